@@ -1,0 +1,107 @@
+"""Chinese and English catalogs for every UI string and PDF label.
+
+Catalogs are TOML files in ``i18n/<lang>/``, one per area (``common``, ``cli``,
+``pdf``, one per step); tables nest into dotted keys, so ``[gaps] title = "…"`` in
+``gaps.toml`` is the key ``gaps.title``. A test fails when a key or a placeholder
+is in one language and not the other.
+
+The language is chosen by ``--lang``, then the scenario, then ``LANG``/``LC_ALL``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from typing import Any, Literal, cast
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+DEFAULT_LANG: Lang = "zh"
+
+_current: Lang = DEFAULT_LANG
+
+
+def _flatten(prefix: str, table: Mapping[str, Any], out: dict[str, str], origin: str) -> None:
+    for key, value in table.items():
+        full = f"{prefix}.{key}" if prefix else key
+        if isinstance(value, Mapping):
+            _flatten(full, value, out, origin)
+        elif isinstance(value, list):
+            out[full] = "\n".join(str(v) for v in value)
+        else:
+            if full in out:
+                raise ValueError(f"catalog key {full!r} is defined twice ({origin})")
+            out[full] = str(value)
+
+
+@cache
+def catalog(lang: Lang) -> dict[str, str]:
+    """Every key of `lang`'s catalog, flattened to dotted keys."""
+    out: dict[str, str] = {}
+    folder = resources.files("workshop.i18n").joinpath(lang)
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".toml"):
+            _flatten("", tomllib.loads(entry.read_text("utf-8")), out, f"{lang}/{entry.name}")
+    return out
+
+
+def normalize(lang: str | None) -> Lang | None:
+    """`lang` as ``zh`` or ``en`` if it names one of them (``zh_CN.UTF-8`` → ``zh``)."""
+    if not lang:
+        return None
+    head = lang.strip().lower().replace("-", "_").split(".")[0].split("_")[0]
+    return cast(Lang, head) if head in LANGS else None
+
+
+def detect(cli: str | None = None, scenario: str | None = None,
+           env: Mapping[str, str] | None = None) -> Lang:
+    """The language to use: `cli` first, then `scenario`, then the environment."""
+    env = os.environ if env is None else env
+    for candidate in (cli, scenario, env.get("LC_ALL"), env.get("LC_MESSAGES"), env.get("LANG")):
+        lang = normalize(candidate)
+        if lang:
+            return lang
+    return DEFAULT_LANG
+
+
+def set_language(lang: str) -> Lang:
+    """Make `lang` the language of `t()` calls that do not name one."""
+    global _current
+    _current = normalize(lang) or DEFAULT_LANG
+    return _current
+
+
+def get_language() -> Lang:
+    return _current
+
+
+def t(key: str, lang: str | None = None, /, **values: Any) -> str:
+    """The text for `key` in `lang` (default: the current language), formatted with `values`.
+
+    A missing key falls back to the other language, then to the key itself, so a
+    gap in a catalog shows as a readable key rather than a crash.
+    """
+    chosen = normalize(lang) or _current
+    text = catalog(chosen).get(key)
+    if text is None:
+        other = "en" if chosen == "zh" else "zh"
+        text = catalog(other).get(key, key)
+    if values:
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
+
+
+def has(key: str, lang: str | None = None) -> bool:
+    return key in catalog(normalize(lang) or _current)
+
+
+def lines(key: str, lang: str | None = None) -> list[str]:
+    """A catalog entry written as a TOML list, as a list of lines."""
+    text = t(key, lang)
+    return [] if text == key else text.split("\n")

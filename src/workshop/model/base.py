@@ -1,0 +1,78 @@
+"""Shared pieces of the workshop document: the base model, steps, text types, cards, votes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from workshop.ids import new_id
+from workshop.text import clean
+
+StepId = Literal["review", "vision", "gaps", "charter", "cocreate", "plan", "townhall", "summary"]
+STEPS: tuple[StepId, ...] = (
+    "review",
+    "vision",
+    "gaps",
+    "charter",
+    "cocreate",
+    "plan",
+    "townhall",
+    "summary",
+)
+NUMBERED_STEPS: tuple[StepId, ...] = STEPS[1:7]
+"""The method's six steps; review comes before them and summary after, both optional."""
+
+Language = Literal["zh", "en"]
+LANGUAGES: tuple[Language, ...] = ("zh", "en")
+
+Line = Annotated[str, AfterValidator(lambda v: clean(v))]
+"""One line of user text: control characters and escapes removed, whitespace folded."""
+Text = Annotated[str, AfterValidator(lambda v: clean(v, multiline=True))]
+"""User text that may span lines."""
+Score = Annotated[int, Field(ge=1, le=5)]
+
+
+def now() -> datetime:
+    """The current time, timezone-aware, to the second."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class Model(BaseModel):
+    """Base of every document model: unknown keys are errors, assignments are validated."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Vote(Model):
+    """One dot placed by a team (and a member, where the facilitator counts per member)."""
+
+    team_id: str
+    """The team that placed the dot."""
+    member_id: str | None = None
+    """The member who placed it, when dots are counted per member."""
+    at: datetime = Field(default_factory=now)
+
+
+class Card(Model):
+    """One idea typed in the room: the unit of every card storm."""
+
+    id: str = Field(default_factory=lambda: new_id("c"))
+    text: Text
+    """What was typed, kept literally (never markup)."""
+    step: StepId
+    """The step the card belongs to."""
+    board: str = ""
+    """Which list within the step, e.g. ``highlight`` in review or ``S`` in SWOT."""
+    team_id: str | None = None
+    """The team whose turn it was when the card was typed."""
+    member_id: str | None = None
+    """The member who wrote it, where known."""
+    created_at: datetime = Field(default_factory=now)
+    hidden: bool = False
+    """Hidden until the facilitator reveals it (anonymity while brainstorming)."""
+    cluster_id: str | None = None
+    """The cluster the card was moved into (co-create), if any."""
+    votes: list[Vote] = Field(default_factory=list)
+    """Dots placed on this card."""

@@ -1,0 +1,37 @@
+"""Step 4 (团队共创): the ToP consensus workshop — focus question, cards, clusters, votes."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from workshop.ids import new_id
+from workshop.model.base import Card, Line, Model, Text, Vote
+
+Phase = Literal["focus", "brainstorm", "cluster", "name", "vote", "model"]
+PHASES: tuple[Phase, ...] = ("focus", "brainstorm", "cluster", "name", "vote", "model")
+
+
+class Cluster(Model):
+    """A group of cards; once named (中心词), a strategy."""
+
+    id: str = Field(default_factory=lambda: new_id("k"))
+    name: Line = ""
+    votes: list[Vote] = Field(default_factory=list)
+    team_id: str | None = None
+    """The team that takes this strategy into its action plan, if assigned."""
+
+
+class CocreateSection(Model):
+    focus_question: Text = ""
+    cards: list[Card] = Field(default_factory=list)
+    """Brainstorm cards (board ``idea``); a card's ``cluster_id`` places it."""
+    clusters: list[Cluster] = Field(default_factory=list)
+    """Clusters in board order."""
+    phase: Phase = "focus"
+    dots: int = Field(default=3, ge=1, le=20)
+    """Dots each voter may place."""
+    dots_per: Literal["team", "member"] = "team"
+    cap_per_turn: int | None = Field(default=None, ge=1)
+    """Most cards a team may add in one turn, if capped."""

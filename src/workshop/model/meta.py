@@ -1,0 +1,104 @@
+"""Who and when: workshop metadata, the agenda, teams and members."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field, field_validator
+
+from workshop.ids import new_id
+from workshop.model.base import Language, Line, Model, StepId
+
+DEFAULT_AGENDA: dict[StepId, int] = {
+    "review": 45,
+    "vision": 60,
+    "gaps": 90,
+    "charter": 30,
+    "cocreate": 90,
+    "plan": 90,
+    "townhall": 60,
+    "summary": 15,
+}
+"""Minutes per step for a one-day workshop (9:00–12:00, 13:30–17:00), from the method."""
+
+TEAM_COLORS: tuple[str, ...] = (
+    "#e4572e",
+    "#17bebb",
+    "#ffc914",
+    "#76b041",
+    "#7e5bef",
+    "#ff7eb6",
+    "#3a86ff",
+    "#fb8500",
+    "#8d99ae",
+    "#2ec4b6",
+)
+"""Default team colours, distinct on a projector, in team order."""
+
+
+class Meta(Model):
+    """What the workshop is, for whom, and when."""
+
+    title: Line
+    """Shown in the header and on every printed page."""
+    organization: Line = ""
+    date: dt.date | None = None
+    """The first day of the workshop."""
+    days: int = Field(default=1, ge=1, le=5)
+    facilitator: Line = ""
+    location: Line = ""
+    language: Language = "zh"
+    """The language of the screens and handouts unless ``--lang`` says otherwise."""
+    roles: list[Line] = Field(default_factory=list)
+    """Roles teams elect (组长, 时间官, …); empty means the catalog's defaults."""
+
+    @field_validator("title")
+    @classmethod
+    def _title_not_blank(cls, value: str) -> str:
+        if not value:
+            raise ValueError("the title must not be empty")
+        return value
+
+
+class Member(Model):
+    """A person in a team."""
+
+    id: str = Field(default_factory=lambda: new_id("m"))
+    name: Line
+    role: Line = ""
+    """The role the team elected this member to, if any."""
+
+    @field_validator("name")
+    @classmethod
+    def _name_not_blank(cls, value: str) -> str:
+        if not value:
+            raise ValueError("a member needs a name")
+        return value
+
+
+class Team(Model):
+    """A team of 4–8 people that works at the keyboard in turn."""
+
+    id: str = Field(default_factory=lambda: new_id("t"))
+    name: Line
+    color: str = "#3a86ff"
+    """The team's colour (``#rrggbb``) on the turn bar, the boards and the handout."""
+    members: list[Member] = Field(default_factory=list)
+
+    @field_validator("name")
+    @classmethod
+    def _name_not_blank(cls, value: str) -> str:
+        if not value:
+            raise ValueError("a team needs a name")
+        return value
+
+    @field_validator("color")
+    @classmethod
+    def _color_is_hex(cls, value: str) -> str:
+        value = value.strip().lower()
+        if len(value) != 7 or value[0] != "#" or any(c not in "0123456789abcdef" for c in value[1:]):
+            raise ValueError("a colour is written #rrggbb, e.g. #e4572e")
+        return value
+
+    def member(self, member_id: str | None) -> Member | None:
+        return next((m for m in self.members if m.id == member_id), None)

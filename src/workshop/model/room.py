@@ -1,0 +1,46 @@
+"""The state of the room: where the workshop is, the clock, whose turn it is.
+
+Saved with the session so a restart resumes it, but not part of undo: undoing a card
+must not rewind the clock.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from workshop.model.base import Language, Model, StepId
+
+
+class Clock(Model):
+    """The time box for a step. While running, the truth is ``ends_at`` (wall clock)."""
+
+    step: StepId | None = None
+    """The step this time box was set for."""
+    duration_s: int = Field(default=0, ge=0)
+    remaining_s: float = 0
+    """Seconds left when paused (negative once overrun)."""
+    running: bool = False
+    ends_at: float | None = None
+    """Unix time at which the box runs out, while running."""
+
+
+class Turn(Model):
+    """Whose turn it is at the keyboard."""
+
+    team_id: str | None = None
+    passed: list[str] = Field(default_factory=list)
+    """Teams that passed this round; skipped when the turn moves on."""
+    seconds: int | None = Field(default=None, ge=5)
+    """Per-turn countdown; the turn hands over by itself when it runs out."""
+    ends_at: float | None = None
+    cards_this_turn: int = 0
+
+
+class Room(Model):
+    step: StepId = "vision"
+    clock: Clock = Field(default_factory=Clock)
+    turn: Turn = Field(default_factory=Turn)
+    projector: bool = False
+    theme: str | None = None
+    language: Language | None = None
+    """The language chosen in the app, overriding the scenario's."""

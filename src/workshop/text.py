@@ -1,0 +1,104 @@
+"""User text helpers: cleaning what people type, and measuring it in terminal cells.
+
+Everything typed in the room is data, never markup. Cleaning strips what a terminal
+or a PDF would otherwise interpret (ANSI escapes, control characters); escaping for
+a particular renderer happens where the text is rendered.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rich.cells import cell_len
+
+# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST) and two-character escapes.
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[@-Z\\-_]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+)
+# C0 and C1 controls and DEL, but not tab or newline (handled separately).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+MAX_TEXT = 5000
+"""Longest text kept for one field; longer input is cut (a card is not a document)."""
+
+
+def clean(text: str, *, multiline: bool = False, max_len: int = MAX_TEXT) -> str:
+    """Return `text` without escapes or control characters, NFC-normalised and trimmed.
+
+    Single-line text has newlines and tabs folded to single spaces; multi-line
+    text keeps its line breaks (normalised to ``\\n``).
+    """
+    text = unicodedata.normalize("NFC", str(text))
+    text = _ANSI.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if multiline:
+        lines = [_SPACES.sub(" ", _CONTROL.sub("", line)).strip() for line in text.split("\n")]
+        text = "\n".join(lines).strip("\n")
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    else:
+        text = _SPACES.sub(" ", _CONTROL.sub("", text.replace("\n", " "))).strip()
+    return text[:max_len]
+
+
+def cells(text: str) -> int:
+    """Width of `text` in terminal cells (CJK characters take two)."""
+    return cell_len(text)
+
+
+def truncate(text: str, width: int, ellipsis: str = "…") -> str:
+    """Cut `text` to at most `width` cells, ending with `ellipsis` when cut."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    room = width - cell_len(ellipsis)
+    out: list[str] = []
+    used = 0
+    for char in text:
+        w = cell_len(char)
+        if used + w > room:
+            break
+        out.append(char)
+        used += w
+    return "".join(out) + ellipsis if room >= 0 else ellipsis[:width]
+
+
+def pad(text: str, width: int) -> str:
+    """Cut or right-pad `text` to exactly `width` cells."""
+    text = truncate(text, width)
+    return text + " " * (width - cell_len(text))
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Wrap `text` to lines of at most `width` cells.
+
+    Breaks at spaces where it can and anywhere inside CJK runs or overlong words,
+    so a 2,000-character card never makes a line wider than `width`.
+    """
+    width = max(1, width)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        line_w = 0
+        for token in re.findall(r"\S+\s*|\s+", paragraph) or [""]:
+            token_w = cell_len(token.rstrip())
+            if line and line_w + token_w > width and token.strip():
+                lines.append(line.rstrip())
+                line, line_w = "", 0
+                token = token.lstrip()
+            for char in token:
+                w = cell_len(char)
+                if line_w + w > width and line.strip():
+                    lines.append(line.rstrip())
+                    line, line_w = "", 0
+                    if char == " ":
+                        continue
+                line += char
+                line_w += w
+        lines.append(line.rstrip())
+    return lines
