@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from pydantic import Field, field_validator
 
@@ -96,7 +97,7 @@ class Team(Model):
     @classmethod
     def _color_is_hex(cls, value: str) -> str:
         value = value.strip().lower()
-        if len(value) != 7 or value[0] != "#" or any(c not in "0123456789abcdef" for c in value[1:]):
+        if not re.fullmatch(r"#[0-9a-f]{6}", value):
             raise ValueError("a colour is written #rrggbb, e.g. #e4572e")
         return value
 
