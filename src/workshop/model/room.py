@@ -33,6 +33,8 @@ class Turn(Model):
     seconds: int | None = Field(default=None, ge=5)
     """Per-turn countdown; the turn hands over by itself when it runs out."""
     ends_at: float | None = None
+    paused_left: float | None = None
+    """Seconds left in the turn while the step clock is paused."""
     cards_this_turn: int = 0
 
 
@@ -44,3 +46,5 @@ class Room(Model):
     theme: str | None = None
     language: Language | None = None
     """The language chosen in the app, overriding the scenario's."""
+    draft: str = ""
+    """A card being typed, kept so a closed terminal loses nothing."""

@@ -1,0 +1,324 @@
+"""The ``workshop`` command: parses arguments, then validates, exports or starts the app.
+
+The app is built from parsed values by ``run_app`` (imported lazily, so ``validate``
+and ``export`` never load Textual); tests replace ``run_app`` and never start a
+terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from workshop import __version__, i18n
+from workshop.i18n import t
+from workshop.scenario import ScenarioError, load_scenario, scenario_language
+from workshop.store import (
+    SESSION_SUFFIX,
+    Session,
+    SessionCorrupt,
+    StoreError,
+    backups,
+    load,
+    remember_recent,
+    restore_backup,
+)
+
+
+def run_app(session: Session | None = None, *, projector: bool = False) -> int:
+    """Start the Textual app on `session` (or on the home screen) and wait for it to end."""
+    from workshop.tui.app import WorkshopApp
+
+    app = WorkshopApp(session=session, projector=projector)
+    app.run()
+    return app.return_code or 0
+
+
+def _peek_lang(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` value, read before parsing so that help is in that language."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _print(text: str = "", *, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    try:
+        print(text, file=stream, flush=True)
+    except UnicodeEncodeError:  # a terminal that cannot show Chinese still gets the gist
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        print(text.encode(encoding, "replace").decode(encoding), file=stream, flush=True)
+
+
+def _data_dir() -> Path:
+    override = os.environ.get("WORKSHOP_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("workshop", appauthor=False))
+
+
+def default_session_path(scenario: Path, folder: Path | None = None) -> Path:
+    """Where ``workshop new`` keeps a session unless told: beside the working folder,
+    named after the scenario and today's date."""
+    stem = scenario.name.removesuffix(".toml")
+    name = f"{stem}-{dt.date.today():%Y%m%d}{SESSION_SUFFIX}"
+    return (folder or Path.cwd()) / name
+
+
+# -- commands --------------------------------------------------------------------------
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    bad = good = 0
+    for name in args.files:
+        path = Path(name)
+        if not args.lang:
+            i18n.set_language(i18n.detect(scenario=scenario_language(path)))
+        try:
+            doc = load_scenario(path)
+        except ScenarioError as error:
+            bad += 1
+            for problem in error.problems:
+                _print(problem.format(), err=True)
+            continue
+        good += 1
+        _print(t("scenario.ok", file=name, teams=len(doc.teams), goals=len(doc.vision.goals)))
+    if len(args.files) > 1 or bad:
+        _print(t("scenario.summary_bad", bad=bad, good=good), err=bool(bad))
+    return 1 if bad else 0
+
+
+def _new_session(scenario: Path, out: Path | None, *, overwrite: bool = False) -> Session:
+    doc = load_scenario(scenario)
+    path = out or default_session_path(scenario)
+    if path.is_dir():
+        path = default_session_path(scenario, path)
+    if path.exists() and not overwrite:
+        raise CliError(t("cli.session_exists", path=path))
+    session = Session.create(doc, path, overwrite=overwrite)
+    remember_recent(path)
+    return session
+
+
+class CliError(Exception):
+    """A user mistake on the command line: printed, exit code 1."""
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    scenario = Path(args.scenario)
+    if not args.lang:
+        i18n.set_language(i18n.detect(scenario=scenario_language(scenario)))
+    session = _new_session(scenario, Path(args.out) if args.out else None)
+    _print(t("cli.session_created", path=session.path))
+    if args.no_open:
+        session.close()
+        return 0
+    return _run(session, args)
+
+
+def _run(session: Session, args: argparse.Namespace) -> int:
+    if not args.lang:
+        i18n.set_language(i18n.detect(scenario=session.doc.room.language
+                                      or session.doc.meta.language))
+    try:
+        return run_app(session, projector=getattr(args, "projector", False))
+    finally:
+        session.close()
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    path = Path(args.session)
+    try:
+        session = Session.open(path)
+    except SessionCorrupt as error:
+        if not args.from_backup:
+            raise
+        if not error.backups:
+            raise CliError(t("cli.no_good_backup", path=path)) from None
+        restore_backup(path, error.backups[0])
+        _print(t("cli.backup_restored", backup=error.backups[0], path=path))
+        session = Session.open(path)
+    if getattr(session, "stale_lock_replaced", False):
+        _print(t("cli.stale_lock", path=path), err=True)
+    remember_recent(path)
+    return _run(session, args)
+
+
+def demo_scenario() -> Path:
+    """The bundled demo scenario, copied where the user can read and edit it."""
+    folder = _data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "demo.toml"
+    source = resources.files("workshop.data").joinpath("demo.toml")
+    target.write_text(source.read_text("utf-8"), "utf-8")
+    return target
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    scenario = demo_scenario()
+    if not args.lang:
+        i18n.set_language(i18n.detect(scenario=scenario_language(scenario)))
+    path = _data_dir() / f"demo{SESSION_SUFFIX}"
+    if path.exists() and not args.fresh:
+        session = Session.open(path)
+    else:
+        session = _new_session(scenario, path, overwrite=True)
+    _print(t("cli.demo_session", path=path))
+    return _run(session, args)
+
+
+def _load_any(path: Path):
+    """A document from a session file or a scenario file."""
+    if path.suffix.lower() == ".toml":
+        return load_scenario(path)
+    return load(path)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from workshop.export import ExportError, export
+
+    path = Path(args.source)
+    doc = _load_any(path)
+    if not args.lang:
+        i18n.set_language(i18n.detect(scenario=doc.meta.language))
+    formats = args.format or ["pdf"]
+    out = Path(args.out) if args.out else None
+    try:
+        for fmt in formats:
+            result = export(doc, fmt, out=out, teams=args.team or (), all_teams=args.all_teams,
+                            lang=i18n.get_language(), font=args.font)
+            if result.font is not None:
+                _print(result.font.describe())
+            for written in result.paths:
+                _print(t("cli.exported", path=written))
+    except ExportError as error:
+        raise CliError(str(error)) from None
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    path = Path(args.session)
+    found = backups(path)
+    if not found:
+        _print(t("cli.no_backups", path=path))
+        return 0
+    for backup in found:
+        stamp = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+        _print(f"{stamp}  {backup}")
+    return 0
+
+
+# -- parser ----------------------------------------------------------------------------
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its own words translated and errors as exit code 2 without usage noise."""
+
+    def error(self, message: str) -> Any:
+        self.print_usage(sys.stderr)
+        _print(t("cli.usage_error", prog=self.prog, message=message), err=True)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="workshop", description=t("cli.description"),
+                     epilog=t("cli.epilog"), formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"workshop {__version__}")
+    # Options accepted before or after the command; SUPPRESS keeps a subcommand's
+    # default from overwriting a value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
+                        help=t("cli.help.lang"))
+    parser.add_argument("--lang", choices=["zh", "en"], help=t("cli.help.lang"))
+    parser.add_argument("--projector", action="store_true", help=t("cli.help.projector"))
+    commands = parser.add_subparsers(dest="command", metavar=t("cli.command_metavar"),
+                                     parser_class=_Parser)
+
+    demo = commands.add_parser("demo", parents=[common], help=t("cli.help.demo"),
+                               description=t("cli.help.demo"))
+    demo.add_argument("--fresh", action="store_true", help=t("cli.help.fresh"))
+    demo.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
+                      help=t("cli.help.projector"))
+    demo.set_defaults(func=cmd_demo)
+
+    new = commands.add_parser("new", parents=[common], help=t("cli.help.new"),
+                              description=t("cli.help.new"))
+    new.add_argument("scenario", metavar="SCENARIO", help=t("cli.help.scenario"))
+    new.add_argument("--out", metavar="SESSION", help=t("cli.help.session_out"))
+    new.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
+    new.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
+                     help=t("cli.help.projector"))
+    new.set_defaults(func=cmd_new)
+
+    open_ = commands.add_parser("open", parents=[common], help=t("cli.help.open"),
+                                description=t("cli.help.open"))
+    open_.add_argument("session", metavar="SESSION", help=t("cli.help.session"))
+    open_.add_argument("--from-backup", action="store_true", help=t("cli.help.from_backup"))
+    open_.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
+                       help=t("cli.help.projector"))
+    open_.set_defaults(func=cmd_open)
+
+    validate = commands.add_parser("validate", parents=[common], help=t("cli.help.validate"),
+                                   description=t("cli.help.validate"))
+    validate.add_argument("files", nargs="+", metavar="FILE", help=t("cli.help.files"))
+    validate.set_defaults(func=cmd_validate)
+
+    export = commands.add_parser("export", parents=[common], help=t("cli.help.export"),
+                                 description=t("cli.help.export"))
+    export.add_argument("source", metavar="SESSION|SCENARIO", help=t("cli.help.source"))
+    export.add_argument("--format", action="append", choices=["pdf", "md", "csv", "json"],
+                        help=t("cli.help.format"))
+    export.add_argument("--team", action="append", metavar="NAME", help=t("cli.help.team"))
+    export.add_argument("--all-teams", action="store_true", help=t("cli.help.all_teams"))
+    export.add_argument("--out", metavar="PATH", help=t("cli.help.out"))
+    export.add_argument("--font", metavar="FONT", help=t("cli.help.font"))
+    export.set_defaults(func=cmd_export)
+
+    backups_ = commands.add_parser("backups", parents=[common], help=t("cli.help.backups"),
+                                   description=t("cli.help.backups"))
+    backups_.add_argument("session", metavar="SESSION", help=t("cli.help.session"))
+    backups_.set_defaults(func=cmd_backups)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(i18n.detect(cli=_peek_lang(argv)))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
+    try:
+        if args.command is None:
+            return run_app(None, projector=args.projector)
+        return int(args.func(args) or 0)
+    except ScenarioError as error:
+        for problem in error.problems:
+            _print(problem.format(), err=True)
+        return 1
+    except SessionCorrupt as error:
+        _print(str(error), err=True)
+        if error.backups:
+            _print(t("cli.offer_backup", backup=error.backups[0], path=error.path), err=True)
+        return 1
+    except (StoreError, CliError) as error:
+        _print(str(error), err=True)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:  # disk full, permissions: say so plainly
+        _print(t("cli.os_error", error=error.strerror or str(error),
+                 path=error.filename or ""), err=True)
+        return 1
+
+
+__all__ = ["build_parser", "default_session_path", "main", "run_app"]

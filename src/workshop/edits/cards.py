@@ -1,0 +1,70 @@
+"""Edits to cards on any step's board: add, edit, delete, hide and reveal."""
+
+from __future__ import annotations
+
+from workshop.edits import EditError
+from workshop.i18n import t
+from workshop.model import BOARDS, Card, GapCard, StepId, Workshop
+from workshop.text import clean
+
+
+def add_card(doc: Workshop, step: StepId, text: str, *, board: str | None = None,
+             team_id: str | None = None, member_id: str | None = None,
+             hidden: bool = False) -> Card:
+    """Add a card to `board` of `step` (default: the step's first board), credited to a team."""
+    boards = BOARDS.get(step, ())
+    if not boards:
+        raise EditError(t("edit.no_board", step=t(f"step.{step}")))
+    board = board or boards[0]
+    if board not in boards:
+        raise EditError(t("edit.unknown_board", board=board))
+    text = clean(text, multiline=True)
+    if not text:
+        raise EditError(t("edit.empty_card"))
+    if team_id is not None and doc.team(team_id) is None:
+        raise EditError(t("edit.unknown_team"))
+    kind = GapCard if (step, board) == ("gaps", "storm") else Card
+    card = kind(text=text, step=step, board=board, team_id=team_id, member_id=member_id,
+                hidden=hidden)
+    doc.card_list(step, board).append(card)
+    if team_id is not None and doc.room.turn.team_id == team_id:
+        doc.room.turn.cards_this_turn += 1
+    return card
+
+
+def _card(doc: Workshop, card_id: str) -> Card:
+    card = doc.find_card(card_id)
+    if card is None:
+        raise EditError(t("edit.card_gone"))
+    return card
+
+
+def edit_card(doc: Workshop, card_id: str, text: str) -> Card:
+    card = _card(doc, card_id)
+    text = clean(text, multiline=True)
+    if not text:
+        raise EditError(t("edit.empty_card"))
+    card.text = text
+    return card
+
+
+def delete_card(doc: Workshop, card_id: str) -> Card:
+    card = _card(doc, card_id)
+    doc.card_list(card.step, card.board).remove(card)
+    return card
+
+
+def set_hidden(doc: Workshop, card_id: str, hidden: bool) -> Card:
+    card = _card(doc, card_id)
+    card.hidden = hidden
+    return card
+
+
+def reveal_all(doc: Workshop, step: StepId) -> int:
+    """Reveal every hidden card of `step`; returns how many were revealed."""
+    count = 0
+    for card in doc.cards(step):
+        if card.hidden:
+            card.hidden = False
+            count += 1
+    return count
