@@ -68,11 +68,8 @@ def level(clock: Clock, now: float | None = None) -> str:
 
 
 def display(seconds: float) -> str:
-    """``MM:SS`` (or ``H:MM:SS``), with a minus sign once over time."""
+    """``MM:SS`` (90 minutes show as ``90:00``), with a minus sign once over time."""
     sign = "-" if seconds < 0 else ""
     whole = int(abs(seconds) + (0.999 if seconds > 0 else 0))  # 59.2 s left shows 1:00
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    minutes, secs = divmod(whole, 60)
     return f"{sign}{minutes:02d}:{secs:02d}"

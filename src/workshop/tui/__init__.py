@@ -1,0 +1,1 @@
+"""The Textual face of workshop: one App, a screen per step, widgets by screen region."""

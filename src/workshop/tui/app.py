@@ -1,0 +1,442 @@
+"""The workshop app: wiring only. Screens show the document; every change goes through
+``edit`` (undoable, saved at once) or ``room`` (saved, not undoable)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from workshop import i18n
+from workshop.edits import EditError
+from workshop.edits import room as room_edits
+from workshop.i18n import t
+from workshop.methods import clock as clock_math
+from workshop.methods import turns
+from workshop.model import STEPS, StepId
+from workshop.store import Session, StoreError
+from workshop.tui.screens import SCREENS
+from workshop.tui.screens.base import StepScreen
+from workshop.tui.screens.dialogs import Choice
+from workshop.tui.screens.help import HelpScreen
+from workshop.tui.screens.home import HomeScreen
+from workshop.tui.themes import DEFAULT_THEME, PROJECTOR, THEMES
+from workshop.tui.widgets.card_entry import CardEntry
+
+T = TypeVar("T")
+
+TICK_SECONDS = 0.25
+DRAFT_SAVE_DELAY = 0.8
+
+
+class WorkshopApp(App[int]):
+    """One projected terminal for the whole workshop."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "workshop"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help", priority=True, tooltip="Every key"),
+        Binding("f2", "step(-1)", "Previous step", id="prev_step", priority=True),
+        Binding("f3", "step(1)", "Next step", id="next_step", priority=True),
+        Binding("f4", "next_turn", "Next team", id="next_turn", priority=True),
+        Binding("f5", "toggle_clock", "Clock", id="toggle_clock", priority=True),
+        Binding("f6", "add_minute", "+1 min", id="add_minute", priority=True, show=False),
+        Binding("f7", "pass_turn", "Team passes", id="pass_turn", priority=True, show=False),
+        Binding("f8", "export", "Export", id="export", priority=True),
+        Binding("f9", "toggle_projector", "Projector", id="projector", priority=True),
+        Binding("ctrl+t", "reset_clock", "Reset clock", id="reset_clock", priority=True,
+                show=False),
+        Binding("ctrl+z", "undo", "Undo", id="undo", priority=True, show=False),
+        Binding("ctrl+y", "redo", "Redo", id="redo", priority=True, show=False),
+        Binding("ctrl+s", "saved", "Saved", id="saved", priority=True, show=False),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    revision: reactive[int] = reactive(0, init=False)
+    """Bumped after every change to the document; screens redraw from it."""
+
+    def __init__(self, session: Session | None = None, *, projector: bool = False) -> None:
+        super().__init__()
+        self.session: Session = session  # type: ignore[assignment]
+        self._start_projector = projector
+        self._draft_timer = None
+        self._pending_draft: str | None = None
+        self._clock_was_running_out = False
+        self._alert_until = 0.0
+        self.step_screens: dict[StepId, StepScreen] = {}
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications carry user text (card texts in undo notices): never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """``F1``, ``Ctrl+Z``: how keys are printed on keyboards and in the handout."""
+        key = binding.key.split(",")[0]
+        parts = [p.capitalize() if len(p) > 1 else p.upper() for p in key.split("+")]
+        return "+".join(parts)
+
+    # -- start-up -----------------------------------------------------------------------
+    def on_mount(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DEFAULT_THEME
+        self._install_hangup_handler()
+        if self.session is not None:
+            self.start_session(self.session)
+        else:
+            self.push_screen(HomeScreen())
+        self.set_interval(TICK_SECONDS, self._tick)
+
+    def start_session(self, session: Session) -> None:
+        """Show `session`: its language, theme, projector mode, and the step it was on."""
+        self.session = session
+        room = session.doc.room
+        i18n.set_language(room.language or i18n.get_language())
+        if room.theme and room.theme in self.available_themes:
+            self.theme = room.theme
+        for step in STEPS:
+            if step not in self._modes:
+                self.add_mode(step, SCREENS[step])
+        projector = room.projector or self._start_projector
+        self._start_projector = False
+        if projector != room.projector:
+            self.room(lambda doc: setattr(doc.room, "projector", projector))
+        self._apply_projector(projector)
+        self.title = session.doc.meta.title
+        self.switch_mode(room.step)
+        if room.clock.duration_s == 0:
+            self.room(room_edits.reset_clock, room.step)
+        draft = room.draft
+        if draft:
+            self.call_after_refresh(self._restore_draft, draft)
+
+    def _restore_draft(self, draft: str) -> None:
+        entries = self.screen.query(CardEntry)
+        if entries:
+            entries.first().input.value = draft
+            self.notify(t("shell.draft_restored"))
+
+    def _install_hangup_handler(self) -> None:
+        # A closed terminal sends SIGHUP: keep the half-typed card, then leave cleanly.
+        try:
+            loop = asyncio.get_running_loop()
+            loop.add_signal_handler(signal.SIGHUP, self._hang_up)
+        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
+            pass
+
+    def _hang_up(self) -> None:
+        self.flush_draft()
+        self.exit(0)
+
+    # -- changing the document -------------------------------------------------------------
+    def edit(self, label: str, edit: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Apply an undoable change, saved at once. Returns None (and says why) if refused."""
+        try:
+            result = self.session.apply(label, edit, *args, **kwargs)
+        except EditError as error:
+            self.bell()
+            self.notify(str(error), severity="warning")
+            return None
+        except (StoreError, OSError) as error:
+            self.notify(t("shell.save_failed", error=error), severity="error", timeout=15)
+            return None
+        self.revision += 1
+        return result
+
+    def room(self, edit: Callable[..., T], *args: Any) -> T | None:
+        """Change the room state (step, clock, turn): saved, not undoable."""
+        result: list[T] = []
+        try:
+            self.session.update_room(lambda _room: result.append(edit(self.session.doc, *args)))
+        except (StoreError, OSError) as error:
+            self.notify(t("shell.save_failed", error=error), severity="error", timeout=15)
+            return None
+        self.revision += 1
+        return result[0] if result else None
+
+    def save_draft(self, text: str) -> None:
+        """Keep what is being typed, a moment after typing stops."""
+        self._pending_draft = text
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_SAVE_DELAY, self.flush_draft)
+
+    def flush_draft(self) -> None:
+        text = self._pending_draft
+        self._pending_draft = None
+        if text is None or self.session is None or self.session.doc.room.draft == text:
+            return
+        # the draft is a courtesy: if it cannot be saved, the next keystroke tries again
+        with contextlib.suppress(StoreError, OSError):
+            self.session.update_room(lambda room: setattr(room, "draft", text))
+
+    def clear_draft(self) -> None:
+        self._pending_draft = ""
+        self.flush_draft()
+
+    def after_card_added(self) -> None:
+        """A card landed for the current team: enforce a per-turn cap if one is set."""
+        doc = self.session.doc
+        cap = doc.cocreate.cap_per_turn if doc.room.step == "cocreate" else None
+        if cap and doc.room.turn.cards_this_turn >= cap:
+            team = doc.team(turns.current_team_id(doc))
+            self.room(room_edits.next_turn)
+            nxt = doc.team(turns.current_team_id(self.session.doc))
+            self.notify(t("shell.cap_reached", team=team.name if team else "",
+                          next=nxt.name if nxt else ""))
+
+    # -- the clock and the turn ------------------------------------------------------------
+    def _tick(self) -> None:
+        if self.session is None:
+            return
+        doc = self.session.doc
+        now = time.time()
+        clock = doc.room.clock
+        left = clock_math.remaining(clock, now)
+        running_out = clock.running and left <= 0
+        if running_out and not self._clock_was_running_out:
+            self.bell()
+            self._alert_until = now + 6
+            self.notify(t("shell.time_up", step=t(f"step.{clock.step or doc.room.step}")),
+                        severity="warning", timeout=8)
+        self._clock_was_running_out = running_out
+        turn = doc.room.turn
+        if turn.ends_at is not None and now >= turn.ends_at and clock.running:
+            done = doc.team(turns.current_team_id(doc))
+            self.room(room_edits.next_turn)
+            nxt = self.session.doc.team(turns.current_team_id(self.session.doc))
+            self.bell()
+            self.notify(t("shell.turn_over", team=done.name if done else "",
+                          next=nxt.name if nxt else ""))
+        screen = self.screen
+        if isinstance(screen, StepScreen):
+            screen.tick()
+            screen.set_class(now < self._alert_until and int(now * 2) % 2 == 0, "-alert")
+
+    def action_toggle_clock(self) -> None:
+        if self._need_session():
+            running = self.room(room_edits.toggle_clock)
+            self.notify(t("shell.clock_started" if running else "shell.clock_paused"), timeout=2)
+
+    def action_reset_clock(self) -> None:
+        if self._need_session():
+            self.room(room_edits.reset_clock, self.session.doc.room.step)
+            self.notify(t("shell.clock_reset", minutes=self.session.doc.agenda.get(
+                self.session.doc.room.step, 0)), timeout=2)
+
+    def action_add_minute(self) -> None:
+        if self._need_session():
+            self.room(room_edits.add_minute)
+            self.notify(t("shell.minute_added"), timeout=2)
+
+    def action_next_turn(self) -> None:
+        if self._need_session():
+            self.room(room_edits.next_turn)
+
+    def action_pass_turn(self) -> None:
+        if not self._need_session():
+            return
+        team = self.session.doc.team(turns.current_team_id(self.session.doc))
+        nxt = self.room(room_edits.pass_turn)
+        if nxt is None:
+            self.notify(t("shell.round_over"))
+        elif team:
+            self.notify(t("shell.passed", team=team.name))
+
+    def give_turn(self, team_id: str) -> None:
+        self.room(room_edits.set_turn, team_id)
+
+    def action_turn_timer(self) -> None:
+        """Set the per-turn countdown (seconds; empty or 0 turns it off)."""
+        if not self._need_session():
+            return
+        from workshop.tui.screens.dialogs import TextPrompt
+
+        current = self.session.doc.room.turn.seconds
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            text = text.strip()
+            if not text or text == "0":
+                self.room(room_edits.set_turn_seconds, None)
+                self.notify(t("shell.turn_timer_off"))
+                return
+            if not text.isdigit() or not 5 <= int(text) <= 3600:
+                self.notify(t("shell.turn_timer_bad", value=text), severity="warning")
+                return
+            self.room(room_edits.set_turn_seconds, int(text))
+            self.notify(t("shell.turn_timer_on", seconds=int(text)))
+
+        self.push_screen(TextPrompt(t("shell.turn_timer_title"), str(current or "")), done)
+
+    # -- moving between steps ---------------------------------------------------------------
+    def go_to(self, step: StepId) -> None:
+        if not self._need_session():
+            return
+        doc = self.session.doc
+        clock = doc.room.clock
+        untouched = clock.remaining_s == clock.duration_s or clock.duration_s == 0
+        self.room(room_edits.go_to_step, step)
+        if not clock.running and untouched and clock.step != step:
+            self.room(room_edits.reset_clock, step)
+        self.switch_mode(step)
+
+    def action_step(self, delta: int) -> None:
+        if not self._need_session():
+            return
+        index = STEPS.index(self.session.doc.room.step)
+        target = index + delta
+        if 0 <= target < len(STEPS):
+            self.go_to(STEPS[target])
+        else:
+            self.bell()
+
+    # -- undo -------------------------------------------------------------------------------
+    def action_undo(self) -> None:
+        if not self._need_session():
+            return
+        label = self.session.undo()
+        if label is None:
+            self.notify(t("undo.nothing_to_undo"), timeout=2)
+            return
+        self.revision += 1
+        self.notify(t("undo.undone", label=label), timeout=3)
+
+    def action_redo(self) -> None:
+        if not self._need_session():
+            return
+        label = self.session.redo()
+        if label is None:
+            self.notify(t("undo.nothing_to_redo"), timeout=2)
+            return
+        self.revision += 1
+        self.notify(t("undo.redone", label=label), timeout=3)
+
+    def action_saved(self) -> None:
+        if self.session is not None:
+            self.notify(t("shell.autosaved", path=self.session.path), timeout=3)
+
+    # -- projector, theme, language ----------------------------------------------------------
+    def action_toggle_projector(self) -> None:
+        if not self._need_session():
+            return
+        on = not self.session.doc.room.projector
+        self.room(lambda doc: setattr(doc.room, "projector", on))
+        self._apply_projector(on)
+
+    def _apply_projector(self, on: bool) -> None:
+        self.set_class(on, "-projector")
+        if on:
+            if self.theme != PROJECTOR.name:
+                self._theme_before_projector = self.theme
+            self.theme = PROJECTOR.name
+        elif self.theme == PROJECTOR.name:
+            self.theme = getattr(self, "_theme_before_projector", DEFAULT_THEME)
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember a theme the facilitator picked (not the projector's own)."""
+        if self.session is None or theme == PROJECTOR.name:
+            return
+        if self.session.doc.room.theme != theme:
+            self.room(lambda doc: setattr(doc.room, "theme", theme))
+
+    async def set_language(self, lang: str) -> None:
+        """Switch every screen to `lang`, and remember it with the session."""
+        i18n.set_language(lang)
+        if self.session is not None:
+            self.room(lambda doc: setattr(doc.room, "language", i18n.get_language()))
+        for screen in list(self.step_screens.values()):
+            await screen.recompose()
+            screen.refresh_from_doc()
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                await screen.recompose()
+        self.notify(t("shell.language_set"), timeout=2)
+
+    async def action_toggle_language(self) -> None:
+        await self.set_language("en" if i18n.get_language() == "zh" else "zh")
+
+    # -- help, export, palette ---------------------------------------------------------------
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_export(self) -> None:
+        if not self._need_session():
+            return
+        options = [("report", t("export_menu.report")), ("handouts", t("export_menu.handouts"))]
+        options += [(f"team:{team.id}", t("export_menu.team", team=team.name))
+                    for team in self.session.doc.teams]
+        options += [("md", t("export_menu.md")), ("csv", t("export_menu.csv")),
+                    ("json", t("export_menu.json"))]
+
+        def chosen(choice: str | None) -> None:
+            if choice:
+                self.run_export(choice)
+
+        self.push_screen(Choice(t("export_menu.title"), options, t("export_menu.hint")), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def run_export(self, choice: str) -> None:
+        from workshop.export import ExportError, export
+
+        doc = self.session.doc.model_copy(deep=True)  # a snapshot: the room keeps working
+        lang = i18n.get_language()
+        fmt, teams, all_teams = "pdf", [], False
+        if choice == "handouts":
+            all_teams = True
+        elif choice.startswith("team:"):
+            team = doc.team(choice.removeprefix("team:"))
+            teams = [team.name] if team else []
+        elif choice in ("md", "csv", "json"):
+            fmt = choice
+        self.call_from_thread(self.notify, t("export_menu.working"), timeout=3)
+        try:
+            result = export(doc, fmt, teams=teams, all_teams=all_teams, lang=lang,
+                            out=self.export_folder())
+        except ExportError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        except OSError as error:
+            self.call_from_thread(self.notify, t("shell.export_failed", error=error),
+                                  severity="error", timeout=10)
+            return
+        paths = "\n".join(str(p) for p in result.paths)
+        self.call_from_thread(self.notify, t("export_menu.done", paths=paths), timeout=12)
+
+    def export_folder(self) -> Path:
+        """Exports land in ``exports/`` beside the session file."""
+        return self.session.path.parent / "exports"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from workshop.tui.commands import system_commands
+
+        yield from system_commands(self, screen)
+        yield from super().get_system_commands(screen)
+
+    # -- leaving ----------------------------------------------------------------------------
+    async def action_quit(self) -> None:
+        self.flush_draft()
+        self.exit(0)
+
+    def _need_session(self) -> bool:
+        if self.session is None:
+            self.bell()
+            return False
+        return True

@@ -1,0 +1,277 @@
+"""The frame every step shares: top bar with stepper and clock, the body, turn bar, entry.
+
+A step screen subclasses ``StepScreen`` and overrides ``compose_body`` and
+``refresh_body``; until it does, the body shows the step's card boards and what the
+method says about the step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from workshop.edits import cards as card_edits
+from workshop.i18n import t
+from workshop.methods import turns
+from workshop.model import BOARDS, StepId, Workshop
+from workshop.text import truncate
+from workshop.tui.widgets.card_board import CardBoard, CardView, Section
+from workshop.tui.widgets.card_entry import CardEntry
+from workshop.tui.widgets.key_bar import KeyBar
+from workshop.tui.widgets.method_panel import MethodPanel
+from workshop.tui.widgets.stepper import Stepper
+from workshop.tui.widgets.top_bar import TopBar
+from workshop.tui.widgets.turn_bar import TurnBar
+
+if TYPE_CHECKING:
+    from workshop.tui.app import WorkshopApp
+
+
+def card_views(doc: Workshop, step: StepId, board: str) -> list[CardView]:
+    teams = {team.id: team for team in doc.teams}
+    views = []
+    for card in doc.cards(step, board):
+        team = teams.get(card.team_id or "")
+        views.append(CardView(id=card.id, text=card.text, team=team.name if team else "",
+                              color=team.color if team else "", hidden=card.hidden,
+                              group=board))
+    return views
+
+
+class Spotlight(Static):
+    """The selected card, large, for the back of the room (projector mode only)."""
+
+
+class StepScreen(Screen):
+    """A step of the method inside the shared frame."""
+
+    step: ClassVar[StepId] = "vision"
+
+    BINDINGS = [
+        Binding("ctrl+b", "next_board", "Next board", id="next_board", show=False),
+        Binding("ctrl+o", "toggle_hidden_mode", "Hidden cards", id="hidden_mode", show=False),
+        Binding("ctrl+r", "reveal_all", "Reveal hidden cards", id="reveal_all", show=False),
+        Binding("enter", "edit_card", "Edit card", id="edit_card", show=False),
+        Binding("delete", "delete_card", "Delete card", id="delete_card", show=False),
+        Binding("h", "toggle_card_hidden", "Hide/show card", id="hide_card", show=False),
+        Binding("escape", "focus_entry", "Back to typing", id="focus_entry", show=False),
+    ]
+
+    app: WorkshopApp  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__(id=f"step-{self.step}", classes="step-screen")
+        boards = BOARDS.get(self.step, ())
+        self.board: str = boards[0] if boards else ""
+        self.hidden_mode = False
+        self._dirty = True
+
+    # -- composition ----------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield TopBar(self.step)
+        with Vertical(id="body"):
+            yield Spotlight(id="spotlight")
+            yield from self.compose_body()
+        yield TurnBar()
+        if self.has_entry:
+            yield CardEntry()
+        yield KeyBar()
+
+    @property
+    def has_entry(self) -> bool:
+        return bool(BOARDS.get(self.step))
+
+    def compose_body(self) -> ComposeResult:
+        """The step's own content. Default: its card boards beside the method's guidance."""
+        if BOARDS.get(self.step):
+            with Horizontal():
+                yield CardBoard(id="board", empty_hint=t("shell.board_empty"))
+                with VerticalScroll(id="method"):
+                    yield MethodPanel(self.step)
+        else:
+            with VerticalScroll(id="method", classes="-wide"):
+                yield MethodPanel(self.step)
+
+    def on_mount(self) -> None:
+        self.app.step_screens[self.step] = self
+        self.watch(self.app, "revision", self._on_revision, init=False)
+        self.refresh_from_doc()
+        self.focus_default()
+
+    def focus_default(self) -> None:
+        if self.has_entry:
+            self.query_one(CardEntry).input.focus()
+
+    def on_screen_resume(self) -> None:
+        if self._dirty:
+            self.refresh_from_doc()
+        self.tick()
+
+    def _on_revision(self, _revision: int) -> None:
+        if self.app.screen is self:
+            self.refresh_from_doc()
+        else:
+            self._dirty = True
+
+    # -- showing the document ---------------------------------------------------------
+    @property
+    def doc(self) -> Workshop:
+        return self.app.session.doc
+
+    def refresh_from_doc(self, *, select: str | None = None) -> None:
+        """Redraw everything from the document (after any change)."""
+        self._dirty = False
+        doc = self.doc
+        self.query_one(TopBar).show(doc)
+        self.query_one(TurnBar).show(doc)
+        if self.has_entry:
+            team = doc.team(turns.current_team_id(doc))
+            self.query_one(CardEntry).show_who(
+                team.name if team else "", team.color if team else "#888888",
+                t(f"board.{self.board}") if len(BOARDS.get(self.step, ())) > 1 else "",
+                self.hidden_mode)
+        self.refresh_body(doc, select=select)
+        self._update_spotlight()
+
+    def refresh_body(self, doc: Workshop, *, select: str | None = None) -> None:
+        """Redraw the step's own content. Default: the card boards."""
+        boards = self.query(CardBoard)
+        if not boards:
+            return
+        board = boards.first()
+        board.current_section = self.board
+        board.show([
+            Section(key=name, title=t(f"board.{name}") if len(BOARDS[self.step]) > 1 else "",
+                    cards=card_views(doc, self.step, name), hint=t("shell.board_hint"))
+            for name in BOARDS[self.step]
+        ], select=select)
+
+    def tick(self) -> None:
+        """Called by the app a few times a second: keep the clock and countdown current."""
+        self.query_one(TopBar).query_one("ClockDisplay").show(self.doc.room.clock)  # type: ignore[attr-defined]
+        if self.doc.room.turn.ends_at is not None:
+            self.query_one(TurnBar).show(self.doc)
+
+    def _update_spotlight(self) -> None:
+        """The selected card, or else the newest one: what the room is talking about."""
+        spotlight = self.query_one(Spotlight)
+        board = self.query(CardBoard)
+        card = None
+        if board:
+            card = board.first().selected or (board.first().cards[-1] if board.first().cards
+                                               else None)
+        if card is None or card.hidden:
+            spotlight.update("")
+            spotlight.set_class(True, "-empty")
+            return
+        text = Text()
+        if card.team:
+            text.append(card.team + "\n", style=f"bold {card.color}")
+        text.append(card.text, style="bold")
+        spotlight.update(text)
+        spotlight.set_class(False, "-empty")
+
+    @on(Stepper.StepClicked)
+    def _step_clicked(self, event: Stepper.StepClicked) -> None:
+        self.app.go_to(event.step)
+
+    @on(TurnBar.TeamClicked)
+    def _team_clicked(self, event: TurnBar.TeamClicked) -> None:
+        self.app.give_turn(event.team_id)
+
+    # -- cards ------------------------------------------------------------------------
+    @on(CardEntry.Submitted)
+    def _add_card(self, event: CardEntry.Submitted) -> None:
+        self.add_card(event.text, event.hidden, event.entry)
+
+    def add_card(self, text: str, hidden: bool, entry: CardEntry) -> None:
+        doc = self.doc
+        card = self.app.edit(t("undo.add_card", text=truncate(text, 24)), card_edits.add_card,
+                             self.step, text, board=self.board or None,
+                             team_id=turns.current_team_id(doc), hidden=hidden)
+        if card is not None:
+            entry.accepted()
+            self.app.clear_draft()
+            self.refresh_from_doc(select=card.id)
+            self.app.after_card_added()
+
+    @on(CardEntry.DraftChanged)
+    def _draft(self, event: CardEntry.DraftChanged) -> None:
+        self.app.save_draft(event.text)
+
+    @on(CardBoard.CursorMoved)
+    def _cursor_moved(self, event: CardBoard.CursorMoved) -> None:
+        card = event.card
+        boards = BOARDS.get(self.step, ())
+        if card is not None and card.group in boards and card.group != self.board:
+            self.board = card.group
+            self.refresh_from_doc()
+        self._update_spotlight()
+
+    def _selected_card(self) -> CardView | None:
+        focused = self.focused
+        if isinstance(focused, CardBoard):
+            return focused.selected
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit_card", "delete_card", "toggle_card_hidden"):
+            return self._selected_card() is not None
+        if action in ("next_board", "toggle_hidden_mode", "reveal_all"):
+            return bool(BOARDS.get(self.step))
+        return True
+
+    def action_next_board(self) -> None:
+        boards = BOARDS.get(self.step, ())
+        if len(boards) > 1:
+            self.board = boards[(boards.index(self.board) + 1) % len(boards)]
+            self.refresh_from_doc()
+
+    def action_toggle_hidden_mode(self) -> None:
+        self.hidden_mode = not self.hidden_mode
+        self.notify(t("shell.hidden_on" if self.hidden_mode else "shell.hidden_off"))
+        self.refresh_from_doc()
+
+    def action_reveal_all(self) -> None:
+        count = self.app.edit(t("undo.reveal_all"), card_edits.reveal_all, self.step)
+        if count is not None:
+            self.notify(t("shell.revealed", count=count))
+
+    def action_edit_card(self) -> None:
+        card = self._selected_card()
+        if card is None:
+            return
+        from workshop.tui.screens.dialogs import TextPrompt
+
+        def done(text: str | None) -> None:
+            if text is not None and text != card.text:
+                self.app.edit(t("undo.edit_card", text=truncate(text, 24)), card_edits.edit_card,
+                              card.id, text)
+
+        self.app.push_screen(TextPrompt(t("shell.edit_card_title"), card.text), done)
+
+    def action_delete_card(self) -> None:
+        card = self._selected_card()
+        if card is None:
+            return
+        if self.app.edit(t("undo.delete_card", text=truncate(card.text, 24)),
+                         card_edits.delete_card, card.id) is not None:
+            self.notify(t("shell.deleted_hint"))
+
+    def action_toggle_card_hidden(self) -> None:
+        card = self._selected_card()
+        if card is None:
+            return
+        key = "undo.show_card" if card.hidden else "undo.hide_card"
+        self.app.edit(t(key, text=truncate(card.text, 24)), card_edits.set_hidden, card.id,
+                      not card.hidden)
+
+    def action_focus_entry(self) -> None:
+        self.focus_default()

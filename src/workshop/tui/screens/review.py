@@ -1,0 +1,9 @@
+"""The review step's screen."""
+
+from __future__ import annotations
+
+from workshop.tui.screens.base import StepScreen
+
+
+class ReviewScreen(StepScreen):
+    step = "review"

@@ -1,0 +1,9 @@
+"""The summary step's screen."""
+
+from __future__ import annotations
+
+from workshop.tui.screens.base import StepScreen
+
+
+class SummaryScreen(StepScreen):
+    step = "summary"

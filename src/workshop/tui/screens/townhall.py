@@ -1,0 +1,9 @@
+"""The townhall step's screen."""
+
+from __future__ import annotations
+
+from workshop.tui.screens.base import StepScreen
+
+
+class TownhallScreen(StepScreen):
+    step = "townhall"

@@ -1,0 +1,313 @@
+"""A board of cards drawn as lines (Textual's Line API), fast with thousands of cards.
+
+A widget per card does not scale (2,000 ``Static`` cards made each added card 3×
+slower); here each card is wrapped once into strips, cached, and only the visible
+lines are drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from workshop.text import cells, wrap
+
+
+@dataclass(frozen=True)
+class CardView:
+    """One card as the board shows it."""
+
+    id: str
+    text: str
+    team: str = ""
+    color: str = ""
+    hidden: bool = False
+    badge: str = ""
+    """Short text after the card, e.g. a vote count or a classification."""
+    group: str = ""
+    """The section key the card belongs to (a board, a cluster)."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled run of cards; `key` identifies it (a board or a cluster id)."""
+
+    key: str
+    title: str
+    cards: Sequence[CardView]
+    hint: str = ""
+    """Shown under the title when the section has no cards."""
+
+
+@dataclass(frozen=True)
+class _Row:
+    strip: Strip
+    card: int | None
+    """Index into the board's cards, or None for headers and hints."""
+    section: str
+
+
+class CardBoard(ScrollView, can_focus=True):
+    """Sections of cards with a cursor. Cards wrap; CJK is measured in cells."""
+
+    COMPONENT_CLASSES = {
+        "card-board--header",
+        "card-board--header-current",
+        "card-board--cursor",
+        "card-board--hidden",
+        "card-board--hint",
+        "card-board--badge",
+    }
+
+    DEFAULT_CSS = """
+    CardBoard {
+        height: 1fr;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+    }
+    CardBoard > .card-board--header { color: $text; text-style: bold; background: $boost; }
+    CardBoard > .card-board--header-current {
+        color: $text; text-style: bold; background: $primary 30%;
+    }
+    CardBoard > .card-board--cursor { background: $accent 35%; }
+    CardBoard:focus > .card-board--cursor { background: $accent 60%; }
+    CardBoard > .card-board--hidden { color: $text-muted; text-style: italic; }
+    CardBoard > .card-board--hint { color: $text-muted; text-style: italic; }
+    CardBoard > .card-board--badge { color: $text-accent; text-style: bold; }
+    """
+
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Previous card", show=False, id="board.up"),
+        Binding("down", "cursor(1)", "Next card", show=False, id="board.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="board.pageup"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="board.pagedown"),
+        Binding("home", "first", "First card", show=False, id="board.home"),
+        Binding("end", "last", "Last card", show=False, id="board.end"),
+    ]
+
+    cursor: reactive[int] = reactive(-1, init=False)
+    current_section: reactive[str] = reactive("", init=False)
+
+    class CursorMoved(Message):
+        """The cursor moved to another card (or to none)."""
+
+        def __init__(self, board: CardBoard, card: CardView | None) -> None:
+            super().__init__()
+            self.board = board
+            self.card = card
+
+        @property
+        def control(self) -> CardBoard:
+            return self.board
+
+    def __init__(self, *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None, empty_hint: str = "") -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._sections: list[Section] = []
+        self._cards: list[CardView] = []
+        self._rows: list[_Row] = []
+        self._card_first_row: list[int] = []
+        self._card_row_count: list[int] = []
+        self._cache: dict[tuple, list[Strip]] = {}
+        self._built_width = 0
+        self._styles_key: tuple = ()
+        self.empty_hint = empty_hint
+
+    # -- data -------------------------------------------------------------------------
+    @property
+    def cards(self) -> list[CardView]:
+        return self._cards
+
+    @property
+    def selected(self) -> CardView | None:
+        if 0 <= self.cursor < len(self._cards):
+            return self._cards[self.cursor]
+        return None
+
+    def show(self, sections: Sequence[Section], *, select: str | None = None) -> None:
+        """Replace what the board shows; keeps the cursor on the same card where it can.
+
+        `select` moves the cursor to the card with that id (e.g. the one just added).
+        """
+        keep = select or (self.selected.id if self.selected else None)
+        self._sections = list(sections)
+        self._cards = [card for section in self._sections for card in section.cards]
+        self._rebuild()
+        index = next((i for i, c in enumerate(self._cards) if c.id == keep), None)
+        if index is None:
+            index = min(self.cursor, len(self._cards) - 1) if self._cards else -1
+        if index != self.cursor:
+            self.cursor = index
+        else:
+            self._announce()
+        if select is not None:
+            self.call_after_refresh(self._scroll_to_cursor)
+
+    def select(self, card_id: str) -> bool:
+        for i, card in enumerate(self._cards):
+            if card.id == card_id:
+                self.cursor = i
+                return True
+        return False
+
+    # -- layout -----------------------------------------------------------------------
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"card-board--{name}", partial=True)
+
+    def _rebuild(self) -> None:
+        width = max(8, self.scrollable_content_region.width or self.size.width or 40)
+        styles_key = (self.app.theme if self.is_attached else "", width)
+        if styles_key != self._styles_key:
+            self._cache.clear()
+            self._styles_key = styles_key
+        self._built_width = width
+        rows: list[_Row] = []
+        firsts: list[int] = []
+        counts: list[int] = []
+        used: dict[tuple, list[Strip]] = {}
+        index = 0
+        header_style = self._style("header")
+        current_style = self._style("header-current")
+        hint_style = self._style("hint")
+        for section in self._sections:
+            if section.title:
+                style = current_style if section.key == self.current_section else header_style
+                title = f" {section.title} ({len(section.cards)}) "
+                rows.append(_Row(Strip([Segment(title, style),
+                                        Segment(" " * max(0, width - cells(title)), style)]),
+                                 None, section.key))
+            if not section.cards and section.hint:
+                for line in wrap(section.hint, width - 2):
+                    rows.append(_Row(Strip([Segment("  " + line, hint_style)]), None, section.key))
+            for card in section.cards:
+                key = (card.id, card.text, card.team, card.color, card.hidden, card.badge)
+                strips = self._cache.get(key) or self._layout_card(card, width)
+                used[key] = strips
+                firsts.append(len(rows))
+                counts.append(len(strips))
+                rows.extend(_Row(strip, index, section.key) for strip in strips)
+                index += 1
+        if not rows and self.empty_hint:
+            rows = [_Row(Strip([Segment("  " + line, hint_style)]), None, "")
+                    for line in wrap(self.empty_hint, width - 2)]
+        self._cache = used
+        self._rows = rows
+        self._card_first_row = firsts
+        self._card_row_count = counts
+        self.virtual_size = Size(width, len(rows))
+        self.refresh()
+
+    def _layout_card(self, card: CardView, width: int) -> list[Strip]:
+        bar = Style(color=card.color or None, bold=True)
+        name_style = Style(color=card.color or None, bold=True)
+        label = f"{card.team} " if card.team else ""
+        indent = 2
+        body_width = max(4, width - indent - 1)
+        if card.hidden:
+            text_style = self._style("hidden")
+            lines = wrap(label + "▒▒▒▒▒▒", body_width)
+            label_len = 0
+        else:
+            text_style = Style()
+            lines = wrap(label + card.text, body_width)
+            label_len = len(label)
+        badge_style = self._style("badge")
+        strips = []
+        for n, line in enumerate(lines):
+            segments = [Segment("▌ ", bar)]
+            if n == 0 and label_len:
+                segments.append(Segment(line[:label_len], name_style))
+                segments.append(Segment(line[label_len:], text_style))
+            else:
+                segments.append(Segment(line, text_style))
+            if n == len(lines) - 1 and card.badge:
+                room = width - indent - cells(line) - 1
+                badge = " " + card.badge
+                if cells(badge) <= room:
+                    segments.append(Segment(" " * (room - cells(badge)), text_style))
+                    segments.append(Segment(badge, badge_style))
+                else:
+                    strips.append(Strip(segments))
+                    segments = [Segment("▌ ", bar), Segment(card.badge, badge_style)]
+            strips.append(Strip(segments))
+        return strips
+
+    def on_resize(self, event: events.Resize) -> None:
+        if max(8, self.scrollable_content_region.width) != self._built_width:
+            self._rebuild()
+
+    def render_line(self, y: int) -> Strip:
+        row_index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if row_index >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        row = self._rows[row_index]
+        strip = row.strip
+        if row.card is not None and row.card == self.cursor:
+            strip = strip.apply_style(self._style("cursor"))
+            strip = strip.extend_cell_length(width, self._style("cursor"))
+        return strip.crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
+
+    # -- cursor -----------------------------------------------------------------------
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh()
+        self._scroll_to_cursor()
+        self._announce()
+
+    def watch_current_section(self) -> None:
+        self._rebuild()
+
+    def _announce(self) -> None:
+        card = self.selected
+        if card is not None and card.group and card.group != self.current_section:
+            self.current_section = card.group
+        self.post_message(self.CursorMoved(self, card))
+
+    def _scroll_to_cursor(self) -> None:
+        if 0 <= self.cursor < len(self._card_first_row):
+            top = self._card_first_row[self.cursor]
+            height = self._card_row_count[self.cursor]
+            self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True)
+
+    def action_cursor(self, delta: int) -> None:
+        if self._cards:
+            self.cursor = max(0, min(len(self._cards) - 1, self.cursor + delta))
+
+    def action_page(self, direction: int) -> None:
+        if not self._cards:
+            return
+        target_row = (self._card_first_row[max(0, self.cursor)]
+                      + direction * max(1, self.scrollable_content_region.height - 1))
+        best = 0
+        for i, first in enumerate(self._card_first_row):
+            if first <= target_row:
+                best = i
+        self.cursor = best
+
+    def action_first(self) -> None:
+        if self._cards:
+            self.cursor = 0
+
+    def action_last(self) -> None:
+        if self._cards:
+            self.cursor = len(self._cards) - 1
+
+    def on_click(self, event: events.Click) -> None:
+        row_index = event.y + self.scroll_offset.y
+        if 0 <= row_index < len(self._rows):
+            row = self._rows[row_index]
+            if row.card is not None:
+                self.cursor = row.card
+            elif row.section:
+                self.current_section = row.section

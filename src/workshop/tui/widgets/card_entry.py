@@ -1,0 +1,85 @@
+"""The shared card entry: type, Enter adds a card for the team whose turn it is."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from workshop.i18n import t
+from workshop.text import MAX_TEXT
+from workshop.tui.widgets.turn_bar import readable_on
+
+
+class CardEntry(Horizontal):
+    """A label saying who is typing where, and the input. Posts ``CardEntry.Submitted``.
+
+    The input is cleared only once the card is safely in the document
+    (``accepted()``), so a refused card keeps its text.
+    """
+
+    DEFAULT_CSS = """
+    CardEntry { height: 3; width: 1fr; }
+    CardEntry > #entry-who { width: auto; max-width: 40%; height: 3; content-align: left middle;
+                             padding: 0 1; }
+    CardEntry > Input { width: 1fr; }
+    """
+
+    class Submitted(Message):
+        def __init__(self, entry: CardEntry, text: str, hidden: bool) -> None:
+            super().__init__()
+            self.entry = entry
+            self.text = text
+            self.hidden = hidden
+
+        @property
+        def control(self) -> CardEntry:
+            return self.entry
+
+    class DraftChanged(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.hidden_mode = False
+        self._who = Text()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="entry-who")
+        yield Input(id="entry-input", max_length=MAX_TEXT, placeholder=t("shell.entry_placeholder"))
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    def show_who(self, team: str, color: str, board: str, hidden: bool) -> None:
+        """Show whose card this will be and where it goes."""
+        self.hidden_mode = hidden
+        who = Text(no_wrap=True, overflow="ellipsis")
+        if team:
+            who.append(f" {team} ", style=Style(bgcolor=color, color=readable_on(color), bold=True))
+        if board:
+            who.append(f" → {board}", style="bold")
+        if hidden:
+            who.append(" " + t("shell.hidden_mode"), style="italic")
+        self.query_one("#entry-who", Static).update(who)
+
+    def accepted(self) -> None:
+        self.input.value = ""
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.post_message(self.Submitted(self, event.value, self.hidden_mode))
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.DraftChanged(event.value))

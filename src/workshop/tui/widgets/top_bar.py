@@ -1,0 +1,47 @@
+"""The top of every step screen: title and organization, the stepper, the step, the clock."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from workshop.i18n import t
+from workshop.methods.progress import step_status
+from workshop.model import StepId, Workshop
+from workshop.tui.widgets.clock import ClockDisplay
+from workshop.tui.widgets.stepper import Stepper, step_marker
+
+
+class TopBar(Horizontal):
+    DEFAULT_CSS = """
+    TopBar { height: 3; width: 1fr; background: $panel; }
+    TopBar > Vertical { width: 1fr; height: 3; padding: 0 1; }
+    TopBar #title { height: 1; text-style: bold; color: $text; }
+    TopBar #step-title { height: 1; color: $text-accent; text-style: bold; }
+    """
+
+    def __init__(self, step: StepId, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.step = step
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="title")
+            yield Stepper()
+            yield Static(id="step-title")
+        yield ClockDisplay()
+
+    def show(self, doc: Workshop) -> None:
+        title = Text(doc.meta.title, style="bold", no_wrap=True, overflow="ellipsis")
+        if doc.meta.organization:
+            title.append(" · " + doc.meta.organization, style="not bold")
+        self.query_one("#title", Static).update(title)
+        self.query_one(Stepper).update_status(self.step, step_status(doc))
+        marker = step_marker(self.step)
+        heading = Text(no_wrap=True, overflow="ellipsis")
+        heading.append(t(f"step_long.{self.step}"))
+        del marker
+        self.query_one("#step-title", Static).update(heading)
+        self.query_one(ClockDisplay).show(doc.room.clock)

@@ -1,0 +1,79 @@
+"""The turn bar: the teams in order, whose turn it is, and the per-turn countdown."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.events import Click
+from textual.message import Message
+from textual.widget import Widget
+
+from workshop.i18n import t
+from workshop.methods import clock as clock_math
+from workshop.methods import turns
+from workshop.model import Workshop
+from workshop.text import cells
+
+
+def readable_on(color: str) -> str:
+    """Black or white, whichever reads better on `color` (#rrggbb)."""
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return "#000000" if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else "#ffffff"
+
+
+class TurnBar(Widget):
+    """``轮到 ▸ [济南队] 青岛队 烟台队  ⏱ 00:45``; click a team to give it the turn."""
+
+    DEFAULT_CSS = """
+    TurnBar { height: 1; width: 1fr; background: $boost; }
+    """
+
+    class TeamClicked(Message):
+        def __init__(self, team_id: str) -> None:
+            super().__init__()
+            self.team_id = team_id
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._text = Text()
+        self._spans: list[tuple[int, int, str]] = []
+
+    def show(self, doc: Workshop) -> None:
+        current = turns.current_team_id(doc)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        lead = t("shell.turn") + " ▸ "
+        text.append(lead, style="bold")
+        position = cells(lead)
+        spans = []
+        for team in doc.teams:
+            passed = team.id in doc.room.turn.passed
+            if team.id == current:
+                style = Style(bgcolor=team.color, color=readable_on(team.color), bold=True)
+                piece = f" {team.name} "
+            else:
+                style = Style(color=team.color, dim=passed, strike=passed, bold=not passed)
+                piece = f" {team.name} "
+            text.append(piece, style=style)
+            spans.append((position, position + cells(piece), team.id))
+            position += cells(piece)
+        left = turns.turn_remaining(doc.room.turn)
+        if left is None and doc.room.turn.paused_left is not None:
+            left = doc.room.turn.paused_left
+        if left is not None:
+            text.append(f"  ⏱ {clock_math.display(max(0.0, left))}",
+                        style="bold red" if left <= 10 else "bold")
+        count = doc.room.turn.cards_this_turn
+        if count:
+            text.append("  " + t("shell.cards_this_turn", count=count), style="dim")
+        self._text = text
+        self._spans = spans
+        self.refresh()
+
+    def render(self) -> Text:
+        return self._text
+
+    def on_click(self, event: Click) -> None:
+        for start, end, team_id in self._spans:
+            if start <= event.x < end:
+                self.post_message(self.TeamClicked(team_id))
+                return

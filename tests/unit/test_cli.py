@@ -1,0 +1,168 @@
+"""The ``workshop`` command without a terminal: the app is replaced by a recorder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workshop import cli
+from workshop.store import Session, load
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "scenarios" / "shandong-sales.toml"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def launched(monkeypatch):
+    """Record what the app would have been started with, instead of starting it."""
+    calls: list[dict] = []
+
+    def fake_run_app(session=None, *, projector=False):
+        calls.append({"session": session, "projector": projector,
+                      "doc": session.doc if session else None})
+        return 0
+
+    monkeypatch.setattr(cli, "run_app", fake_run_app)
+    return calls
+
+
+def test_validate_good_files_exit_0(capsys):
+    assert cli.main(["validate", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "shandong-sales.toml" in out and "3" in out
+
+
+def test_validate_bad_file_exit_1_names_line_and_field(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[workshop]\ntitle = "x"\ndays = "two"\n\n[[teams]]\nname = "A"\n', "utf-8")
+    assert cli.main(["validate", str(bad), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:3" in err and "workshop.days" in err and "whole number" in err
+    assert "Traceback" not in err
+
+
+def test_validate_mixed_files_reports_each(tmp_path, capsys):
+    bad = tmp_path / "broken.toml"
+    bad.write_text("[workshop\n", "utf-8")
+    assert cli.main(["validate", str(EXAMPLE), str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert "shandong-sales.toml" in captured.out
+    assert "broken.toml:1" in captured.err
+
+
+def test_validate_in_a_real_process_has_no_traceback(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    result = subprocess.run([sys.executable, "-m", "workshop", "validate", str(bad)],
+                            capture_output=True, text=True, timeout=60,
+                            env={"PYTHONPATH": str(REPO / "src"), "LANG": "C.UTF-8",
+                                 "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "bad.toml" in result.stderr
+
+
+def test_new_creates_a_session_and_opens_the_app(tmp_path, launched, capsys):
+    out = tmp_path / "day1.workshop.json"
+    assert cli.main(["new", str(EXAMPLE), "--out", str(out)]) == 0
+    assert out.exists()
+    assert launched[0]["doc"].meta.title.startswith("山东区")
+    assert str(out) in capsys.readouterr().out
+    assert load(out).teams[0].name == "济南队"
+
+
+def test_new_refuses_to_overwrite_a_session(tmp_path, launched, capsys):
+    out = tmp_path / "day1.workshop.json"
+    assert cli.main(["new", str(EXAMPLE), "--out", str(out), "--no-open"]) == 0
+    before = out.read_bytes()
+    assert cli.main(["new", str(EXAMPLE), "--out", str(out), "--no-open"]) == 1
+    assert "workshop open" in capsys.readouterr().err
+    assert out.read_bytes() == before
+    assert launched == []
+
+
+def test_new_default_path_is_named_after_the_scenario(tmp_path, launched):
+    assert cli.main(["new", str(EXAMPLE), "--no-open"]) == 0
+    made = list(tmp_path.glob("shandong-sales-*.workshop.json"))
+    assert len(made) == 1
+
+
+def test_open_passes_the_session_and_projector_flag(tmp_path, launched):
+    out = tmp_path / "s.workshop.json"
+    cli.main(["new", str(EXAMPLE), "--out", str(out), "--no-open"])
+    assert cli.main(["--projector", "open", str(out)]) == 0
+    assert launched[0]["session"].path == out
+    assert launched[0]["projector"] is True
+    assert cli.main(["open", str(out), "--projector"]) == 0
+    assert launched[1]["projector"] is True
+
+
+def test_open_a_session_held_by_another_process(tmp_path, launched, capsys):
+    out = tmp_path / "s.workshop.json"
+    cli.main(["new", str(EXAMPLE), "--out", str(out), "--no-open"])
+    with Session.open(out):
+        assert cli.main(["open", str(out), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "used by another" in err or "in use" in err
+    assert launched == []
+
+
+def test_open_a_damaged_session_offers_the_backup(tmp_path, launched, capsys):
+    out = tmp_path / "s.workshop.json"
+    cli.main(["new", str(EXAMPLE), "--out", str(out), "--no-open"])
+    with Session.open(out) as session:
+        session.apply("x", lambda doc: setattr(doc.meta, "facilitator", "李老师"))
+    damaged = out.read_bytes()[:200]
+    out.write_bytes(damaged)
+    assert cli.main(["open", str(out)]) == 1
+    assert "--from-backup" in capsys.readouterr().err
+    assert out.read_bytes() == damaged  # never overwritten by a failed open
+    assert cli.main(["open", str(out), "--from-backup"]) == 0
+    assert launched[0]["doc"].meta.title.startswith("山东区")
+
+
+def test_open_missing_file(tmp_path, capsys):
+    assert cli.main(["open", str(tmp_path / "nope.workshop.json")]) == 1
+    assert "nope.workshop.json" in capsys.readouterr().err
+
+
+def test_demo_starts_the_app_on_the_bundled_scenario(launched):
+    assert cli.main(["demo"]) == 0
+    assert launched[0]["doc"].teams
+    assert cli.main(["demo"]) == 0  # reopens the same demo session
+    assert launched[1]["session"].path == launched[0]["session"].path
+
+
+def test_no_arguments_opens_the_home_screen(launched):
+    assert cli.main([]) == 0
+    assert launched == [{"session": None, "projector": False, "doc": None}]
+
+
+def test_version_and_help(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--version"])
+    assert exit_info.value.code == 0
+    assert "workshop" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        cli.main(["--help", "--lang", "zh"])
+    assert "场景" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "en", "--help"])
+    assert "scenario" in capsys.readouterr().out
+
+
+def test_unknown_command_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["frobnicate"])
+    assert exit_info.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
