@@ -12,6 +12,7 @@ from typing import IO
 
 from reportlab.platypus import Flowable
 
+from workshop.export.content import report_steps
 from workshop.export.errors import ExportError
 from workshop.export.fonts import FontChoice, register_font
 from workshop.export.pdf import handout, sections
@@ -19,7 +20,6 @@ from workshop.export.pdf.document import WorkshopDocument
 from workshop.export.pdf.steps import STEP_MODULES
 from workshop.export.pdf.styles import Styles, make_styles
 from workshop.i18n import t
-from workshop.model import StepId
 from workshop.report import Report, TeamRow
 
 Target = str | os.PathLike[str] | IO[bytes]
@@ -27,13 +27,6 @@ Target = str | os.PathLike[str] | IO[bytes]
 
 def _target(path: Target) -> str | IO[bytes]:
     return os.fspath(path) if isinstance(path, (str, os.PathLike)) else path
-
-
-def report_steps(report: Report) -> list[StepId]:
-    """The steps the report shows: those on the agenda, and any other that has content."""
-    planned = {row.step for row in report.agenda}
-    return [step for step, part in report.steps.items()
-            if step in planned or part.has_content]
 
 
 def report_story(report: Report, styles: Styles) -> tuple[list[Flowable], list[Flowable]]:

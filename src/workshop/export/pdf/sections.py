@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Spacer
 
+from workshop.export.content import card_count, member_list, team_cards
 from workshop.export.pdf.styles import (
     ACCENT,
     MUTED,
@@ -29,15 +30,6 @@ from workshop.report import AgendaRow, BoardRow, CardRow, Report, StepReport, Te
 
 def _hex(color: colors.Color) -> str:
     return "#" + color.hexval()[2:]
-
-
-def member_list(team: TeamRow, lang: str) -> str:
-    """``张伟（组长）、李娜（时间官）、陈静`` — plain text, to be escaped by the caller."""
-    if not team.members:
-        return t("pdf.teams.no_members", lang)
-    parts = [t("pdf.teams.member_role", lang, name=m.name, role=m.role) if m.role else m.name
-             for m in team.members]
-    return t("pdf.teams.separator", lang).join(parts)
 
 
 def when_where(report: Report, styles: Styles) -> Flowable:
@@ -164,14 +156,9 @@ def empty_step(styles: Styles) -> Flowable:
     return para(t("pdf.empty_step", styles.lang), styles.muted)
 
 
-def _count(count: int, lang: str) -> str:
-    return (t("pdf.cards_of_one", lang) if count == 1
-            else t("pdf.cards_of", lang, count=count))
-
-
 def board_heading(label: str, count: int, styles: Styles) -> Flowable:
     return markup_para(f'{esc(label)} <font size="8.5" color="{_hex(MUTED)}">· '
-                       f"{esc(_count(count, styles.lang))}</font>", styles.h2)
+                       f"{esc(card_count(count, styles.lang))}</font>", styles.h2)
 
 
 def card_cell(card: CardRow, styles: Styles) -> Flowable:
@@ -209,16 +196,6 @@ def step_story(report: StepReport, styles: Styles) -> list[Flowable]:
     story = step_heading(report, styles)
     boards = [flow for b in report.boards for flow in board(b, styles)]
     return story + (boards or [empty_step(styles)])
-
-
-def team_cards(report: StepReport, team: TeamRow) -> list[tuple[BoardRow, list[CardRow]]]:
-    """The boards of `report` that hold cards of `team`, with those cards."""
-    out = []
-    for b in report.boards:
-        cards = [c for c in b.cards if c.team == team.name]
-        if cards:
-            out.append((b, cards))
-    return out
 
 
 def team_step_story(report: StepReport, team: TeamRow, styles: Styles) -> list[Flowable]:
