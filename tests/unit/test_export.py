@@ -221,11 +221,17 @@ def test_cid_fallback_when_no_truetype_font_is_found(tmp_path: Path,
     choice = find_cjk_font()
     assert choice.kind == "cid" and choice.path is None and choice.name == "STSong-Light"
     assert "STSong-Light" in choice.describe()
-    result = export(with_cards(shandong()), "pdf", out=tmp_path)
+    doc = with_cards(shandong())
+    doc.summary.cards.append(Card(text="收获满满😀", step="summary", board="takeaway",
+                                  team_id=doc.teams[0].id))
+    result = export(doc, "pdf", out=tmp_path)
     assert result.font == choice
     text = squash(pdf_text(result.paths[0]))
     assert squash(shandong().meta.title) in text
     assert "济南队" in text and "张伟" in text
+    assert MARKUP_CARD.replace(" ", "") in text
+    # UCS-2 cannot hold an emoji: a box, not two unrelated characters
+    assert "收获满满□" in text
 
 
 # -- handouts ---------------------------------------------------------------------------

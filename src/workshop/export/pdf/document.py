@@ -36,6 +36,7 @@ from workshop.export.pdf.styles import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     RULE,
+    encodable,
     safe_color,
 )
 from workshop.i18n import t
@@ -52,6 +53,7 @@ FooterPainter = Callable[[Canvas, int, int], None]
 
 def fit(text: str, font: str, size: float, width: float) -> str:
     """`text` cut with an ellipsis to fit `width` points (header and footer lines)."""
+    text = encodable(text, font)
     if stringWidth(text, font, size) <= width:
         return text
     while text and stringWidth(text + "…", font, size) > width:

@@ -14,6 +14,7 @@ from workshop.export.content import card_count, member_list, team_cards
 from workshop.export.pdf.styles import (
     ACCENT,
     MUTED,
+    Plain,
     Styles,
     esc,
     key_values,
@@ -22,7 +23,6 @@ from workshop.export.pdf.styles import (
     readable_ink,
     safe_color,
     table,
-    team_tag,
 )
 from workshop.i18n import t
 from workshop.report import AgendaRow, BoardRow, CardRow, Report, StepReport, TeamRow
@@ -139,7 +139,7 @@ def agenda(rows: Sequence[AgendaRow], styles: Styles) -> list[Flowable]:
             para(t("pdf.agenda.total", lang, minutes=total), styles.muted)]
 
 
-STEP_ROOM = 55 * mm
+STEP_ROOM = 40 * mm
 """Room a step's heading needs below it on a page, else it starts on the next page."""
 BOARD_ROOM = 30 * mm
 """Room a board's heading and first cards need, else the board starts on the next page."""
@@ -161,33 +161,39 @@ def board_heading(label: str, count: int, styles: Styles) -> Flowable:
                        f"{esc(card_count(count, styles.lang))}</font>", styles.h2)
 
 
-def card_cell(card: CardRow, styles: Styles) -> Flowable:
+def card_cell(card: CardRow, styles: Styles) -> Flowable | Plain:
     if card.hidden:
         return markup_para(f'{esc(card.text)} <font color="{_hex(MUTED)}">'
                            f"{esc(t('word.hidden', styles.lang))}</font>", styles.cell)
-    return para(card.text, styles.cell)
+    return Plain(card.text)
 
 
 def board(board: BoardRow, styles: Styles, *, cards: Sequence[CardRow] | None = None,
           with_team: bool = True) -> list[Flowable]:
     """One board: its label and card count, then a table of its cards (number, text and,
-    with `with_team`, the author team in its colour). Nothing for an empty board."""
+    with `with_team`, the author team: a bar in the team's colour and its name in a
+    shade of it that reads on paper). Nothing for an empty board."""
     rows = board.cards if cards is None else cards
     if not rows:
         return []
     lang = styles.lang
+    extra: list[tuple[object, ...]] = []
     if with_team:
         header = [t("pdf.board.number", lang), t("pdf.board.card", lang),
                   t("pdf.board.team", lang)]
-        body = [[str(i), card_cell(c, styles), markup_para(team_tag(c.team, c.color), styles.cell)]
-                for i, c in enumerate(rows, 1)]
+        body: list[list[object]] = []
+        for i, c in enumerate(rows, 1):
+            body.append([Plain(str(i)), card_cell(c, styles), Plain(c.team)])
+            if c.team:
+                extra += [("TEXTCOLOR", (2, i), (2, i), colors.HexColor(readable_ink(c.color))),
+                          ("LINEBEFORE", (2, i), (2, i), 3, colors.HexColor(safe_color(c.color)))]
         widths = [0.8, 7.2, 2.2]
     else:
         header = [t("pdf.board.number", lang), t("pdf.board.card", lang)]
-        body = [[str(i), card_cell(c, styles)] for i, c in enumerate(rows, 1)]
+        body = [[Plain(str(i)), card_cell(c, styles)] for i, c in enumerate(rows, 1)]
         widths = [0.8, 9.4]
     return [CondPageBreak(BOARD_ROOM), board_heading(board.label, len(rows), styles),
-            table(header, body, widths, styles)]  # type: ignore[arg-type]
+            table(header, body, widths, styles, extra=extra)]  # type: ignore[arg-type]
 
 
 def step_story(report: StepReport, styles: Styles) -> list[Flowable]:

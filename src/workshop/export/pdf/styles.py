@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.lib import colors
@@ -18,6 +19,9 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import CIDFont
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 # -- page geometry (A4, print margins) --------------------------------------------------
@@ -50,6 +54,24 @@ def esc(text: object) -> str:
     characters dropped, line breaks kept as ``<br/>``."""
     value = _CONTROL.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n")
     return _xml_escape(value).replace("\n", "<br/>")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+MISSING = "□"
+"""Shown for a character the font cannot encode at all."""
+
+
+@cache
+def _is_cid(font: str) -> bool:
+    return isinstance(pdfmetrics.getFont(font), CIDFont)
+
+
+def encodable(text: str, font: str) -> str:
+    """`text` as `font` can encode it. The built-in CID font's UCS-2 encoding cannot hold
+    characters beyond the BMP (emoji): they would print as two unrelated Chinese
+    characters, so they become ``□``. A TrueType font draws its own blank for a glyph it
+    lacks, and the text still extracts, so nothing changes there."""
+    return _ASTRAL.sub(MISSING, text) if _is_cid(font) else text
 
 
 def safe_color(color: str, default: str = "#5f6b76") -> str:
@@ -157,45 +179,68 @@ def make_styles(font: str, lang: str, width: float = FRAME_WIDTH) -> Styles:
 
 def para(text: object, style: ParagraphStyle) -> Paragraph:
     """A paragraph showing `text` literally: markup characters escaped, line breaks kept."""
-    return Paragraph(esc(text), style)
+    return markup_para(esc(text), style)
 
 
 def markup_para(markup: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph from markup of our own. Every piece of user text in `markup` must
     have gone through ``esc`` (or ``team_tag``)."""
-    return Paragraph(markup, style)
+    return Paragraph(encodable(markup, style.fontName), style)
+
+
+class Plain(str):
+    """A table cell drawn as a plain string when it fits on one line: never parsed as
+    markup, and far cheaper than a Paragraph (numbers, names, short cards). Too wide or
+    several lines, it becomes an escaped, wrapping paragraph after all."""
 
 
 Cell = str | Flowable | None
+
+CELL_SIZE = 9
+CELL_LEADING = 13
+CELL_PADDING = 5
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequence[float],
           styles: Styles, *, total_width: float | None = None, zebra: bool = True,
           extra: Sequence[tuple[object, ...]] = ()) -> Table:
     """A table that prints well: a header row repeated on every page, cells that wrap
-    (strings become escaped paragraphs), column widths that fill the frame, zebra rows.
+    (strings become escaped paragraphs; ``Plain`` strings stay plain when they fit),
+    column widths that fill the frame, zebra rows.
 
     `widths` are relative weights (``[1, 6, 2]``) scaled to `total_width` (default the
     frame width). Rows taller than a page split inside the row. `extra` adds
-    ``TableStyle`` commands (e.g. a swatch background).
+    ``TableStyle`` commands (e.g. a team's colour on one cell).
     """
     total = styles.width if total_width is None else total_width
     weight = sum(widths) or 1
     col_widths = [total * w / weight for w in widths]
 
-    def cell(value: Cell, style: ParagraphStyle) -> Flowable | str:
+    def cell(value: Cell, style: ParagraphStyle, width: float) -> Flowable | str:
         if value is None:
             return ""
+        if isinstance(value, Plain):
+            text = encodable(str(value), styles.font)
+            if "\n" not in text and (
+                    stringWidth(text, styles.font, CELL_SIZE) <= width - 2 * CELL_PADDING):
+                return text
+            return para(text, style)
         if isinstance(value, str):
             return para(value, style)
         return value
 
-    data: list[list[Flowable | str]] = [[cell(h, styles.header_cell) for h in header]]
-    data += [[cell(v, styles.cell) for v in row] for row in rows]
+    data: list[list[Flowable | str]] = [
+        [cell(h, styles.header_cell, w) for h, w in zip(header, col_widths, strict=True)]]
+    data += [[cell(v, styles.cell, w) for v, w in zip(row, col_widths, strict=True)]
+             for row in rows]
     commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), styles.font),
+        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+        ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
