@@ -279,6 +279,12 @@ def test_teams_match_by_exact_name_then_ignoring_case():
     assert [t.name for t in select_teams(doc, ["Alpha", "alpha"])] == ["Alpha"]
 
 
+def test_a_single_team_name_is_not_split_into_characters(tmp_path: Path):
+    result = export(shandong(), "pdf", out=tmp_path, teams="济南队")  # type: ignore[arg-type]
+    assert [p.name for p in result.paths] == [
+        "山东区 2027 年度目标分解与计划制定工作坊-济南队-行动计划.pdf"]
+
+
 def test_unknown_team_is_an_error_naming_the_teams(tmp_path: Path):
     with pytest.raises(ExportError) as caught:
         export(shandong(), "pdf", out=tmp_path, teams=["潍坊队"])

@@ -179,6 +179,8 @@ def export(doc: Workshop, fmt: Format, *, out: Path | None = None, teams: Sequen
     a CJK font path (see ``fonts.find_cjk_font``).
     """
     lang = i18n.normalize(lang) or doc.meta.language
+    if isinstance(teams, str):  # one name, not a sequence of its characters
+        teams = [teams]
     if fmt not in FORMATS:
         raise ExportError(t("export.unknown_format", lang, fmt=fmt, formats=", ".join(FORMATS)))
     selected = select_teams(doc, teams, lang)
