@@ -568,3 +568,21 @@ def test_frame_fits_a4_with_print_margins():
     mm = 72 / 25.4
     assert min(MARGIN_LEFT, MARGIN_RIGHT) >= 18 * mm
     assert abs(FRAME_WIDTH + MARGIN_LEFT + MARGIN_RIGHT - PAGE_WIDTH) < 0.01
+
+
+def test_missing_tools_skip_locally_but_fail_in_ci(monkeypatch: pytest.MonkeyPatch):
+    import pdftools
+    from workshop.export import fonts
+
+    monkeypatch.setattr(pdftools.shutil, "which", lambda name: None)
+    monkeypatch.setattr(fonts, "SYSTEM_FONTS", ())
+    monkeypatch.setattr(fonts, "FONT_DIRS", ())
+    monkeypatch.delenv(fonts.ENV_VAR, raising=False)
+    assert render_page(Path("any.pdf")) is None
+    for require in (require_pdftoppm, require_cjk_font):
+        monkeypatch.delenv("CI", raising=False)
+        with pytest.raises(pytest.skip.Exception):
+            require()
+        monkeypatch.setenv("CI", "true")
+        with pytest.raises(pytest.fail.Exception):
+            require()
