@@ -40,6 +40,7 @@ from workshop.export.pdf.styles import (
     PAGE_WIDTH,
     esc,
     readable_ink,
+    team_tag,
 )
 from workshop.model import Action, Card, Cluster, Workshop
 from workshop.model.gaps import GapCard
@@ -155,6 +156,12 @@ def test_report_shows_each_step_title_and_says_when_a_step_is_empty(report_pdf: 
 def test_escaping_covers_markup_characters_and_line_breaks():
     assert esc("<b>&x</b>\nnext") == "&lt;b&gt;&amp;x&lt;/b&gt;<br/>next"
     assert esc("tab\x00bell\x07") == "tabbell"
+
+
+def test_team_tags_escape_the_name_and_sanitise_the_colour():
+    tag = team_tag("<A&B>", "#ffc914")
+    assert "&lt;A&amp;B&gt;" in tag and '"#ffc914"' in tag
+    assert 'color="#5f6b76"' in team_tag("x", 'red" onload="')
 
 
 def test_team_names_stay_readable_on_paper():
