@@ -1,0 +1,76 @@
+"""The PDFs: the full workshop report and one action-plan handout per team.
+
+``build_report_pdf`` and ``build_handout_pdf`` lay out a ``Report`` (derived once from
+the document) in the CJK font chosen by ``workshop.export.fonts``. They write to the
+path they are given; ``workshop.export.export`` makes that atomic.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import IO
+
+from reportlab.platypus import Flowable
+
+from workshop.export.content import report_steps
+from workshop.export.errors import ExportError
+from workshop.export.fonts import FontChoice, register_font
+from workshop.export.pdf import handout, sections
+from workshop.export.pdf.document import WorkshopDocument
+from workshop.export.pdf.steps import STEP_MODULES
+from workshop.export.pdf.styles import Styles, make_styles
+from workshop.i18n import t
+from workshop.report import Report, TeamRow
+
+Target = str | os.PathLike[str] | IO[bytes]
+
+
+def _target(path: Target) -> str | IO[bytes]:
+    return os.fspath(path) if isinstance(path, (str, os.PathLike)) else path
+
+
+def report_story(report: Report, styles: Styles) -> tuple[list[Flowable], list[Flowable]]:
+    """The report's cover and body flowables."""
+    body = sections.agenda(report.agenda, styles)
+    for step in report_steps(report):
+        body += STEP_MODULES[step].story(report.steps[step], styles)
+    return sections.report_cover(report, styles), body
+
+
+def _footer_note(report: Report) -> str:
+    return report.date or report.generated_at.split(" ")[0]
+
+
+def build_report_pdf(report: Report, path: Target, font: FontChoice) -> None:
+    """Write the full workshop report to `path`."""
+    font_name = register_font(font)
+    styles = make_styles(font_name, report.lang)
+    doc = WorkshopDocument(_target(path), font=font_name, lang=report.lang, title=report.title,
+                           organization=report.organization, footer_note=_footer_note(report),
+                           subject=t("pdf.report_title", report.lang))
+    cover, body = report_story(report, styles)
+    doc.render(cover, body)
+
+
+def find_team(report: Report, team_id: str) -> TeamRow:
+    team = next((row for row in report.teams if row.id == team_id), None)
+    if team is None:
+        names = t("pdf.teams.separator", report.lang).join(row.name for row in report.teams)
+        raise ExportError(t("export.unknown_team", report.lang, name=team_id,
+                            teams=names or t("export.no_teams", report.lang)))
+    return team
+
+
+def build_handout_pdf(report: Report, team_id: str, path: Target, font: FontChoice) -> None:
+    """Write the handout of the team with id `team_id` to `path`."""
+    team = find_team(report, team_id)
+    font_name = register_font(font)
+    styles = make_styles(font_name, report.lang)
+    doc = WorkshopDocument(_target(path), font=font_name, lang=report.lang, title=report.title,
+                           organization=report.organization, footer_note=_footer_note(report),
+                           subject=f"{t('pdf.handout_title', report.lang)} · {team.name}",
+                           header_note=team.name, cover_color=team.color)
+    doc.render(handout.cover(report, team, styles), handout.body(report, team, styles))
+
+
+__all__ = ["build_handout_pdf", "build_report_pdf", "report_steps", "report_story"]

@@ -1,0 +1,216 @@
+"""Sections shared by the report and the handouts: covers, the agenda, step headings and
+card boards. Step modules (``pdf/<step>.py``) build on these and add their own parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Spacer
+
+from workshop.export.content import card_count, member_list, team_cards
+from workshop.export.pdf.styles import (
+    ACCENT,
+    MUTED,
+    Plain,
+    Styles,
+    esc,
+    key_values,
+    markup_para,
+    para,
+    readable_ink,
+    safe_color,
+    table,
+)
+from workshop.i18n import t
+from workshop.report import AgendaRow, BoardRow, CardRow, Report, StepReport, TeamRow
+
+
+def _hex(color: colors.Color) -> str:
+    return "#" + color.hexval()[2:]
+
+
+def when_where(report: Report, styles: Styles) -> Flowable:
+    lang = styles.lang
+    return key_values([
+        (t("pdf.cover.date", lang), report.date),
+        (t("pdf.cover.location", lang), report.location),
+        (t("pdf.cover.facilitator", lang), report.facilitator),
+    ], styles)
+
+
+def teams_table(teams: Sequence[TeamRow], styles: Styles) -> Flowable:
+    """Every team with its colour swatch and its members (roles in brackets)."""
+    lang = styles.lang
+    if not teams:
+        return para(t("pdf.teams.no_teams", lang), styles.muted)
+    rows: list[list[object]] = []
+    extra: list[tuple[object, ...]] = []
+    for i, team in enumerate(teams, start=1):
+        name = markup_para(f'<font color="{readable_ink(team.color)}">{esc(team.name)}</font>',
+                           styles.cell)
+        rows.append(["", name, member_list(team, lang)])
+        extra.append(("BACKGROUND", (0, i), (0, i), colors.HexColor(safe_color(team.color))))
+    return table(["", t("pdf.teams.team", lang), t("pdf.teams.members", lang)], rows,
+                 [0.25, 2.2, 7.5], styles, extra=extra)  # type: ignore[arg-type]
+
+
+def report_cover(report: Report, styles: Styles) -> list[Flowable]:
+    """Page 1 of the report: title, organization, tagline, when and where, the teams."""
+    lang = styles.lang
+    members = sum(len(team.members) for team in report.teams)
+    story: list[Flowable] = [
+        para(f"{t('app.name', lang)} · {t('pdf.report_title', lang)}", styles.cover_kicker),
+        para(report.title, styles.cover_title),
+        para(t("app.tagline", lang), styles.cover_subtitle),
+    ]
+    if report.organization:
+        story.append(para(report.organization, styles.cover_org))
+    story += [
+        Spacer(1, 4 * mm),
+        HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=8),
+        when_where(report, styles),
+        Spacer(1, 8 * mm),
+        markup_para(f"{esc(t('pdf.cover.teams', lang))}"
+                    f' <font size="9" color="{_hex(MUTED)}">'
+                    f"{esc(t('pdf.cover.people', lang, teams=len(report.teams), members=members))}"
+                    "</font>", styles.h2),
+        teams_table(report.teams, styles),
+        Spacer(1, 8 * mm),
+        para(t("pdf.generated", lang, time=report.generated_at), styles.muted),
+    ]
+    return story
+
+
+def handout_cover(report: Report, team: TeamRow, styles: Styles) -> list[Flowable]:
+    """Page 1 of a team's handout: the team name big, the workshop, the members."""
+    lang = styles.lang
+    ink = readable_ink(team.color)
+    team_style = styles.cover_team.clone("cover_team_ink", textColor=colors.HexColor(ink))
+    story: list[Flowable] = [
+        para(t("pdf.handout_title", lang), styles.cover_kicker),
+        para(team.name, team_style),
+        para(report.title, styles.cover_subtitle),
+    ]
+    if report.organization:
+        story.append(para(report.organization, styles.cover_org))
+    story += [
+        Spacer(1, 4 * mm),
+        HRFlowable(width="100%", thickness=1.2, color=colors.HexColor(safe_color(team.color)),
+                   spaceBefore=2, spaceAfter=8),
+        when_where(report, styles),
+        Spacer(1, 8 * mm),
+        markup_para(f"{esc(t('pdf.handout.members', lang))}"
+                    f' <font size="9" color="{_hex(MUTED)}">'
+                    f"{esc(t('pdf.cover.team_members', lang, count=len(team.members)))}</font>",
+                    styles.h2),
+    ]
+    if team.members:
+        story.append(table([t("pdf.board.number", lang), t("pdf.teams.name", lang),
+                            t("pdf.teams.role", lang)],
+                           [[str(i), m.name, m.role] for i, m in enumerate(team.members, 1)],
+                           [0.7, 5, 4], styles))
+    else:
+        story.append(para(t("pdf.teams.no_members", lang), styles.muted))
+    story += [Spacer(1, 8 * mm),
+              para(t("pdf.generated", lang, time=report.generated_at), styles.muted)]
+    return story
+
+
+def agenda(rows: Sequence[AgendaRow], styles: Styles) -> list[Flowable]:
+    """The agenda table: (day,) start, step, duration; the day column only for a
+    workshop of more than one day."""
+    lang = styles.lang
+    if not rows:
+        return []
+    days = len({row.day for row in rows}) > 1
+    header = ([t("pdf.agenda.day", lang)] if days else []) + [
+        t("pdf.agenda.start", lang), t("pdf.agenda.step", lang), t("pdf.agenda.minutes", lang)]
+    body = [([t("pdf.agenda.day_n", lang, day=row.day)] if days else [])
+            + [row.start, row.title, t("pdf.agenda.minutes_n", lang, minutes=row.minutes)]
+            for row in rows]
+    widths = ([1.4] if days else []) + [1.2, 6, 1.6]
+    total = sum(row.minutes for row in rows)
+    return [CondPageBreak(BOARD_ROOM), para(t("pdf.agenda.title", lang), styles.h1),
+            table(header, body, widths, styles),  # type: ignore[arg-type]
+            Spacer(1, 2 * mm),
+            para(t("pdf.agenda.total", lang, minutes=total), styles.muted)]
+
+
+STEP_ROOM = 40 * mm
+"""Room a step's heading needs below it on a page, else it starts on the next page."""
+BOARD_ROOM = 30 * mm
+"""Room a board's heading and first cards need, else the board starts on the next page."""
+
+
+def step_heading(report: StepReport, styles: Styles, *, purpose: bool = True) -> list[Flowable]:
+    story: list[Flowable] = [CondPageBreak(STEP_ROOM), para(report.title, styles.h1)]
+    if purpose and report.purpose:
+        story.append(para(report.purpose, styles.purpose))
+    return story
+
+
+def empty_step(styles: Styles) -> Flowable:
+    return para(t("pdf.empty_step", styles.lang), styles.muted)
+
+
+def board_heading(label: str, count: int, styles: Styles) -> Flowable:
+    return markup_para(f'{esc(label)} <font size="8.5" color="{_hex(MUTED)}">· '
+                       f"{esc(card_count(count, styles.lang))}</font>", styles.h2)
+
+
+def card_cell(card: CardRow, styles: Styles) -> Flowable | Plain:
+    if card.hidden:
+        return markup_para(f'{esc(card.text)} <font color="{_hex(MUTED)}">'
+                           f"{esc(t('word.hidden', styles.lang))}</font>", styles.cell)
+    return Plain(card.text)
+
+
+def board(board: BoardRow, styles: Styles, *, cards: Sequence[CardRow] | None = None,
+          with_team: bool = True) -> list[Flowable]:
+    """One board: its label and card count, then a table of its cards (number, text and,
+    with `with_team`, the author team: a bar in the team's colour and its name in a
+    shade of it that reads on paper). Nothing for an empty board."""
+    rows = board.cards if cards is None else cards
+    if not rows:
+        return []
+    lang = styles.lang
+    extra: list[tuple[object, ...]] = []
+    if with_team:
+        header = [t("pdf.board.number", lang), t("pdf.board.card", lang),
+                  t("pdf.board.team", lang)]
+        body: list[list[object]] = []
+        for i, c in enumerate(rows, 1):
+            body.append([Plain(str(i)), card_cell(c, styles), Plain(c.team)])
+            if c.team:
+                extra += [("TEXTCOLOR", (2, i), (2, i), colors.HexColor(readable_ink(c.color))),
+                          ("LINEBEFORE", (2, i), (2, i), 3, colors.HexColor(safe_color(c.color)))]
+        widths = [0.8, 7.2, 2.2]
+    else:
+        header = [t("pdf.board.number", lang), t("pdf.board.card", lang)]
+        body = [[Plain(str(i)), card_cell(c, styles)] for i, c in enumerate(rows, 1)]
+        widths = [0.8, 9.4]
+    return [CondPageBreak(BOARD_ROOM), board_heading(board.label, len(rows), styles),
+            table(header, body, widths, styles, extra=extra)]  # type: ignore[arg-type]
+
+
+def step_story(report: StepReport, styles: Styles) -> list[Flowable]:
+    """The generic section of a step in the report: heading, purpose, non-empty boards,
+    or one line saying the step has no content."""
+    story = step_heading(report, styles)
+    boards = [flow for b in report.boards for flow in board(b, styles)]
+    return story + (boards or [empty_step(styles)])
+
+
+def team_step_story(report: StepReport, team: TeamRow, styles: Styles) -> list[Flowable]:
+    """The generic part of a step in a team's handout: the step title and the team's
+    cards, board by board; nothing when the team has no cards in the step."""
+    found = team_cards(report, team)
+    if not found:
+        return []
+    story = step_heading(report, styles, purpose=False)
+    for b, cards in found:
+        story += board(b, styles, cards=cards, with_team=False)
+    return story
