@@ -1,5 +1,4 @@
-"""The workshop report as Markdown: the same ``Report`` and the same content as the PDF
-(cover facts, teams, agenda, every step's boards), for email and wikis.
+"""Markdown building blocks shared by every step's section: escaping, tables, boards.
 
 User text is data: Markdown punctuation in it is backslash-escaped (CommonMark), so a
 card ``<b>&[/oops]`` or ``# not a heading`` shows literally once rendered.
@@ -9,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from workshop.export.content import card_count, member_list, report_steps
+from workshop.export.content import card_count
 from workshop.i18n import t
-from workshop.report import BoardRow, CardRow, Report, StepReport
+from workshop.report import BoardRow, CardRow, StepReport
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|&~])")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
@@ -82,44 +81,3 @@ def step(report: StepReport, lang: str) -> list[str]:
         out += ["> " + escape(report.purpose).replace("\n", "\n> "), ""]
     boards = [line for b in report.boards for line in board(b, lang)]
     return out + (boards or [f"*{escape(t('pdf.empty_step', lang))}*", ""])
-
-
-def render(report: Report) -> str:
-    """The whole report as a Markdown document."""
-    lang = report.lang
-    out = [f"# {escape(report.title)}", "",
-           f"{escape(t('app.name', lang))} · {escape(t('pdf.report_title', lang))} — "
-           f"{escape(t('app.tagline', lang))}", ""]
-    facts = [(t("pdf.cover.organization", lang), report.organization),
-             (t("pdf.cover.date", lang), report.date),
-             (t("pdf.cover.location", lang), report.location),
-             (t("pdf.cover.facilitator", lang), report.facilitator)]
-    out += ["- " + t("pdf.label_value", lang, label=f"**{escape(label)}**", value=escape(value))
-            for label, value in facts if value]
-    out += ["", f"*{escape(t('pdf.generated', lang, time=report.generated_at))}*", ""]
-
-    members = sum(len(team.members) for team in report.teams)
-    out += [f"## {escape(t('pdf.cover.teams', lang))}", "",
-            escape(t("pdf.cover.people", lang, teams=len(report.teams), members=members)), ""]
-    if report.teams:
-        out += _table([t("pdf.teams.team", lang), t("pdf.teams.members", lang)],
-                      [[team.name, member_list(team, lang)] for team in report.teams])
-    else:
-        out.append(escape(t("pdf.teams.no_teams", lang)))
-    out.append("")
-
-    if report.agenda:
-        days = len({row.day for row in report.agenda}) > 1
-        header = ([t("pdf.agenda.day", lang)] if days else []) + [
-            t("pdf.agenda.start", lang), t("pdf.agenda.step", lang),
-            t("pdf.agenda.minutes", lang)]
-        rows = [([t("pdf.agenda.day_n", lang, day=row.day)] if days else [])
-                + [row.start, row.title, t("pdf.agenda.minutes_n", lang, minutes=row.minutes)]
-                for row in report.agenda]
-        total = sum(row.minutes for row in report.agenda)
-        out += [f"## {escape(t('pdf.agenda.title', lang))}", "", *_table(header, rows), "",
-                escape(t("pdf.agenda.total", lang, minutes=total)), ""]
-
-    for step_id in report_steps(report):
-        out += step(report.steps[step_id], lang)
-    return "\n".join(out).rstrip("\n") + "\n"
