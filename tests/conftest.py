@@ -17,13 +17,14 @@ SHARED = REPO.parent / "shared"
 
 def make_doc(teams: int = 2, members: int = 3, lang: str = "zh") -> Workshop:
     """A workshop with `teams` teams of `members` people and one company goal."""
-    names = ["济南队", "青岛队", "烟台队", "潍坊队", "临沂队", "淄博队", "威海队", "日照队", "德州队",
-             "聊城队"]
+    names = ["济南队", "青岛队", "烟台队", "潍坊队", "临沂队",
+             "淄博队", "威海队", "日照队", "德州队", "聊城队"]
     doc = Workshop(
         meta=Meta(title="山东区 2027 年度目标分解工作坊", organization="示例科技 山东区",
                   date=dt.date(2026, 12, 5), facilitator="王老师", language=lang),
         teams=[
-            Team(name=names[i], members=[Member(name=f"{names[i][:2]}成员{j + 1}") for j in range(members)])
+            Team(name=names[i],
+                 members=[Member(name=f"{names[i][:2]}成员{j + 1}") for j in range(members)])
             for i in range(teams)
         ],
     )
