@@ -439,6 +439,8 @@ def _unknown_key(loc: tuple[Any, ...]) -> str:
     key = str(loc[-1])
     owner = _type_at(loc[:-1])
     known = list(owner.model_fields) if _is_model(owner) else []
+    if len(loc) > 1 and key in ScenarioSpec.model_fields:
+        return t("scenario.expect.unknown_key_top")
     close = _suggest(key, known)
     if close:
         return t("scenario.expect.unknown_key_suggest", name=close)
@@ -503,15 +505,16 @@ def _expected(error: dict[str, Any], loc: tuple[Any, ...]) -> str:
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind in ("model_type", "dict_type") and _type_at(loc) is MemberSpec:
-        return t("scenario.expect.member")
+        return t("scenario.expect.member", example='{ name = "…", role = "…" }')
     if kind == "list_type" and _is_table_array(loc):
         return t("scenario.expect.tables", table=_table_name(loc))
     key = _EXPECTED.get(kind)
     if key is None:
         return t("scenario.expect.invalid", detail=error["msg"])
     limit = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ""))))
+    # examples with braces go in as values: a catalog text never has a literal brace
     return t(key, min=ctx.get("min_length", ""), max=ctx.get("max_length", ""),
-             limit=_num(limit))
+             limit=_num(limit), example='{ name = "…" }')
 
 
 def _problems_from(error: ValidationError, file: str, source: str) -> list[Problem]:
@@ -846,6 +849,15 @@ def _deep_line(source: str) -> int:
     return 1
 
 
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+_FULL_WIDTH = re.compile("[“”‘’＝［］｛｝，＃：]")
+
+
+def _full_width_outside_quotes(line: str) -> bool:
+    """Whether `line` has Chinese punctuation where TOML needs ASCII (= " [ ] { } ,)."""
+    return bool(_FULL_WIDTH.search(_QUOTED.sub("", line)))
+
+
 def _short_line(text: str) -> str | None:
     text = truncate(clean(text), 60)
     return text or None
@@ -869,7 +881,10 @@ def parse(source: str, name: str) -> dict[str, Any]:
             line = next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip()), 1)
             column = None
         text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-        raise ScenarioError([Problem(name, t("scenario.toml_syntax", detail=_toml_detail(detail)),
+        said = (t("scenario.toml.full_width", ascii='= " [ ] { } ,', full="＝ “ ” ［ ］ ｛ ｝ ，")
+                if _full_width_outside_quotes(text)
+                else _toml_detail(detail))
+        raise ScenarioError([Problem(name, t("scenario.toml_syntax", detail=said),
                                      line=line, column=column,
                                      found=_short_line(text))]) from None
     except RecursionError:
