@@ -59,6 +59,9 @@ from workshop.text import clean, truncate
 MAX_BYTES = 5 * 1024 * 1024
 """Largest scenario file read: a hand-written scenario is a few kilobytes."""
 
+MAX_PROBLEMS = 100
+"""Most problems reported for one file; a note says how many more there are."""
+
 MAX_MINUTES = 600
 """Longest time box for one step in ``[agenda]``."""
 
@@ -519,7 +522,8 @@ def _expected(error: dict[str, Any], loc: tuple[Any, ...]) -> str:
 
 def _problems_from(error: ValidationError, file: str, source: str) -> list[Problem]:
     problems = []
-    for err in error.errors():
+    errors = error.errors()
+    for err in errors[:MAX_PROBLEMS]:
         raw = tuple(err["loc"])
         # a bad key of a table (agenda.reviw) comes as ("agenda", "reviw", "[key]")
         loc = tuple(part for part in raw if part != "[key]")
@@ -531,7 +535,7 @@ def _problems_from(error: ValidationError, file: str, source: str) -> list[Probl
             found = _short(err.get("input"))
         problems.append(Problem(file=file, path=_path(loc), message=_expected(err, loc),
                                 found=found, line=locate(source, loc)))
-    return problems
+    return _in_order(problems, file, total=len(errors))
 
 
 # -- finding the line of a field -----------------------------------------------------
@@ -892,9 +896,17 @@ def parse(source: str, name: str) -> dict[str, Any]:
                                      line=_deep_line(source))]) from None
 
 
-def _sorted(problems: list[Problem]) -> list[Problem]:
-    """File-level problems first, then in the order of the file."""
-    return sorted(problems, key=lambda p: (p.line is not None, p.line or 0))
+def _in_order(problems: list[Problem], file: str, total: int | None = None) -> list[Problem]:
+    """File-level problems first, then in the order of the file; at most MAX_PROBLEMS.
+
+    `total` is how many there were in all, when only the first were turned into
+    problems; a last note says how many are not shown.
+    """
+    total = len(problems) if total is None else total
+    shown = sorted(problems, key=lambda p: (p.line is not None, p.line or 0))[:MAX_PROBLEMS]
+    if total > len(shown):
+        shown.append(Problem(file, t("scenario.more_problems", count=f"{total - len(shown):,}")))
+    return shown
 
 
 def load_spec(path: Path | str) -> tuple[ScenarioSpec, str]:
@@ -907,7 +919,7 @@ def load_spec(path: Path | str) -> tuple[ScenarioSpec, str]:
     try:
         return ScenarioSpec.model_validate(data), source
     except ValidationError as error:
-        raise ScenarioError(_sorted(_problems_from(error, str(path), source))) from None
+        raise ScenarioError(_problems_from(error, str(path), source)) from None
 
 
 def load_scenario(path: Path | str) -> Workshop:
@@ -1077,7 +1089,7 @@ def build(spec: ScenarioSpec, file: str = "<scenario>", source: str = "") -> Wor
                       team_id(("cards", i, "team"), card_spec.team)))
 
     if problems:
-        raise ScenarioError(_sorted(problems))
+        raise ScenarioError(_in_order(problems, file))
 
     try:
         return _document(spec, teams, goals, cascades, funnels, cards)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from workshop import i18n
 from workshop.scenario import (
     MAX_BYTES,
+    MAX_PROBLEMS,
     Problem,
     ScenarioError,
     load_scenario,
@@ -926,3 +927,20 @@ def test_at_most_twenty_teams(tmp_path: Path, lang: str) -> None:
     teams = "".join(f'[[teams]]\nname = "T{i}"\n' for i in range(21))
     problem = only(write(tmp_path, '[workshop]\ntitle = "T"\n' + teams))
     assert (problem.path, problem.message) == ("teams", i18n.t("scenario.expect.at_most", max=20))
+
+
+def test_problems_are_capped_with_a_note(tmp_path: Path, lang: str) -> None:
+    source = MINIMAL + "members = [\n" + "  1,\n" * 5000 + "]\n"
+    found = problems_of(write(tmp_path, source))
+    assert len(found) == MAX_PROBLEMS + 1
+    assert [p.path for p in found[:2]] == ["teams[0].members[0]", "teams[0].members[1]"]
+    assert found[0].line == 7
+    assert found[-1].message == i18n.t("scenario.more_problems", count="4,900")
+    assert found[-1].line is None
+
+
+def test_cross_reference_problems_are_capped(tmp_path: Path) -> None:
+    goals = "".join(f'[[goals]]\nstatement = "s"\nteam = "X{i}"\n' for i in range(150))
+    found = problems_of(write(tmp_path, MINIMAL + goals))
+    assert len(found) == MAX_PROBLEMS + 1
+    assert found[-1].message == i18n.t("scenario.more_problems", count="50")
