@@ -1,38 +1,13 @@
-"""Shared fixtures: a small workshop document, and the paths of the shared seed data."""
+"""Shared fixtures: a small workshop document; the language reset for every test."""
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import pytest
 
+from factories import make_doc
 from workshop import i18n
-from workshop.model import Goal, Member, Meta, Team, Workshop
+from workshop.model import Workshop
 
-REPO = Path(__file__).resolve().parent.parent
-SCENARIOS = REPO / "scenarios"
-SHARED = REPO.parent / "shared"
-
-
-def make_doc(teams: int = 2, members: int = 3, lang: str = "zh") -> Workshop:
-    """A workshop with `teams` teams of `members` people and one company goal."""
-    names = ["济南队", "青岛队", "烟台队", "潍坊队", "临沂队", "淄博队", "威海队", "日照队",
-             "德州队", "聊城队"]
-    doc = Workshop(
-        meta=Meta(title="山东区 2027 年度目标分解工作坊", organization="示例科技 山东区",
-                  date=dt.date(2026, 12, 5), facilitator="王老师", language=lang),
-        teams=[
-            Team(name=names[i],
-                 members=[Member(name=f"{names[i][:2]}成员{j + 1}") for j in range(members)])
-            for i in range(teams)
-        ],
-    )
-    doc.vision.goals.append(
-        Goal(id="company", statement="2027年12月31日前山东区销售额达到700万元", metric="销售额",
-             unit="万元", baseline=560, floor=560, target=700, deadline=dt.date(2027, 12, 31))
-    )
-    return doc
 
 
 @pytest.fixture

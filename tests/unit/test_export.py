@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SCENARIOS, make_doc
+from factories import SCENARIOS, make_doc
 from pdftools import (
     page_count,
     page_texts,

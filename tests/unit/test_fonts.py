@@ -9,7 +9,7 @@ import pytest
 import reportlab
 from pypdf import PdfReader
 
-from conftest import SCENARIOS
+from factories import SCENARIOS
 from pdftools import pdf_text, require_cjk_font
 from workshop.export import ExportError, export, fonts
 from workshop.export.fonts import FontChoice, find_cjk_font, register_font

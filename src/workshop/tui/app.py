@@ -340,6 +340,8 @@ class WorkshopApp(App[int]):
 
     def _apply_projector(self, on: bool) -> None:
         self.set_class(on, "-projector")
+        if isinstance(self.screen, StepScreen):
+            self.screen.refresh_from_doc()
         if on:
             if self.theme != PROJECTOR.name:
                 self._theme_before_projector = self.theme

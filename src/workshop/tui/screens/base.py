@@ -20,7 +20,7 @@ from textual.widgets import Static
 from workshop.edits import cards as card_edits
 from workshop.i18n import t
 from workshop.methods import turns
-from workshop.model import BOARDS, StepId, Workshop
+from workshop.model import BOARDS, Card, StepId, Workshop
 from workshop.text import truncate
 from workshop.tui.widgets.card_board import CardBoard, CardView, Section
 from workshop.tui.widgets.card_entry import CardEntry
@@ -72,6 +72,9 @@ class StepScreen(Screen):
         self.board: str = boards[0] if boards else ""
         self.hidden_mode = False
         self._dirty = True
+        self._select_next: str | None = None
+        self._spotlit: CardView | None = None
+        """A card to put the cursor on at the next redraw (the one just added)."""
 
     # -- composition ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -116,7 +119,8 @@ class StepScreen(Screen):
 
     def _on_revision(self, _revision: int) -> None:
         if self.app.screen is self:
-            self.refresh_from_doc()
+            select, self._select_next = self._select_next, None
+            self.refresh_from_doc(select=select)
         else:
             self._dirty = True
 
@@ -160,23 +164,33 @@ class StepScreen(Screen):
             self.query_one(TurnBar).show(self.doc)
 
     def _update_spotlight(self) -> None:
-        """The selected card, or else the newest one: what the room is talking about."""
+        """The selected card, or else the newest one: what the room is talking about.
+
+        Only drawn in projector mode (updating it re-lays out the screen).
+        """
+        if not self.app.has_class("-projector"):
+            self._spotlit = None
+            return
         spotlight = self.query_one(Spotlight)
         board = self.query(CardBoard)
         card = None
         if board:
             card = board.first().selected or (board.first().cards[-1] if board.first().cards
                                                else None)
-        if card is None or card.hidden:
+        if card is not None and card.hidden:
+            card = None
+        if card == self._spotlit:
+            return
+        self._spotlit = card
+        spotlight.set_class(card is None, "-empty")
+        if card is None:
             spotlight.update("")
-            spotlight.set_class(True, "-empty")
             return
         text = Text()
         if card.team:
             text.append(card.team + "\n", style=f"bold {card.color}")
         text.append(card.text, style="bold")
         spotlight.update(text)
-        spotlight.set_class(False, "-empty")
 
     @on(Stepper.StepClicked)
     def _step_clicked(self, event: Stepper.StepClicked) -> None:
@@ -192,14 +206,16 @@ class StepScreen(Screen):
         self.add_card(event.text, event.hidden, event.entry)
 
     def add_card(self, text: str, hidden: bool, entry: CardEntry) -> None:
-        doc = self.doc
-        card = self.app.edit(t("undo.add_card", text=truncate(text, 24)), card_edits.add_card,
-                             self.step, text, board=self.board or None,
-                             team_id=turns.current_team_id(doc), hidden=hidden)
+        def add_and_select(doc: Workshop) -> Card:
+            card = card_edits.add_card(doc, self.step, text, board=self.board or None,
+                                       team_id=turns.current_team_id(doc), hidden=hidden)
+            self._select_next = card.id  # the redraw that follows puts the cursor on it
+            return card
+
+        card = self.app.edit(t("undo.add_card", text=truncate(text, 24)), add_and_select)
         if card is not None:
             entry.accepted()
             self.app.clear_draft()
-            self.refresh_from_doc(select=card.id)
             self.app.after_card_added()
 
     @on(CardEntry.DraftChanged)

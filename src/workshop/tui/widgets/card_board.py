@@ -8,7 +8,7 @@ lines are drawn.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,9 +23,8 @@ from textual.strip import Strip
 from workshop.text import cells, wrap
 
 
-@dataclass(frozen=True)
-class CardView:
-    """One card as the board shows it."""
+class CardView(NamedTuple):
+    """One card as the board shows it (a tuple: thousands are made per redraw)."""
 
     id: str
     text: str
@@ -38,8 +37,7 @@ class CardView:
     """The section key the card belongs to (a board, a cluster)."""
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A titled run of cards; `key` identifies it (a board or a cluster id)."""
 
     key: str
@@ -47,14 +45,6 @@ class Section:
     cards: Sequence[CardView]
     hint: str = ""
     """Shown under the title when the section has no cards."""
-
-
-@dataclass(frozen=True)
-class _Row:
-    strip: Strip
-    card: int | None
-    """Index into the board's cards, or None for headers and hints."""
-    section: str
 
 
 class CardBoard(ScrollView, can_focus=True):
@@ -116,12 +106,16 @@ class CardBoard(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self._sections: list[Section] = []
         self._cards: list[CardView] = []
-        self._rows: list[_Row] = []
+        self._strips: list[Strip] = []
+        self._row_card: list[int | None] = []
+        """For each line: the index of its card, or None for headers and hints."""
+        self._row_section: list[str] = []
         self._card_first_row: list[int] = []
         self._card_row_count: list[int] = []
         self._cache: dict[tuple, list[Strip]] = {}
         self._built_width = 0
         self._styles_key: tuple = ()
+        self._line_styles: tuple[Style, Style] | None = None
         self.empty_hint = empty_hint
 
     # -- data -------------------------------------------------------------------------
@@ -172,41 +166,72 @@ class CardBoard(ScrollView, can_focus=True):
             self._cache.clear()
             self._styles_key = styles_key
         self._built_width = width
-        rows: list[_Row] = []
+        strips: list[Strip] = []
+        row_card: list[int | None] = []
+        row_section: list[str] = []
         firsts: list[int] = []
         counts: list[int] = []
+        cache = self._cache
         used: dict[tuple, list[Strip]] = {}
         index = 0
         header_style = self._style("header")
         current_style = self._style("header-current")
         hint_style = self._style("hint")
+
+        def add(lines: list[Strip], card: int | None, section: str) -> None:
+            strips.extend(lines)
+            row_card.extend([card] * len(lines))
+            row_section.extend([section] * len(lines))
+
         for section in self._sections:
             if section.title:
                 style = current_style if section.key == self.current_section else header_style
                 title = f" {section.title} ({len(section.cards)}) "
-                rows.append(_Row(Strip([Segment(title, style),
-                                        Segment(" " * max(0, width - cells(title)), style)]),
-                                 None, section.key))
+                add([Strip([Segment(title, style),
+                            Segment(" " * max(0, width - cells(title)), style)])],
+                    None, section.key)
             if not section.cards and section.hint:
-                for line in wrap(section.hint, width - 2):
-                    rows.append(_Row(Strip([Segment("  " + line, hint_style)]), None, section.key))
+                add([Strip([Segment("  " + line, hint_style)])
+                     for line in wrap(section.hint, width - 2)], None, section.key)
+            section_start = len(strips)
             for card in section.cards:
-                key = (card.id, card.text, card.team, card.color, card.hidden, card.badge)
-                strips = self._cache.get(key) or self._layout_card(card, width)
-                used[key] = strips
-                firsts.append(len(rows))
-                counts.append(len(strips))
-                rows.extend(_Row(strip, index, section.key) for strip in strips)
+                key = card[:6]  # id, text, team, colour, hidden, badge
+                lines = cache.get(key) or self._layout_card(card, width)
+                used[key] = lines
+                firsts.append(len(strips))
+                counts.append(len(lines))
+                strips.extend(lines)
+                row_card.extend([index] * len(lines))
                 index += 1
-        if not rows and self.empty_hint:
-            rows = [_Row(Strip([Segment("  " + line, hint_style)]), None, "")
-                    for line in wrap(self.empty_hint, width - 2)]
+            row_section.extend([section.key] * (len(strips) - section_start))
+        if not strips and self.empty_hint:
+            add([Strip([Segment("  " + line, hint_style)])
+                 for line in wrap(self.empty_hint, width - 2)], None, "")
         self._cache = used
-        self._rows = rows
+        self._strips = strips
+        self._row_card = row_card
+        self._row_section = row_section
         self._card_first_row = firsts
         self._card_row_count = counts
-        self.virtual_size = Size(width, len(rows))
+        self._set_virtual_height(len(strips), width)
         self.refresh()
+
+    def _set_virtual_height(self, height: int, width: int) -> None:
+        """Set the scrollable size; without a full re-layout when the scrollbar stays as it is.
+
+        A layout repaints the whole screen; with thousands of cards that is most of the
+        cost of adding one. Only a scrollbar appearing or going needs it.
+        """
+        size = Size(width, height)
+        if size == self.virtual_size:
+            return
+        viewport = self.scrollable_content_region.height
+        same_bar = (size.height > viewport) == (self.virtual_size.height > viewport)
+        if self.is_mounted and viewport and same_bar:
+            self.set_reactive(CardBoard.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
 
     def _layout_card(self, card: CardView, width: int) -> list[Strip]:
         bar = Style(color=card.color or None, bold=True)
@@ -247,17 +272,26 @@ class CardBoard(ScrollView, can_focus=True):
         if max(8, self.scrollable_content_region.width) != self._built_width:
             self._rebuild()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._line_styles = None
+
+    def _styles_for_lines(self) -> tuple[Style, Style]:
+        # Looking styles up is slow next to drawing a line: once per style change, not per line.
+        if self._line_styles is None:
+            self._line_styles = (self.rich_style, self._style("cursor"))
+        return self._line_styles
+
     def render_line(self, y: int) -> Strip:
         row_index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
-        if row_index >= len(self._rows):
-            return Strip.blank(width, self.rich_style)
-        row = self._rows[row_index]
-        strip = row.strip
-        if row.card is not None and row.card == self.cursor:
-            strip = strip.apply_style(self._style("cursor"))
-            strip = strip.extend_cell_length(width, self._style("cursor"))
-        return strip.crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
+        base, cursor = self._styles_for_lines()
+        if row_index >= len(self._strips):
+            return Strip.blank(width, base)
+        strip = self._strips[row_index]
+        if self._row_card[row_index] == self.cursor and self.cursor >= 0:
+            strip = strip.apply_style(cursor).extend_cell_length(width, cursor)
+        return strip.crop_extend(0, width, base).apply_style(base)
 
     # -- cursor -----------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
@@ -305,9 +339,9 @@ class CardBoard(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         row_index = event.y + self.scroll_offset.y
-        if 0 <= row_index < len(self._rows):
-            row = self._rows[row_index]
-            if row.card is not None:
-                self.cursor = row.card
-            elif row.section:
-                self.current_section = row.section
+        if 0 <= row_index < len(self._strips):
+            card = self._row_card[row_index]
+            if card is not None:
+                self.cursor = card
+            elif self._row_section[row_index]:
+                self.current_section = self._row_section[row_index]

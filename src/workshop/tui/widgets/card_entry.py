@@ -48,7 +48,7 @@ class CardEntry(Horizontal):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.hidden_mode = False
-        self._who = Text()
+        self._who_key: tuple = ()
 
     def compose(self) -> ComposeResult:
         yield Static(id="entry-who")
@@ -61,6 +61,10 @@ class CardEntry(Horizontal):
     def show_who(self, team: str, color: str, board: str, hidden: bool) -> None:
         """Show whose card this will be and where it goes."""
         self.hidden_mode = hidden
+        key = (team, color, board, hidden, t("shell.hidden_mode"))
+        if key == self._who_key:
+            return
+        self._who_key = key
         who = Text(no_wrap=True, overflow="ellipsis")
         if team:
             who.append(f" {team} ", style=Style(bgcolor=color, color=readable_on(color), bold=True))

@@ -28,6 +28,7 @@ class ClockDisplay(Horizontal):
         self._level = ""
         self._state = Static("‖", id="clock-state")
         self._digits = Digits("00:00")
+        self._running: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield self._state
@@ -41,12 +42,14 @@ class ClockDisplay(Horizontal):
         if text != self._shown:
             self._shown = text
             self._digits.update(text)
-        self._state.update("▶" if clock.running else "‖")
+        if clock.running != self._running:  # updating a Static re-lays out the bar: only on change
+            self._running = clock.running
+            self._state.update("▶" if clock.running else "‖")
         if level != self._level:
             self._level = level
             self.set_class(level == "warning", "-warning")
             self.set_class(level == "over", "-over")
-        self.set_class(clock.running, "-running")
+            self.set_class(clock.running, "-running")
 
     @property
     def shown(self) -> str:

@@ -47,9 +47,10 @@ class Stepper(Widget):
         self._spans: list[tuple[int, int, StepId]] = []
 
     def update_status(self, current: StepId, status: dict[StepId, StepStatus]) -> None:
-        self.status = status
-        self.current = current
-        self.refresh()
+        if status != self.status or current != self.current:
+            self.status = status
+            self.current = current
+            self.refresh()
 
     def _label(self, step: StepId, short: bool) -> str:
         marker = step_marker(step)

@@ -11,7 +11,7 @@ from workshop.i18n import t
 from workshop.methods.progress import step_status
 from workshop.model import StepId, Workshop
 from workshop.tui.widgets.clock import ClockDisplay
-from workshop.tui.widgets.stepper import Stepper, step_marker
+from workshop.tui.widgets.stepper import Stepper
 
 
 class TopBar(Horizontal):
@@ -25,6 +25,7 @@ class TopBar(Horizontal):
     def __init__(self, step: StepId, **kwargs) -> None:
         super().__init__(**kwargs)
         self.step = step
+        self._shown: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -34,14 +35,14 @@ class TopBar(Horizontal):
         yield ClockDisplay()
 
     def show(self, doc: Workshop) -> None:
-        title = Text(doc.meta.title, style="bold", no_wrap=True, overflow="ellipsis")
-        if doc.meta.organization:
-            title.append(" · " + doc.meta.organization, style="not bold")
-        self.query_one("#title", Static).update(title)
+        key = (doc.meta.title, doc.meta.organization, t(f"step_long.{self.step}"))
+        if key != self._shown:  # Static.update re-lays out the screen: only on change
+            self._shown = key
+            title = Text(doc.meta.title, style="bold", no_wrap=True, overflow="ellipsis")
+            if doc.meta.organization:
+                title.append(" · " + doc.meta.organization, style="not bold")
+            self.query_one("#title", Static).update(title, layout=False)
+            heading = Text(t(f"step_long.{self.step}"), no_wrap=True, overflow="ellipsis")
+            self.query_one("#step-title", Static).update(heading, layout=False)
         self.query_one(Stepper).update_status(self.step, step_status(doc))
-        marker = step_marker(self.step)
-        heading = Text(no_wrap=True, overflow="ellipsis")
-        heading.append(t(f"step_long.{self.step}"))
-        del marker
-        self.query_one("#step-title", Static).update(heading)
         self.query_one(ClockDisplay).show(doc.room.clock)

@@ -1,0 +1,173 @@
+"""How fast the app feels, against a bare Textual app measured in the same run.
+
+1. Time to first screen: ``workshop open`` on a demo session, against a bare app with a
+   Header, an Input and a Footer, each started the same way (a fresh Python process
+   running the app headless until its first screen is up). Target: ratio ≤ 2.0.
+2. Keystroke to screen: typing a 20-character card and pressing Enter, with 2,000 cards
+   in the session, against the same keystrokes in the bare app. Target: ratio ≤ 1.2.
+
+Run:  .venv/bin/python bench/bench_app.py  [--rounds N]
+Prints absolute times and ratios; not a test (machines here are noisy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+CARD = "客户拜访计划要标准化 abc"  # 15 characters typed one key at a time, then Enter
+
+
+def bare_app():
+    from textual.app import App
+    from textual.widgets import Footer, Header, Input
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            yield Input()
+            yield Footer()
+
+        def on_input_submitted(self, event: Input.Submitted) -> None:
+            event.input.value = ""
+
+    return Bare()
+
+
+def make_session(folder: Path, cards: int) -> Path:
+    from workshop.edits.cards import add_card
+    from workshop.scenario import load_scenario
+    from workshop.store import Session
+
+    doc = load_scenario(REPO / "scenarios" / "shandong-sales.toml")
+    doc.room.step = "cocreate"
+    teams = [team.id for team in doc.teams]
+    for i in range(cards):
+        add_card(doc, "cocreate", f"第 {i} 张卡片：提高拜访质量，建立客户档案", team_id=teams[i % 3])
+    path = folder / f"bench-{cards}.workshop.json"
+    Session.create(doc, path, overwrite=True).close()
+    return path
+
+
+# -- 1. first screen, in a fresh process -----------------------------------------------------
+
+_CHILD = r"""
+import sys, time
+sys.path.insert(0, {src!r})
+kind, path = sys.argv[1], sys.argv[2]
+async def auto(pilot):
+    await pilot.pause()
+    pilot.app.exit()
+if kind == "bare":
+    sys.path.insert(0, {bench!r})
+    from bench_app import bare_app
+    app = bare_app()
+else:
+    from pathlib import Path
+    from workshop.store import Session
+    from workshop.tui.app import WorkshopApp
+    app = WorkshopApp(session=Session.open(Path(path)))
+app.run(headless=True, auto_pilot=auto, size=(120, 40))
+"""
+
+
+def first_screen(kind: str, path: Path) -> float:
+    code = _CHILD.format(src=str(REPO / "src"), bench=str(REPO / "bench"))
+    env = {**os.environ, "WORKSHOP_DATA_DIR": str(path.parent / "data")}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, kind, str(path)], check=True, env=env,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+# -- 2. keystroke to screen, in this process -------------------------------------------------
+
+async def typing(app, cards_to_type: int) -> float:
+    """Median seconds from a key event reaching the app to the screen being redrawn.
+
+    Each key is handed to the app as the terminal driver would, then we wait for the
+    compositor's next refresh (the moment the screen is updated). The same for both apps.
+    """
+    from textual import events
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        rendered = asyncio.Event()
+        original = screen._compositor_refresh
+
+        def refreshed() -> None:
+            original()
+            rendered.set()
+
+        screen._compositor_refresh = refreshed
+        per_card = []
+        for _ in range(cards_to_type):
+            start = time.perf_counter()
+            for key, char in [*((c, c) for c in CARD), ("enter", "\r")]:
+                rendered.clear()
+                app._driver.send_message(events.Key(key, char))
+                await asyncio.wait_for(rendered.wait(), 10)
+            per_card.append(time.perf_counter() - start)
+            await pilot.pause()
+        return statistics.median(per_card)
+
+
+def workshop_app(path: Path):
+    from workshop.store import Session
+    from workshop.tui.app import WorkshopApp
+
+    return WorkshopApp(session=Session.open(path))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--cards", type=int, default=2000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        os.environ["WORKSHOP_DATA_DIR"] = str(folder / "data")
+        demo = make_session(folder, 0)
+        big = make_session(folder, args.cards)
+
+        bare_starts, app_starts, big_starts = [], [], []
+        for _ in range(args.rounds):  # interleaved, so load on the machine hits both alike
+            bare_starts.append(first_screen("bare", demo))
+            app_starts.append(first_screen("workshop", demo))
+            big_starts.append(first_screen("workshop", big))
+        bare_s, app_s, big_s = (statistics.median(x) for x in (bare_starts, app_starts,
+                                                                  big_starts))
+        print("time to first screen (median of %d, fresh process each)" % args.rounds)
+        print(f"  bare Textual app (Header, Input, Footer): {bare_s * 1000:7.0f} ms")
+        print(f"  workshop open, demo session:              {app_s * 1000:7.0f} ms"
+              f"   ratio {app_s / bare_s:.2f}  (target ≤ 2.0)")
+        print(f"  workshop open, {args.cards} cards:             {big_s * 1000:7.0f} ms"
+              f"   ratio {big_s / bare_s:.2f}")
+
+        bare_k, app_k = [], []
+        for _ in range(max(1, args.rounds // 2)):
+            bare_k.append(asyncio.run(typing(bare_app(), 5)))
+            session_app = workshop_app(big)
+            app_k.append(asyncio.run(typing(session_app, 5)))
+            session_app.session.close()
+        bare_t, app_t = statistics.median(bare_k), statistics.median(app_k)
+        print(f"keystroke to screen: type a {len(CARD)}-key card + Enter "
+              f"(median per card)")
+        print(f"  bare Textual app:                {bare_t * 1000:7.1f} ms")
+        print(f"  workshop, {args.cards} cards on the board: {app_t * 1000:7.1f} ms"
+              f"   ratio {app_t / bare_t:.2f}  (target ≤ 1.2)")
+
+
+if __name__ == "__main__":
+    main()
