@@ -587,6 +587,16 @@ def _normal(path: Path) -> Path:
     return Path(path).expanduser().resolve()
 
 
+def _remove_leftovers(path: Path) -> None:
+    """Remove temp files a killed program left while saving `path` (call with the lock held)."""
+    pattern = re.compile(rf"^\.{re.escape(path.name)}\.[0-9a-f]{{8}}\.tmp$")
+    with contextlib.suppress(OSError):
+        for name in os.listdir(path.parent):
+            if pattern.match(name):
+                with contextlib.suppress(OSError):
+                    os.unlink(path.parent / name)
+
+
 _Entry = tuple[str, bytes]
 """An undo or redo entry: the change's label, and the document before it (zlib'd JSON)."""
 
@@ -639,6 +649,7 @@ class Session:
             raise StoreError(t("store.save_failed", path=path, reason=exc.strerror or exc)) from exc
         lock = _Lock.acquire(path)
         try:
+            _remove_leftovers(path)
             if path.exists() and not overwrite:
                 raise SessionExists(path)
             data = _dump(doc)
@@ -667,6 +678,7 @@ class Session:
             raise SessionNotFound(path)
         lock = _Lock.acquire(path)
         try:
+            _remove_leftovers(path)
             data = _read(path)
             doc, direct = _load(path, data)
             saved = data if direct else _dump(doc)
