@@ -545,9 +545,9 @@ class _Lock:
         if self.released or os.getpid() != self.pid:  # a forked child does not own it
             return
         self.released = True
-        holder = _read_lock(self.path)
-        if isinstance(holder, dict) and holder.get("token") == self.token:
-            with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):  # also runs at exit: never raise
+            holder = _read_lock(self.path)
+            if isinstance(holder, dict) and holder.get("token") == self.token:
                 os.unlink(self.path)
 
 

@@ -357,6 +357,18 @@ def test_closing_does_not_remove_a_lock_that_is_no_longer_ours(doc, path):
     assert lock.exists()
 
 
+def test_opening_removes_the_temp_file_a_killed_save_left(session, path):
+    session.close()
+    leftover = path.with_name(f".{path.name}.0123abcd.tmp")
+    leftover.write_bytes(b'{"schema_version": 1, "me')
+    unrelated = path.with_name(".另一个.workshop.json.0123abcd.tmp")
+    unrelated.write_bytes(b"{")
+    with Session.open(path):
+        pass
+    assert not leftover.exists()
+    assert unrelated.exists()  # another session's: not ours to touch
+
+
 # -- damaged, newer and older files ---------------------------------------------------
 
 
