@@ -97,7 +97,8 @@ Minutes = Annotated[int, AfterValidator(_minutes_in_range)]
 
 class _Spec(BaseModel):
     # strict: TOML has real types, so "2" is not 2 and true is not 1.
-    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
+    # defer_build: the schemas are built on the first scenario read, not at every start-up.
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, defer_build=True)
 
 
 class WorkshopSpec(_Spec):

@@ -27,13 +27,23 @@ MAX_TEXT = 5000
 """Longest text kept for one field; longer input is cut (a card is not a document)."""
 
 
+# Anything `clean` would change. Most text is already clean (every card is cleaned again
+# when a session loads), so checking first makes loading 2,000 cards several times faster.
+_DIRTY_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u3000]|  |^\s|\s\Z")
+_DIRTY_TEXT = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u3000]|  | \n|\n |\n\n\n|^\s|\s\Z")
+
+
 def clean(text: str, *, multiline: bool = False, max_len: int = MAX_TEXT) -> str:
     """Return `text` without escapes or control characters, NFC-normalised and trimmed.
 
     Single-line text has newlines and tabs folded to single spaces; multi-line
-    text keeps its line breaks (normalised to ``\\n``).
+    text keeps its line breaks (normalised to ``\\n``). ``clean(clean(x)) == clean(x)``.
     """
-    text = unicodedata.normalize("NFC", str(text))
+    text = str(text)
+    dirty = _DIRTY_TEXT if multiline else _DIRTY_LINE
+    if len(text) <= max_len and not dirty.search(text) and unicodedata.is_normalized("NFC", text):
+        return text
+    text = unicodedata.normalize("NFC", text)
     text = _ANSI.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if multiline:
@@ -42,7 +52,7 @@ def clean(text: str, *, multiline: bool = False, max_len: int = MAX_TEXT) -> str
         text = re.sub(r"\n{3,}", "\n\n", text)
     else:
         text = _SPACES.sub(" ", _CONTROL.sub("", text.replace("\n", " "))).strip()
-    return text[:max_len]
+    return text[:max_len].rstrip()
 
 
 def cells(text: str) -> int:

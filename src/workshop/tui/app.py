@@ -92,11 +92,11 @@ class WorkshopApp(App[int]):
     def on_mount(self) -> None:
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = DEFAULT_THEME
         self._install_hangup_handler()
         if self.session is not None:
             self.start_session(self.session)
         else:
+            self.theme = DEFAULT_THEME
             self.push_screen(HomeScreen())
         self.set_interval(TICK_SECONDS, self._tick)
 
@@ -105,8 +105,9 @@ class WorkshopApp(App[int]):
         self.session = session
         room = session.doc.room
         i18n.set_language(room.language or i18n.get_language())
-        if room.theme and room.theme in self.available_themes:
-            self.theme = room.theme
+        # Choose the theme once: every theme change restyles the whole app.
+        chosen = room.theme if room.theme in self.available_themes else DEFAULT_THEME
+        self._theme_before_projector = chosen
         for step in STEPS:
             if step not in self._modes:
                 self.add_mode(step, SCREENS[step])
@@ -114,7 +115,8 @@ class WorkshopApp(App[int]):
         self._start_projector = False
         if projector != room.projector:
             self.room(lambda doc: setattr(doc.room, "projector", projector))
-        self._apply_projector(projector)
+        self.set_class(projector, "-projector")
+        self.theme = PROJECTOR.name if projector else chosen
         self.title = session.doc.meta.title
         self.switch_mode(room.step)
         if room.clock.duration_s == 0:
