@@ -15,7 +15,7 @@ def bullets(items: list[str]) -> Table:
     """A bulleted list with a hanging indent (CJK lines wrap under the text, not the dot)."""
     table = Table.grid(padding=(0, 1))
     table.add_column(width=1, no_wrap=True)
-    table.add_column(ratio=1)
+    table.add_column(ratio=1, overflow="fold")
     for item in items:
         table.add_row("•", Text(item))
     return table
