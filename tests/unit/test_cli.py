@@ -166,3 +166,33 @@ def test_unknown_command_is_a_usage_error(capsys):
         cli.main(["frobnicate"])
     assert exit_info.value.code == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_export_a_scenario_to_pdf_prints_the_font_and_the_path(tmp_path, capsys):
+    from pdftools import pdf_text
+    from workshop.scenario import load_scenario
+
+    out = tmp_path / "out"
+    assert cli.main(["export", str(EXAMPLE), "--format", "pdf", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    written = sorted(out.glob("*.pdf"))
+    assert len(written) == 1 and str(written[0]) in printed
+    assert "字体" in printed or "font" in printed.lower()
+    text = pdf_text(written[0])
+    doc = load_scenario(EXAMPLE)
+    assert doc.meta.title in text.replace("\n", "")
+    for team in doc.teams:
+        assert team.name in text
+
+
+def test_export_an_unknown_team_says_which_teams_exist(tmp_path, capsys):
+    assert cli.main(["export", str(EXAMPLE), "--team", "火星队", "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "济南队" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_validate_every_example_scenario():
+    files = sorted(str(p) for p in (REPO / "scenarios").glob("*.toml"))
+    assert len(files) >= 5
+    assert cli.main(["validate", *files]) == 0

@@ -1,0 +1,115 @@
+"""The home screen, the language switch, the clock's alarm and the per-turn countdown."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from workshop.edits import room as room_edits
+from workshop.tui.app import WorkshopApp
+from workshop.tui.screens.base import StepScreen
+from workshop.tui.screens.home import HomeScreen
+from workshop.tui.widgets.key_bar import KeyBar
+from workshop.tui.widgets.stepper import Stepper
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+async def test_home_opens_the_demo(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = WorkshopApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("d")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, StepScreen)
+        assert app.session.doc.teams
+        assert app.session.path.exists()
+    app.session.close()
+
+
+async def test_home_starts_a_session_from_a_scenario_in_this_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "mdrt.toml").write_text((REPO / "scenarios" / "insurance-mdrt.toml")
+                                      .read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    app = WorkshopApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        assert "mdrt.toml" in str(options.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, StepScreen)
+        assert app.session.path.parent == tmp_path
+        assert app.session.path.name.startswith("mdrt-")
+    app.session.close()
+
+
+async def test_home_shows_a_broken_scenario_without_crashing(tmp_path, monkeypatch):
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "broken.toml").write_text("[workshop\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    app = WorkshopApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("broken.toml" in str(n.message) for n in app._notifications)
+
+
+async def test_language_switch_relabels_every_screen(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        assert "愿景" in app.screen.query_one(Stepper).render().plain
+        await app.set_language("en")
+        await pilot.pause()
+        assert "Vision" in app.screen.query_one(Stepper).render().plain
+        assert "Next team" in app.screen.query_one(KeyBar).render().plain
+        assert app.session.doc.room.language == "en"
+        await pilot.press("f3")
+        await pilot.pause()
+        assert "Gaps" in app.screen.query_one(Stepper).render().plain
+
+
+async def test_the_clock_alarms_when_time_is_up(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.room(lambda doc: setattr(doc.room.clock, "remaining_s", 0.3))
+        await pilot.press("f5")
+        await pilot.pause(1.0)
+        assert any("时间到" in str(n.message) for n in app._notifications)
+        assert app.screen.query_one("ClockDisplay").has_class("-over")
+
+
+async def test_the_turn_moves_on_when_its_countdown_runs_out(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        teams = [team.id for team in app.session.doc.teams]
+        app.room(room_edits.set_turn_seconds, 30)
+        await pilot.press("f5")  # the countdown runs with the step clock
+        assert app.session.doc.room.turn.ends_at is not None
+        app.room(lambda doc: setattr(doc.room.turn, "ends_at", time.time() - 1))
+        await pilot.pause(0.6)
+        assert app.session.doc.room.turn.team_id == teams[1]
+        assert any("青岛队" in str(n.message) for n in app._notifications)
+
+
+async def test_theme_choice_is_remembered(make_app, session_path):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "workshop-dark"
+        await pilot.pause()
+    app.session.close()
+    second = make_app()
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert second.theme == "workshop-dark"
