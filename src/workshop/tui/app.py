@@ -71,8 +71,8 @@ class WorkshopApp(App[int]):
         super().__init__()
         self.session: Session = session  # type: ignore[assignment]
         self._start_projector = projector
-        self._draft_timer = None
         self._pending_draft: str | None = None
+        self._draft_typed_at = 0.0
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
@@ -170,11 +170,10 @@ class WorkshopApp(App[int]):
         return result[0] if result else None
 
     def save_draft(self, text: str) -> None:
-        """Keep what is being typed, a moment after typing stops."""
+        """Keep what is being typed, a moment after typing stops (the clock tick saves it:
+        nothing is scheduled per keystroke)."""
         self._pending_draft = text
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_SAVE_DELAY, self.flush_draft)
+        self._draft_typed_at = time.monotonic()
 
     def flush_draft(self) -> None:
         text = self._pending_draft
@@ -204,6 +203,9 @@ class WorkshopApp(App[int]):
     def _tick(self) -> None:
         if self.session is None:
             return
+        if self._pending_draft is not None and (
+                time.monotonic() - self._draft_typed_at >= DRAFT_SAVE_DELAY):
+            self.flush_draft()
         doc = self.session.doc
         now = time.time()
         clock = doc.room.clock

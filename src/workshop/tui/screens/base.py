@@ -35,14 +35,11 @@ if TYPE_CHECKING:
 
 
 def card_views(doc: Workshop, step: StepId, board: str) -> list[CardView]:
-    teams = {team.id: team for team in doc.teams}
-    views = []
-    for card in doc.cards(step, board):
-        team = teams.get(card.team_id or "")
-        views.append(CardView(id=card.id, text=card.text, team=team.name if team else "",
-                              color=team.color if team else "", hidden=card.hidden,
-                              group=board))
-    return views
+    """The cards of a board as the board widget shows them (runs on every change: keep lean)."""
+    teams = {team.id: (team.name, team.color) for team in doc.teams}
+    nobody = ("", "")
+    return [CardView(card.id, card.text, *teams.get(card.team_id, nobody), card.hidden, "", board)
+            for card in doc.cards(step, board)]
 
 
 class Spotlight(Static):
