@@ -75,7 +75,7 @@ def full_gaps(doc: Workshop, *, causes: int = 5, subs: int = 1) -> Workshop:
     edits.confirm_key_gaps(doc, ranking.suggested_key_ids(doc))
     first = ranking.key_gaps(doc)[0].id
     fishbone = fill_fishbone(doc, first, causes=causes, subs=subs)
-    cause = fishbone.bones[0].causes[1]
+    cause = fishbone.bones[0].causes[min(1, causes - 1)]
     chain = edits.start_chain(doc, cause_id=cause.id)
     for text in ("没有客户拜访计划", "拜访计划没有纳入考核", "考核只看月度销售额",
                  "年度目标没有分解到过程指标"):

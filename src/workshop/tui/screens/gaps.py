@@ -372,9 +372,18 @@ class GapsScreen(StepScreen):
             text.append("  " + t("gaps.key.tie"), style="bold")
         self.query_one("#key-hint", Static).update(text)
 
-    @on(CardBoard.CursorMoved, "#storm-board")
-    def _storm_moved(self, event: CardBoard.CursorMoved) -> None:
-        self._storm_detail(event.card.id if event.card else None)
+    @on(CardBoard.CursorMoved)
+    def _board_cursor(self, event: CardBoard.CursorMoved) -> None:
+        # Several boards are on screen at once: only the focused one says where typing
+        # goes, so the base screen's rule (follow any board's cursor) stops here.
+        event.prevent_default()
+        board = event.board
+        if isinstance(board, ListBoard):
+            if board.has_focus:
+                self._use_board(board.board_key)
+        elif board.id == "storm-board":
+            self._storm_detail(event.card.id if event.card else None)
+        self._update_spotlight()
 
     # -- actions on gaps ------------------------------------------------------------------
     def _gap(self, gap_id: str | None) -> GapCard | None:

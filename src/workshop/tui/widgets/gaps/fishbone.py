@@ -144,7 +144,9 @@ class FishboneView(LinesView):
     def _build(self, force: bool = False) -> None:
         if self._source is None:
             return
-        width = max(40, self.scrollable_content_region.width or self.size.width or 80)
+        # one column kept for the vertical scrollbar, so the drawing never scrolls sideways
+        # just because the scrollbar appeared
+        width = max(40, (self.size.width or 81) - 1)
         height = self.scrollable_content_region.height or 0
         key = (id(self._source), width, height)
         if not force and key == self._built_for:

@@ -126,11 +126,19 @@ def _items(bone: FishBone, text_width: int, max_lines: int, root_tag: str,
         if max_lines == 1:
             lines = [truncate(text, room)]
         else:
+            # continuation lines hang two cells in, so each cause starts visibly
             lines = wrap(text, room)
+            if len(lines) > 1:
+                rest = text[len(lines[0]):].strip() if text.startswith(lines[0]) \
+                    else " ".join(lines[1:])
+                lines = lines[:1] + wrap(rest, room - 2)
             if len(lines) > max_lines:
                 lines = lines[:max_lines]
                 last = lines[-1]
-                lines[-1] = (last + "…") if cells(last) < room else truncate(last, room - 1) + "…"
+                limit = room - (2 if max_lines > 1 else 0)
+                while last and cells(last) + 1 > limit:
+                    last = last[:-1]
+                lines[-1] = last + "…"
         if "".join(lines).replace(" ", "") != text.replace(" ", ""):
             cut.add(cause.id)
         items.append(_Item(("cause", cause.id), lines, cause.level, cause.root))
@@ -205,7 +213,7 @@ def layout(head: str, bones: list[FishBone], width: int, *, root_tag: str = "根
         for item in items:
             indent = 2 * (item.level - 1)
             for n, line in enumerate(item.lines):
-                x = x0 + 1 + indent
+                x = x0 + 1 + indent + (2 if n else 0)
                 if n == 0 and item.level > 1:
                     x = grid.put(row, x, "└ ", "twig")
                 elif item.level > 1:

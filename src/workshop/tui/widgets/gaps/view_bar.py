@@ -19,7 +19,7 @@ class ViewBar(Widget):
 
     DEFAULT_CSS += """
     ViewBar > .view-bar--current { background: $primary; color: $background; text-style: bold; }
-    ViewBar > .view-bar--other { color: $text; }
+    ViewBar > .view-bar--other { color: $text; text-style: bold; }
     ViewBar > .view-bar--keys { color: $text-muted; }
     """
 
@@ -43,8 +43,8 @@ class ViewBar(Widget):
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
-        current = self.get_component_rich_style("view-bar--current", partial=True)
-        other = self.get_component_rich_style("view-bar--other", partial=True)
+        current = self.get_component_rich_style("view-bar--current")
+        other = self.get_component_rich_style("view-bar--other")
         spans = []
         x = 0
         for key, label in self.views:
@@ -53,8 +53,7 @@ class ViewBar(Widget):
             spans.append((x, x + cells(piece), key))
             x += cells(piece)
         if self.keys:
-            text.append("  " + self.keys, style=self.get_component_rich_style("view-bar--keys",
-                                                                             partial=True))
+            text.append("  " + self.keys, style=self.get_component_rich_style("view-bar--keys"))
         self._spans = spans
         return text
 
