@@ -90,16 +90,19 @@ def _rankable(card: GapCard, method: RankingMethod) -> bool:
 def rank_gaps(cards: Iterable[GapCard], method: RankingMethod = "score",
               key_count: int = 3) -> list[RankedGap]:
     """`cards` in ranking order (see the module's docstring), with ranks and the suggestion."""
-    indexed = list(enumerate(cards))
-    indexed.sort(key=lambda pair: (*_sort_key(pair[1], method), pair[0]))
-    keys = [_sort_key(card, method) for _, card in indexed]
+    cards = list(cards)
+    keys = [_sort_key(card, method) for card in cards]
+    order = sorted(range(len(cards)), key=lambda i: (keys[i], i))
     counts = Counter(keys)
     out: list[RankedGap] = []
     rank = 0
     suggested = 0
-    for position, ((_, card), key) in enumerate(zip(indexed, keys, strict=True)):
-        if position == 0 or key != keys[position - 1]:
+    previous = None
+    for position, i in enumerate(order):
+        card, key = cards[i], keys[i]
+        if key != previous:
             rank = position + 1
+            previous = key
         pick = suggested < key_count and _rankable(card, method)
         suggested += pick
         out.append(RankedGap(card=card, rank=rank, score=priority(card), votes=len(card.votes),

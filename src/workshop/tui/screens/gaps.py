@@ -109,9 +109,13 @@ class GapsScreen(StepScreen):
         self.chain_id: str | None = None
         self._stale: set[str] = set(VIEWS)
         self._boards_by_view = {"pest": "pest.P", "swot": "swot.S", "tows": "swot.SO"}
+        self._ranked: list[ranking.RankedGap] = []
+        self._shown: dict[str, Text] = {}
+        self._ranked_for: tuple[int, int] | None = None
 
     # -- composition ----------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
+        self._shown = {}  # fresh panels (a language switch recomposes the screen)
         yield ViewBar(id="gaps-views")
         with ContentSwitcher(initial="view-storm", id="gaps-switcher"):
             with Vertical(id="view-storm", classes="gaps-view"):
@@ -250,6 +254,14 @@ class GapsScreen(StepScreen):
         self._show_view_bar()
         self._refresh_view(doc, select)
 
+    def _set(self, selector: str, content: Text) -> None:
+        """Update a text panel only when its content changed: an update re-lays out the
+        screen, which is most of a keystroke's cost with hundreds of cards."""
+        if self._shown.get(selector) == content:
+            return
+        self._shown[selector] = content
+        self.query_one(selector, Static).update(content)
+
     def _show_view_bar(self) -> None:
         keys = t("gaps.view.keys_lists" if self.view in ("pest", "swot", "tows")
                  else "gaps.view.keys")
@@ -269,34 +281,60 @@ class GapsScreen(StepScreen):
             self._show_lists(doc, select)
 
     # -- storm and key views --------------------------------------------------------------
-    def _badge(self, card: GapCard, score: int | None, suggested: bool = False) -> str:
-        parts = [t(f"gaps.badge.{card.kind}") if card.kind else t("gaps.badge.unclassified")]
-        cost = "?" if card.cost is None else str(card.cost)
-        strategic = "?" if card.strategic is None else str(card.strategic)
-        parts.append(f"{cost}×{strategic}" + (f"={score}" if score is not None else ""))
+    def _badge_words(self) -> dict[str, str]:
+        """The badge's words in the current language, looked up once per redraw."""
+        return {"opportunity": t("gaps.badge.opportunity"),
+                "performance": t("gaps.badge.performance"),
+                None: t("gaps.badge.unclassified"), "key": t("gaps.badge.key"),
+                "suggested": t("gaps.badge.suggested"), "merging": t("gaps.badge.merging"),
+                "urgency": t("gaps.badge.urgency", n="{n}")}  # type: ignore[dict-item]
+
+    def _badge(self, words: dict, card: GapCard, score: int | None,
+               suggested: bool = False) -> str:
+        """``业绩 · 4×5=20 · 急3 · ●2 · ★关键``: kind, cost × strategic = score, urgency,
+        dots, key."""
+        cost = "?" if card.cost is None else card.cost
+        strategic = "?" if card.strategic is None else card.strategic
+        parts = [words[card.kind],
+                 f"{cost}×{strategic}" if score is None else f"{cost}×{strategic}={score}"]
         if card.urgency is not None:
-            parts.append(t("gaps.badge.urgency", n=card.urgency))
+            parts.append(words["urgency"].replace("{n}", str(card.urgency)))
         if card.votes:
             parts.append(f"●{len(card.votes)}")
         if card.key:
-            parts.append(t("gaps.badge.key"))
+            parts.append(words["key"])
         elif suggested:
-            parts.append(t("gaps.badge.suggested"))
+            parts.append(words["suggested"])
         if card.id == self.merge_source:
-            parts.append(t("gaps.badge.merging"))
+            parts.append(words["merging"])
         return " · ".join(parts)
 
-    def _gap_view(self, doc: Workshop, card: GapCard, badge: str, prefix: str = "") -> CardView:
-        team = doc.team(card.team_id)
-        names = ranking.authors(doc, card)
+    def _gap_view(self, teams: dict, card: GapCard, badge: str, prefix: str = "") -> CardView:
+        team = teams.get(card.team_id)
+        if card.authors:
+            names = [n for n in dict.fromkeys(
+                teams[a].name for a in [card.team_id, *(x.team_id for x in card.authors)]
+                if a in teams)]
+        else:
+            names = [team.name] if team else []
         text = prefix + card.text + "".join(f"\n＋ {m}" for m in card.merged_texts)
         return CardView(id=card.id, text=text, team="+".join(names),
                         color=team.color if team else "", hidden=card.hidden, badge=badge,
                         group="storm")
 
+    def _ranking(self, doc: Workshop) -> list[ranking.RankedGap]:
+        """The ranking of this revision of the document (computed once per change)."""
+        key = (id(doc), self.app.revision)
+        if self._ranked_for != key:
+            self._ranked = ranking.ranking(doc)
+            self._ranked_for = key
+        return self._ranked
+
     def _show_storm(self, doc: Workshop, select: str | None) -> None:
-        rows = {row.id: row for row in ranking.ranking(doc)}
-        views = [self._gap_view(doc, card, self._badge(card, rows[card.id].score))
+        rows = {row.id: row for row in self._ranking(doc)}
+        teams = {team.id: team for team in doc.teams}
+        words = self._badge_words()
+        views = [self._gap_view(teams, card, self._badge(words, card, rows[card.id].score))
                  for card in doc.gaps.cards]
         board = self.query_one("#storm-board", GapBoard)
         board.show([Section("storm", t("board.storm"), views, t("shell.board_hint"))],
@@ -312,16 +350,15 @@ class GapsScreen(StepScreen):
         for name, label in zip(SCORE_NAMES, names, strict=True):
             text.append(f" {label} ", style="bold reverse" if name == self.score_dim else "")
         text.append("  " + t("gaps.storm.keys", score=current))
-        self.query_one("#storm-hint", Static).update(text)
+        self._set("#storm-hint", text)
 
     def _storm_detail(self, card_id: str | None) -> None:
-        detail = self.query_one("#storm-detail", Static)
         card = self._gap(card_id)
         if card is None:
-            detail.update(Text(t("gaps.storm.detail_empty"), style="italic"))
+            self._set("#storm-detail", Text(t("gaps.storm.detail_empty"), style="italic"))
             return
         doc = self.doc
-        row = next((r for r in ranking.ranking(doc) if r.id == card.id), None)
+        row = next((r for r in self._ranking(doc) if r.id == card.id), None)
         text = Text()
         text.append(card.text + "\n", style="bold")
         for merged in card.merged_texts:
@@ -345,16 +382,19 @@ class GapsScreen(StepScreen):
         if fish is not None:
             count = sum(1 for b in fish.bones for _ in walk(b.causes))
             text.append(t("gaps.detail.fishbone", causes=count) + "\n")
-        detail.update(text)
+        self._set("#storm-detail", text)
 
     def _show_key(self, doc: Workshop, select: str | None) -> None:
-        rows = ranking.ranking(doc)
+        rows = self._ranking(doc)
+        teams = {team.id: team for team in doc.teams}
+        words = self._badge_words()
         keys = [r for r in rows if r.card.key]
         rest = [r for r in rows if not r.card.key]
 
         def view(r: ranking.RankedGap) -> CardView:
             rank = f"{r.rank}{'=' if r.tied else ''}. "
-            return self._gap_view(doc, r.card, self._badge(r.card, r.score, r.suggested), rank)
+            return self._gap_view(teams, r.card, self._badge(words, r.card, r.score, r.suggested),
+                                  rank)
 
         board = self.query_one("#key-board", GapBoard)
         board.show([
@@ -370,7 +410,7 @@ class GapsScreen(StepScreen):
                       team=team.name if team else "—", dots=dots))
         if ranking.tie_at_cut(rows):
             text.append("  " + t("gaps.key.tie"), style="bold")
-        self.query_one("#key-hint", Static).update(text)
+        self._set("#key-hint", text)
 
     @on(CardBoard.CursorMoved)
     def _board_cursor(self, event: CardBoard.CursorMoved) -> None:
@@ -582,7 +622,7 @@ class GapsScreen(StepScreen):
         """Fishbones to show: key gaps' in ranking order, then others that have causes."""
         doc = self.doc
         out = []
-        for row in ranking.ranking(doc):
+        for row in self._ranking(doc):
             fish = ranking.fishbone_of(doc, row.id)
             if fish is not None and (row.card.key or any(b.causes for b in fish.bones)
                                      or row.id == self.fish_gap):
@@ -625,12 +665,11 @@ class GapsScreen(StepScreen):
 
     def _show_fishbone(self, doc: Workshop, select: tuple[str, str] | None = None) -> None:
         canvas = self.query_one(FishboneView)
-        title = self.query_one("#fish-title", Static)
         fish = self._fish()
         if fish is None:
-            title.update(Text(t("gaps.fish.none_title"), style="bold"))
+            self._set("#fish-title", Text(t("gaps.fish.none_title"), style="bold"))
             canvas.show("", [], root_tag=t("gaps.fish.root_tag"), hint="")
-            self.query_one("#fish-detail", Static).update(Text(t("gaps.fish.none")))
+            self._set("#fish-detail", Text(t("gaps.fish.none")))
             return
         fishbones = self._fishbones()
         index = next(i for i, (card, _) in enumerate(fishbones) if card.id == fish.gap_id)
@@ -641,7 +680,7 @@ class GapsScreen(StepScreen):
         if card.key:
             text.append(t("gaps.badge.key") + " ", style="bold")
         text.append(card.text.replace("\n", " "))
-        title.update(text)
+        self._set("#fish-title", text)
         bones = [FishBone(bone.id, bone.label, [FishCause(c.id, c.text, level, c.root)
                                                 for c, level in walk(bone.causes)])
                  for bone in fish.bones]
@@ -650,7 +689,6 @@ class GapsScreen(StepScreen):
         self._fish_detail()
 
     def _fish_detail(self) -> None:
-        detail = self.query_one("#fish-detail", Static)
         fish = self._fish()
         if fish is None:
             return
@@ -665,7 +703,7 @@ class GapsScreen(StepScreen):
                 text.append(bone.label, style="bold")
                 text.append("  " + t("gaps.fish.bone_detail", count=count))
                 text.append("\n" + t("gaps.fish.keys"), style="italic")
-            detail.update(text)
+            self._set("#fish-detail", text)
             return
         bone, cause, level = found
         path = t("gaps.fish.level", level=level)
@@ -681,7 +719,7 @@ class GapsScreen(StepScreen):
         if team:
             text.append(f"  {team.name}", style=f"bold {team.color}")
         text.append("\n" + cause.text)
-        detail.update(text)
+        self._set("#fish-detail", text)
 
     @on(FishboneView.Moved)
     def _fish_moved(self, event: FishboneView.Moved) -> None:
@@ -971,10 +1009,9 @@ class GapsScreen(StepScreen):
 
     def _show_whys(self, doc: Workshop, select: tuple[str, str] | None = None) -> None:
         ladder = self.query_one(WhyLadder)
-        title = self.query_one("#why-title", Static)
         chain = self._chain()
         if chain is None:
-            title.update(Text(t("gaps.why.none_title"), style="bold"))
+            self._set("#why-title", Text(t("gaps.why.none_title"), style="bold"))
             ladder.show(None, empty_text=t("gaps.why.none"))
             return
         index = doc.gaps.whys.index(chain)
@@ -983,7 +1020,7 @@ class GapsScreen(StepScreen):
                     style="bold")
         head.append(t(f"gaps.why.state.{why_rules.state(chain)}"),
                     style="bold reverse" if why_rules.needs_reason(chain) else "")
-        title.update(head)
+        self._set("#why-title", head)
         progress = why_rules.progress(chain)
         meter = "●" * min(progress.depth, progress.target) + "○" * max(
             0, progress.target - progress.depth)
