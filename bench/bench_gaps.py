@@ -41,7 +41,8 @@ def make_doc():
     teams = [team.id for team in doc.teams]
     while len(doc.gaps.cards) < 500:
         i = len(doc.gaps.cards)
-        add_card(doc, "gaps", f"第 {i} 个差距：客户拜访频次不足，新客户开发慢", team_id=teams[i % 3])
+        add_card(doc, "gaps", f"第 {i} 个差距：客户拜访频次不足，新客户开发慢",
+                 team_id=teams[i % 3])
     first = ranking.key_gaps(doc)[0].id
     fish = ranking.fishbone_of(doc, first)
     for bone in fish.bones:

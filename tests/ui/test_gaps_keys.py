@@ -204,7 +204,8 @@ async def test_build_a_fishbone_by_keys(gaps_app):
         await pilot.pause()
         await type_entry(pilot, "新品资料过时 [/oops] <b>&")
         doc = app.session.doc
-        assert fishbone_causes(doc)["客户"] == [("客户经理跟进不及时", ["新人多，不熟悉客户"], True)]
+        assert fishbone_causes(doc)["客户"] == [
+            ("客户经理跟进不及时", ["新人多，不熟悉客户"], True)]
         assert fishbone_causes(doc)["产品"] == [("新品资料过时 [/oops] <b>&", [], False)]
         # m: move the cause to another bone, chosen from a list
         await pilot.press("tab")
