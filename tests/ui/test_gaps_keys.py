@@ -372,3 +372,26 @@ async def test_every_view_is_usable_at_the_rooms_sizes(gaps_app, size):
         assert screen(app).view == "storm"
         await pilot.press("ctrl+l")
         assert screen(app).view == "tows"
+
+
+async def test_projector_spotlight_follows_the_fishbone_cursor(gaps_app):
+    app = gaps_app(lambda doc: full_gaps(doc, causes=2, subs=0))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f9")  # projector mode
+        await go_to_view(pilot, "fishbone")
+        await pilot.press("down")
+        await pilot.pause()
+        cause = app.session.doc.gaps.fishbones[0].bones[0].causes[0]
+        spot = str(screen(app).query_one("#spotlight").render())
+        assert cause.text in spot and "客户" in spot
+
+
+async def test_language_switch_keeps_the_view(gaps_app):
+    app = gaps_app(lambda doc: full_gaps(doc, causes=1, subs=0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await go_to_view(pilot, "fishbone")
+        await app.set_language("en")
+        await pilot.pause()
+        assert screen(app).view == "fishbone"
+        assert screen(app).query_one("#gaps-switcher").current == "view-fishbone"
+        assert "Fishbone 1/3" in str(screen(app).query_one("#fish-title").render())

@@ -44,7 +44,7 @@ from workshop.model.gaps import (
     WhyChain,
 )
 from workshop.text import truncate
-from workshop.tui.screens.base import StepScreen, card_views
+from workshop.tui.screens.base import Spotlight, StepScreen, card_views
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.card_board import CardBoard, CardView, Section
 from workshop.tui.widgets.card_entry import CardEntry
@@ -117,7 +117,7 @@ class GapsScreen(StepScreen):
     def compose_body(self) -> ComposeResult:
         self._shown = {}  # fresh panels (a language switch recomposes the screen)
         yield ViewBar(id="gaps-views")
-        with ContentSwitcher(initial="view-storm", id="gaps-switcher"):
+        with ContentSwitcher(initial=f"view-{self.view}", id="gaps-switcher"):
             with Vertical(id="view-storm", classes="gaps-view"):
                 yield Static(id="storm-hint", classes="gaps-hint")
                 with Horizontal():
@@ -230,11 +230,18 @@ class GapsScreen(StepScreen):
     def refresh_from_doc(self, *, select: str | None = None) -> None:
         super().refresh_from_doc(select=select)
         target = self._entry_target()
-        if target is not None and self.has_entry:
+        if not self.has_entry:
+            return
+        entry = self.query_one(CardEntry)
+        placeholder = t({"fishbone": "gaps.entry.cause_placeholder",
+                         "whys": "gaps.entry.why_placeholder"}.get(self.view,
+                                                                   "shell.entry_placeholder"))
+        if entry.input.placeholder != placeholder:
+            entry.input.placeholder = placeholder
+        if target is not None:
             team = self.doc.team(turns.current_team_id(self.doc))
-            self.query_one(CardEntry).show_who(team.name if team else "",
-                                               team.color if team else "#888888", target,
-                                               False)
+            entry.show_who(team.name if team else "", team.color if team else "#888888", target,
+                           False)
 
     def _entry_target(self) -> str | None:
         """Where typing goes in the fishbone and 5-Why views (None: a card board)."""
@@ -279,6 +286,53 @@ class GapsScreen(StepScreen):
             self._show_whys(doc)
         else:
             self._show_lists(doc, select)
+
+    def _update_spotlight(self) -> None:
+        """Projector mode: the selected gap, card, cause or answer, large for the back row."""
+        if not self.app.has_class("-projector"):
+            self._spotlit = None
+            return
+        spot: CardView | None = None
+        if self.view == "fishbone":
+            fish = self._fish()
+            found = self._fish_cause(fish) if fish else None
+            if found is not None:
+                spot = CardView(id=found[1].id, text=found[1].text, team=found[0].label)
+        elif self.view == "whys":
+            found_why = self._why_selected()
+            if found_why is not None:
+                chain, index = found_why
+                if index is None:
+                    spot = CardView(id=chain.id, text=chain.problem,
+                                    team=t("gaps.why.problem"))
+                else:
+                    spot = CardView(id=chain.links[index].id, text=chain.links[index].text,
+                                    team=t("gaps.why.label", n=index + 1))
+        else:
+            focused = self.focused
+            if isinstance(focused, CardBoard):
+                board: CardBoard = focused
+            elif self.view in ("pest", "swot", "tows"):
+                boards = self._visible_list_boards()
+                board = next((b for b in boards if b.board_key == self.board), boards[0])
+            else:
+                board = self.query_one(f"#{self.view}-board", CardBoard)
+            spot = board.selected or (board.cards[-1] if board.cards else None)
+        if spot is not None and spot.hidden:
+            spot = None
+        if spot == self._spotlit:
+            return
+        self._spotlit = spot
+        spotlight = self.query_one(Spotlight)
+        spotlight.set_class(spot is None, "-empty")
+        if spot is None:
+            spotlight.update("")
+            return
+        text = Text()
+        if spot.team:
+            text.append(spot.team + "\n", style=f"bold {spot.color}" if spot.color else "bold")
+        text.append(spot.text, style="bold")
+        spotlight.update(text)
 
     # -- storm and key views --------------------------------------------------------------
     def _badge_words(self) -> dict[str, str]:
@@ -726,6 +780,7 @@ class GapsScreen(StepScreen):
         if self.view != "fishbone":
             return
         self._fish_detail()
+        self._update_spotlight()
         target = self._entry_target()
         if target is not None:
             team = self.doc.team(turns.current_team_id(self.doc))
@@ -993,6 +1048,8 @@ class GapsScreen(StepScreen):
         if chain is not None:
             self.chain_id = chain.id
             self.set_view("whys")
+            if not chain.links:  # a new chain: the room answers the first why next
+                self.query_one(CardEntry).input.focus()
 
     def _origin(self, chain: WhyChain) -> str:
         doc = self.doc
@@ -1250,3 +1307,4 @@ class GapsScreen(StepScreen):
     @on(WhyLadder.Moved)
     def _why_moved(self, _event: WhyLadder.Moved) -> None:
         self.refresh_bindings()
+        self._update_spotlight()

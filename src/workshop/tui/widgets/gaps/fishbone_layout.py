@@ -176,7 +176,10 @@ def layout(head: str, bones: list[FishBone], width: int, *, root_tag: str = "根
     if len(head_lines) > max(1, min(room_rows, 10)):
         keep = max(1, min(room_rows, 10))
         head_lines = head_lines[:keep]
-        head_lines[-1] = truncate(head_lines[-1], head_text_w - 1) + "…"
+        last = head_lines[-1]
+        while last and cells(last) + 1 > head_text_w:
+            last = last[:-1]
+        head_lines[-1] = last + "…"
     box_h = len(head_lines) + 2
     total_h = max(body_h, box_h)
     grid = _Grid(total_w, total_h)
