@@ -167,7 +167,7 @@ async def test_confirm_the_suggested_key_gaps_and_dot_vote(gaps_app):
         await pilot.pause()
         assert app.session.doc.gaps.ranking == "votes"
         text = lines_of(screen(app).query_one("#key-board", CardBoard))
-        assert "关键差距（已确认 2 个，目标 2 个）" in text and "●1" in text
+        assert "关键差距 · 目标 2 个 (2)" in text and "●1" in text
 
 
 # -- fishbone ------------------------------------------------------------------------------

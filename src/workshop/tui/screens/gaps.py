@@ -107,7 +107,6 @@ class GapsScreen(StepScreen):
         self.merge_source: str | None = None
         self.fish_gap: str | None = None
         self.chain_id: str | None = None
-        self._stale: set[str] = set(VIEWS)
         self._boards_by_view = {"pest": "pest.P", "swot": "swot.S", "tows": "swot.SO"}
         self._ranked: list[ranking.RankedGap] = []
         self._shown: dict[str, Text] = {}
@@ -172,7 +171,6 @@ class GapsScreen(StepScreen):
         self.view = view
         self.query_one("#gaps-switcher", ContentSwitcher).current = f"view-{view}"
         self.board = self._boards_by_view.get(view, "storm")
-        self._stale.add(view)
         self.refresh_from_doc()
         self.focus_default()
         self.refresh_bindings()
@@ -257,7 +255,6 @@ class GapsScreen(StepScreen):
         return None
 
     def refresh_body(self, doc: Workshop, *, select: str | None = None) -> None:
-        self._stale = set(VIEWS)
         self._show_view_bar()
         self._refresh_view(doc, select)
 
@@ -275,7 +272,6 @@ class GapsScreen(StepScreen):
         self.query_one(ViewBar).show([(v, t(f"gaps.view.{v}")) for v in VIEWS], self.view, keys)
 
     def _refresh_view(self, doc: Workshop, select: str | None) -> None:
-        self._stale.discard(self.view)
         if self.view == "storm":
             self._show_storm(doc, select)
         elif self.view == "key":
@@ -452,7 +448,7 @@ class GapsScreen(StepScreen):
 
         board = self.query_one("#key-board", GapBoard)
         board.show([
-            Section("key", t("gaps.key.confirmed", count=len(keys), target=doc.gaps.key_count),
+            Section("key", t("gaps.key.confirmed", target=doc.gaps.key_count),
                     [view(r) for r in keys], t("gaps.key.none_yet")),
             Section("rest", t("gaps.key.ranked"), [view(r) for r in rest], ""),
         ], select=select)
@@ -589,7 +585,6 @@ class GapsScreen(StepScreen):
         if self.merge_source is None:
             self.merge_source = card.id
             self.notify(t("gaps.merge.pick_target", text=_short(card.text)), timeout=6)
-            self._stale.add(self.view)
             self._refresh_view(self.doc, None)
             return
         source = self._gap(self.merge_source)
