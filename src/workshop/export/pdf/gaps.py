@@ -72,7 +72,7 @@ def gap_table(report: GapsReport, styles: Styles) -> list[Flowable]:
                      Plain(t("word.list_sep", lang).join(row.teams)), Plain(row.kind_label),
                      _score(row.cost), _score(row.strategic), _score(row.urgency),
                      _score(row.score), _score(row.votes or None),
-                     Plain(t("gaps.pdf.key_mark", lang) if row.key else "")])
+                     Plain("★" if row.key else "")])
         if row.key:
             extra += [("BACKGROUND", (0, i), (-1, i), ACCENT_LIGHT),
                       ("LINEBEFORE", (0, i), (0, i), 3, ACCENT)]
@@ -83,7 +83,7 @@ def gap_table(report: GapsReport, styles: Styles) -> list[Flowable]:
         CondPageBreak(sections.BOARD_ROOM),
         sections.board_heading(t("board.storm", lang), len(report.gaps), styles),
         para(note, styles.muted),
-        table(header, rows, [0.8, 6.2, 1.7, 1.3, 0.75, 0.75, 0.75, 0.75, 0.6, 0.8], styles,
+        table(header, rows, [0.9, 5.2, 1.6, 1.6, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9], styles,
               zebra=False, extra=extra),  # type: ignore[arg-type]
     ]
     if report.tie_at_cut:
