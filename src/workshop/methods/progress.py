@@ -29,8 +29,17 @@ def _vision(doc: Workshop) -> StepStatus:
 
 
 def _gaps(doc: Workshop) -> StepStatus:
+    """Todo: gaps not yet classified and scored, key gaps without a root cause, and 5-Why
+    chains stopped before the third why without a reason."""
+    from workshop.methods import ranking, whys
+
     g = doc.gaps
-    return StepStatus(bool(g.cards or g.fishbones or g.whys or g.pest or g.swot))
+    unclassified = sum(1 for card in g.cards if not ranking.is_classified(card))
+    rooted = {root.gap_id for root in ranking.root_causes(doc)}
+    rootless = sum(1 for card in g.cards if card.key and card.id not in rooted)
+    unexplained = sum(1 for chain in g.whys if whys.needs_reason(chain))
+    return StepStatus(bool(g.cards or g.fishbones or g.whys or g.pest or g.swot),
+                      unclassified + rootless + unexplained)
 
 
 def _charter(doc: Workshop) -> StepStatus:

@@ -11,6 +11,15 @@ from workshop.model.base import Card, Line, Model, Score, Text
 
 GapKind = Literal["opportunity", "performance"]
 """机会差距 (a chance not yet taken) or 业绩差距 (falling short of what should be done)."""
+GAP_KINDS: tuple[GapKind, ...] = ("opportunity", "performance")
+
+ScoreName = Literal["cost", "strategic", "urgency"]
+"""The scores a gap can carry: the seed's two criteria, and urgency as an optional third."""
+SCORE_NAMES: tuple[ScoreName, ...] = ("cost", "strategic", "urgency")
+
+RankingMethod = Literal["score", "votes"]
+"""How key gaps are ranked: by score (dot votes break ties) or by dot votes (score breaks
+ties). See ``workshop.methods.ranking``."""
 
 PEST_BOARDS = ("P", "E", "S", "T")
 SWOT_BOARDS = ("S", "W", "O", "T")
@@ -76,6 +85,8 @@ class WhyChain(Model):
 
     id: str = Field(default_factory=lambda: new_id("y"))
     problem: Text
+    team_id: str | None = None
+    """The team that asked, where known."""
     """Where the chain starts: the gap or cause being asked about."""
     gap_id: str | None = None
     cause_id: str | None = None
@@ -92,6 +103,10 @@ class GapsSection(Model):
     """The gap card storm (board ``storm``)."""
     key_count: int = Field(default=3, ge=1, le=20)
     """How many key gaps to pick by default."""
+    ranking: RankingMethod = "score"
+    """How gaps are ranked for the key-gap suggestion."""
+    dots: int = Field(default=3, ge=1, le=20)
+    """Dots each team may place on gaps when dot voting."""
     bone_labels: list[Line] = Field(default_factory=list)
     """Fishbone categories; empty means the catalog's 人 机 料 法 环 测."""
     fishbones: list[Fishbone] = Field(default_factory=list)

@@ -157,7 +157,14 @@ class CardBoard(ScrollView, can_focus=True):
 
     # -- layout -----------------------------------------------------------------------
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"card-board--{name}", partial=True)
+        component = f"card-board--{name}"
+        partial = self.get_component_rich_style(component, partial=True)
+        # A partial style cannot resolve "auto" or translucent colours ($text, $text-muted
+        # came out white on a light theme); take those from the resolved style, for the
+        # colours the component sets itself only.
+        full = self.get_component_rich_style(component)
+        return partial + Style(color=full.color if partial.color else None,
+                               bgcolor=full.bgcolor if partial.bgcolor else None)
 
     def _rebuild(self) -> None:
         width = max(8, self.scrollable_content_region.width or self.size.width or 40)
