@@ -276,7 +276,7 @@ def resolve(doc: Workshop, cascade: Cascade) -> Resolved:
         if parent is not None and cascade.parent_part is not None and (
                 0 <= cascade.parent_part < len(parent.parts)):
             part = parent.parts[cascade.parent_part].label
-            source = f"{parent.label or t('cascade.unnamed')} › {part}"
+            source = f"{parent.label or t('cascade.unnamed')} / {part}"
     return Resolved(cascade_id=cascade.id, goal_id=cascade.goal_id, label=cascade.label,
                     kind=cascade.kind, unit=unit, step=cascade.step,
                     total=None if total is None else _plain(total), source=source,

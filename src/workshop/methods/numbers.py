@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from decimal import Decimal
@@ -72,3 +73,86 @@ def signed(value: Number, lang: str | None = None, *, places: int = 2) -> str:
         return "±0"
     text = fmt(abs(value), lang, places=places)
     return ("+" if value > 0 else "−") + text
+
+
+# -- reading what people type ---------------------------------------------------------------
+
+class ParseError(ValueError):
+    """Typed text that is not the number or date asked for; the message says so."""
+
+
+_GROUPING = re.compile(r"(?<=\d)[,，_ ](?=\d{3}\b)")
+_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "k": 1_000, "K": 1_000, "m": 1_000_000,
+                "M": 1_000_000}
+
+
+def _plain_text(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text or "").strip()
+
+
+def parse_number(text: str, *, allow_empty: bool = True) -> float | None:
+    """A number as people type it: ``700``, ``1,000,000``, ``３５７１``, ``12.5``, ``10万``,
+    ``2k``. Empty gives None (or an error without `allow_empty`)."""
+    value = _plain_text(text)
+    if not value:
+        if allow_empty:
+            return None
+        raise ParseError(i18n.t("number.required"))
+    value = _GROUPING.sub("", value)
+    multiplier = 1
+    if value and value[-1] in _MULTIPLIERS:
+        multiplier = _MULTIPLIERS[value[-1]]
+        value = value[:-1].strip()
+    try:
+        number = float(value) * multiplier
+    except ValueError:
+        raise ParseError(i18n.t("number.not_number", text=text.strip())) from None
+    if not math.isfinite(number):
+        raise ParseError(i18n.t("number.not_number", text=text.strip()))
+    return number
+
+
+def parse_rate(text: str, *, allow_empty: bool = True) -> float | None:
+    """A share as people type it: ``10%``, ``10 %``, ``0.1`` → 0.1; a bare number above 1
+    (``15``) is read as percent."""
+    value = _plain_text(text)
+    if not value:
+        if allow_empty:
+            return None
+        raise ParseError(i18n.t("number.required"))
+    is_percent = value.endswith("%")
+    number = parse_number(value.rstrip("%").strip(), allow_empty=False)
+    assert number is not None
+    if is_percent or abs(number) > 1:
+        number /= 100
+    return number
+
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date as people type it: ``2027-12-31``, ``2027/12/31``, ``2027.12.31``,
+    ``2027年12月31日``. Empty gives None."""
+
+    value = _plain_text(text)
+    if not value:
+        return None
+    match = _DATE.match(value)
+    if match is None:
+        raise ParseError(i18n.t("number.not_date", text=text.strip()))
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        raise ParseError(i18n.t("number.not_date", text=text.strip())) from None
+
+
+def plain(value: float | None) -> str:
+    """`value` as an editable string: ``700`` not ``700.0``, no grouping; "" for None."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return repr(float(value))

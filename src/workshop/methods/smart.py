@@ -162,10 +162,11 @@ _VAGUE = re.compile(
 _SCOPE = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{0,6}?(?:事业部|分公司|门店|市场|渠道|车间|部门|团队|公司|集团|中心|客户|"
     r"员工|导购|业务员|会员|顾客|用户|产品|品类|项目|区|省|市|县|店|部|组|队|线)"
-    r"|\b(?:every|each|per|all)\s+[A-Za-z]+|\b(?:[A-Z][A-Za-z]+\s+)?(?:region|regional|store|shop|"
+    r"|\b(?:every|each|per|all)\s+[A-Za-z]+|\b(?:[A-Z][A-Za-z]+\s+){0,2}(?:region|regional|store|shop|"
     r"team|department|dept|agency|company|branch|office|plant|channel|product|customers?|"
     r"clients?|members?|agents?|staff|employees?)\b",
     re.I)
+_SCOPE_BREAK = re.compile(r"[的为在对向把给从由达前后和与及让使访到是将]")
 _PURPOSE_START = re.compile(
     r"^\s*(?:为了|旨在|目的是|目的在于|以便|以期|使得?|让)|^\s*(?:to|in\s+order\s+to|so\s+that|"
     r"our\s+(?:aim|purpose)|the\s+(?:aim|purpose)|aim(?:s|ing)?\s+to)\b",
@@ -254,8 +255,9 @@ def _specific(text: str, undated: str, numbers: list[tuple[str, str]],
     if scope is None and not numbers and not metric:
         return Verdict("S", False, t("smart.S.no_scope", lang))
     if scope is not None:
-        return Verdict("S", True, t("smart.S.ok_scope", lang,
-                                    scope=truncate(scope.group(0).strip(), 16)))
+        # "拜访每家VIP客户" → "每家VIP客户": the scope starts after the last verb or particle
+        words = _SCOPE_BREAK.split(scope.group(0).strip())[-1] or scope.group(0).strip()
+        return Verdict("S", True, t("smart.S.ok_scope", lang, scope=truncate(words, 16)))
     return Verdict("S", True, t("smart.S.ok", lang))
 
 
