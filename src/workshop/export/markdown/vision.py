@@ -12,6 +12,10 @@ PASS = "●"
 FAIL = "○"
 
 
+def _verdict(ok: bool, lang: str) -> str:
+    return f"{PASS if ok else FAIL} {t('vision.pdf.pass' if ok else 'vision.pdf.fail', lang)}"
+
+
 def _goal(goal, lang: str) -> list[str]:
     out = [f"#### {escape(goal.number)} {escape(goal.statement)}", ""]
     facts = [(t("vision.field.metric", lang), goal.metric),
@@ -28,9 +32,7 @@ def _goal(goal, lang: str) -> list[str]:
     out += [f"- **{escape(label)}**: {escape(value)}" if label else f"- {escape(value)}"
             for label, value in facts if value]
     out.append("")
-    rows = [[v.letter, v.name,
-             f"{PASS if v.ok else FAIL} {t('vision.pdf.pass' if v.ok else 'vision.pdf.fail', lang)}",
-             v.reason] for v in goal.verdicts]
+    rows = [[v.letter, v.name, _verdict(v.ok, lang), v.reason] for v in goal.verdicts]
     out += _table([t("vision.pdf.letter", lang), t("vision.pdf.meaning", lang),
                    t("vision.pdf.verdict", lang), t("vision.pdf.reason", lang)], rows)
     out += [""] + [f"> ！{escape(flag)}" for flag in goal.flags]
@@ -55,16 +57,13 @@ def section(report: StepReport, lang: str) -> list[str]:
     if report.goals:
         out += [f"### {escape(t('vision.pdf.goals', lang))}", ""]
         rows = [[g.number, "　" * g.depth + g.statement, g.target_text, g.deadline, g.team,
-                 " ".join(v.letter if v.ok else f"~~{v.letter}~~" for v in g.verdicts)]
+                 " ".join(f"{PASS if v.ok else FAIL}{v.letter}" for v in g.verdicts)]
                 for g in report.goals]
         header = [t("vision.pdf.number", lang), t("vision.pdf.goal", lang),
                   t("vision.field.target", lang), t("vision.field.deadline", lang),
                   t("vision.pdf.owner", lang), "SMART"]
-        # the SMART column is built from our own letters: keep its strikethrough markup
-        table = _table(header, [r[:-1] + ["\0"] for r in rows])
-        table = table[:2] + [line.replace("\0", row[-1]) for line, row in
-                             zip(table[2:], rows, strict=True)]
-        out += [*table, "", escape(t("vision.md.legend", lang)), ""]
+        legend = t("vision.pdf.legend", lang, passed=PASS, failed=FAIL)
+        out += [*_table(header, rows), "", escape(legend), ""]
         for goal in report.goals:
             out += _goal(goal, lang)
     if report.cascades:
