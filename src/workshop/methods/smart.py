@@ -406,3 +406,20 @@ def check_doc_goal(doc: Workshop, goal: Goal, lang: str | None = None) -> SmartR
     return check_goal(goal.statement, baseline=goal.baseline, target=goal.target,
                       deadline=goal.deadline, parent=parent, lang=lang, metric=goal.metric,
                       unit=goal.unit)
+
+
+_LEADING_WORD = re.compile(r"^\s*(?:by|from|before|until|in)\s+", re.I)
+_LEADING_PUNCT = re.compile(r"^\s*[,，、:：]\s*")
+
+
+def headline(statement: str) -> str:
+    """`statement` without a leading date (``2027年12月31日前``, ``By 31 December 2027,``)
+    for a short list where the deadline is shown elsewhere; the statement itself when
+    nothing would be left."""
+    text = _LEADING_WORD.sub("", statement, count=1)
+    for pattern in _DATE_PATTERNS[:6]:
+        match = pattern.match(text.lstrip())
+        if match:
+            rest = _LEADING_PUNCT.sub("", text.lstrip()[match.end():]).strip()
+            return rest or statement
+    return statement
