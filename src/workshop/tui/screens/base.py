@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -159,7 +160,11 @@ class StepScreen(Screen):
 
     def tick(self) -> None:
         """Called by the app a few times a second: keep the clock and countdown current."""
-        self.query_one(TopBar).query_one("ClockDisplay").show(self.doc.room.clock)  # type: ignore[attr-defined]
+        try:
+            clock = self.query_one(TopBar).query_one("ClockDisplay")
+        except NoMatches:  # switched to but still composing: nothing to update yet
+            return
+        clock.show(self.doc.room.clock)  # type: ignore[attr-defined]
         if self.doc.room.turn.ends_at is not None:
             self.query_one(TurnBar).show(self.doc)
 

@@ -17,6 +17,7 @@ usable at 80×24 and roomy on a projector.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from textual import on
@@ -87,13 +88,12 @@ class VisionScreen(StepScreen):
     VisionScreen GoalTree { width: 46%; min-width: 30; max-width: 76;
                             border-right: vkey $panel; }
     VisionScreen #goal-detail-scroll { width: 1fr; background: $surface; }
-    VisionScreen #statement-scroll { width: 42%; min-width: 28; max-width: 70;
+    VisionScreen #statement-scroll { width: 34%; min-width: 28; max-width: 64;
                                      border-left: vkey $panel; background: $surface; }
     VisionScreen #cascade-main { width: 1fr; }
     VisionScreen #funnel-main { width: 1fr; background: $surface; }
-    VisionScreen #statement-scroll #method { width: 1fr; max-width: 100%; min-width: 0;
-                                             height: auto; border-left: none;
-                                             border-top: hkey $panel; margin-top: 1; }
+    /* the method's questions get a column of their own only where there is room */
+    VisionScreen.-narrow #method { display: none; }
     VisionScreen .panel-hint { height: auto; color: $text-muted; padding: 0 1; }
     VisionScreen.-short .panel-hint { display: none; }
     """
@@ -111,8 +111,8 @@ class VisionScreen(StepScreen):
                 yield CardBoard(id="board", empty_hint=t("vision.ui.board_empty"))
                 with VerticalScroll(id="statement-scroll"):
                     yield VisionStatement(id="statement")
-                    with Vertical(id="method"):
-                        yield MethodPanel(self.step)
+                with VerticalScroll(id="method"):
+                    yield MethodPanel(self.step)
             with Horizontal(id="goals"):
                 yield GoalTree(id="goal-tree")
                 with VerticalScroll(id="goal-detail-scroll"):
@@ -131,6 +131,7 @@ class VisionScreen(StepScreen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.height < 30, "-short")
+        self.set_class(self.size.width < 140, "-narrow")
 
     # -- panels -----------------------------------------------------------------------
     def focus_default(self) -> None:
@@ -350,9 +351,10 @@ class VisionScreen(StepScreen):
             if preset is None:
                 return
             added = self.app.edit(t("vision.undo.split_part", part=truncate(part.label, 16)),
-                                  edits.add_cascade, cascade.goal_id, preset,
-                                  parent_cascade_id=cascade.id, parent_part=index,
-                                  label=f"{part.label} · {t(f'vision.preset.{preset}')}")
+                                  partial(edits.add_cascade, goal_id=cascade.goal_id,
+                                          preset=preset, parent_cascade_id=cascade.id,
+                                          parent_part=index,
+                                          label=f"{part.label} · {t(f'vision.preset.{preset}')}"))
             if added is not None:
                 self.query_one(CascadeList).select(added.id)
 
@@ -367,7 +369,7 @@ class VisionScreen(StepScreen):
         def done(text: str | None) -> None:
             if text is not None:
                 self.app.edit(t("vision.undo.rename_cascade", label=truncate(text, 16)),
-                              edits.set_cascade, cascade.id, label=text)
+                              partial(edits.set_cascade, cascade_id=cascade.id, label=text))
 
         self.app.push_screen(TextPrompt(t("vision.ui.rename_cascade"), cascade.label), done)
 
@@ -434,7 +436,8 @@ class VisionScreen(StepScreen):
         def done(text: str | None) -> None:
             if text is not None:
                 self.app.edit(t("vision.undo.rename_part", part=truncate(text, 16)),
-                              edits.update_part, cascade.id, index, label=text)
+                              partial(edits.update_part, cascade_id=cascade.id, index=index,
+                                      label=text))
 
         self.app.push_screen(TextPrompt(t("vision.ui.rename_part"), cascade.parts[index].label),
                              done)
@@ -516,7 +519,7 @@ class VisionScreen(StepScreen):
                 return
             added = self.app.edit(t("vision.undo.add_funnel",
                                     label=truncate(values.get("label") or "", 16)),
-                                  edits.add_funnel, **values)
+                                  partial(edits.add_funnel, **values))
             if added is not None:
                 self._highlight_funnel(added.id)
 
@@ -535,7 +538,7 @@ class VisionScreen(StepScreen):
                 self.query_one(FunnelView).forget(funnel_id)
                 self.app.edit(t("vision.undo.edit_funnel",
                                 label=truncate(values.get("label") or "", 16)),
-                              edits.update_funnel, funnel_id, **values)
+                              partial(edits.update_funnel, funnel_id=funnel_id, **values))
 
         self.app.push_screen(FunnelDialog(t("vision.ui.edit_funnel"), self.doc, funnel), done)
 
@@ -602,8 +605,8 @@ class VisionScreen(StepScreen):
                   average=fmt(what.average),
                   rates=" / ".join(percent(r) for r in what.rates))
         added = self.app.edit(t("vision.undo.copy_what_if", label=truncate(label, 16)),
-                              edits.copy_funnel, funnel_id, label=label,
-                              average_value=what.average, rates=list(what.rates))
+                              partial(edits.copy_funnel, funnel_id=funnel_id, label=label,
+                                      average_value=what.average, rates=list(what.rates)))
         if added is not None:
             view.forget(funnel_id)
             self._highlight_funnel(added.id)

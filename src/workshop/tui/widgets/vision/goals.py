@@ -117,7 +117,7 @@ def goal_details(doc: Workshop, goal: Goal | None) -> RenderableType:
     head = Table.grid(padding=(0, 1))
     head.add_column(no_wrap=True, style="bold")
     head.add_column(ratio=1, overflow="fold", style="bold")
-    head.add_row(number, goal.statement)
+    head.add_row(Text(number), Text(goal.statement))
     facts = Text()
     pairs = [("metric", goal.metric), ("baseline", goal.baseline), ("floor", goal.floor),
              ("target", goal.target), ("stretch", goal.stretch),
