@@ -76,6 +76,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     FormDialog .form-grid > Input, FormDialog .form-grid > Select { height: 1; }
     FormDialog .form-grid SelectCurrent, FormDialog .form-grid SelectCurrent Static#label {
         height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    FormDialog .smart-live { text-wrap: nowrap; text-overflow: ellipsis; height: auto; }
     FormDialog .form-error { color: $error; text-style: bold; height: auto; }
     FormDialog .form-error.-empty { display: none; }
     FormDialog .dialog-title { margin-bottom: 0; }

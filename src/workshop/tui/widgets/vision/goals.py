@@ -245,7 +245,7 @@ class GoalDialog(FormDialog):
             metric=self.raw("metric"), unit=self.raw("unit"))
 
     def on_change(self) -> None:
-        self.query_one("#smart-live", Static).update(verdicts(self.live_report()))
+        self.query_one("#smart-live", Static).update(verdicts(self.live_report(), one_line=True))
 
     def check(self, values: dict[str, Any]) -> str:
         if values.get("factors") is not None and values["factors"] <= 0:

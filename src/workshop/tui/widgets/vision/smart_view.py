@@ -9,6 +9,7 @@ from rich.text import Text
 
 from workshop.i18n import t
 from workshop.methods.smart import SmartReport
+from workshop.text import cells, pad
 
 PASS = Style(color="#ffffff", bgcolor="#15803d", bold=True)
 FAIL = Style(color="#ffffff", bgcolor="#b91c1c", bold=True)
@@ -26,17 +27,19 @@ def letters(report: SmartReport) -> Text:
     return text
 
 
-def verdicts(report: SmartReport, *, names: bool = True) -> RenderableType:
-    """One row per letter: badge, name, reason (wrapping under itself); then the flags."""
+def verdicts(report: SmartReport, *, names: bool = True,
+             one_line: bool = False) -> RenderableType:
+    """One row per letter: badge, name, reason (wrapping under itself, or cut to one line
+    with `one_line`, as the goal form shows it); then the flags."""
+    if one_line:
+        return _one_line(report, names)
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     if names:
         grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1, overflow="fold")
     for verdict in report:
-        badge = Text(f" {verdict.letter} {'✓' if verdict.ok else '✗'} ",
-                     PASS if verdict.ok else FAIL)
-        row: list[RenderableType] = [badge]
+        row: list[RenderableType] = [_badge(verdict.letter, verdict.ok)]
         if names:
             row.append(Text(t(f"smart.letter.{verdict.letter}")))
         row.append(Text(verdict.reason))
@@ -45,3 +48,28 @@ def verdicts(report: SmartReport, *, names: bool = True) -> RenderableType:
         return grid
     flags = [Text.assemble(("！", FLAG), (flag.message, FLAG)) for flag in report.flags]
     return Group(grid, *flags)
+
+
+def _badge(letter: str, ok: bool) -> Text:
+    badge = Text()
+    badge.append(f" {letter} {'✓' if ok else '✗'} ", PASS if ok else FAIL)
+    return badge
+
+
+def _one_line(report: SmartReport, names: bool) -> RenderableType:
+    """A line per letter, for a widget that cuts lines at its edge (``text-wrap: nowrap``):
+    badge, name, reason."""
+    width = max(cells(t(f"smart.letter.{v.letter}")) for v in report) if names else 0
+    lines: list[Text] = []
+    for verdict in report:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append_text(_badge(verdict.letter, verdict.ok))
+        line.append(" ")
+        if names:
+            line.append(pad(t(f"smart.letter.{verdict.letter}"), width), "bold")
+            line.append(" ")
+        line.append(verdict.reason)
+        lines.append(line)
+    lines += [Text.assemble(("！", FLAG), (flag.message, FLAG), no_wrap=True,
+                            overflow="ellipsis") for flag in report.flags]
+    return Group(*lines)
