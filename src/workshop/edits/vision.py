@@ -229,8 +229,9 @@ def set_weight(doc: Workshop, cascade_id: str, index: int, weight: float) -> Cas
         raise EditError(t("vision.edit.not_number", field=t("vision.field.weight")))
     if weight < 0:
         raise EditError(t("cascade.error.negative_weight"))
+    if weight == 0 and not any(p.weight > 0 for i, p in enumerate(found.parts) if i != index):
+        raise EditError(t("cascade.error.zero_weights"))
     part.weight = weight
-    _check_splits(doc, found)
     return part
 
 
