@@ -22,12 +22,14 @@ reads words and numbers, so the reasons say what it found. Pure: no I/O, no Text
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from workshop import i18n
 from workshop.i18n import t
 from workshop.methods.numbers import amount, fmt
 from workshop.text import truncate
@@ -366,6 +368,16 @@ def check_goal(text: str, *, baseline: float | None = None, target: float | None
     the top (company) goal; None when unknown (R fails). `metric` is how a qualitative
     goal is measured; `unit` the unit of `baseline` and `target`.
     """
+    return _check(text, baseline, target, deadline, parent, i18n.normalize(lang)
+                  or i18n.get_language(), metric, unit)
+
+
+@functools.lru_cache(maxsize=2048)
+def _check(text: str, baseline: float | None, target: float | None,
+           deadline: dt.date | None, parent: str | bool | None, lang: str,
+           metric: str | None, unit: str | None) -> SmartReport:
+    # Cached: the goal tree, the stepper and the report check the same goals on every
+    # redraw; a report is immutable, so sharing one is safe.
     raw = _normal(text)
     undated, dates = _without_dates(raw)
     numbers = _quantities(undated)

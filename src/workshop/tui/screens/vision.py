@@ -101,11 +101,13 @@ class VisionScreen(StepScreen):
     def __init__(self) -> None:
         super().__init__()
         self.panel = "cards"
+        self._stale: set[str] = set(PANELS)
+        """Panels whose widgets have not been redrawn since the document last changed."""
 
     # -- composition ----------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
         yield PanelTabs([(key, t(f"vision.panel.{key}")) for key in PANELS],
-                        hint=t("vision.ui.tabs_hint"), id="vision-tabs")
+                        hint=t(f"vision.ui.keys_{self.panel}"), id="vision-tabs")
         with ContentSwitcher(initial="cards", id="vision-panels"):
             with Horizontal(id="cards"):
                 yield CardBoard(id="board", empty_hint=t("vision.ui.board_empty"))
@@ -148,8 +150,13 @@ class VisionScreen(StepScreen):
             (view if view.funnel is not None else self.query_one(FunnelList)).focus()
 
     def _apply_panel(self) -> None:
+        if self.panel in self._stale:
+            self._refresh_panel(self.doc)
         self.query_one("#vision-panels", ContentSwitcher).current = self.panel
-        self.query_one(PanelTabs).current = self.panel
+        tabs = self.query_one(PanelTabs)
+        tabs.hint = t(f"vision.ui.keys_{self.panel}")
+        tabs.current = self.panel
+        tabs.refresh()
         # the shared entry is for vision cards; the other panels get its rows
         self.query_one(CardEntry).display = self.panel == "cards"
         self._update_spotlight()
@@ -191,17 +198,29 @@ class VisionScreen(StepScreen):
 
     # -- showing the document -----------------------------------------------------------
     def refresh_body(self, doc: Workshop, *, select: str | None = None) -> None:
-        super().refresh_body(doc, select=select)  # the vision cards
+        """Redraw the panel in view; the others are redrawn when they come into view (a
+        card typed with 2,000 on the board must not wait for the goal tree)."""
+        self._stale = set(PANELS)
+        self._refresh_panel(doc, select=select)
+
+    def _refresh_panel(self, doc: Workshop, *, select: str | None = None) -> None:
         # An edit redraws at once (the app's revision is watched synchronously), so the
-        # actions below select what they added right after their edit returns.
-        self.query_one(GoalTree).show(doc)
-        self._show_goal(doc)
-        self.query_one(VisionStatement).show(doc)
-        self.query_one(CascadeList).show(doc)
-        self._show_cascade(doc)
-        funnels = self.query_one(FunnelList)
-        funnels.show(doc)
-        self.query_one(FunnelView).show(doc, funnels.funnel_id)
+        # actions select what they added right after their edit returns.
+        panel = self.panel
+        self._stale.discard(panel)
+        if panel == "cards":
+            super().refresh_body(doc, select=select)
+            self.query_one(VisionStatement).show(doc)
+        elif panel == "goals":
+            self.query_one(GoalTree).show(doc)
+            self._show_goal(doc)
+        elif panel == "cascade":
+            self.query_one(CascadeList).show(doc)
+            self._show_cascade(doc)
+        else:
+            funnels = self.query_one(FunnelList)
+            funnels.show(doc)
+            self.query_one(FunnelView).show(doc, funnels.funnel_id)
 
     def _show_goal(self, doc: Workshop) -> None:
         goal = doc.goal(self.query_one(GoalTree).goal_id)
@@ -323,7 +342,7 @@ class VisionScreen(StepScreen):
         return [(key, t(f"vision.preset_long.{key}")) for key in cascade_math.PRESETS]
 
     def action_new_cascade(self) -> None:
-        goal_id = self.query_one(CascadeList).goal_id or self.query_one(GoalTree).goal_id
+        goal_id = self.query_one(CascadeList).goal_id or self._current_goal_id()
         goal = self.doc.goal(goal_id)
         if goal is None:
             self.notify(t("vision.ui.need_goal"), severity="warning")
@@ -511,8 +530,16 @@ class VisionScreen(StepScreen):
             self.query_one(FunnelList).highlighted = ids.index(funnel_id)
             self.query_one(FunnelView).show(self.doc, funnel_id)
 
-    def action_add_funnel(self) -> None:
+    def _current_goal_id(self) -> str | None:
+        """The goal highlighted in the goal tree, else the first goal (the tree is only
+        filled once the goals panel has been shown)."""
         goal_id = self.query_one(GoalTree).goal_id
+        if goal_id is None and self.doc.vision.goals:
+            goal_id = self.doc.vision.goals[0].id
+        return goal_id
+
+    def action_add_funnel(self) -> None:
+        goal_id = self._current_goal_id()
 
         def done(values: dict | None) -> None:
             if values is None:

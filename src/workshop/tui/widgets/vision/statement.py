@@ -35,8 +35,17 @@ class VisionStatement(Static, can_focus=True):
     VisionStatement:focus { background: $boost; }
     """
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._shown: tuple = ()
+
     def show(self, doc: Workshop) -> None:
-        self.update(statement_view(doc))
+        # Static.update lays the screen out again: only when something it shows changed
+        vision = doc.vision
+        key = (vision.statement, vision.agreed, vision.agreed_at, t("vision.pdf.statement"))
+        if key != self._shown:
+            self._shown = key
+            self.update(statement_view(doc))
 
 
 def statement_view(doc: Workshop) -> RenderableType:
