@@ -74,6 +74,9 @@ class CascadeRow:
     team: str
     member: str
     note: str
+    who: str = ""
+    """Who carries the part (the member, else the team), empty when the part is named
+    after them already."""
 
 
 @dataclass(frozen=True)
@@ -226,13 +229,16 @@ def cascade_table(doc: Workshop, c, lang: str) -> CascadeTable:
     resolved = cascade_math.resolve(doc, c)
     goal = doc.goal(c.goal_id)
     unit = resolved.unit
-    rows = tuple(
-        CascadeRow(label=p.label, weight=fmt(p.weight, lang, places=4, wan=False),
-                   share=percent(p.share, lang) if p.share is not None else "",
-                   value=amount(p.value, unit, lang, places=6) if p.value is not None else "",
-                   team_id=p.team_id, team=team_name(doc, p.team_id),
-                   member=member_name(doc, p.member_id), note=p.note)
-        for p in resolved.parts)
+    rows = []
+    for p in resolved.parts:
+        team, member = team_name(doc, p.team_id), member_name(doc, p.member_id)
+        who = member or team
+        rows.append(CascadeRow(
+            label=p.label, weight=fmt(p.weight, lang, places=4, wan=False),
+            share=percent(p.share, lang) if p.share is not None else "",
+            value=amount(p.value, unit, lang, places=6) if p.value is not None else "",
+            team_id=p.team_id, team=team, member=member, note=p.note,
+            who="" if who == p.label else who))
     total = amount(resolved.total, unit, lang, places=6) if resolved.total is not None else ""
     total_sum = resolved.sum
     return CascadeTable(
@@ -241,7 +247,7 @@ def cascade_table(doc: Workshop, c, lang: str) -> CascadeTable:
         kind_label=t(f"vision.kind.{c.kind}", lang), source=resolved.source,
         depth=resolved.depth, total_text=total,
         sum_text=amount(total_sum, unit, lang, places=6) if total_sum is not None else "",
-        adds_up=resolved.adds_up, rows=rows, error=resolved.error)
+        adds_up=resolved.adds_up, rows=tuple(rows), error=resolved.error)
 
 
 def funnel_table(doc: Workshop, f, lang: str) -> FunnelTable:

@@ -73,7 +73,7 @@ def section(report: StepReport, lang: str) -> list[str]:
                     escape(t("vision.pdf.splits", lang, source=c.source)), ""]
             if c.error:
                 out += [f"*{escape(c.error)}*", ""]
-            rows = [[str(i), r.label, r.weight, r.share, r.value, r.member or r.team, r.note]
+            rows = [[str(i), r.label, r.weight, r.share, r.value, r.who, r.note]
                     for i, r in enumerate(c.rows, 1)]
             if c.total_text:
                 check = t("vision.pdf.adds_up" if c.adds_up else "vision.pdf.not_adds_up", lang)

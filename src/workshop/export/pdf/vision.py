@@ -116,7 +116,7 @@ def goal_overview(goals: Sequence[GoalRow], styles: Styles) -> list[Flowable]:
                      Plain(goal.deadline), owner, *letters])
         extra += letter_extra
     legend = t("vision.pdf.legend", lang, passed=PASS_MARK, failed=FAIL_MARK)
-    return [table(header, rows, [0.8, 5.0, 1.5, 1.9, 1.6, 0.45, 0.45, 0.45, 0.45, 0.45],
+    return [table(header, rows, [1.1, 4.7, 1.5, 1.9, 1.6, 0.45, 0.45, 0.45, 0.45, 0.45],
                   styles, extra=extra, zebra=False),  # type: ignore[arg-type]
             Spacer(1, 1.5 * mm), para(legend, styles.muted)]
 
@@ -204,9 +204,8 @@ def cascade_block(cascade: CascadeTable, styles: Styles, *,
     for n, row in enumerate(cascade.rows, 1):
         if row not in rows:
             continue
-        who = row.member or row.team
         body.append([Plain(str(n)), Plain(row.label), Plain(row.weight), Plain(row.share),
-                     Plain(row.value), Plain(who), Plain(row.note) if row.note else ""])
+                     Plain(row.value), Plain(row.who), Plain(row.note) if row.note else ""])
     extra: list[tuple[object, ...]] = [("ALIGN", (2, 0), (4, -1), "RIGHT")]
     if only_team is None and cascade.total_text:
         check = t("vision.pdf.adds_up" if cascade.adds_up else "vision.pdf.not_adds_up", lang)

@@ -41,6 +41,11 @@ def weight_step(weights: list[float]) -> float:
     return float(max(n * power for n in (1, 2, 5) if n * power <= raw * (1 + 1e-9)))
 
 
+def _who(doc: Workshop, member_id: str | None, team_id: str | None, label: str) -> str:
+    who = member_name(doc, member_id) or team_name(doc, team_id)
+    return "" if who == label else who
+
+
 def goal_key(goal_id: str) -> str:
     return f"goal:{goal_id}"
 
@@ -237,8 +242,7 @@ class CascadeTable(DataTable):
                     (bar, "#1f5fbf")),
                 "value": Text(amount(p.value, resolved.unit, places=6)
                               if p.value is not None else "—", style="bold", justify="right"),
-                "who": Text(truncate(member_name(doc, p.member_id)
-                                     or team_name(doc, p.team_id), 12)),
+                "who": Text(truncate(_who(doc, p.member_id, p.team_id, p.label), 12)),
                 "note": Text(truncate(p.note, 20), style="dim"),
             }
             rows.append(tuple(cells_by_name[c] for c in columns))
