@@ -463,3 +463,17 @@ async def test_add_a_funnel_in_the_form(make_app):
         funnel = app.session.doc.vision.funnels[-1]
         assert funnel.label == "济南：VIP客户拜访链" and funnel.average_value == 50000
         assert funnel.target_value == 700 and funnel.rates == [0.3, 0.5]
+
+
+async def test_switching_language_keeps_the_panel_and_relabels_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_panel(pilot, "2")
+        await app.set_language("en")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.panel == "goals"
+        assert screen.query_one("#vision-panels").current == "goals"
+        assert not screen.query_one(CardEntry).display
+        assert "2 Goals" in screen.query_one(PanelTabs).render().plain
+        assert "Names what and where" in rendered(screen.query_one(GoalDetail))

@@ -106,9 +106,11 @@ class VisionScreen(StepScreen):
 
     # -- composition ----------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        yield PanelTabs([(key, t(f"vision.panel.{key}")) for key in PANELS],
-                        hint=t(f"vision.ui.keys_{self.panel}"), id="vision-tabs")
-        with ContentSwitcher(initial="cards", id="vision-panels"):
+        tabs = PanelTabs([(key, t(f"vision.panel.{key}")) for key in PANELS],
+                         hint=t(f"vision.ui.keys_{self.panel}"), id="vision-tabs")
+        tabs.current = self.panel
+        yield tabs
+        with ContentSwitcher(initial=self.panel, id="vision-panels"):
             with Horizontal(id="cards"):
                 yield CardBoard(id="board", empty_hint=t("vision.ui.board_empty"))
                 with VerticalScroll(id="statement-scroll"):
@@ -202,6 +204,10 @@ class VisionScreen(StepScreen):
         card typed with 2,000 on the board must not wait for the goal tree)."""
         self._stale = set(PANELS)
         self._refresh_panel(doc, select=select)
+        # after a language switch the frame is composed anew: the entry follows the panel
+        entry = self.query_one(CardEntry)
+        if entry.display != (self.panel == "cards"):
+            entry.display = self.panel == "cards"
 
     def _refresh_panel(self, doc: Workshop, *, select: str | None = None) -> None:
         # An edit redraws at once (the app's revision is watched synchronously), so the
