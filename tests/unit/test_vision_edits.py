@@ -192,3 +192,17 @@ def test_review_outcomes(shandong):
         review_edits.update_goal(shandong, added.id, actual=1.0)
     with pytest.raises(EditError):
         review_edits.add_goal(shandong, statement="")
+
+
+def test_the_stepper_counts_what_still_needs_attention(shandong):
+    from workshop.methods.progress import step_status
+
+    assert step_status(shandong)["vision"].todo == 0
+    assert step_status(shandong)["review"].todo == 0
+    edits.add_goal(shandong, statement="一定要提高拜访量", parent_id="shandong")
+    edits.set_statement(shandong, "每家VIP客户每月都见到我们")
+    assert step_status(shandong)["vision"].todo == 2  # a vague goal, a statement not agreed
+    edits.set_agreed(shandong, True)
+    assert step_status(shandong)["vision"].todo == 1
+    review_edits.set_outcome(shandong, shandong.review.goals[0].id, None)
+    assert step_status(shandong)["review"] == type(step_status(shandong)["review"])(True, 1)

@@ -56,7 +56,7 @@ class ReviewScreen(StepScreen):
         super().refresh_body(doc, select=select)
         self.query_one(ReviewGoalList).show(doc)
         summary = Text(no_wrap=True, overflow="ellipsis")
-        if self.query_one("#review-summary", Static).size.width >= 44:
+        if self.size.width >= 100:  # the summary column is wide enough for a title
             summary.append(t("review.pdf.goals") + " ", "bold")
         for outcome in OUTCOMES:
             count = sum(1 for g in doc.review.goals if g.outcome == outcome)
