@@ -152,3 +152,20 @@ def test_empty_steps_still_print(tmp_path):
     for heading in ("## 复盘：回顾过去一年", "## 第一步 目标呈现与愿景共识"):
         section = md[md.index(heading):].split("\n## ")[0]
         assert "本步骤暂无内容" in section
+
+
+def test_a_team_without_goals_gets_no_vision_part():
+    from factories import make_doc
+    from workshop.export.fonts import find_cjk_font, register_font
+    from workshop.export.pdf import vision as pdf_vision
+    from workshop.export.pdf.styles import make_styles
+
+    doc = make_doc()
+    report = build_report(doc, "zh")
+    styles = make_styles(register_font(find_cjk_font()), "zh")
+    team = report.teams[0]
+    assert pdf_vision.handout(report.steps["vision"], team, styles) == []
+    doc.vision.goals[0].team_id = doc.teams[0].id
+    report = build_report(doc, "zh")
+    assert pdf_vision.handout(report.steps["vision"], report.teams[0], styles)
+    assert pdf_vision.handout(report.steps["vision"], report.teams[1], styles) == []
