@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop.methods.smart import check_doc_goal
 from workshop.model import STEPS, StepId, Workshop
 
 
@@ -29,8 +30,6 @@ def _review(doc: Workshop) -> StepStatus:
 def _vision(doc: Workshop) -> StepStatus:
     """To do: goals that are not specific, measurable or time-bound (A and R are the room's
     judgement), and a drafted vision statement the room has not agreed yet."""
-    from workshop.methods.smart import check_doc_goal
-
     v = doc.vision
     reports = (check_doc_goal(doc, goal) for goal in v.goals)
     unclear = sum(1 for report in reports if not (report.S.ok and report.M.ok and report.T.ok))
