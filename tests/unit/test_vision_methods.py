@@ -414,3 +414,25 @@ def test_numbers_read_naturally():
     assert amount(20, "%") == "20%"
     assert percent(0.1) == "10%" and percent(0.125) == "12.5%"
     assert fmt(None) == "—"
+
+
+def test_presets_within_a_part_follow_the_calendar():
+    from workshop.edits import vision as edits
+
+    doc = load_scenario(SCENARIOS / "shandong-sales.toml")
+    quarters = next(c for c in doc.vision.cascades if c.label == "按季度")
+    q4 = edits.add_cascade(doc, "shandong", "months", parent_cascade_id=quarters.id,
+                           parent_part=3)
+    assert [p.label for p in q4.parts] == ["10月", "11月", "12月"]
+    assert [p.value for p in cascade.resolve(doc, q4).parts] == [70, 70, 70]
+    year = edits.add_cascade(doc, "shandong", "months")
+    february = edits.add_cascade(doc, "shandong", "days", parent_cascade_id=year.id,
+                                 parent_part=1)
+    assert len(february.parts) == 28 and february.parts[0].label == "2月1日 周一"
+    weeks = edits.add_cascade(doc, "shandong", "weeks", parent_cascade_id=february.id,
+                              parent_part=0)
+    week_days = edits.add_cascade(doc, "shandong", "days", parent_cascade_id=weeks.id,
+                                  parent_part=0)
+    assert [p.label for p in week_days.parts][:2] == ["周一", "周二"]
+    assert len(week_days.parts) == 7
+    assert cascade.resolve(doc, week_days).adds_up

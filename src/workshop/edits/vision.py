@@ -167,7 +167,9 @@ def add_cascade(doc: Workshop, goal_id: str, preset: str = "custom", *, label: s
     _goal(doc, goal_id)
     parts = [CascadePart(label=p.label, weight=p.weight, team_id=p.team_id,
                          member_id=p.member_id)
-             for p in cascade_math.preset_parts(doc, goal_id, preset, lang=lang)]
+             for p in cascade_math.preset_parts(
+                 doc, goal_id, preset, lang=lang,
+                 parent=(parent_cascade_id, parent_part or 0) if parent_cascade_id else None)]
     if not parts:
         raise EditError(t("vision.edit.preset_empty"))
     kind: CascadeKind = cascade_math.PRESETS[preset]  # type: ignore[assignment]

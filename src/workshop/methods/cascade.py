@@ -352,18 +352,39 @@ def _month_days(year: int, month: int, lang: str | None) -> list[PresetPart]:
     return out
 
 
-def preset_parts(doc: Workshop, goal_id: str, preset: str, *,
-                 lang: str | None = None) -> list[PresetPart]:
+def _time_parent(doc: Workshop, parent: tuple[str, int] | None) -> tuple[int, int] | None:
+    """For a split of one part of a time cascade: (how many parts it has, which part)."""
+    if parent is None:
+        return None
+    cascade = cascade_by_id(doc, parent[0])
+    if cascade is None or cascade.kind != "time" or not 0 <= parent[1] < len(cascade.parts):
+        return None
+    return len(cascade.parts), parent[1]
+
+
+def preset_parts(doc: Workshop, goal_id: str, preset: str, *, lang: str | None = None,
+                 parent: tuple[str, int] | None = None) -> list[PresetPart]:
     """The parts a new cascade of `goal_id` starts with for `preset` (weights 1: the room
-    then sets seasonality, working days, capability…)."""
+    then sets seasonality, working days, capability…). With `parent` (a cascade id and a
+    part index) the split is of that part, so a quarter splits into its three months, a
+    month into its days and a week into its seven days."""
     goal = doc.goal(goal_id)
+    within = _time_parent(doc, parent)
+    year = goal.deadline.year if goal is not None and goal.deadline else None
     if preset == "quarters":
         return [PresetPart(t(f"cascade.preset.quarter_{i}", lang)) for i in range(1, 5)]
     if preset == "months":
-        return [PresetPart(t(f"cascade.month_name.{i}", lang)) for i in range(1, 13)]
+        months = range(1, 13)
+        if within is not None and within[0] == 4:  # a quarter: its three months
+            months = range(3 * within[1] + 1, 3 * within[1] + 4)
+        return [PresetPart(t(f"cascade.month_name.{i}", lang)) for i in months]
     if preset == "weeks":
         return [PresetPart(t("cascade.preset.week", lang, week=i)) for i in range(1, 5)]
     if preset == "days":
+        if within is not None and within[0] == 12 and year is not None:  # a month
+            return _month_days(year, within[1] + 1, lang)
+        if within is not None and within[0] in (4, 5):  # a week of a month: seven days
+            return [PresetPart(t(f"cascade.weekday.{i}", lang)) for i in range(7)]
         if goal is not None and goal.deadline is not None:
             return _month_days(goal.deadline.year, goal.deadline.month, lang)
         return [PresetPart(t("cascade.preset.day", lang, day=i)) for i in range(1, 31)]

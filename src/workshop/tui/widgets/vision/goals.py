@@ -197,7 +197,7 @@ class GoalDialog(FormDialog):
         self.top_when_root = (goal is not None and smart.is_top_goal(doc, goal)) or (
             goal is None and not roots)
         self.parent_statements = {g.id: g.statement for g in doc.vision.goals}
-        value = goal or Goal(statement="x", parent_id=parent_id)
+        value = goal or Goal(statement="-", parent_id=parent_id)  # a new goal's defaults
         fields = [
             Field("statement", t("vision.field.statement"), value=goal.statement if goal
                   else "", wide=True, required=True,
