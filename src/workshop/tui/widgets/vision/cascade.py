@@ -63,8 +63,10 @@ class CascadeList(OptionList):
     ]
 
     DEFAULT_CSS = """
-    CascadeList { width: 32%; min-width: 24; max-width: 48; height: 1fr; border: none;
-                  padding: 0; background: $surface; border-right: vkey $panel; }
+    CascadeList, CascadeList:focus {
+        width: 32%; min-width: 24; max-width: 48; height: 1fr; border: none; padding: 0;
+        background: $surface; border-right: vkey $panel;
+    }
     """
 
     def __init__(self, **kwargs) -> None:

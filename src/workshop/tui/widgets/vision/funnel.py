@@ -67,8 +67,10 @@ class FunnelList(OptionList):
     ]
 
     DEFAULT_CSS = """
-    FunnelList { width: 30%; min-width: 22; max-width: 44; height: 1fr; border: none;
-                 padding: 0; background: $surface; border-right: vkey $panel; }
+    FunnelList, FunnelList:focus {
+        width: 30%; min-width: 22; max-width: 44; height: 1fr; border: none; padding: 0;
+        background: $surface; border-right: vkey $panel;
+    }
     """
 
     def show(self, doc: Workshop) -> None:
