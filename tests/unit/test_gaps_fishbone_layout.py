@@ -52,7 +52,7 @@ def test_shape_spine_head_and_bones_above_and_below():
     left = next(x for x, (ch, _) in enumerate(d.rows[d.spine_row]) if ch == "┫")
     head = "".join(cells_text(d, r, left + 1, d.width - 1) for r in range(d.height)
                    if d.rows[r][left][0] in "┃┫")
-    assert "两家VIP客户流失，原因没有复盘" == head.replace(" ", "")
+    assert head.replace(" ", "") == "两家VIP客户流失，原因没有复盘"
     # causes along the bones, each joined to its bone
     assert sum(row.count("┤") for row in rows) == 12
 

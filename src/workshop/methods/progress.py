@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop.methods.smart import check_doc_goal
 from workshop.model import STEPS, StepId, Workshop
 
 
@@ -20,12 +21,21 @@ class StepStatus:
 
 
 def _review(doc: Workshop) -> StepStatus:
-    return StepStatus(bool(doc.review.cards or any(g.outcome for g in doc.review.goals)))
+    """To do: last year's goals whose outcome is not decided yet."""
+    goals = doc.review.goals
+    return StepStatus(bool(doc.review.cards or any(g.outcome for g in goals)),
+                      todo=sum(1 for g in goals if g.outcome is None))
 
 
 def _vision(doc: Workshop) -> StepStatus:
+    """To do: goals that are not specific, measurable or time-bound (A and R are the room's
+    judgement), and a drafted vision statement the room has not agreed yet."""
     v = doc.vision
-    return StepStatus(bool(v.cards or v.statement or v.cascades or v.funnels))
+    reports = (check_doc_goal(doc, goal) for goal in v.goals)
+    unclear = sum(1 for report in reports if not (report.S.ok and report.M.ok and report.T.ok))
+    pending = 1 if v.statement and not v.agreed else 0
+    return StepStatus(bool(v.cards or v.statement or v.cascades or v.funnels),
+                      todo=unclear + pending)
 
 
 def _gaps(doc: Workshop) -> StepStatus:

@@ -11,6 +11,7 @@ from workshop.model.base import Card, Line, Model, Text
 
 Outcome = Literal["exceeded", "met", "missed", "lost"]
 """超出 exceeded, 达成 met, 没完成 missed, 丢失 lost (dropped along the way)."""
+OUTCOMES: tuple[Outcome, ...] = ("exceeded", "met", "missed", "lost")
 
 REVIEW_BOARDS = ("highlight", "improve", "success", "failure", "lesson")
 """Card lists: highlights (亮点), to improve (需要提升), reasons for success and for

@@ -226,7 +226,10 @@ class StepScreen(Screen):
     def _cursor_moved(self, event: CardBoard.CursorMoved) -> None:
         card = event.card
         boards = BOARDS.get(self.step, ())
-        if card is not None and card.group in boards and card.group != self.board:
+        # Follow the cursor only when someone moves it on the board: a redraw re-announces
+        # the same card, and must not undo a board chosen with ctrl+b while typing.
+        if (card is not None and card.group in boards and card.group != self.board
+                and event.board.has_focus):
             self.board = card.group
             self.refresh_from_doc()
         self._update_spotlight()

@@ -1,0 +1,1 @@
+"""Widgets of the review step: last year's goals with their outcome, and the goal form."""

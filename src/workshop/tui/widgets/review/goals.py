@@ -1,0 +1,145 @@
+"""Last year's goals with their outcome (超出 / 达成 / 没完成 / 丢失), set by key; and the
+form to add or edit one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from workshop.i18n import t
+from workshop.model import Workshop
+from workshop.model.review import OUTCOMES, ReviewGoal
+from workshop.report.review import goal_row
+from workshop.text import cells, wrap
+from workshop.tui.widgets.vision.form import Field, FormDialog
+
+OUTCOME_STYLE = {
+    "exceeded": Style(color="#ffffff", bgcolor="#15803d", bold=True),
+    "met": Style(color="#ffffff", bgcolor="#0f766e", bold=True),
+    "missed": Style(color="#ffffff", bgcolor="#c2410c", bold=True),
+    "lost": Style(color="#ffffff", bgcolor="#4b5563", bold=True),
+    None: Style(color="#ffffff", bgcolor="#9ca3af", bold=True),
+}
+"""Fixed colours that read on every theme; the word is always printed too."""
+MUTED = Style(dim=True)
+
+
+def outcome_badge(outcome: str | None) -> Text:
+    label = t(f"outcome.{outcome}") if outcome else t("review.pdf.undecided")
+    return Text(f" {label} ", OUTCOME_STYLE[outcome])
+
+
+class ReviewGoalList(OptionList):
+    """One option per goal: the statement, then its outcome badge and numbers."""
+
+    BINDINGS = [
+        Binding("1", "screen.outcome('exceeded')", "Exceeded", id="review_exceeded"),
+        Binding("2", "screen.outcome('met')", "Met", id="review_met"),
+        Binding("3", "screen.outcome('missed')", "Missed", id="review_missed"),
+        Binding("4", "screen.outcome('lost')", "Lost", id="review_lost"),
+        Binding("0", "screen.outcome('')", "Undecided", id="review_undecided", show=False),
+        Binding("o,space", "screen.cycle_outcome", "Next outcome", id="review_cycle",
+                key_display="O"),
+        Binding("a", "screen.add_review_goal", "Add goal", id="review_add_goal"),
+        Binding("e", "screen.edit_review_goal", "Edit goal", id="review_edit_goal",
+                show=False),
+        Binding("delete,x", "screen.delete_review_goal", "Delete goal",
+                id="review_delete_goal", key_display="X"),
+    ]
+
+    DEFAULT_CSS = """
+    ReviewGoalList, ReviewGoalList:focus { height: 1fr; border: none; padding: 0;
+                                           background: $surface; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._doc: Workshop | None = None
+        self._width = 0
+
+    def on_resize(self) -> None:
+        if self._doc is not None and self.size.width != self._width:
+            self.show(self._doc)
+
+    def show(self, doc: Workshop) -> None:
+        self._doc = doc
+        self._width = self.size.width
+        width = max(12, (self.size.width or 40) - 3)
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        options = []
+        for n, goal in enumerate(doc.review.goals, 1):
+            row = goal_row(goal, "")
+            number = f"{n} "
+            hang = " " * cells(number)
+            lines = wrap(goal.statement, max(6, width - cells(number)))
+            prompt = Text(number, "bold")
+            prompt.append(lines[0])
+            for line in lines[1:]:
+                prompt.append("\n" + hang + line)
+            prompt.append("\n" + hang)
+            badge = outcome_badge(goal.outcome)
+            prompt.append_text(badge)
+            numbers = []
+            if row.target_text:
+                numbers.append(f"{t('review.field.target')} {row.target_text}")
+            if row.actual_text:
+                numbers.append(f"{t('review.field.actual')} {row.actual_text}")
+            if row.attainment_text:
+                numbers.append(row.attainment_text)
+            room = width - cells(hang) - badge.cell_len - 1
+            for line in wrap(" · ".join(numbers), room) if numbers else []:
+                prompt.append(" " + line, MUTED)
+                prompt.append("\n" + hang + " " * badge.cell_len)
+            if numbers:
+                prompt.right_crop(len(hang) + badge.cell_len + 1)
+            if goal.note:
+                for line in wrap(goal.note, max(6, width - cells(hang)))[:2]:
+                    prompt.append("\n" + hang + line, Style(italic=True, dim=True))
+            options.append(Option(prompt, id=goal.id))
+        self.set_options(options)
+        ids = [o.id for o in options]
+        if keep in ids:
+            self.highlighted = ids.index(keep)
+        elif options:
+            self.highlighted = 0
+
+    @property
+    def goal_id(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option else None
+
+    def select_goal(self, goal_id: str) -> None:
+        ids = [o.id for o in self.options]
+        if goal_id in ids:
+            self.highlighted = ids.index(goal_id)
+
+
+class ReviewGoalDialog(FormDialog):
+    """Add or edit one of last year's goals."""
+
+    def __init__(self, title: str, goal: ReviewGoal | None = None) -> None:
+        outcomes = [(t(f"outcome.{o}"), o) for o in OUTCOMES]
+        fields = [
+            Field("statement", t("review.field.statement"), value=goal.statement if goal
+                  else None, wide=True, required=True,
+                  placeholder=t("review.ui.statement_placeholder")),
+            Field("unit", t("review.field.unit"), value=goal.unit if goal else None),
+            Field("outcome", t("review.field.outcome"), "choice",
+                  goal.outcome if goal else None, options=outcomes),
+            Field("target", t("review.field.target"), "number", goal.target if goal else None),
+            Field("actual", t("review.field.actual"), "number", goal.actual if goal else None),
+            Field("note", t("review.field.note"), value=goal.note if goal else None,
+                  wide=True, placeholder=t("review.ui.note_placeholder")),
+        ]
+        super().__init__(title, fields)
+
+    def values(self) -> dict[str, Any]:
+        out = super().values()
+        out["note"] = out.get("note") or ""
+        out["unit"] = out.get("unit") or ""
+        return out

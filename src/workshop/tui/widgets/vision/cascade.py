@@ -1,0 +1,263 @@
+"""The cascade editor: the list of cascades (goal by goal, combinations under the part
+they split) and a table of the selected cascade's parts with weight, share, exact value
+and who owns it. Weights change by keys and the parts are recomputed at once; the total
+row shows that the parts add up exactly."""
+
+from __future__ import annotations
+
+import contextlib
+import math
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from workshop.i18n import t
+from workshop.methods import cascade as cascade_math
+from workshop.methods.cascade import Resolved
+from workshop.methods.numbers import amount, fmt, percent
+from workshop.methods.smart import headline
+from workshop.model import Cascade, Workshop
+from workshop.report.base import member_name, team_name
+from workshop.text import cells, truncate
+
+MUTED = Style(dim=True)
+OK = Style(color="#15803d", bold=True)
+BAD = Style(color="#b91c1c", bold=True)
+BAR = "█"
+
+
+def weight_step(weights: list[float]) -> float:
+    """A step for ± that moves a weight visibly: the largest of 1, 2, 5 × 10ⁿ not above a
+    twentieth of the largest weight (20/25/30 move by 1, 13,000 by 500, all-1 by 0.05).
+    Rounding down keeps the step steady while a weight is nudged past the largest."""
+    top = max(weights or [1.0])
+    if top <= 0:
+        return 1.0
+    raw = top / 20
+    power = 10 ** math.floor(math.log10(raw))
+    return float(max(n * power for n in (1, 2, 5) if n * power <= raw * (1 + 1e-9)))
+
+
+def _who(doc: Workshop, member_id: str | None, team_id: str | None, label: str) -> str:
+    who = member_name(doc, member_id) or team_name(doc, team_id)
+    return "" if who == label else who
+
+
+def goal_key(goal_id: str) -> str:
+    return f"goal:{goal_id}"
+
+
+class CascadeList(OptionList):
+    """Goals as headings with their cascades below; a cascade splitting a part sits under
+    its parent, indented. Option ids: ``goal:<id>`` or the cascade id."""
+
+    BINDINGS = [
+        Binding("n,a", "screen.new_cascade", "New split", id="vision_new_cascade",
+                key_display="N"),
+        Binding("l", "screen.rename_cascade", "Rename split", id="vision_rename_cascade"),
+        Binding("delete,x", "screen.delete_cascade", "Delete split", id="vision_delete_cascade",
+                key_display="X"),
+    ]
+
+    DEFAULT_CSS = """
+    CascadeList, CascadeList:focus {
+        width: 32%; min-width: 24; max-width: 48; height: 1fr; border: none; padding: 0;
+        background: $surface; border-right: vkey $panel;
+    }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._goal_of: dict[str, str] = {}
+        self._doc: Workshop | None = None
+        self._width = 0
+
+    def on_resize(self) -> None:
+        if self._doc is not None and self.size.width != self._width:
+            self.show(self._doc)
+
+    def show(self, doc: Workshop) -> None:
+        self._doc = doc
+        self._width = self.size.width
+        width = max(10, (self.size.width or 30) - 3)
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        self._goal_of = {c.id: c.goal_id for c in doc.vision.cascades}
+        by_goal: dict[str, list[Cascade]] = {}
+        for c in cascade_math.ordered(doc):
+            by_goal.setdefault(c.goal_id, []).append(c)
+        options: list[Option] = []
+        for goal in doc.vision.goals:
+            target = " " + amount(goal.target, goal.unit) if goal.target is not None else ""
+            heading = Text(truncate(headline(goal.statement), width - cells(target)),
+                           style="bold")
+            heading.append(target, MUTED)
+            options.append(Option(heading, id=goal_key(goal.id)))
+            for c in by_goal.get(goal.id, []):
+                depth = cascade_math.depth(doc, c)
+                resolved = cascade_math.resolve(doc, c)
+                lead = "  " + "  " * depth + ("└ " if depth else "• ")
+                label = Text(lead, MUTED)
+                label.append(truncate(c.label or t("cascade.unnamed"),
+                                      width - cells(lead) - 6))
+                label.append(f" ({len(c.parts)})", MUTED)
+                if resolved.error:
+                    label.append(" !", BAD)
+                options.append(Option(label, id=c.id))
+        self.set_options(options)
+        ids = [o.id for o in options]
+        if keep in ids:
+            self.highlighted = ids.index(keep)
+        elif options:
+            first = next((i for i, o in enumerate(options) if not o.id.startswith("goal:")), 0)
+            self.highlighted = first
+
+    @property
+    def cascade_id(self) -> str | None:
+        option = self.highlighted_option
+        if option is None or option.id is None or option.id.startswith("goal:"):
+            return None
+        return option.id
+
+    @property
+    def goal_id(self) -> str | None:
+        """The goal of the highlighted heading or cascade."""
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return None
+        if option.id.startswith("goal:"):
+            return option.id.removeprefix("goal:")
+        return self._goal_of.get(option.id)
+
+    def select(self, option_id: str) -> None:
+        with contextlib.suppress(OptionDoesNotExist):
+            self.highlighted = self.get_option_index(option_id)
+
+
+class CascadeHeader(Static):
+    DEFAULT_CSS = """
+    CascadeHeader { height: auto; padding: 0 1; }
+    """
+
+    def show(self, doc: Workshop, resolved: Resolved | None) -> None:
+        if resolved is None:
+            self.update(Text(t("vision.ui.no_cascade"), style="italic"))
+            return
+        title = Text.assemble((resolved.label or t("cascade.unnamed"), "bold"), "  ",
+                              (t(f"vision.kind.{resolved.kind}"), MUTED), "  ",
+                              (t("vision.ui.step", step=fmt(resolved.step)), MUTED))
+        line = Text.assemble((t("vision.ui.splits") + " ", MUTED),
+                             truncate(resolved.source, 60))
+        if resolved.total is not None:
+            line.append("  " + amount(resolved.total, resolved.unit, places=6), "bold")
+        status = Text()
+        if resolved.error:
+            status.append("! " + resolved.error, BAD)
+        elif resolved.adds_up:
+            status.append("✓ " + t("vision.ui.adds_up", total=amount(
+                resolved.sum, resolved.unit, places=6)), OK)
+        self.update(Text("\n").join([title, line, status]) if status else
+                    Text("\n").join([title, line]))
+
+
+class CascadeTable(DataTable):
+    """The parts of one cascade. Keys change the weights; the screen recomputes."""
+
+    BINDINGS = [
+        Binding("plus,right", "screen.weight(1)", "Weight +", id="vision_weight_up",
+                key_display="+"),
+        Binding("minus,left", "screen.weight(-1)", "Weight −", id="vision_weight_down",
+                key_display="−"),
+        Binding("enter,w", "screen.type_weight", "Type weight", id="vision_type_weight",
+                key_display="Enter"),
+        Binding("a", "screen.add_part", "Add part", id="vision_add_part"),
+        Binding("r", "screen.rename_part", "Rename part", id="vision_rename_part"),
+        Binding("o", "screen.note_part", "Note", id="vision_note_part"),
+        Binding("delete,x", "screen.delete_part", "Delete part", id="vision_delete_part",
+                key_display="X"),
+        Binding("shift+up", "screen.move_part(-1)", "Move up", id="vision_move_up", show=False),
+        Binding("shift+down", "screen.move_part(1)", "Move down", id="vision_move_down",
+                show=False),
+        Binding("c", "screen.split_part", "Split this part", id="vision_split_part"),
+        Binding("s", "screen.set_step", "Step", id="vision_set_step"),
+        Binding("e", "screen.equal_weights", "Equal weights", id="vision_equal"),
+    ]
+
+    DEFAULT_CSS = """
+    CascadeTable { height: 1fr; background: $surface; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self._shown: tuple = ()
+        self._columns: tuple[str, ...] = ()
+        self._last: tuple[Workshop, Resolved | None] | None = None
+
+    def on_resize(self) -> None:
+        if self._last is not None:
+            self.show(*self._last)
+
+    def _layout(self) -> tuple[tuple[str, ...], int, int]:
+        """Columns, label width and bar width for the room there is: at 80 columns the
+        number, part, weight, share and value; wider, who owns it and the note too."""
+        width = self.size.width or 80
+        columns: tuple[str, ...] = ("number", "part", "weight", "share", "value")
+        if width >= 64:
+            columns += ("who",)
+        if width >= 96:
+            columns += ("note",)
+        label = 24 if width >= 96 else 16 if width >= 64 else 12
+        bar = 8 if width >= 96 else 4
+        return columns, label, bar
+
+    def show(self, doc: Workshop, resolved: Resolved | None) -> None:
+        """Redraw the rows of `resolved`, keeping the cursor row."""
+        self._last = (doc, resolved)
+        row = self.cursor_row
+        columns, label_width, bar_width = self._layout()
+        if columns != self._columns:
+            self.clear(columns=True)
+            self._columns = columns
+            self._shown = ()
+            names = {"number": t("pdf.board.number"), "part": t("vision.pdf.part"),
+                     "weight": t("vision.field.weight"), "share": t("vision.pdf.share"),
+                     "value": t("vision.pdf.value"), "who": t("vision.pdf.who"),
+                     "note": t("vision.pdf.note")}
+            self.add_columns(*(names[c] for c in columns))
+        if resolved is None:
+            self.clear()
+            self._shown = ()
+            return
+        top_share = max((p.share or 0 for p in resolved.parts), default=0) or 1
+        rows = []
+        for p in resolved.parts:
+            bar = BAR * max(0, round((p.share or 0) / top_share * bar_width))
+            cells_by_name = {
+                "number": Text(str(p.index + 1), style="dim"),
+                "part": Text(truncate(p.label, label_width)
+                             + (" ↳" if p.children else "")),
+                "weight": Text(fmt(p.weight, places=4, wan=False), justify="right"),
+                "share": Text.assemble(
+                    f"{percent(p.share) if p.share is not None else '—':>6} ",
+                    (bar, "#1f5fbf")),
+                "value": Text(amount(p.value, resolved.unit, places=6)
+                              if p.value is not None else "—", style="bold", justify="right"),
+                "who": Text(truncate(_who(doc, p.member_id, p.team_id, p.label), 12)),
+                "note": Text(truncate(p.note, 20), style="dim"),
+            }
+            rows.append(tuple(cells_by_name[c] for c in columns))
+        key = (resolved.cascade_id, tuple(tuple(str(c) for c in r) for r in rows))
+        if key == self._shown:
+            return
+        self._shown = key
+        self.clear()
+        for r in rows:
+            self.add_row(*r)
+        if rows:
+            self.move_cursor(row=max(0, min(row, len(rows) - 1)), animate=False)
+
+    @property
+    def part_index(self) -> int | None:
+        return self.cursor_row if self.row_count else None
