@@ -4,6 +4,11 @@ or footer, then pages with a header (workshop title, organization) and a footer 
 
 The total page count comes from a numbered canvas: pages are kept until the document
 is saved, then each gets its footer with the final count, in one layout pass.
+
+Headings become PDF bookmarks (the reader's sidebar): every ``h1`` paragraph at level 0,
+and any flowable marked with ``toc_heading`` at its level. With ``contents=True`` the
+same headings make a contents page after the cover, with page numbers; that needs a
+second layout pass (``multiBuild``) once the pages are known.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -22,7 +28,9 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
+    Paragraph,
 )
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from workshop.export.pdf.styles import (
     ACCENT,
@@ -37,6 +45,7 @@ from workshop.export.pdf.styles import (
     PAGE_WIDTH,
     RULE,
     encodable,
+    esc,
     safe_color,
 )
 from workshop.i18n import t
@@ -49,6 +58,32 @@ HEADER_SIZE = 8.5
 COVER_BAND = 14 * mm
 
 FooterPainter = Callable[[Canvas, int, int], None]
+
+
+def toc_heading(flowable: Flowable, level: int = 1) -> Flowable:
+    """Mark `flowable` (a heading paragraph) as an entry of the contents and bookmarks at
+    `level` (0: a step; 1: a team within it). ``h1`` paragraphs are level 0 already."""
+    flowable.toc_level = level  # type: ignore[attr-defined]
+    return flowable
+
+
+def _heading_level(flowable: Flowable) -> int | None:
+    level = getattr(flowable, "toc_level", None)
+    if level is not None:
+        return int(level)
+    if isinstance(flowable, Paragraph) and flowable.style.name == "h1":
+        return 0
+    return None
+
+
+def contents_table(font: str, lang: str) -> TableOfContents:
+    """The contents page's table: steps in bold-ish ink, teams indented below them."""
+    level0 = ParagraphStyle("toc0", fontName=font, fontSize=11, leading=17, textColor=ACCENT,
+                            leftIndent=0, spaceBefore=4, wordWrap="CJK")
+    level1 = ParagraphStyle("toc1", fontName=font, fontSize=9.5, leading=14, textColor=MUTED,
+                            leftIndent=8 * mm, wordWrap="CJK")
+    return TableOfContents(levelStyles=[level0, level1], dotsMinLevel=0,
+                           rightColumnWidth=14 * mm)
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
@@ -116,6 +151,8 @@ class WorkshopDocument(BaseDocTemplate):
             PageTemplate(id="cover", frames=[cover], onPage=self._paint_cover),
             PageTemplate(id="body", frames=[frame], onPage=self._paint_header),
         ])
+        self._headings = 0
+        self._last_level = -1
 
     # -- page decorations ----------------------------------------------------------------
     def _paint_cover(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
@@ -157,9 +194,42 @@ class WorkshopDocument(BaseDocTemplate):
                           fit(self.footer_note, self.font, HEADER_SIZE, note_room))
         canvas.restoreState()
 
+    # -- headings: bookmarks and the contents page ------------------------------------------
+    def beforeDocument(self) -> None:
+        self._headings = 0  # each layout pass numbers its headings from the start
+        self._last_level = -1
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        level = _heading_level(flowable)
+        if level is None:
+            return
+        text = flowable.getPlainText() if hasattr(flowable, "getPlainText") else ""
+        if not text:
+            return
+        level = min(level, self._last_level + 1)  # the outline cannot skip a level
+        self._last_level = level
+        self._headings += 1
+        key = f"h{self._headings}"
+        canvas = self.canv
+        canvas.bookmarkPage(key)
+        canvas.addOutlineEntry(text, key, level=level, closed=level > 0)
+        self.notify("TOCEntry", (level, esc(text), self.page, key))
+
     # -- building --------------------------------------------------------------------------
-    def render(self, cover: Sequence[Flowable], body: Sequence[Flowable]) -> None:
+    def render(self, cover: Sequence[Flowable], body: Sequence[Flowable], *,
+               contents: bool = False) -> None:
         """Lay out the cover (page 1, no header or footer; an overlong cover flows onto
-        header pages) and then the body, starting on a new page."""
-        story: list[Flowable] = [NextPageTemplate("body"), *cover, PageBreak(), *body]
-        self.build(story, canvasmaker=numbered_canvas(self.paint_footer))
+        header pages) and then the body, starting on a new page. With `contents`, a
+        contents page (with page numbers) comes between them."""
+        front: list[Flowable] = []
+        if contents:
+            front = [Paragraph(esc(t("pdf.contents", self.lang)), ParagraphStyle(
+                "contents_title", fontName=self.font, fontSize=16, leading=22,
+                textColor=ACCENT, spaceAfter=10)), contents_table(self.font, self.lang),
+                PageBreak()]
+        story: list[Flowable] = [NextPageTemplate("body"), *cover, PageBreak(), *front, *body]
+        canvasmaker = numbered_canvas(self.paint_footer)
+        if contents:
+            self.multiBuild(story, canvasmaker=canvasmaker)
+        else:
+            self.build(story, canvasmaker=canvasmaker)
