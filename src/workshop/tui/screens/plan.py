@@ -99,7 +99,7 @@ class PlanScreen(StepScreen):
         self.query_one(RowList).focus()
 
     @property
-    def list(self) -> RowList:
+    def action_list(self) -> RowList:
         return self.query_one("#actions", RowList)
 
     def view_team_id(self, doc: Workshop) -> str | None:
@@ -127,7 +127,7 @@ class PlanScreen(StepScreen):
                          for a in orphans]
         if not doc.teams and not rows:
             rows = self._team_rows(doc, None, show_team=False)
-        self.list.show(rows, select=select)
+        self.action_list.show(rows, select=select)
         self._summary(doc, team_id)
         self._side(doc)
 
@@ -164,7 +164,7 @@ class PlanScreen(StepScreen):
         self.query_one("#plan-summary", Static).update(text)
 
     def _side(self, doc: Workshop) -> None:
-        row = self.list.selected
+        row = self.action_list.selected
         detail = self.query_one("#plan-detail", Static)
         if row is None:
             detail.update(Text(t("plan.detail.none"), style="dim"))
@@ -197,7 +197,7 @@ class PlanScreen(StepScreen):
         return sid or None, team_id or None
 
     def _selected_action_id(self) -> str | None:
-        row = self.list.selected
+        row = self.action_list.selected
         return row.key if row is not None and row.kind == "action" else None
 
     def _row_team(self, doc: Workshop, row: Row | None) -> str | None:
@@ -214,7 +214,7 @@ class PlanScreen(StepScreen):
     def _target_strategy(self, doc: Workshop) -> str | None:
         """The strategy a new action goes under: the selected one, or the selected
         action's."""
-        row = self.list.selected
+        row = self.action_list.selected
         if row is None:
             return None
         if row.kind == "strategy":
@@ -226,9 +226,9 @@ class PlanScreen(StepScreen):
         if action in ("edit_action", "adopt", "cycle_status", "delete_action", "move",
                       "fill_milestones"):
             return self._selected_action_id() is not None or (
-                action == "edit_action" and self.list.selected is not None)
+                action == "edit_action" and self.action_list.selected is not None)
         if action == "from_cards":
-            row = self.list.selected
+            row = self.action_list.selected
             return row is not None and (row.kind == "strategy" or row.kind == "action")
         return super().check_action(action, parameters)
 
@@ -236,7 +236,7 @@ class PlanScreen(StepScreen):
     def action_new_action(self) -> None:
         doc = self.doc
         strategy_id = self._target_strategy(doc)
-        team_id = self._row_team(doc, self.list.selected)
+        team_id = self._row_team(doc, self.action_list.selected)
         found = plan_math.strategy(doc, strategy_id)
         title = (t("plan.prompt.new_under", strategy=found.name) if found
                  else t("plan.prompt.new"))
@@ -262,7 +262,7 @@ class PlanScreen(StepScreen):
             self.app.bell()
             self.notify(t("plan.error.pick_strategy"), severity="warning")
             return
-        team_id = self._row_team(doc, self.list.selected)
+        team_id = self._row_team(doc, self.action_list.selected)
         found = plan_math.strategy(doc, strategy_id)
 
         def add(doc: Workshop):
@@ -276,7 +276,7 @@ class PlanScreen(StepScreen):
             self.notify(t("plan.notice.from_cards", count=len(made)))
 
     def action_edit_action(self) -> None:
-        row = self.list.selected
+        row = self.action_list.selected
         if row is None:
             return
         if row.kind != "action":

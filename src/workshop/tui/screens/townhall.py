@@ -69,6 +69,7 @@ class TownhallScreen(StepScreen):
     ]
 
     DEFAULT_CSS = """
+    TownhallScreen #th-root { height: 1fr; }
     TownhallScreen #th-head { height: 3; background: $boost; }
     TownhallScreen #th-title { width: 1fr; padding: 0 1; }
     TownhallScreen #th-main { height: 1fr; }
@@ -92,17 +93,20 @@ class TownhallScreen(StepScreen):
 
     # -- layout -----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        with Horizontal(id="th-head"):
-            yield Static(id="th-title")
-            yield ClockDisplay(id="th-clock")
-        with Horizontal(id="th-main"):
-            with Vertical(id="th-plan-box"):
-                yield Static(t("townhall.caption.plan"), classes="th-caption", id="th-plan-cap")
-                yield RowList(id="th-plan", empty_hint=t("townhall.plan_empty"))
-            with Vertical(id="th-log-box"):
-                yield Static(t("townhall.caption.log"), classes="th-caption", id="th-log-cap")
-                yield RowList(id="th-log", empty_hint=t("townhall.log_empty"))
-        yield Static(id="th-status")
+        with Vertical(id="th-root"):
+            with Horizontal(id="th-head"):
+                yield Static(id="th-title")
+                yield ClockDisplay(id="th-clock")
+            with Horizontal(id="th-main"):
+                with Vertical(id="th-plan-box"):
+                    yield Static(t("townhall.caption.plan"), classes="th-caption",
+                                 id="th-plan-cap")
+                    yield RowList(id="th-plan", empty_hint=t("townhall.plan_empty"))
+                with Vertical(id="th-log-box"):
+                    yield Static(t("townhall.caption.log"), classes="th-caption",
+                                 id="th-log-cap")
+                    yield RowList(id="th-log", empty_hint=t("townhall.log_empty"))
+            yield Static(id="th-status")
 
     @property
     def has_entry(self) -> bool:
@@ -116,7 +120,7 @@ class TownhallScreen(StepScreen):
         return self.query_one("#th-plan", RowList)
 
     @property
-    def log(self) -> RowList:
+    def log_list(self) -> RowList:
         return self.query_one("#th-log", RowList)
 
     @property
@@ -147,7 +151,7 @@ class TownhallScreen(StepScreen):
         self.plan_list.show(rows, select=select if select in numbers else None)
         log_rows = [challenge_row(doc, c, n, numbers)
                     for n, c in enumerate(townhall_math.challenges(doc, team_id), start=1)]
-        self.log.show(log_rows, select=select if select and select.startswith("q-") else None)
+        self.log_list.show(log_rows, select=select if select and select.startswith("q-") else None)
         asked = len(log_rows)
         self.query_one("#th-log-cap", Static).update(t("townhall.caption.log_n", count=asked))
         self.query_one("#th-status", Static).update(status_text(doc))
@@ -213,7 +217,7 @@ class TownhallScreen(StepScreen):
 
     # -- the challenge log -----------------------------------------------------------------
     def _selected_question(self) -> str | None:
-        row = self.log.selected
+        row = self.log_list.selected
         return row.key if row is not None else None
 
     def _selected_action(self) -> str | None:

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Select, Static, TextArea
+from textual.widgets import Button, Input, Static, TextArea
 
 from workshop.edits import EditError
 from workshop.edits import plan as plan_edits
@@ -57,6 +57,71 @@ LAYOUT: tuple[tuple[str, ...], ...] = (
 assert sorted(f for row in LAYOUT for f in row) == sorted(FORM_FIELDS)
 
 
+class Picker(Static, can_focus=True):
+    """A choice field that costs one widget: it shows the chosen label; Enter or a click
+    opens the list to pick from, ←/→ step through the options in place. (Textual's
+    Select builds an overlay per field: six of them made the form take a second to open.)
+    """
+
+    DEFAULT_CSS = """
+    Picker { height: 1; width: 1fr; background: $boost; padding: 0 1; }
+    Picker:focus { background: $accent 40%; text-style: bold; }
+    """
+
+    BINDINGS = [
+        Binding("enter,space", "open", "Choose", show=False),
+        Binding("left", "step(-1)", "Previous option", show=False),
+        Binding("right", "step(1)", "Next option", show=False),
+    ]
+
+    def __init__(self, title: str, options: Options, value: str | None, *,
+                 allow_blank: bool, id: str) -> None:
+        super().__init__(id=id)
+        self.title_text = title
+        self.allow_blank = allow_blank
+        self.options: list[tuple[str | None, str]] = list(options)
+        if allow_blank:
+            self.options.insert(0, (None, t("plan.form.none")))
+        known = [v for v, _ in self.options]
+        self.value: str | None = value if value in known else known[0] if known else None
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        label = next((text for v, text in self.options if v == self.value), "")
+        shown = Text(label or t("plan.form.none"), no_wrap=True, overflow="ellipsis",
+                     style="" if self.value is not None else "dim")
+        shown.append("  ▼", style="dim")
+        self.update(shown)
+
+    def set_value(self, value: str | None) -> None:
+        self.value = value
+        self._show()
+
+    def action_step(self, delta: int) -> None:
+        values = [v for v, _ in self.options]
+        if values:
+            index = values.index(self.value) if self.value in values else 0
+            self.set_value(values[(index + delta) % len(values)])
+
+    def action_open(self) -> None:
+        from workshop.tui.screens.dialogs import Choice
+
+        blank = "\x00"
+        options = [(v if v is not None else blank, label) for v, label in self.options]
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                self.set_value(None if key == blank else key)
+            self.focus()
+
+        self.app.push_screen(Choice(self.title_text, options), chosen)
+
+    def on_click(self) -> None:
+        self.action_open()
+
+
 class ActionForm(ModalScreen[dict[str, Any] | None]):
     """Edit one action; dismisses with the changed values (``update_action``'s mapping),
     or None when cancelled. `check` runs the edit on a scratch copy and raises
@@ -75,11 +140,12 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
     }
     ActionForm #form-title { height: auto; margin: 0 0 1 0; }
     ActionForm #form-fields { height: 1fr; }
-    ActionForm .form-row { height: auto; }
-    ActionForm .form-field { width: 1fr; height: auto; padding: 0 1 0 0; }
-    ActionForm .form-label { color: $text-muted; height: 1; }
-    ActionForm .form-field TextArea { height: 4; }
-    ActionForm #field-milestones TextArea { height: 5; }
+    ActionForm .form-row { height: auto; margin-bottom: 1; }
+    ActionForm .form-field { width: 1fr; height: auto; padding: 0 2 0 0; }
+    ActionForm .form-label { color: $text-muted; height: 1; text-style: bold; }
+    ActionForm .form-field Input { background: $boost; }
+    ActionForm .form-field TextArea { height: 3; background: $boost; }
+    ActionForm #field-milestones TextArea { height: 4; }
     ActionForm .form-error { color: $text-error; height: auto; display: none; }
     ActionForm .form-error.-shown { display: block; }
     ActionForm .form-ok { color: $text-success; }
@@ -125,16 +191,11 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
             yield Static(t(f"plan.field.{name}"), classes="form-label")
             value = self.values.get(name)
             if name in CHOICES:
-                options = self.options[name]
-                allow_blank = name not in ("cadence", "status")
-                known = {v for v, _ in options}
-                yield Select([(Text(label), v) for v, label in options],
-                             value=value if value in known else Select.NULL,
-                             allow_blank=allow_blank, prompt=t("plan.form.none"),
-                             id=f"in-{name}")
+                yield Picker(t(f"plan.field.{name}"), self.options[name], value,
+                             allow_blank=name not in ("cadence", "status"), id=f"in-{name}")
             elif name in AREAS:
                 area = TextArea(value or "", id=f"in-{name}", soft_wrap=True,
-                                tab_behavior="focus", show_line_numbers=False)
+                                tab_behavior="focus", show_line_numbers=False, compact=True)
                 yield area
                 if name == "milestones":
                     yield Static(t("plan.form.milestones_help"), classes="form-help")
@@ -144,7 +205,7 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
             else:
                 placeholder = t("plan.form.date_placeholder") if name in DATES else ""
                 yield Input(value or "", placeholder=placeholder, max_length=MAX_TEXT,
-                            id=f"in-{name}")
+                            id=f"in-{name}", compact=True)
             yield Static("", classes="form-error", id=f"err-{name}")
 
     def on_mount(self) -> None:
@@ -159,9 +220,8 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
         out: dict[str, Any] = {}
         for name in FORM_FIELDS:
             widget = self._input(name)
-            if isinstance(widget, Select):
-                value = widget.value
-                out[name] = None if value is Select.NULL else value
+            if isinstance(widget, Picker):
+                out[name] = widget.value
             elif isinstance(widget, TextArea):
                 out[name] = widget.text
             elif isinstance(widget, Input):
@@ -219,8 +279,7 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
         if self.cascade is None:
             return
         goal = self._input("goal_id")
-        goal_id = None if not isinstance(goal, Select) or goal.value is Select.NULL else goal.value
-        text = self.cascade(goal_id)  # type: ignore[arg-type]
+        text = self.cascade(goal.value if isinstance(goal, Picker) else None)
         if text:
             self.query_one("#in-milestones", TextArea).text = text
             self.show_error("milestones", "")

@@ -137,7 +137,7 @@ def action_row(doc: Workshop, action: Action, number: int, readiness: Readiness,
 def _fields(pairs: list[tuple[str, str]], muted: str = "dim") -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style=muted, no_wrap=True)
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, overflow="fold")
     for label, value in pairs:
         if value:
             grid.add_row(Text(label), Text(value))
