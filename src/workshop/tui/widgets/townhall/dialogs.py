@@ -18,13 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from workshop.edits import EditError
 from workshop.edits.townhall import ASKER_KINDS, DECISIONS, OUTCOMES
 from workshop.i18n import t
 from workshop.text import MAX_TEXT
+from workshop.tui.widgets.plan.form import Picker
 
 DIALOG_CSS = """
 {name} {{ align: center middle; background: $background 60%; }}
@@ -83,16 +84,13 @@ class _Form(ModalScreen[dict[str, Any] | None]):
         self.dismiss(None)
 
 
-def _select(options: Sequence[tuple[str, str]], value: str | None, *, blank: bool,
-            id: str) -> Select:
-    known = {v for v, _ in options}
-    return Select([(Text(label), v) for v, label in options],
-                  value=value if value in known else Select.NULL, allow_blank=blank,
-                  prompt=t("plan.form.none"), id=id)
+def _select(title: str, options: Sequence[tuple[str, str]], value: str | None, *,
+            blank: bool, id: str) -> Picker:
+    return Picker(title, options, value, allow_blank=blank, id=id)
 
 
-def _value(select: Select) -> str | None:
-    return None if select.value is Select.NULL else select.value  # type: ignore[return-value]
+def _value(picker: Picker) -> str | None:
+    return picker.value
 
 
 class ChallengeForm(_Form):
@@ -118,17 +116,18 @@ class ChallengeForm(_Form):
                                placeholder=t("townhall.form.question_placeholder")))
             with Horizontal(classes="th-row"):
                 yield _field(t("townhall.form.kind"), _select(
-                    [(k, t(f"asker.{k}")) for k in ASKER_KINDS], v.get("asker_kind", "peer"),
-                    blank=False, id="q-kind"))
+                    t("townhall.form.kind"), [(k, t(f"asker.{k}")) for k in ASKER_KINDS],
+                    v.get("asker_kind", "peer"), blank=False, id="q-kind"))
                 yield _field(t("townhall.form.asker"),
                              Input(v.get("asker", ""), max_length=200, id="q-asker",
                                    placeholder=t("townhall.form.asker_placeholder")))
                 yield _field(t("townhall.form.asker_team"), _select(
-                    self.teams, v.get("asker_team_id"), blank=True, id="q-team"))
+                    t("townhall.form.asker_team"), self.teams, v.get("asker_team_id"),
+                    blank=True, id="q-team"))
             yield _field(t("townhall.form.answer"),
                          Input(v.get("answer", ""), max_length=MAX_TEXT, id="q-answer"))
             yield _field(t("townhall.form.outcome"), _select(
-                [(o, t(f"challenge_outcome.{o}")) for o in OUTCOMES],
+                t("townhall.form.outcome"), [(o, t(f"challenge_outcome.{o}")) for o in OUTCOMES],
                 v.get("outcome", "open"), blank=False, id="q-outcome"))
             if self.actions:
                 chosen = set(v.get("action_ids", []))
@@ -144,11 +143,11 @@ class ChallengeForm(_Form):
     def read(self) -> dict[str, Any]:
         values: dict[str, Any] = {
             "question": self.query_one("#q-question", Input).value,
-            "asker_kind": _value(self.query_one("#q-kind", Select)) or "peer",
+            "asker_kind": _value(self.query_one("#q-kind", Picker)) or "peer",
             "asker": self.query_one("#q-asker", Input).value,
-            "asker_team_id": _value(self.query_one("#q-team", Select)),
+            "asker_team_id": _value(self.query_one("#q-team", Picker)),
             "answer": self.query_one("#q-answer", Input).value,
-            "outcome": _value(self.query_one("#q-outcome", Select)) or "open",
+            "outcome": _value(self.query_one("#q-outcome", Picker)) or "open",
         }
         if self.actions:
             values["action_ids"] = list(self.query_one("#q-actions", SelectionList).selected)
@@ -171,8 +170,8 @@ class SignOffForm(_Form):
         with Vertical(classes="th-box"):
             yield Static(Text(self.title_text, style="bold"))
             yield _field(t("townhall.sign.decision"), _select(
-                [(d, t(f"decision.{d}")) for d in DECISIONS], v.get("decision", "approved"),
-                blank=False, id="s-decision"))
+                t("townhall.sign.decision"), [(d, t(f"decision.{d}")) for d in DECISIONS],
+                v.get("decision", "approved"), blank=False, id="s-decision"))
             yield _field(t("townhall.sign.note"),
                          Input(v.get("note", ""), max_length=MAX_TEXT, id="s-note",
                                placeholder=t("townhall.sign.note_placeholder")))
@@ -182,10 +181,10 @@ class SignOffForm(_Form):
             yield Static(t("townhall.sign.hint"), classes="th-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#s-decision", Select).focus()
+        self.query_one("#s-decision", Picker).focus()
 
     def read(self) -> dict[str, Any]:
-        return {"decision": _value(self.query_one("#s-decision", Select)) or "approved",
+        return {"decision": _value(self.query_one("#s-decision", Picker)) or "approved",
                 "note": self.query_one("#s-note", Input).value,
                 "by": self.query_one("#s-by", Input).value}
 
