@@ -10,7 +10,9 @@ one of them and no number is flagged. See ``specific``.
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -57,18 +59,23 @@ VAGUE_EN = ("improve", "enhance", "strengthen", "optimize", "optimise", "try", "
             "focus on", "work on", "ensure", "boost", "better", "step up", "do our best",
             "as much as possible", "support", "promote", "push")
 _CONCRETE = re.compile(r"\d|[一二两三四五六七八九十百千万]+\s*[次个家场位名项份天周月季年元%人条]")
+_VAGUE = re.compile("|".join(
+    [*(re.escape(w) for w in sorted(VAGUE_ZH, key=len, reverse=True)),
+     *(rf"\b{re.escape(w)}\b" for w in sorted(VAGUE_EN, key=len, reverse=True))]),
+    re.IGNORECASE)
+"""Every vague word in one pattern: the check runs on every action after every change."""
 
 
 def _vague_words(text: str) -> list[str]:
-    lowered = text.casefold()
-    found = [w for w in VAGUE_ZH if w in text]
-    found += [w for w in VAGUE_EN if re.search(rf"\b{re.escape(w)}\b", lowered)]
-    return found
+    """The vague words in `text`, in the order they appear."""
+    return [m.group() for m in _VAGUE.finditer(text)]
 
 
 def _fallback_specific(text: str, lang: str | None) -> tuple[bool, str]:
+    if _CONCRETE.search(text):  # a number makes it concrete: no need to look further
+        return True, ""
     words = _vague_words(text)
-    if not words or _CONCRETE.search(text):
+    if not words:
         return True, ""
     return False, t("plan.flag.vague", lang, word=words[0])
 
@@ -90,12 +97,25 @@ def _verdict(report: Any, letter: str) -> Any:
     return None
 
 
+_SMART = "workshop.methods.smart"
+_smart_missing = False
+
+
 def _smart_checker() -> Callable[..., Any] | None:
-    try:
-        from workshop.methods.smart import check_goal  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return check_goal
+    """``methods.smart.check_goal``, or None until that module exists. A failed import is
+    remembered: looking for a missing module on every check would cost more than the
+    whole check (the stepper runs it after every change)."""
+    global _smart_missing
+    module = sys.modules.get(_SMART)
+    if module is None:
+        if _smart_missing:
+            return None
+        try:
+            module = importlib.import_module(_SMART)
+        except ImportError:
+            _smart_missing = True
+            return None
+    return getattr(module, "check_goal", None)
 
 
 def specific(text: str, *, lang: str | None = None, due: Any = None) -> tuple[bool, str]:
