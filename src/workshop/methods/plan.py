@@ -50,9 +50,12 @@ def strategies(doc: Workshop) -> list[Strategy]:
     return out
 
 
-def team_strategies(doc: Workshop, team_id: str | None) -> list[Strategy]:
-    """The strategies `team_id` plans from: its own and those given to no team."""
-    return [s for s in strategies(doc) if s.team_id is None or s.team_id == team_id]
+def team_strategies(doc: Workshop, team_id: str | None,
+                    ranked: list[Strategy] | None = None) -> list[Strategy]:
+    """The strategies `team_id` plans from: its own and those given to no team.
+    `ranked` is ``strategies(doc)`` when the caller has it already."""
+    ranked = strategies(doc) if ranked is None else ranked
+    return [s for s in ranked if s.team_id is None or s.team_id == team_id]
 
 
 def strategy(doc: Workshop, strategy_id: str | None) -> Strategy | None:
@@ -66,21 +69,23 @@ def team_actions(doc: Workshop, team_id: str | None) -> list[Action]:
     return [a for a in doc.plan.actions if a.team_id == team_id]
 
 
-def grouped(doc: Workshop, team_id: str | None = None
+def grouped(doc: Workshop, team_id: str | None = None,
+            ranked: list[Strategy] | None = None
             ) -> list[tuple[Strategy | None, list[Action]]]:
     """`team_id`'s actions (None: all) by strategy, strategies in rank order, each listed
     even when it has no action yet; actions whose strategy is gone or unset come last
-    under None (only when there are some)."""
-    shown = team_strategies(doc, team_id) if team_id is not None else strategies(doc)
+    under None (only when there are some). `ranked` is ``strategies(doc)`` if known."""
+    ranked = strategies(doc) if ranked is None else ranked
+    shown = team_strategies(doc, team_id, ranked) if team_id is not None else ranked
     by_strategy: dict[str | None, list[Action]] = {}
-    known = {s.id for s in strategies(doc)}
+    known = {s.id for s in ranked}
     for action in team_actions(doc, team_id):
         key = action.strategy_id if action.strategy_id in known else None
         by_strategy.setdefault(key, []).append(action)
     out: list[tuple[Strategy | None, list[Action]]] = [
         (s, by_strategy.pop(s.id, [])) for s in shown]
     # actions of this team under a strategy given to another team: still the team's
-    for s in strategies(doc):
+    for s in ranked:
         if s.id in by_strategy:
             out.append((s, by_strategy.pop(s.id)))
     if by_strategy.get(None):

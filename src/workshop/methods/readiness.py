@@ -142,11 +142,28 @@ def specific(text: str, *, lang: str | None = None, due: Any = None) -> tuple[bo
 
 # -- the check -------------------------------------------------------------------------------
 
-def check_action(doc: Workshop, action: Action, lang: str | None = None) -> Readiness:
+class _Lookups:
+    """What every action's check looks up, indexed once per check of the plan: the
+    stepper checks the whole plan after every change in the room."""
+
+    def __init__(self, doc: Workshop) -> None:
+        self.doc = doc
+        self.members = {m.id for team in doc.teams for m in team.members}
+        self._deadlines: dict[tuple[str | None, str | None], Any] = {}
+
+    def deadline(self, action: Action) -> Any:
+        key = (action.goal_id, action.team_id)
+        if key not in self._deadlines:
+            self._deadlines[key] = deadline(self.doc, action)
+        return self._deadlines[key]
+
+
+def check_action(doc: Workshop, action: Action, lang: str | None = None,
+                 _lookups: _Lookups | None = None) -> Readiness:
     """Everything that keeps `action` from being ready, most important first."""
+    found = _lookups or _Lookups(doc)
     flags: list[Flag] = []
-    owner = doc.member(action.owner_id)
-    if owner is None:
+    if action.owner_id not in found.members:
         flags.append(Flag("owner", t("plan.flag.owner", lang)))
     if action.due is None:
         flags.append(Flag("due", t("plan.flag.due", lang)))
@@ -154,7 +171,7 @@ def check_action(doc: Workshop, action: Action, lang: str | None = None) -> Read
         flags.append(Flag("measure", t("plan.flag.measure", lang)))
     if not action.target.strip():
         flags.append(Flag("target", t("plan.flag.target", lang)))
-    limit = deadline(doc, action)
+    limit = found.deadline(action)
     if action.due is not None and limit is not None and action.due > limit:
         flags.append(Flag("late", t("plan.flag.late", lang, due=action.due.isoformat(),
                                      deadline=limit.isoformat())))
@@ -170,7 +187,8 @@ def check_plan(doc: Workshop, actions: Iterable[Action] | None = None,
                lang: str | None = None) -> dict[str, Readiness]:
     """The readiness of each action (default: every action), by action id."""
     chosen = doc.plan.actions if actions is None else actions
-    return {a.id: check_action(doc, a, lang) for a in chosen}
+    found = _Lookups(doc)
+    return {a.id: check_action(doc, a, lang, found) for a in chosen}
 
 
 def not_ready(doc: Workshop) -> int:

@@ -181,22 +181,24 @@ def action_numbers(doc: Workshop) -> dict[str, int]:
     team_ids: list[str | None] = [team.id for team in doc.teams]
     if any(a.team_id is None or doc.team(a.team_id) is None for a in doc.plan.actions):
         team_ids.append(None)
+    ranked = plan_math.strategies(doc)
     for team_id in team_ids:
         n = 0
-        for _, actions in _groups(doc, team_id):
+        for _, actions in _groups(doc, team_id, ranked):
             for action in actions:
                 n += 1
                 numbers[action.id] = n
     return numbers
 
 
-def _groups(doc: Workshop, team_id: str | None):
+def _groups(doc: Workshop, team_id: str | None, ranked: list[plan_math.Strategy]):
     if team_id is None:
         orphans = [a for a in doc.plan.actions if a.team_id is None or doc.team(a.team_id) is None]
-        ranks = {s.id: s.rank for s in plan_math.strategies(doc)}
-        orphans.sort(key=lambda a: ranks.get(a.strategy_id or "", 10**6))
-        return [(plan_math.strategy(doc, a.strategy_id), [a]) for a in orphans]
-    return [(s, actions) for s, actions in plan_math.grouped(doc, team_id) if actions]
+        by_id = {s.id: s for s in ranked}
+        orphans.sort(key=lambda a: by_id[a.strategy_id].rank if a.strategy_id in by_id
+                     else 10**6)
+        return [(by_id.get(a.strategy_id or ""), [a]) for a in orphans]
+    return [(s, actions) for s, actions in plan_math.grouped(doc, team_id, ranked) if actions]
 
 
 def _milestone_rows(milestones: list[Milestone]) -> list[MilestoneRow]:
@@ -262,7 +264,7 @@ def build(doc: Workshop, lang: str) -> PlanReport:
         goal = plan_math.team_goal(doc, team_id)
         goal_milestones = (plan_math.cascade_milestones(doc, goal.id, team_id)
                            if goal and team_id else [])
-        for found, actions in _groups(doc, team_id):
+        for found, actions in _groups(doc, team_id, ranked):
             rows = []
             for action in actions:
                 n += 1

@@ -80,6 +80,8 @@ class PlanScreen(StepScreen):
         self.all_teams = False
         self._readiness: dict[str, Readiness] = {}
         self._numbers: dict[str, int] = {}
+        self._ranked: list[plan_math.Strategy] = []
+        self._owners: dict[str, str] = {}
 
     # -- layout ------------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -110,6 +112,8 @@ class PlanScreen(StepScreen):
     def refresh_body(self, doc: Workshop, *, select: str | None = None) -> None:
         self._readiness = check_plan(doc)
         self._numbers = action_numbers(doc)
+        self._ranked = plan_math.strategies(doc)
+        self._owners = {m.id: m.name for team in doc.teams for m in team.members}
         team_id = self.view_team_id(doc)
         rows: list[Row] = []
         teams = doc.teams if team_id is None else [t_ for t_ in doc.teams if t_.id == team_id]
@@ -123,7 +127,8 @@ class PlanScreen(StepScreen):
             orphans = [a for a in doc.plan.actions if doc.team(a.team_id) is None]
             if orphans:
                 rows.append(strategy_row(None, len(orphans), None))
-                rows += [action_row(doc, a, self._numbers.get(a.id, 0), self._readiness[a.id])
+                rows += [action_row(self._owners.get(a.owner_id or ""), a,
+                                    self._numbers.get(a.id, 0), self._readiness[a.id])
                          for a in orphans]
         if not doc.teams and not rows:
             rows = self._team_rows(doc, None, show_team=False)
@@ -133,13 +138,14 @@ class PlanScreen(StepScreen):
 
     def _team_rows(self, doc: Workshop, team_id: str | None, show_team: bool) -> list[Row]:
         rows: list[Row] = []
-        for found, actions in plan_math.grouped(doc, team_id):
+        for found, actions in plan_math.grouped(doc, team_id, self._ranked):
             rows.append(strategy_row(found, len(actions), team_id))
             if not actions:
                 rows.append(hint_row(f"hint:{found.id if found else ''}:{team_id}",
                                      t("plan.list.strategy_empty")))
             for action in actions:
-                rows.append(action_row(doc, action, self._numbers.get(action.id, 0),
+                rows.append(action_row(self._owners.get(action.owner_id or ""), action,
+                                       self._numbers.get(action.id, 0),
                                        self._readiness[action.id],
                                        doc.team(action.team_id) if show_team else None))
         if not rows:

@@ -83,11 +83,11 @@ def hint_row(key: str, text: str) -> Row:
     return Row(key=key, kind="hint", layout=layout, selectable=False, signature=(text,))
 
 
-def action_row(doc: Workshop, action: Action, number: int, readiness: Readiness,
+def action_row(owner: str | None, action: Action, number: int, readiness: Readiness,
                team: Team | None = None) -> Row:
-    """``⚠2  3 每周拜访VIP客户…   张伟   03-31``: readiness, number, what, owner, due."""
-    owner = doc.member(action.owner_id)
-    owner_name = owner[1].name if owner else t("plan.list.unadopted")
+    """``⚠2  3 每周拜访VIP客户…   张伟   03-31``: readiness, number, what, owner (None:
+    nobody yet), due."""
+    owner_name = owner or t("plan.list.unadopted")
     due = action.due.strftime("%m-%d") if action.due else "—"
     flags = len(readiness.flags)
     mark = "✓ " if not flags else f"⚠{flags}" if flags < 10 else "⚠+"
