@@ -326,3 +326,23 @@ def test_due_dates_past_the_deadline_print_as_problems(tmp_path, font):
     text = squash(pdf_text(path))
     assert "期限2028-02-01晚于目标期限2027-12-31" in text
     assert "“提高”太笼统" in text
+
+
+def test_a_long_contents_runs_over_several_reserved_pages(tmp_path, font):
+    from workshop.model import Member, Team
+
+    doc = with_strategies(shandong())
+    for n in range(30):
+        doc.teams.append(Team(name=f"第{n + 1}组", members=[Member(name=f"组员{n + 1}")]))
+    for i in range(len(doc.teams)):
+        ready_action(doc, f"第{i + 1}个小组的行动", team_index=i)
+    (path,) = export(doc, "pdf", out=tmp_path).paths
+    headings = [item.title for item in flat_outline(path)]
+    assert len(headings) > 40  # more than one page of contents
+    texts = page_texts(path)
+    contents = "".join(text for text in texts if " . . ." in text)  # the contents pages
+    assert len([text for text in texts if " . . ." in text]) >= 2
+    numbers = [int(n) for n in re.findall(r"\.\s*(\d+)\s*$", contents, re.M)]
+    assert len(numbers) == len(headings)
+    for heading, page in zip(headings, numbers, strict=True):
+        assert squash(heading) in squash(texts[page - 1]), (heading, page)
