@@ -220,3 +220,23 @@ async def test_the_list_fits_a_small_terminal(make_app):
         for y in range(rows.scrollable_content_region.height):
             assert rows.render_line(y).cell_length <= width
         assert rows.virtual_size.height > 10  # the long action wraps
+
+
+async def test_f8_exports_every_handout_off_the_ui_thread(make_app, session_path):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")  # a plan to print
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        await pilot.press("down", "enter")  # the report and every team's handout
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        folder = session_path.parent / "exports"
+        pdfs = sorted(p.name for p in folder.glob("*.pdf"))
+        assert len(pdfs) == 4 and any("济南队" in name for name in pdfs)
+        messages = [str(n.message) for n in app._notifications]
+        done = next(m for m in messages if "已导出 4 个文件" in m)
+        assert str(folder) in done and "济南队" in done
