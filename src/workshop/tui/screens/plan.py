@@ -28,7 +28,7 @@ from workshop.model import StepId, Workshop
 from workshop.model.plan import STATUSES
 from workshop.report.plan import action_numbers
 from workshop.text import truncate
-from workshop.tui.screens.base import StepScreen
+from workshop.tui.screens.base import Spotlight, StepScreen
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.plan.form import open_action_form
 from workshop.tui.widgets.plan.row_list import Row, RowList
@@ -60,6 +60,7 @@ class PlanScreen(StepScreen):
         Binding("shift+up", "move(-1)", "Move up", id="plan_move_up", show=False),
         Binding("shift+down", "move(1)", "Move down", id="plan_move_down", show=False),
         Binding("delete", "delete_action", "Delete action", id="plan_delete", show=False),
+        Binding("escape", "focus_list", "Back to the list", id="plan_focus_list", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -195,6 +196,39 @@ class PlanScreen(StepScreen):
     def _moved(self, event: RowList.Highlighted) -> None:
         event.stop()
         self._side(self.doc)
+        self._update_spotlight()
+
+    def _update_spotlight(self) -> None:
+        """In projector mode, the selected action large above the list: what the room
+        is talking about, who owns it, and what it still misses."""
+        spotlight = self.query_one(Spotlight)
+        row = self.action_list.selected if self.is_mounted else None
+        action = None
+        if self.app.has_class("-projector") and row is not None and row.kind == "action":
+            action = next((a for a in self.doc.plan.actions if a.id == row.key), None)
+        key = (action.model_dump_json() if action else None, self._readiness.get(
+            action.id).kinds if action and action.id in self._readiness else ())
+        if key == self._spotlit:
+            return
+        self._spotlit = key  # type: ignore[assignment]
+        spotlight.set_class(action is None, "-empty")
+        if action is None:
+            spotlight.update("")
+            return
+        text = Text()
+        owner = self.doc.member(action.owner_id)
+        text.append(action.what + "\n", style="bold")
+        text.append(owner[1].name if owner else t("plan.list.unadopted"),
+                    style="bold" if owner else "bold yellow")
+        if action.due:
+            text.append("  ·  " + action.due.isoformat())
+        if action.measure or action.target:
+            text.append("  ·  " + " → ".join(p for p in (action.measure, action.target) if p))
+        flags = self._readiness.get(action.id)
+        if flags is not None and flags.flags:
+            text.append("\n⚠ " + t("word.list_sep").join(f.message for f in flags.flags),
+                        style="yellow")
+        spotlight.update(text)
 
     # -- what the cursor is on --------------------------------------------------------------
     @staticmethod
@@ -376,6 +410,9 @@ class PlanScreen(StepScreen):
         if self.app.edit(t("plan.undo.delete", what=truncate(action.what, 24)),
                          plan_edits.delete_action, action.id) is not None:
             self.notify(t("shell.deleted_hint"))
+
+    def action_focus_list(self) -> None:
+        self.focus_default()
 
     def action_toggle_view(self) -> None:
         self.all_teams = not self.all_teams

@@ -26,7 +26,7 @@ from workshop.methods import turns
 from workshop.model import Clock, StepId, Workshop
 from workshop.report.plan import action_numbers
 from workshop.text import truncate
-from workshop.tui.screens.base import StepScreen
+from workshop.tui.screens.base import Spotlight, StepScreen
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.clock import ClockDisplay
 from workshop.tui.widgets.plan.form import open_action_form
@@ -66,6 +66,7 @@ class TownhallScreen(StepScreen):
         Binding("s", "sign_off", "Sign off", id="th_sign"),
         Binding("w", "closing", "Closing statement", id="th_closing"),
         Binding("m", "minutes", "Minutes per team", id="th_minutes", show=False),
+        Binding("escape", "focus_plan", "Back to the plan", id="th_focus_plan", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -183,6 +184,9 @@ class TownhallScreen(StepScreen):
         self._timer_was_over = over
 
     # -- moving between teams and the clock --------------------------------------------------
+    def action_focus_plan(self) -> None:
+        self.focus_default()
+
     def action_toggle_presenting(self) -> None:
         self.toggle_class("-presenting")
         self.refresh_from_doc()
@@ -441,6 +445,11 @@ class TownhallScreen(StepScreen):
     def _highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
         self.refresh_bindings()
+
+    def _update_spotlight(self) -> None:
+        """No spotlight here: the presented plan is itself large (the frame's spotlight
+        would otherwise stand empty in projector mode)."""
+        self.query_one(Spotlight).add_class("-empty")
 
 
 __all__ = ["TownhallScreen"]

@@ -182,8 +182,8 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
                         for name in row:
                             yield from self._field(name)
             with Horizontal(id="form-buttons"):
-                yield Button(t("plan.form.save"), variant="primary", id="form-save")
-                yield Button(t("plan.form.cancel"), id="form-cancel")
+                yield Button(t("plan.form.save"), variant="primary", id="form-save", compact=True)
+                yield Button(t("plan.form.cancel"), id="form-cancel", compact=True)
             yield Static(t("plan.form.hint"), id="form-hint")
 
     def _field(self, name: str) -> ComposeResult:

@@ -37,8 +37,9 @@ class Row(NamedTuple):
     their lines."""
 
 
-class RowList(ScrollView, can_focus=True):
-    """Rows of wrapped lines with a cursor; posts ``Highlighted`` when it moves."""
+class RowList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Rows of wrapped lines with a cursor; posts ``Highlighted`` when it moves. (No
+    horizontal scrolling, so none of ScrollView's keys: only these.)"""
 
     COMPONENT_CLASSES = {
         "row-list--header",

@@ -216,11 +216,12 @@ def strategy_detail(strategy: Strategy | None, count: int) -> RenderableType:
     ]
     if strategy.card_texts:
         parts.append(Text(t("plan.detail.ideas"), style="bold"))
+        ideas = Table.grid(padding=(0, 1))
+        ideas.add_column(width=3, no_wrap=True)
+        ideas.add_column(ratio=1, overflow="fold")
         for text in strategy.card_texts:
-            line = Text("  • ")
-            line.append(text)
-            parts.append(line)
-        parts.append(Text(""))
+            ideas.add_row(Text("  •"), Text(text))
+        parts += [ideas, Text("")]
     parts.append(Text(t("plan.detail.strategy_hint"), style="dim"))
     return Group(*parts)
 
