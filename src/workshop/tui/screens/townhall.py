@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from workshop.edits import townhall as townhall_edits
@@ -171,9 +172,12 @@ class TownhallScreen(StepScreen):
         self.query_one("#th-clock", ClockDisplay).show(self._presentation_clock(doc))
 
     def tick(self) -> None:
-        super().tick()
+        try:
+            super().tick()
+            self._show_clock(self.doc)
+        except NoMatches:  # the app ticks while a screen it just switched to still composes
+            return
         doc = self.doc
-        self._show_clock(doc)
         clock = self._presentation_clock(doc)
         over = clock.running and clock_math.remaining(clock) <= 0
         if over and not self._timer_was_over:
