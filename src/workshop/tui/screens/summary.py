@@ -15,8 +15,8 @@ from textual.widgets import Static
 from workshop.i18n import t
 from workshop.model import StepId, Workshop
 from workshop.report.summary import build as build_summary
-from workshop.tui.screens.base import StepScreen
-from workshop.tui.widgets.card_board import CardBoard
+from workshop.tui.screens.base import StepScreen, card_views
+from workshop.tui.widgets.card_board import CardBoard, Section
 from workshop.tui.widgets.method_panel import MethodPanel
 
 
@@ -62,5 +62,9 @@ class SummaryScreen(StepScreen):
                 yield MethodPanel(self.step)
 
     def refresh_body(self, doc: Workshop, *, select: str | None = None) -> None:
-        super().refresh_body(doc, select=select)
+        board = self.query_one(CardBoard)
+        board.current_section = self.board
+        board.show([Section(key="takeaway", title="",
+                            cards=card_views(doc, self.step, "takeaway"),
+                            hint=t("summary.board_empty"))], select=select)
         self.query_one("#summary-results", Static).update(results_view(doc))

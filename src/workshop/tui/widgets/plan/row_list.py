@@ -150,7 +150,15 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- layout ---------------------------------------------------------------------------
     def style_of(self, name: str) -> Style:
-        return self.get_component_rich_style(f"row-list--{name}", partial=True)
+        """The component style `name`, its colours resolved against the list's background
+        (``$text-muted`` is "auto 60%": unresolved it prints white on white), and without
+        a background of its own except for headers and the cursor, so the cursor's shows
+        through."""
+        full = self.get_component_rich_style(f"row-list--{name}")
+        if name in ("header", "cursor"):
+            return full
+        return Style(color=full.color, bold=full.bold, italic=full.italic, dim=full.dim,
+                     underline=full.underline)
 
     def _rebuild(self) -> None:
         width = max(10, self.scrollable_content_region.width or self.size.width or 40)
