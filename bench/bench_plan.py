@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from planning import big_plan, shandong, with_strategies  # noqa: E402
-
 from workshop.edits import townhall as th  # noqa: E402
 from workshop.export import export  # noqa: E402
 from workshop.methods import progress  # noqa: E402

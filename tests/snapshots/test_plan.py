@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from planning import ready_action, shandong, with_strategies
 
+from planning import ready_action, shandong, with_strategies
 from workshop import i18n
 from workshop.edits import townhall as th
 from workshop.model import Action
