@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from planning import shandong, with_strategies
+from uitools import paste, shown, stepper_text, type_text
 from workshop.store import Session
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.screens.plan import PlanScreen
 from workshop.tui.widgets.plan.form import ActionForm
 from workshop.tui.widgets.plan.row_list import RowList
-from workshop.tui.widgets.stepper import Stepper
 
 
 @pytest.fixture
@@ -27,31 +27,6 @@ def session_path(tmp_path):
 def lines(widget: RowList) -> str:
     height = widget.scrollable_content_region.height
     return "\n".join(widget.render_line(y).text for y in range(height))
-
-
-def stepper_text(app) -> str:
-    return app.screen.query_one(Stepper).render().plain
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*text)
-
-
-async def paste(pilot, text: str) -> None:
-    """Put `text` in the focused input at once (keys cannot type an emoji)."""
-    pilot.app.focused.value = text
-    await pilot.pause()
-
-
-def shown(widget) -> str:
-    """The plain text a Static shows, as a console renders it."""
-    import io
-
-    from rich.console import Console
-
-    console = Console(width=120, record=True, file=io.StringIO())
-    console.print(widget.content)
-    return console.export_text()
 
 
 async def open_form(pilot) -> ActionForm:

@@ -5,9 +5,9 @@ course summary."""
 from __future__ import annotations
 
 import pytest
-from test_plan import paste, shown, stepper_text, type_text
 
 from planning import ready_action, shandong, with_strategies
+from uitools import paste, shown, stepper_text, type_text
 from workshop.store import Session
 from workshop.tui.screens.dialogs import TextPrompt
 from workshop.tui.screens.townhall import TownhallScreen
