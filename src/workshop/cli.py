@@ -195,7 +195,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     try:
         for fmt in formats:
-            result = export(doc, fmt, out=out, teams=args.team or (), all_teams=args.all_teams,
+            # --team/--all-teams choose handouts; with other formats alongside the PDF
+            # (pdf + csv + md), those are of the whole workshop as always
+            by_team = fmt == "pdf" or "pdf" not in formats
+            result = export(doc, fmt, out=out, teams=(args.team or ()) if by_team else (),
+                            all_teams=args.all_teams and by_team,
                             lang=i18n.get_language(), font=args.font)
             if result.font is not None:
                 _print(result.font.describe())

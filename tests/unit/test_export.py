@@ -471,21 +471,27 @@ def test_csv_is_utf8_with_bom_and_reads_back(tmp_path: Path):
     assert raw.startswith(BOM.encode("utf-8"))
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0] == ["小组", "策略", "行动", "负责人", "开始日期", "完成期限", "衡量指标",
-                       "目标值", "所需支持", "检查频率", "下次检查", "状态"]
-    assert rows[1] == ["济南队", "深耕VIP客户", "每周拜访5家VIP客户，建立客户档案", "张伟",
-                       "2027-01-04", "2027-03-31", "拜访家数", "每周 5 家", "市场部提供客户名单",
-                       "每周", "2027-01-11", "进行中"]
-    assert rows[2][2] == "'=HYPERLINK(\"http://x\")"  # never a live formula in Excel
-    assert rows[2][7] == "-5%"
+    assert rows[0] == ["小组", "序号", "策略", "行动", "负责人", "开始日期", "完成期限",
+                       "衡量指标", "目标值", "所需支持", "检查频率", "下次检查", "状态", "里程碑",
+                       "服务的目标", "关键差距", "所需资源", "可能的障碍", "知识技能", "奖励",
+                       "惩罚", "P 计划", "D 执行", "C 检查", "A 处理", "待补充"]
+    assert rows[1][:13] == ["济南队", "1", "深耕VIP客户", "每周拜访5家VIP客户，建立客户档案",
+                            "张伟", "2027-01-04", "2027-03-31", "拜访家数", "每周 5 家",
+                            "市场部提供客户名单", "每周", "2027-01-11", "进行中"]
+    assert rows[1][-1] == ""  # ready: nothing to complete
+    assert rows[2][3] == "'=HYPERLINK(\"http://x\")"  # never a live formula in Excel
+    assert rows[2][8] == "-5%"
+    assert rows[2][-1].startswith("负责人、完成期限、衡量指标")
 
 
 def test_csv_without_actions_is_the_header_row(tmp_path: Path):
     (path,) = export(shandong(lang="en"), "csv", out=tmp_path).paths
     assert path.name.endswith("-actions.csv")
     rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
-    assert rows == [["Team", "Strategy", "Action", "Owner", "Start", "Due", "Measure", "Target",
-                     "Support needed", "Check cadence", "Next check", "Status"]]
+    assert len(rows) == 1
+    assert rows[0][:13] == ["Team", "No.", "Strategy", "Action", "Owner", "Start", "Due",
+                            "Measure", "Target", "Support needed", "Check cadence",
+                            "Next check", "Status"]
 
 
 def test_safe_cell_defuses_formulas_but_keeps_numbers():

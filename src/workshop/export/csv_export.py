@@ -1,8 +1,11 @@
 """The actions as CSV, one row per action, for Excel and follow-up trackers.
 
 UTF-8 with a byte-order mark, so Excel opens Chinese correctly; headers in the
-workshop's language. A cell that Excel would read as a formula (``=…``, ``+…``, ``-…``,
-``@…``, unless it is a plain number) gets a leading apostrophe: user text is data.
+workshop's language. Rows come from the plan report, like the PDF: team by team, in
+plan order and with the plan's numbers, every field of the template, and what the
+readiness check still finds missing. A cell that Excel would read as a formula (``=…``,
+``+…``, ``-…``, ``@…``, unless it is a plain number) gets a leading apostrophe: user
+text is data.
 """
 
 from __future__ import annotations
@@ -12,11 +15,17 @@ import io
 import re
 
 from workshop.i18n import t
-from workshop.model import Action, Workshop
+from workshop.model import Workshop
+from workshop.report.plan import ActionRow
+from workshop.report.plan import build as build_plan
 
 BOM = "\ufeff"
-COLUMNS = ("team", "strategy", "what", "owner", "start", "due", "measure", "target",
-           "support", "cadence", "next_check", "status")
+COLUMNS = ("team", "number", "strategy", "what", "owner", "start", "due", "measure",
+           "target", "support", "cadence", "next_check", "status", "milestones", "goal",
+           "gap", "resources", "obstacles", "skills", "reward", "penalty", "pdca_plan",
+           "pdca_do", "pdca_check", "pdca_act", "missing")
+"""The columns, in order: what the printed plan shows first, then the rest of the
+template, then the readiness check."""
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*%?")
 
 
@@ -27,38 +36,31 @@ def safe_cell(value: str) -> str:
     return value
 
 
-def _row(doc: Workshop, action: Action, lang: str) -> list[str]:
-    team = doc.team(action.team_id)
-    strategy = next((c.name for c in doc.cocreate.clusters if c.id == action.strategy_id), "")
-    owner = doc.member(action.owner_id)
-
-    def day(value: object) -> str:
-        return value.isoformat() if value is not None else ""  # type: ignore[attr-defined]
-
+def _row(action: ActionRow, lang: str) -> list[str]:
+    missing = list(action.missing)
+    if missing:
+        missing = [t("word.list_sep", lang).join(missing)]
     return [
-        team.name if team else "",
-        strategy,
-        action.what,
-        owner[1].name if owner else "",
-        day(action.start),
-        day(action.due),
-        action.measure,
-        action.target,
-        action.support,
-        t(f"cadence.{action.cadence}", lang),
-        day(action.next_check),
-        t(f"status.{action.status}", lang),
+        action.team, str(action.number), action.strategy, action.what, action.owner,
+        action.start, action.due, action.measure, action.target, action.support,
+        action.cadence, action.next_check, action.status,
+        "; ".join(m.label(lang) for m in action.milestones), action.goal, action.gap,
+        action.resources, action.obstacles, action.skills, action.reward, action.penalty,
+        action.pdca_plan, action.pdca_do, action.pdca_check, action.pdca_act,
+        "; ".join(missing + action.problems),
     ]
 
 
 def render(doc: Workshop, lang: str | None = None) -> str:
     """The CSV text (without the byte-order mark): a header row, then one row per action."""
     lang = lang or doc.meta.language
+    report = build_plan(doc, lang)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([t(f"export.csv.{column}", lang) for column in COLUMNS])
-    for action in doc.plan.actions:
-        writer.writerow([safe_cell(value) for value in _row(doc, action, lang)])
+    for plan in report.teams:
+        for action in plan.actions:
+            writer.writerow([safe_cell(value) for value in _row(action, lang)])
     return buffer.getvalue()
 
 

@@ -61,12 +61,17 @@ def _cocreate(doc: Workshop) -> StepStatus:
 
 
 def _plan(doc: Workshop) -> StepStatus:
-    return StepStatus(bool(doc.plan.actions))
+    from workshop.methods.readiness import not_ready
+
+    return StepStatus(bool(doc.plan.actions), not_ready(doc))
 
 
 def _townhall(doc: Workshop) -> StepStatus:
+    from workshop.methods.townhall import unsigned_teams
+
     t = doc.townhall
-    return StepStatus(bool(t.challenges or t.signoffs or t.closing_statement))
+    return StepStatus(bool(t.challenges or t.signoffs or t.closing_statement),
+                      len(unsigned_teams(doc)))
 
 
 def _summary(doc: Workshop) -> StepStatus:

@@ -1,27 +1,48 @@
-"""Step 5 (行动计划): PDCA action plans adopted by volunteers."""
+"""Step 5 (行动计划): PDCA action plans adopted by volunteers (领养孩子).
+
+An action is the "做我所写、写我所做" template: what, who, when, how it is measured,
+what it needs, what may stop it, what is at stake, and the PDCA rhythm that checks it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from workshop.ids import new_id
 from workshop.model.base import Line, Model, Text, now
 
 Cadence = Literal["weekly", "biweekly", "monthly"]
+CADENCES: tuple[Cadence, ...] = ("weekly", "biweekly", "monthly")
 Status = Literal["todo", "doing", "done", "blocked"]
+STATUSES: tuple[Status, ...] = ("todo", "doing", "done", "blocked")
 
 
 class Milestone(Model):
+    """A checkpoint on the way: by the end of `month`, `target` is reached."""
+
     month: str
-    """``YYYY-MM``."""
+    """``YYYY-MM``: the month by whose end the milestone is due."""
     target: float | None = None
+    """The number to reach in that period (from the goal's cascade, or typed)."""
     note: Line = ""
+    """What the period is (第一季度) or what is due then."""
+
+    @field_validator("month")
+    @classmethod
+    def _month_is_year_month(cls, value: str) -> str:
+        value = value.strip()
+        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+            raise ValueError("a milestone month is written YYYY-MM, e.g. 2027-03")
+        return value
 
 
 class Pdca(Model):
+    """The PDCA cycle of one action, in the team's words."""
+
     plan: Text = ""
     do: Text = ""
     check: Text = ""
@@ -36,10 +57,13 @@ class Action(Model):
     strategy_id: str | None = None
     """The cluster (strategy) it serves."""
     gap_id: str | None = None
+    """The key gap it closes (a gap card's id)."""
     goal_id: str | None = None
     team_id: str | None = None
     owner_id: str | None = None
-    """The member who adopted it (领养)."""
+    """The member who adopted it (领养); one owner per action."""
+    source_card_id: str | None = None
+    """The co-create idea card this action was drafted from, if any."""
     start: dt.date | None = None
     due: dt.date | None = None
     milestones: list[Milestone] = Field(default_factory=list)
@@ -64,3 +88,4 @@ class Action(Model):
 
 class PlanSection(Model):
     actions: list[Action] = Field(default_factory=list)
+    """Every team's actions, in the order they were written."""

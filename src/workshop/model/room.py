@@ -42,6 +42,11 @@ class Room(Model):
     step: StepId = "vision"
     clock: Clock = Field(default_factory=Clock)
     turn: Turn = Field(default_factory=Turn)
+    presentation: Clock = Field(default_factory=Clock)
+    """A second time box for one team at a time (a town hall presentation): the team
+    whose turn it is presents, the step clock keeps the whole step's time."""
+    presenting_team_id: str | None = None
+    """The team the presentation clock was last started for."""
     projector: bool = False
     theme: str | None = None
     language: Language | None = None

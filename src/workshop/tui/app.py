@@ -389,17 +389,22 @@ class WorkshopApp(App[int]):
     def action_export(self) -> None:
         if not self._need_session():
             return
-        options = [("report", t("export_menu.report")), ("handouts", t("export_menu.handouts"))]
-        options += [(f"team:{team.id}", t("export_menu.team", team=team.name))
-                    for team in self.session.doc.teams]
-        options += [("md", t("export_menu.md")), ("csv", t("export_menu.csv")),
-                    ("json", t("export_menu.json"))]
+        options = self._export_options(self.session.doc)
 
         def chosen(choice: str | None) -> None:
             if choice:
                 self.run_export(choice)
 
         self.push_screen(Choice(t("export_menu.title"), options, t("export_menu.hint")), chosen)
+
+    @staticmethod
+    def _export_options(doc: Any) -> list[tuple[str, str]]:
+        options = [("report", t("export_menu.report")), ("handouts", t("export_menu.handouts"))]
+        options += [(f"team:{team.id}", t("export_menu.team", team=team.name))
+                    for team in doc.teams]
+        options += [("md", t("export_menu.md")), ("csv", t("export_menu.csv")),
+                    ("json", t("export_menu.json"))]
+        return options
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def run_export(self, choice: str) -> None:
@@ -415,7 +420,8 @@ class WorkshopApp(App[int]):
             teams = [team.name] if team else []
         elif choice in ("md", "csv", "json"):
             fmt = choice
-        self.call_from_thread(self.notify, t("export_menu.working"), timeout=3)
+        label = dict(self._export_options(doc)).get(choice, "")
+        self.call_from_thread(self.notify, t("export_menu.working_on", what=label), timeout=4)
         try:
             result = export(doc, fmt, teams=teams, all_teams=all_teams, lang=lang,
                             out=self.export_folder())
@@ -426,8 +432,14 @@ class WorkshopApp(App[int]):
             self.call_from_thread(self.notify, t("shell.export_failed", error=error),
                                   severity="error", timeout=10)
             return
-        paths = "\n".join(str(p) for p in result.paths)
-        self.call_from_thread(self.notify, t("export_menu.done", paths=paths), timeout=12)
+        # the folder once, then the file names: full paths of eleven PDFs flood the screen
+        names = [p.name for p in result.paths]
+        shown = names[:6] + ([t("export_menu.more", count=len(names) - 6)]
+                             if len(names) > 6 else [])
+        folder = result.paths[0].parent if result.paths else self.export_folder()
+        self.call_from_thread(self.notify, t("export_menu.done_in", count=len(names),
+                                             folder=str(folder), names="\n".join(shown)),
+                              timeout=15)
 
     def export_folder(self) -> Path:
         """Exports land in ``exports/`` beside the session file."""

@@ -42,14 +42,15 @@ def _footer_note(report: Report) -> str:
 
 
 def build_report_pdf(report: Report, path: Target, font: FontChoice) -> None:
-    """Write the full workshop report to `path`."""
+    """Write the full workshop report to `path`: a cover, a contents page, then every
+    step in order."""
     font_name = register_font(font)
     styles = make_styles(font_name, report.lang)
     doc = WorkshopDocument(_target(path), font=font_name, lang=report.lang, title=report.title,
                            organization=report.organization, footer_note=_footer_note(report),
                            subject=t("pdf.report_title", report.lang))
     cover, body = report_story(report, styles)
-    doc.render(cover, body)
+    doc.render(cover, body, contents=True)
 
 
 def find_team(report: Report, team_id: str) -> TeamRow:

@@ -1,0 +1,327 @@
+"""Edits to step 5's action plans: write actions from strategies, fill in the template
+(做我所写、写我所做), adopt them (领养), move them, delete them.
+
+Dates are typed ``YYYY-MM-DD``; ``parse_date`` also takes ``2027/3/31``, ``2027.3.31``,
+``2027年3月31日`` and full-width digits, and refuses anything else with a message that
+says what it expected. Field errors raise ``FieldError`` (an ``EditError`` naming the
+field), so a form can put the cursor on the field to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+from workshop.edits import EditError
+from workshop.i18n import t
+from workshop.methods import adoption
+from workshop.methods.plan import cascade_milestones, format_number, strategy, team_goal
+from workshop.model import Action, Milestone, Workshop, now
+from workshop.model.plan import CADENCES, STATUSES
+from workshop.text import clean
+
+TEXT_FIELDS = ("measure", "target", "resources", "support", "obstacles", "skills",
+               "reward", "penalty")
+PDCA_FIELDS = ("plan", "do", "check", "act")
+DATE_FIELDS = ("start", "due", "next_check")
+FORM_FIELDS = ("what", "strategy_id", "goal_id", "gap_id", "owner_id", "start", "due",
+               "measure", "target", "milestones", "resources", "support", "obstacles",
+               "skills", "reward", "penalty", "pdca_plan", "pdca_do", "pdca_check",
+               "pdca_act", "cadence", "next_check", "status")
+"""Every field ``update_action`` takes, in the order the form shows them."""
+MULTILINE = {"what", "resources", "support", "obstacles", "skills", "milestones",
+             "pdca_plan", "pdca_do", "pdca_check", "pdca_act"}
+
+
+class FieldError(EditError):
+    """A value the form must correct: `field` names it (one of ``FORM_FIELDS``)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+# -- parsing what people type ------------------------------------------------------------------
+
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
+
+
+def _normal(text: str) -> str:
+    """Full-width digits and punctuation as ASCII (２０２７－０３－３１ → 2027-03-31)."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_date(text: str | None, field: str = "due") -> dt.date | None:
+    """The date typed in `text` (empty: None). Raises ``FieldError`` for `field`."""
+    value = _normal(text or "")
+    if not value:
+        return None
+    label = t(f"plan.field.{field}")
+    match = _DATE.fullmatch(value)
+    if not match:
+        raise FieldError(field, t("plan.error.date_format", field=label, value=value))
+    year, month, day = (int(g) for g in match.groups())
+    if not 2000 <= year <= 2100:
+        raise FieldError(field, t("plan.error.date_year", field=label, value=value))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise FieldError(field, t("plan.error.date_invalid", field=label, value=value)) from None
+
+
+def format_milestones(milestones: list[Milestone]) -> str:
+    """Milestones as the form shows them: ``2027-03  140  第一季度``, one per line."""
+    lines = []
+    for m in milestones:
+        parts = [m.month]
+        if m.target is not None:
+            parts.append(format_number(m.target))
+        if m.note:
+            parts.append(m.note)
+        lines.append("  ".join(parts))
+    return "\n".join(lines)
+
+
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def parse_milestones(text: str) -> list[Milestone]:
+    """``2027-03 140 第一季度`` per line → milestones (month, optional number, optional
+    note). Raises ``FieldError`` naming the line that does not read."""
+    out = []
+    for number, raw in enumerate(_normal(text or "").splitlines(), start=1):
+        line = raw.strip().lstrip("-•*·").strip()
+        if not line:
+            continue
+        match = _MONTH.match(line)
+        month = int(match.group(2)) if match else 0
+        if not match or not 1 <= month <= 12 or not 2000 <= int(match.group(1)) <= 2100:
+            raise FieldError("milestones", t("plan.error.milestone", line=number, text=line))
+        rest = line[match.end():].strip().lstrip(":：,，").strip()
+        target = None
+        found = _NUMBER.match(rest)
+        if found and (found.end() == len(rest) or rest[found.end()] in " \t,，;；"):
+            target = float(found.group())
+            rest = rest[found.end():].strip().lstrip(",，;；").strip()
+        out.append(Milestone(month=f"{int(match.group(1)):04d}-{month:02d}", target=target,
+                             note=clean(rest)))
+    return out
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+def find_action(doc: Workshop, action_id: str) -> Action:
+    action = next((a for a in doc.plan.actions if a.id == action_id), None)
+    if action is None:
+        raise EditError(t("plan.error.gone"))
+    return action
+
+
+def _what(text: str) -> str:
+    what = clean(text, multiline=True)
+    if not what:
+        raise FieldError("what", t("plan.error.empty_what"))
+    return what
+
+
+# -- writing actions -----------------------------------------------------------------------------
+
+def add_action(doc: Workshop, what: str, *, strategy_id: str | None = None,
+               team_id: str | None = None, source_card_id: str | None = None) -> Action:
+    """A new action under `strategy_id` for `team_id` (the strategy's own team wins when it
+    has one). It serves the team's goal and starts with that goal's cascade milestones."""
+    text = _what(what)
+    found = strategy(doc, strategy_id) if strategy_id else None
+    if strategy_id and found is None:
+        raise EditError(t("plan.error.no_strategy"))
+    if found is not None and found.team_id is not None:
+        team_id = found.team_id
+    if team_id is not None and doc.team(team_id) is None:
+        raise EditError(t("edit.unknown_team"))
+    goal = team_goal(doc, team_id)
+    action = Action(what=text, strategy_id=strategy_id, team_id=team_id,
+                    goal_id=goal.id if goal else None, source_card_id=source_card_id,
+                    milestones=cascade_milestones(doc, goal.id, team_id) if goal else [])
+    doc.plan.actions.append(action)
+    return action
+
+
+def add_actions_from_strategy(doc: Workshop, strategy_id: str, team_id: str | None
+                              ) -> list[Action]:
+    """One draft action per idea card of the strategy that the team has not drafted yet
+    (the cards' words as the first wording). Refuses when there is nothing new."""
+    found = strategy(doc, strategy_id)
+    if found is None:
+        raise EditError(t("plan.error.no_strategy"))
+    owner_team = found.team_id or team_id
+    done = {a.source_card_id for a in doc.plan.actions
+            if a.team_id == owner_team and a.source_card_id}
+    fresh = [(cid, text) for cid, text in zip(found.card_ids, found.card_texts, strict=True)
+             if cid not in done]
+    if not fresh:
+        raise EditError(t("plan.error.no_new_cards", strategy=found.name))
+    return [add_action(doc, text, strategy_id=strategy_id, team_id=team_id,
+                       source_card_id=cid) for cid, text in fresh]
+
+
+def form_values(doc: Workshop, action: Action) -> dict[str, str | None]:
+    """`action` as the form's fields (the inverse of ``update_action``)."""
+    del doc
+
+    def day(value: dt.date | None) -> str:
+        return value.isoformat() if value else ""
+
+    values: dict[str, str | None] = {
+        "what": action.what, "strategy_id": action.strategy_id, "goal_id": action.goal_id,
+        "gap_id": action.gap_id, "owner_id": action.owner_id, "start": day(action.start),
+        "due": day(action.due), "milestones": format_milestones(action.milestones),
+        "cadence": action.cadence, "next_check": day(action.next_check),
+        "status": action.status,
+    }
+    for name in TEXT_FIELDS:
+        values[name] = getattr(action, name)
+    for name in PDCA_FIELDS:
+        values[f"pdca_{name}"] = getattr(action.pdca, name)
+    return values
+
+
+def update_action(doc: Workshop, action_id: str, values: Mapping[str, Any]) -> Action:
+    """Set the fields in `values` (keys from ``FORM_FIELDS``; text as typed, ids or None)
+    all at once: one undo step. Raises ``FieldError`` for the first field that is wrong,
+    and changes nothing then."""
+    action = find_action(doc, action_id)
+    unknown = set(values) - set(FORM_FIELDS)
+    if unknown:
+        raise EditError(t("plan.error.unknown_field", field=", ".join(sorted(unknown))))
+    changes: dict[str, Any] = {}
+    if "what" in values:
+        changes["what"] = _what(str(values["what"] or ""))
+    for name in DATE_FIELDS:
+        if name in values:
+            changes[name] = parse_date(values[name], name)
+    start = changes.get("start", action.start)
+    due = changes.get("due", action.due)
+    if start is not None and due is not None and start > due:
+        raise FieldError("due" if "due" in values else "start", t(
+            "plan.error.start_after_due", start=start.isoformat(), due=due.isoformat()))
+    if "milestones" in values:
+        changes["milestones"] = parse_milestones(str(values["milestones"] or ""))
+    for name in TEXT_FIELDS:
+        if name in values:
+            changes[name] = clean(str(values[name] or ""), multiline=name in MULTILINE)
+    if "strategy_id" in values:
+        sid = values["strategy_id"] or None
+        if sid is not None and strategy(doc, sid) is None:
+            raise FieldError("strategy_id", t("plan.error.no_strategy"))
+        changes["strategy_id"] = sid
+    if "goal_id" in values:
+        gid = values["goal_id"] or None
+        if gid is not None and doc.goal(gid) is None:
+            raise FieldError("goal_id", t("plan.error.no_goal"))
+        changes["goal_id"] = gid
+    if "gap_id" in values:
+        gap = values["gap_id"] or None
+        if gap is not None and not any(c.id == gap for c in doc.gaps.cards):
+            raise FieldError("gap_id", t("plan.error.no_gap"))
+        changes["gap_id"] = gap
+    if "owner_id" in values:
+        owner = values["owner_id"] or None
+        if owner is not None:
+            _check_adoption(doc, action, owner, field="owner_id")
+        changes["owner_id"] = owner
+    if "cadence" in values:
+        if values["cadence"] not in CADENCES:
+            raise FieldError("cadence", t("plan.error.bad_choice", field=t(
+                "plan.field.cadence")))
+        changes["cadence"] = values["cadence"]
+    if "status" in values:
+        if values["status"] not in STATUSES:
+            raise FieldError("status", t("plan.error.bad_choice", field=t(
+                "plan.field.status")))
+        changes["status"] = values["status"]
+    pdca = {name: clean(str(values[f"pdca_{name}"] or ""), multiline=True)
+            for name in PDCA_FIELDS if f"pdca_{name}" in values}
+
+    # everything checked: now change the action
+    for name, value in changes.items():
+        setattr(action, name, value)
+    for name, value in pdca.items():
+        setattr(action.pdca, name, value)
+    if changes.get("owner_id") and action.team_id is None:
+        found = doc.member(changes["owner_id"])
+        action.team_id = found[0].id if found else None
+    action.updated_at = now()
+    return action
+
+
+def _check_adoption(doc: Workshop, action: Action, member_id: str, field: str = "") -> None:
+    reason = adoption.can_adopt(doc, action, member_id)
+    if reason == "no_member":
+        raise FieldError(field or "owner_id", t("plan.error.no_member"))
+    if reason == "other_team":
+        team = doc.team(action.team_id)
+        raise FieldError(field or "owner_id", t("plan.error.other_team",
+                                                team=team.name if team else ""))
+
+
+def adopt(doc: Workshop, action_id: str, member_id: str | None) -> Action:
+    """`member_id` adopts the action (None: nobody owns it any more). One owner per action:
+    adopting replaces the previous owner. An action of no team joins the owner's team."""
+    action = find_action(doc, action_id)
+    if member_id is not None:
+        _check_adoption(doc, action, member_id)
+        if action.team_id is None:
+            found = doc.member(member_id)
+            action.team_id = found[0].id if found else None
+    action.owner_id = member_id
+    action.updated_at = now()
+    return action
+
+
+def set_status(doc: Workshop, action_id: str, status: str) -> Action:
+    if status not in STATUSES:
+        raise EditError(t("plan.error.bad_choice", field=t("plan.field.status")))
+    action = find_action(doc, action_id)
+    action.status = status  # type: ignore[assignment]
+    action.updated_at = now()
+    return action
+
+
+def fill_milestones(doc: Workshop, action_id: str) -> Action:
+    """Replace the action's milestones with its goal's cascade (refused when there is none)."""
+    action = find_action(doc, action_id)
+    found = cascade_milestones(doc, action.goal_id, action.team_id)
+    if not found:
+        raise EditError(t("plan.error.no_cascade"))
+    action.milestones = found
+    action.updated_at = now()
+    return action
+
+
+def move_action(doc: Workshop, action_id: str, delta: int) -> Action:
+    """Move the action up (-1) or down (+1) among the actions of its team and strategy."""
+    action = find_action(doc, action_id)
+    actions = doc.plan.actions
+    peers = [i for i, a in enumerate(actions)
+             if a.team_id == action.team_id and a.strategy_id == action.strategy_id]
+    here = peers.index(actions.index(action))
+    there = here + delta
+    if not 0 <= there < len(peers):
+        raise EditError(t("plan.error.cannot_move"))
+    i, j = peers[here], peers[there]
+    actions[i], actions[j] = actions[j], actions[i]
+    return action
+
+
+def delete_action(doc: Workshop, action_id: str) -> Action:
+    """Delete the action; questions of the town hall that linked to it forget the link."""
+    action = find_action(doc, action_id)
+    doc.plan.actions.remove(action)
+    for challenge in doc.townhall.challenges:
+        if action_id in challenge.action_ids:
+            challenge.action_ids = [i for i in challenge.action_ids if i != action_id]
+    return action

@@ -1,0 +1,1 @@
+"""Widgets of the town hall screen: presentation rows, the challenge log, its dialogs."""

@@ -1,0 +1,217 @@
+"""Step 5 at the keyboard: actions from a strategy, adoption, the form that fixes what the
+readiness check flags, and what the room sees on the list."""
+
+from __future__ import annotations
+
+import pytest
+
+from planning import shandong, with_strategies
+from uitools import paste, shown, stepper_text, type_text
+from workshop.store import Session
+from workshop.tui.screens.dialogs import Choice, TextPrompt
+from workshop.tui.screens.plan import PlanScreen
+from workshop.tui.widgets.plan.form import ActionForm
+from workshop.tui.widgets.plan.row_list import RowList
+
+
+@pytest.fixture
+def session_path(tmp_path):
+    """The Shandong workshop after step 4: three named strategies, on the plan step."""
+    doc = with_strategies(shandong())
+    doc.room.step = "plan"
+    path = tmp_path / "plan.workshop.json"
+    Session.create(doc, path).close()
+    return path
+
+
+def lines(widget: RowList) -> str:
+    height = widget.scrollable_content_region.height
+    return "\n".join(widget.render_line(y).text for y in range(height))
+
+
+async def open_form(pilot) -> ActionForm:
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ActionForm)
+    return pilot.app.screen
+
+
+async def test_actions_from_a_strategy_are_adopted_and_completed(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        rows = screen.query_one("#actions", RowList)
+        assert rows.selected.kind == "strategy"  # ① 技术交流与展会, the most votes
+        await pilot.press("c")
+        await pilot.pause()
+        doc = app.session.doc
+        jinan = doc.teams[0]
+        assert [a.what for a in doc.plan.actions] == ["6月前举办VIP技术交流研讨会",
+                                                      "参加两次行业展会"]
+        assert all(a.team_id == jinan.id and a.goal_id == "jinan" for a in doc.plan.actions)
+        assert "⑤计划·2" in stepper_text(app)
+        assert rows.selected.key == doc.plan.actions[0].id
+        assert "待认领" in lines(rows)
+
+        # adopt the first action for 李娜, the team's second member
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        action = app.session.doc.plan.actions[0]
+        assert app.session.doc.member(action.owner_id)[1].name == "李娜"
+        assert "李娜" in lines(rows)
+        load = shown(screen.query_one("#plan-load"))
+        assert "李娜" in load
+
+        # fill in what the readiness check asks for: dates, measure, target
+        form = await open_form(pilot)
+        assert app.focused.id == "in-what"
+        await pilot.press("tab", "tab", "tab")  # strategy, owner, start
+        assert app.focused.id == "in-start"
+        await type_text(pilot, "2027/1/4")
+        await pilot.press("enter")  # Enter moves on to the next field
+        await type_text(pilot, "2027-06-30")
+        await pilot.press("enter")
+        await type_text(pilot, "参会VIP客户数")
+        await pilot.press("enter")
+        await type_text(pilot, "20家")
+        await pilot.press("f10")
+        await pilot.pause()
+        assert not isinstance(app.screen, ActionForm), form
+        action = app.session.doc.plan.actions[0]
+        assert (action.start.isoformat(), action.due.isoformat()) == ("2027-01-04", "2027-06-30")
+        assert (action.measure, action.target) == ("参会VIP客户数", "20家")
+        assert "⑤计划·1" in stepper_text(app)  # one action left to complete
+        assert "✓" in lines(rows).splitlines()[1]
+        detail = shown(screen.query_one("#plan-detail"))
+        assert "就绪" in detail
+
+
+async def test_a_bad_date_keeps_the_form_open_and_says_why(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await type_text(pilot, "每月拜访每家VIP客户一次")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [a.what for a in app.session.doc.plan.actions] == ["每月拜访每家VIP客户一次"]
+        form = await open_form(pilot)
+        await pilot.press("tab", "tab", "tab", "tab")  # … due
+        await type_text(pilot, "2027-02-30")
+        await pilot.press("f10")
+        await pilot.pause()
+        assert app.screen is form  # still open: nothing is lost
+        error = form.query_one("#err-due")
+        assert error.has_class("-shown") and "不存在" in shown(error)
+        assert app.focused.id == "in-due"
+        assert app.session.doc.plan.actions[0].due is None
+        await pilot.press(*["backspace"] * 2)
+        await type_text(pilot, "28")
+        await pilot.press("f10")
+        await pilot.pause()
+        assert app.session.doc.plan.actions[0].due.isoformat() == "2027-02-28"
+
+
+async def test_start_after_due_is_shown_on_the_due_field(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await type_text(pilot, "参加两次行业展会")
+        await pilot.press("enter")
+        await pilot.pause()
+        form = await open_form(pilot)
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "2027-05-01")
+        await pilot.press("enter")
+        await type_text(pilot, "2027-04-01")
+        await pilot.press("f10")
+        await pilot.pause()
+        assert app.screen is form
+        assert "晚于完成期限" in shown(form.query_one("#err-due"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session.doc.plan.actions[0].start is None  # cancelled: unchanged
+
+
+async def test_user_text_shows_literally_and_delete_undoes(make_app):
+    app = make_app()
+    nasty = "[/oops] <b>&[b]x[/b] 😀"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await paste(pilot, nasty)
+        await pilot.press("enter")
+        await pilot.pause()
+        rows = app.screen.query_one("#actions", RowList)
+        assert nasty in lines(rows)
+        assert nasty in shown(app.screen.query_one("#plan-detail"))
+        await pilot.press("delete")
+        await pilot.pause()
+        assert app.session.doc.plan.actions == []
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [a.what for a in app.session.doc.plan.actions] == [nasty]
+
+
+async def test_status_view_and_the_next_team(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.session.doc.plan.actions[0].status == "doing"
+        rows = app.screen.query_one("#actions", RowList)
+        await pilot.press("f4")  # 青岛队's turn: its plan is empty
+        await pilot.pause()
+        assert "6月前举办" not in lines(rows)
+        assert "青岛队" in shown(app.screen.query_one("#plan-summary"))
+        await pilot.press("v")  # every team
+        await pilot.pause()
+        text = lines(rows)
+        assert "济南队" in text and "青岛队" in text and "6月前举办" in text
+
+
+async def test_the_list_fits_a_small_terminal(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await type_text(pilot, "长" * 300)
+        await pilot.press("enter")
+        await pilot.pause()
+        rows = app.screen.query_one("#actions", RowList)
+        width = rows.scrollable_content_region.width
+        for y in range(rows.scrollable_content_region.height):
+            assert rows.render_line(y).cell_length <= width
+        assert rows.virtual_size.height > 10  # the long action wraps
+
+
+async def test_f8_exports_every_handout_off_the_ui_thread(make_app, session_path):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")  # a plan to print
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        await pilot.press("down", "enter")  # the report and every team's handout
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        folder = session_path.parent / "exports"
+        pdfs = sorted(p.name for p in folder.glob("*.pdf"))
+        assert len(pdfs) == 4 and any("济南队" in name for name in pdfs)
+        messages = [str(n.message) for n in app._notifications]
+        done = next(m for m in messages if "已导出 4 个文件" in m)
+        assert str(folder) in done and "济南队" in done

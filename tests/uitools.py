@@ -1,0 +1,32 @@
+"""Helpers for pilot tests: type, paste, and read what a widget shows."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type `text` key by key into whatever has focus."""
+    await pilot.press(*text)
+
+
+async def paste(pilot, text: str) -> None:
+    """Put `text` in the focused input at once (keys cannot type an emoji)."""
+    pilot.app.focused.value = text
+    await pilot.pause()
+
+
+def shown(widget) -> str:
+    """The plain text a Static shows, as a console renders it."""
+    console = Console(width=120, record=True, file=io.StringIO())
+    console.print(widget.content)
+    return console.export_text()
+
+
+def stepper_text(app) -> str:
+    """The stepper's line: step names with their ✓ and to-do counts."""
+    from workshop.tui.widgets.stepper import Stepper
+
+    return app.screen.query_one(Stepper).render().plain
