@@ -1,18 +1,17 @@
 """Step 5's arithmetic: which strategies a team plans from, in what order, which goal an
 action serves, and the milestones a goal's time cascade gives it.
 
-Two pieces come from other steps' methods once they land (``methods.votes`` for the
-strategy order, ``methods.cascade.split`` for exact shares); until then the small
-fallbacks here follow the same rules, so nothing changes for the room when they do.
+Shares come from step 1's ``methods.cascade`` (exact, largest remainder).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
+from workshop.methods import cascade as cascade_math
 from workshop.model import Action, Cascade, Goal, Milestone, Workshop
 
 
@@ -119,49 +118,28 @@ def deadline(doc: Workshop, action: Action) -> dt.date | None:
 
 # -- milestones from the goal's time cascade -----------------------------------------------
 
-def _fallback_split(total: float, weights: Sequence[float], *, step: float = 1) -> list[float]:
-    """`total` shared by `weights` in multiples of `step`, adding up exactly (largest
-    remainders get the leftover steps; ties go to the earlier part)."""
-    weight_sum = sum(weights)
+def split(total: float, weights: Sequence[float], *, step: float = 1) -> list[float]:
+    """Exact shares of `total` by `weights` (``methods.cascade.split``, largest remainder).
+
+    Milestones borrow a parent goal's rhythm for their own target, which need not be a
+    multiple of the parent's step: then the shares are in hundredths. All-zero weights
+    share equally.
+    """
     if not weights:
         return []
-    if weight_sum <= 0:
-        weights = [1.0] * len(weights)
-        weight_sum = float(len(weights))
-    units = round(total / step)
-    raw = [units * w / weight_sum for w in weights]
-    floors = [math.floor(r) for r in raw]
-    left = units - sum(floors)
-    order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - floors[i]), i))
-    for i in order[:max(0, left)]:
-        floors[i] += 1
-    return [round(f * step, 10) for f in floors]
-
-
-def split(total: float, weights: Sequence[float], *, step: float = 1) -> list[float]:
-    """Exact shares of `total`: ``methods.cascade.split`` once it exists, else the same
-    rule here (largest remainder, multiples of `step`)."""
+    if not any(w > 0 for w in weights):
+        weights = [1] * len(weights)
     try:
-        from workshop.methods.cascade import split as cascade_split  # type: ignore[import-not-found]
-    except ImportError:
-        return _fallback_split(total, weights, step=step)
-    return [float(v) for v in cascade_split(total, list(weights), step=step)]
+        return [float(v) for v in cascade_math.split(total, list(weights), step=step)]
+    except cascade_math.CascadeError:
+        return [float(v) for v in cascade_math.split(Fraction(str(total)), list(weights),
+                                                     step=Fraction(1, 100))]
 
 
-def _cascade_total(doc: Workshop, cascade: Cascade, depth: int = 0) -> float | None:
+def _cascade_total(doc: Workshop, cascade: Cascade) -> float | None:
     """What `cascade` splits: its goal's target, or its share of the part it refines."""
-    if cascade.parent_cascade_id is None or depth > 8:
-        goal = doc.goal(cascade.goal_id)
-        return goal.target if goal else None
-    parent = next((c for c in doc.vision.cascades if c.id == cascade.parent_cascade_id), None)
-    if parent is None or cascade.parent_part is None or not (
-            0 <= cascade.parent_part < len(parent.parts)):
-        return None
-    total = _cascade_total(doc, parent, depth + 1)
-    if total is None:
-        return None
-    shares = split(total, [p.weight for p in parent.parts], step=parent.step)
-    return shares[cascade.parent_part]
+    total, _error = cascade_math.whole(doc, cascade)
+    return None if total is None else float(total)
 
 
 def time_cascade(doc: Workshop, goal_id: str | None, team_id: str | None = None

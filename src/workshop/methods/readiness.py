@@ -2,22 +2,19 @@
 you wrote. An action is ready when someone owns it, it has a due date within its goal's
 deadline, a measure and a target, and says concretely what will be done.
 
-The vague-verb rule reuses the SMART check of step 1 (``methods.smart.check_goal``: an
-action whose text is not Specific is vague). Until that module lands, a small list of
-vague verbs stands in for it (提高, 加强, 做好…, "improve", "strengthen"…): a text with
-one of them and no number is flagged. See ``specific``.
+The vague-wording rule reuses the SMART check of step 1 (``methods.smart.vague_wording``:
+slogans such as 一定要…, and vague verbs such as 提高 or "improve" without a number).
+See ``specific``.
 """
 
 from __future__ import annotations
 
-import importlib
-import re
-import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from workshop.i18n import t
+from workshop.methods import smart
 from workshop.methods.plan import deadline
 from workshop.model import Action, Workshop
 
@@ -50,94 +47,20 @@ class Readiness:
 
 # -- the vague-verb rule ---------------------------------------------------------------------
 
-VAGUE_ZH = ("加强", "提高", "提升", "增强", "改善", "改进", "完善", "优化", "做好", "抓好",
-            "搞好", "努力", "争取", "尽量", "尽力", "积极", "重视", "关注", "推进", "落实",
-            "加大力度", "进一步", "配合", "深化", "强化", "建设好", "有较大")
-"""Verbs that say "more of it" without saying what: the seed's list of invalid goals
-(一定要提高拜访量, 把团队建设好, 尽自己最大的努力…) and the usual suspects."""
-VAGUE_EN = ("improve", "enhance", "strengthen", "optimize", "optimise", "try", "strive",
-            "focus on", "work on", "ensure", "boost", "better", "step up", "do our best",
-            "as much as possible", "support", "promote", "push")
-_CONCRETE = re.compile(r"\d|[一二两三四五六七八九十百千万]+\s*[次个家场位名项份天周月季年元%人条]")
-_VAGUE = re.compile("|".join(
-    [*(re.escape(w) for w in sorted(VAGUE_ZH, key=len, reverse=True)),
-     *(rf"\b{re.escape(w)}\b" for w in sorted(VAGUE_EN, key=len, reverse=True))]),
-    re.IGNORECASE)
-"""Every vague word in one pattern: the check runs on every action after every change."""
-
-
-def _vague_words(text: str) -> list[str]:
-    """The vague words in `text`, in the order they appear."""
-    return [m.group() for m in _VAGUE.finditer(text)]
-
-
-def _fallback_specific(text: str, lang: str | None) -> tuple[bool, str]:
-    if _CONCRETE.search(text):  # a number makes it concrete: no need to look further
-        return True, ""
-    words = _vague_words(text)
-    if not words:
-        return True, ""
-    return False, t("plan.flag.vague", lang, word=words[0])
-
-
-def _verdict(report: Any, letter: str) -> Any:
-    """The verdict `letter` of a SMART report, however the report holds its verdicts
-    (an attribute, a mapping, or a list of verdicts with a ``letter``)."""
-    for holder in (report, getattr(report, "verdicts", None)):
-        if holder is None:
-            continue
-        if isinstance(holder, dict) and letter in holder:
-            return holder[letter]
-        if not isinstance(holder, dict) and hasattr(holder, letter):
-            return getattr(holder, letter)
-        if isinstance(holder, (list, tuple)):
-            for verdict in holder:
-                if getattr(verdict, "letter", None) == letter:
-                    return verdict
-    return None
-
-
-_SMART = "workshop.methods.smart"
-_smart_missing = False
-
-
-def _smart_checker() -> Callable[..., Any] | None:
-    """``methods.smart.check_goal``, or None until that module exists. A failed import is
-    remembered: looking for a missing module on every check would cost more than the
-    whole check (the stepper runs it after every change)."""
-    global _smart_missing
-    module = sys.modules.get(_SMART)
-    if module is None:
-        if _smart_missing:
-            return None
-        try:
-            module = importlib.import_module(_SMART)
-        except ImportError:
-            _smart_missing = True
-            return None
-    return getattr(module, "check_goal", None)
 
 
 def specific(text: str, *, lang: str | None = None, due: Any = None) -> tuple[bool, str]:
     """Whether `text` says concretely what will be done, and if not, why (translated).
 
-    Uses the SMART check's S verdict when ``methods.smart`` is there, else the vague-verb
-    list. A SMART check that fails or answers in a shape we do not know counts as no
-    answer: the list decides.
+    Reuses the SMART check's wording rule (``methods.smart.vague_wording``: slogans, and
+    vague verbs without a number). Not its whole S verdict: a goal must name its scope,
+    an action gets its scope from its owner and strategy.
     """
-    check_goal = _smart_checker()
-    if check_goal is not None:
-        try:
-            verdict = _verdict(check_goal(text, deadline=due, lang=lang), "S")
-        except Exception:
-            verdict = None
-        if verdict is not None and hasattr(verdict, "ok"):
-            if verdict.ok:
-                return True, ""
-            reason = str(getattr(verdict, "reason", "") or "")
-            return False, t("plan.flag.not_specific", lang, reason=reason) if reason else \
-                t("plan.flag.vague_generic", lang)
-    return _fallback_specific(text, lang)
+    del due  # the deadline is checked on its own (``due_after_deadline``)
+    reason = smart.vague_wording(text, lang)
+    if reason is None:
+        return True, ""
+    return False, t("plan.flag.not_specific", lang, reason=reason)
 
 
 # -- the check -------------------------------------------------------------------------------

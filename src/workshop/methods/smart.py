@@ -241,6 +241,22 @@ def _content_size(text: str) -> int:
 
 # -- the letters ------------------------------------------------------------------------
 
+def vague_wording(text: str, lang: str | None = None) -> str | None:
+    """Why `text` is a slogan or vague ("一定要…", "提高" without a number), or None.
+
+    The part of S that applies to any sentence the room writes, not only goals: the
+    plan's readiness check uses it for actions, whose scope comes from their owner.
+    """
+    undated, _dates = _without_dates(_normal(text))
+    slogan = _HARD_SLOGANS.search(undated)
+    if slogan:
+        return t("smart.S.slogan", lang, words=slogan.group(0).strip())
+    vague = _VAGUE.search(undated)
+    if vague and not _quantities(undated):
+        return t("smart.S.vague", lang, words=vague.group(0).strip())
+    return None
+
+
 def _specific(text: str, undated: str, numbers: list[tuple[str, str]],
               metric: str, lang: str | None) -> Verdict:
     if not text:
