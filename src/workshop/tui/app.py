@@ -83,7 +83,11 @@ class WorkshopApp(App[int]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_key_display(self, binding: Binding) -> str:
-        """``F1``, ``Ctrl+Z``: how keys are printed on keyboards and in the handout."""
+        """``F1``, ``Ctrl+Z``: how keys are printed on keyboards and in the handout.
+
+        A binding's own ``key_display`` wins (``[`` rather than ``Left_square_bracket``)."""
+        if binding.key_display:
+            return binding.key_display
         key = binding.key.split(",")[0]
         parts = [p.capitalize() if len(p) > 1 else p.upper() for p in key.split("+")]
         return "+".join(parts)

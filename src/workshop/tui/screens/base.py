@@ -159,7 +159,10 @@ class StepScreen(Screen):
 
     def tick(self) -> None:
         """Called by the app a few times a second: keep the clock and countdown current."""
-        self.query_one(TopBar).query_one("ClockDisplay").show(self.doc.room.clock)  # type: ignore[attr-defined]
+        bars = self.query(TopBar)
+        if not bars:  # just switched to, not composed yet
+            return
+        bars.first().query_one("ClockDisplay").show(self.doc.room.clock)  # type: ignore[attr-defined]
         if self.doc.room.turn.ends_at is not None:
             self.query_one(TurnBar).show(self.doc)
 

@@ -7,7 +7,9 @@ lines are drawn.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate, chain, repeat
 from typing import NamedTuple
 
 from rich.segment import Segment
@@ -35,6 +37,8 @@ class CardView(NamedTuple):
     """Short text after the card, e.g. a vote count or a classification."""
     group: str = ""
     """The section key the card belongs to (a board, a cluster)."""
+    marked: bool = False
+    """Picked out by the facilitator (e.g. to move several cards at once)."""
 
 
 class Section(NamedTuple):
@@ -47,8 +51,31 @@ class Section(NamedTuple):
     """Shown under the title when the section has no cards."""
 
 
+class _Block(NamedTuple):
+    """One section laid out: its lines, and which card each line belongs to."""
+
+    key: str
+    title: str
+    hint: str
+    current: bool
+    cards: tuple[CardView, ...]
+    strips: list[Strip]
+    rows: list[int | None]
+    """For each line, the index of its card within the section (None: header or hint)."""
+    firsts: list[int]
+    """For each card, its first line within the section."""
+    counts: list[int]
+    """For each card, how many lines it takes."""
+
+
 class CardBoard(ScrollView, can_focus=True):
-    """Sections of cards with a cursor. Cards wrap; CJK is measured in cells."""
+    """Sections of cards with a cursor. Cards wrap; CJK is measured in cells.
+
+    Redrawing is incremental: a section whose cards did not change keeps its laid-out
+    lines, a section that only grew lays out the new cards, and only the lines on screen
+    that changed are repainted. So a change to one card or one section costs the same
+    with 20 cards as with 2,000.
+    """
 
     COMPONENT_CLASSES = {
         "card-board--header",
@@ -57,6 +84,7 @@ class CardBoard(ScrollView, can_focus=True):
         "card-board--hidden",
         "card-board--hint",
         "card-board--badge",
+        "card-board--marked",
     }
 
     DEFAULT_CSS = """
@@ -75,6 +103,7 @@ class CardBoard(ScrollView, can_focus=True):
     CardBoard > .card-board--hidden { color: $text-muted; text-style: italic; }
     CardBoard > .card-board--hint { color: $text-muted; text-style: italic; }
     CardBoard > .card-board--badge { color: $text-accent; text-style: bold; }
+    CardBoard > .card-board--marked { color: $warning; text-style: bold; }
     """
 
     BINDINGS = [
@@ -101,17 +130,45 @@ class CardBoard(ScrollView, can_focus=True):
         def control(self) -> CardBoard:
             return self.board
 
+    class SectionClicked(Message):
+        """A section's title (or its empty-section hint) was clicked."""
+
+        def __init__(self, board: CardBoard, key: str) -> None:
+            super().__init__()
+            self.board = board
+            self.key = key
+
+        @property
+        def control(self) -> CardBoard:
+            return self.board
+
+    class MarkClicked(Message):
+        """The bar left of a card was clicked (to mark or unmark it)."""
+
+        def __init__(self, board: CardBoard, card: CardView) -> None:
+            super().__init__()
+            self.board = board
+            self.card = card
+
+        @property
+        def control(self) -> CardBoard:
+            return self.board
+
     def __init__(self, *, name: str | None = None, id: str | None = None,
                  classes: str | None = None, empty_hint: str = "") -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._sections: list[Section] = []
+        self._blocks: list[_Block] = []
         self._cards: list[CardView] = []
         self._strips: list[Strip] = []
-        self._row_card: list[int | None] = []
-        """For each line: the index of its card, or None for headers and hints."""
-        self._row_section: list[str] = []
-        self._card_first_row: list[int] = []
-        self._card_row_count: list[int] = []
+        self._row_local: list[int | None] = []
+        """For each line: the index of its card within its section, or None."""
+        self._row_block: list[int] = []
+        """For each line: the index of its section's block."""
+        self._block_row_start: list[int] = []
+        self._block_card_start: list[int] = []
+        self._index: dict[str, int] | None = None
+        """Card id → index, built when first needed after a change."""
         self._cache: dict[tuple, list[Strip]] = {}
         self._built_width = 0
         self._styles_key: tuple = ()
@@ -124,23 +181,38 @@ class CardBoard(ScrollView, can_focus=True):
         return self._cards
 
     @property
+    def sections(self) -> list[Section]:
+        """What the board shows, as last given to ``show``."""
+        return self._sections
+
+    @property
     def selected(self) -> CardView | None:
         if 0 <= self.cursor < len(self._cards):
             return self._cards[self.cursor]
         return None
+
+    def index_of(self, card_id: str) -> int | None:
+        """The position of the card with `card_id` in ``cards``, or None."""
+        if self._index is None:
+            self._index = {card.id: i for i, card in enumerate(self._cards)}
+        return self._index.get(card_id)
 
     def show(self, sections: Sequence[Section], *, select: str | None = None) -> None:
         """Replace what the board shows; keeps the cursor on the same card where it can.
 
         `select` moves the cursor to the card with that id (e.g. the one just added).
         """
-        keep = select or (self.selected.id if self.selected else None)
+        was = self.selected.id if self.selected else None
+        keep = select or was
         self._sections = list(sections)
-        self._cards = [card for section in self._sections for card in section.cards]
         self._rebuild()
-        index = next((i for i, c in enumerate(self._cards) if c.id == keep), None)
+        index = self.index_of(keep) if keep is not None else None
         if index is None:
             index = min(self.cursor, len(self._cards) - 1) if self._cards else -1
+        if was is not None and was != keep:  # its lines lose the cursor
+            previous = self.index_of(was)
+            if previous is not None:
+                self._refresh_card(previous)
         if index != self.cursor:
             self.cursor = index
         else:
@@ -149,11 +221,15 @@ class CardBoard(ScrollView, can_focus=True):
             self.call_after_refresh(self._scroll_to_cursor)
 
     def select(self, card_id: str) -> bool:
-        for i, card in enumerate(self._cards):
-            if card.id == card_id:
-                self.cursor = i
-                return True
-        return False
+        index = self.index_of(card_id)
+        if index is None:
+            return False
+        self.cursor = index
+        return True
+
+    def section_of(self, index: int) -> int:
+        """The index (in ``sections``) of the section holding card `index`."""
+        return bisect_right(self._block_card_start, index) - 1
 
     # -- layout -----------------------------------------------------------------------
     def _style(self, name: str) -> Style:
@@ -165,56 +241,114 @@ class CardBoard(ScrollView, can_focus=True):
         if styles_key != self._styles_key:
             self._cache.clear()
             self._styles_key = styles_key
+            self._blocks = []
         self._built_width = width
+        old = {block.key: block for block in self._blocks}
+        blocks = []
+        for section in self._sections:
+            cards = tuple(section.cards)
+            current = section.key == self.current_section
+            prev = old.get(section.key)
+            if (prev is not None and prev.cards == cards and prev.title == section.title
+                    and prev.hint == section.hint and prev.current == current):
+                blocks.append(prev)
+            else:
+                blocks.append(self._layout_section(section, cards, current, width, prev))
+        if len(self._cache) > 4 * max(1000, sum(len(b.cards) for b in blocks)):
+            self._cache = {}  # cards long gone: let their lines go
+        if not any(block.strips for block in blocks) and self.empty_hint:
+            hint_style = self._style("hint")
+            lines = [Strip([Segment("  " + line, hint_style)])
+                     for line in wrap(self.empty_hint, width - 2)]
+            blocks = [_Block("", "", self.empty_hint, False, (), lines,
+                             [None] * len(lines), [], [])]
+        self._blocks = blocks
+        old_strips = self._strips
+        self._strips = list(chain.from_iterable(block.strips for block in blocks))
+        self._row_local = list(chain.from_iterable(block.rows for block in blocks))
+        self._row_block = list(chain.from_iterable(repeat(i, len(block.strips))
+                                                   for i, block in enumerate(blocks)))
+        self._block_row_start = list(accumulate((len(b.strips) for b in blocks), initial=0))
+        self._block_card_start = list(accumulate((len(b.cards) for b in blocks), initial=0))
+        self._cards = list(chain.from_iterable(block.cards for block in blocks))
+        self._index = None
+        self._set_virtual_height(len(self._strips), width)
+        self._refresh_changed(old_strips)
+
+    def _layout_section(self, section: Section, cards: tuple[CardView, ...], current: bool,
+                        width: int, prev: _Block | None) -> _Block:
+        """Lay out one section; when it only grew at the end, lay out just the new cards."""
         strips: list[Strip] = []
-        row_card: list[int | None] = []
-        row_section: list[str] = []
+        rows: list[int | None] = []
         firsts: list[int] = []
         counts: list[int] = []
-        cache = self._cache
-        used: dict[tuple, list[Strip]] = {}
-        index = 0
-        header_style = self._style("header")
-        current_style = self._style("header-current")
-        hint_style = self._style("hint")
-
-        def add(lines: list[Strip], card: int | None, section: str) -> None:
-            strips.extend(lines)
-            row_card.extend([card] * len(lines))
-            row_section.extend([section] * len(lines))
-
-        for section in self._sections:
+        start = 0
+        if (prev is not None and prev.title == section.title and prev.current == current
+                and (prev.cards or not section.hint) and len(cards) >= len(prev.cards)
+                and cards[:len(prev.cards)] == prev.cards):
+            strips, rows = list(prev.strips), list(prev.rows)
+            firsts, counts = list(prev.firsts), list(prev.counts)
+            start = len(prev.cards)
+        else:
             if section.title:
-                style = current_style if section.key == self.current_section else header_style
-                title = f" {section.title} ({len(section.cards)}) "
-                add([Strip([Segment(title, style),
-                            Segment(" " * max(0, width - cells(title)), style)])],
-                    None, section.key)
-            if not section.cards and section.hint:
-                add([Strip([Segment("  " + line, hint_style)])
-                     for line in wrap(section.hint, width - 2)], None, section.key)
-            section_start = len(strips)
-            for card in section.cards:
-                key = card[:6]  # id, text, team, colour, hidden, badge
-                lines = cache.get(key) or self._layout_card(card, width)
-                used[key] = lines
-                firsts.append(len(strips))
-                counts.append(len(lines))
-                strips.extend(lines)
-                row_card.extend([index] * len(lines))
-                index += 1
-            row_section.extend([section.key] * (len(strips) - section_start))
-        if not strips and self.empty_hint:
-            add([Strip([Segment("  " + line, hint_style)])
-                 for line in wrap(self.empty_hint, width - 2)], None, "")
-        self._cache = used
-        self._strips = strips
-        self._row_card = row_card
-        self._row_section = row_section
-        self._card_first_row = firsts
-        self._card_row_count = counts
-        self._set_virtual_height(len(strips), width)
-        self.refresh()
+                style = self._style("header-current" if current else "header")
+                title = f" {section.title} ({len(cards)}) "
+                strips.append(Strip([Segment(title, style),
+                                     Segment(" " * max(0, width - cells(title)), style)]))
+                rows.append(None)
+            if not cards and section.hint:
+                hint_style = self._style("hint")
+                for line in wrap(section.hint, width - 2):
+                    strips.append(Strip([Segment("  " + line, hint_style)]))
+                    rows.append(None)
+        if start and section.title:  # the count in the title changed
+            style = self._style("header-current" if current else "header")
+            title = f" {section.title} ({len(cards)}) "
+            strips[0] = Strip([Segment(title, style),
+                               Segment(" " * max(0, width - cells(title)), style)])
+        cache = self._cache
+        for local in range(start, len(cards)):
+            card = cards[local]
+            key = (*card[:6], card.marked)
+            lines = cache.get(key)
+            if lines is None:
+                lines = cache[key] = self._layout_card(card, width)
+            firsts.append(len(strips))
+            counts.append(len(lines))
+            strips.extend(lines)
+            rows.extend([local] * len(lines))
+        return _Block(section.key, section.title, section.hint, current, cards, strips, rows,
+                      firsts, counts)
+
+    def _refresh_changed(self, old_strips: list[Strip]) -> None:
+        """Repaint only the lines on screen whose content changed."""
+        height = self.scrollable_content_region.height
+        if not self.is_mounted or not height:
+            self.refresh()
+            return
+        top = self.scroll_offset.y
+        new_strips = self._strips
+        changed = [y for y in range(height)
+                   if (old_strips[top + y] if top + y < len(old_strips) else None)
+                   is not (new_strips[top + y] if top + y < len(new_strips) else None)]
+        if changed:
+            width = self.size.width
+            self.refresh(Region(0, changed[0], width, changed[-1] - changed[0] + 1))
+
+    def _card_first_row(self, index: int) -> int:
+        block = self.section_of(index)
+        return (self._block_row_start[block]
+                + self._blocks[block].firsts[index - self._block_card_start[block]])
+
+    def _card_row_count(self, index: int) -> int:
+        block = self.section_of(index)
+        return self._blocks[block].counts[index - self._block_card_start[block]]
+
+    def _card_at_row(self, row: int) -> int | None:
+        local = self._row_local[row]
+        if local is None:
+            return None
+        return self._block_card_start[self._row_block[row]] + local
 
     def _set_virtual_height(self, height: int, width: int) -> None:
         """Set the scrollable size; without a full re-layout when the scrollbar stays as it is.
@@ -233,8 +367,19 @@ class CardBoard(ScrollView, can_focus=True):
         else:
             self.virtual_size = size
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        # The compositor passes the laid-out content size as `virtual_size`, never the
+        # board's own (set in `_set_virtual_height`). Compared with ours it always differs,
+        # so every layout anywhere on the screen (each keystroke in the card entry) would
+        # refresh the scrollbar, and the repaint would span the whole board.
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
+
     def _layout_card(self, card: CardView, width: int) -> list[Strip]:
         bar = Style(color=card.color or None, bold=True)
+        mark = "✔ " if card.marked else "▌ "
+        if card.marked:
+            bar = self._style("marked")
         name_style = Style(color=card.color or None, bold=True)
         label = f"{card.team} " if card.team else ""
         indent = 2
@@ -250,7 +395,7 @@ class CardBoard(ScrollView, can_focus=True):
         badge_style = self._style("badge")
         strips = []
         for n, line in enumerate(lines):
-            segments = [Segment("▌ ", bar)]
+            segments = [Segment(mark if n == 0 else "▌ ", bar)]
             if n == 0 and label_len:
                 segments.append(Segment(line[:label_len], name_style))
                 segments.append(Segment(line[label_len:], text_style))
@@ -289,15 +434,22 @@ class CardBoard(ScrollView, can_focus=True):
         if row_index >= len(self._strips):
             return Strip.blank(width, base)
         strip = self._strips[row_index]
-        if self._row_card[row_index] == self.cursor and self.cursor >= 0:
+        if self.cursor >= 0 and self._card_at_row(row_index) == self.cursor:
             strip = strip.apply_style(cursor).extend_cell_length(width, cursor)
         return strip.crop_extend(0, width, base).apply_style(base)
 
     # -- cursor -----------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
+        for index in (old, new):
+            self._refresh_card(index)
         self._scroll_to_cursor()
         self._announce()
+
+    def _refresh_card(self, index: int) -> None:
+        if not 0 <= index < len(self._cards):
+            return
+        top = self._card_first_row(index) - self.scroll_offset.y
+        self.refresh(Region(0, top, self.size.width, self._card_row_count(index)))
 
     def watch_current_section(self) -> None:
         self._rebuild()
@@ -309,9 +461,9 @@ class CardBoard(ScrollView, can_focus=True):
         self.post_message(self.CursorMoved(self, card))
 
     def _scroll_to_cursor(self) -> None:
-        if 0 <= self.cursor < len(self._card_first_row):
-            top = self._card_first_row[self.cursor]
-            height = self._card_row_count[self.cursor]
+        if 0 <= self.cursor < len(self._cards):
+            top = self._card_first_row(self.cursor)
+            height = self._card_row_count(self.cursor)
             self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True)
 
     def action_cursor(self, delta: int) -> None:
@@ -321,13 +473,19 @@ class CardBoard(ScrollView, can_focus=True):
     def action_page(self, direction: int) -> None:
         if not self._cards:
             return
-        target_row = (self._card_first_row[max(0, self.cursor)]
+        target_row = (self._card_first_row(max(0, self.cursor))
                       + direction * max(1, self.scrollable_content_region.height - 1))
-        best = 0
-        for i, first in enumerate(self._card_first_row):
-            if first <= target_row:
-                best = i
-        self.cursor = best
+        target_row = max(0, min(len(self._strips) - 1, target_row))
+        card = None
+        row = target_row
+        while card is None and 0 <= row < len(self._strips):  # the nearest card line
+            card = self._card_at_row(row)
+            row += 1 if direction > 0 and row < len(self._strips) - 1 else -1
+            if row < 0:
+                break
+        if card is None:
+            card = 0 if direction < 0 else len(self._cards) - 1
+        self.cursor = card
 
     def action_first(self) -> None:
         if self._cards:
@@ -340,8 +498,13 @@ class CardBoard(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         row_index = event.y + self.scroll_offset.y
         if 0 <= row_index < len(self._strips):
-            card = self._row_card[row_index]
+            card = self._card_at_row(row_index)
             if card is not None:
+                if event.x < 2:
+                    self.post_message(self.MarkClicked(self, self._cards[card]))
                 self.cursor = card
-            elif self._row_section[row_index]:
-                self.current_section = self._row_section[row_index]
+            else:
+                key = self._blocks[self._row_block[row_index]].key
+                if key:
+                    self.current_section = key
+                    self.post_message(self.SectionClicked(self, key))
