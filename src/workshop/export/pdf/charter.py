@@ -76,7 +76,7 @@ def _members(members: list[PledgeRow], styles: Styles) -> Flowable:
     return table([t("pdf.board.number", lang), t("pdf.teams.name", lang),
                   t("pdf.teams.role", lang), t("charter.pdf.decision", lang),
                   t("charter.pdf.commitment", lang)],
-                 rows, [0.6, 1.8, 1.5, 1.4, 6], styles)  # type: ignore[arg-type]
+                 rows, [0.8, 1.8, 1.5, 1.4, 5.8], styles)  # type: ignore[arg-type]
 
 
 def _rewards_penalties(row: CharterRow, styles: Styles) -> Flowable:

@@ -21,6 +21,7 @@ from workshop.export.pdf import sections
 from workshop.export.pdf.styles import (
     ACCENT,
     ACCENT_LIGHT,
+    FRAME_HEIGHT,
     INK,
     MUTED,
     RULE,
@@ -45,6 +46,8 @@ ROOF_HEIGHT = 62.0
 BASE_HEIGHT = 34.0
 PILLAR_HEIGHT = 112.0
 BEAM = 6.0
+MAX_HEIGHT = FRAME_HEIGHT - 40 * mm
+"""The tallest the model may be: it is one drawing, and a drawing cannot break across pages."""
 DIM = colors.HexColor("#eef1f4")
 """Fill of a pillar that is not the team's own, in a team's handout."""
 
@@ -113,7 +116,8 @@ def strategy_model(report: CocreateReport, styles: Styles, *, width: float | Non
     lang = styles.lang
     width = styles.width if width is None else width
     pillars = report.pillars
-    rows = max(1, -(-len(pillars) // PILLARS_PER_ROW))
+    per_row = PILLARS_PER_ROW if len(pillars) <= 3 * PILLARS_PER_ROW else PILLARS_PER_ROW + 2
+    rows = max(1, -(-len(pillars) // per_row))
     height = ROOF_HEIGHT + rows * (PILLAR_HEIGHT + BEAM) + BASE_HEIGHT
     drawing = Drawing(width, height)
 
@@ -129,7 +133,7 @@ def strategy_model(report: CocreateReport, styles: Styles, *, width: float | Non
     # the pillars: the strategies, in priority order, left to right and row by row
     top = roof_base - BEAM
     for row in range(rows):
-        chunk = pillars[row * PILLARS_PER_ROW:(row + 1) * PILLARS_PER_ROW]
+        chunk = pillars[row * per_row:(row + 1) * per_row]
         drawing.add(Rect(0, top, width, BEAM, fillColor=ACCENT, strokeWidth=0))
         count = max(len(chunk), 1)
         pillar_w = (width - PILLAR_GAP * (count + 1)) / count
@@ -175,6 +179,11 @@ def strategy_model(report: CocreateReport, styles: Styles, *, width: float | Non
     base_lines = fit_lines(question, font, 9, width - 20, 2)
     _centered(drawing, base_lines, width / 2, (BASE_HEIGHT - 4) / 2 + 6 * len(base_lines),
               font, 9, colors.white)
+    if height > MAX_HEIGHT:  # dozens of strategies: shrink the model to fit one page
+        factor = MAX_HEIGHT / height
+        drawing.scale(factor, factor)
+        drawing.width, drawing.height = width * factor, height * factor
+        drawing.hAlign = "CENTER"
     return drawing
 
 
@@ -189,7 +198,7 @@ def focus_box(question: str, styles: Styles) -> Flowable:
     """The focus question, large, in a tinted box."""
     style = styles.cover_org.clone("focus_question", fontSize=14, leading=20, textColor=ACCENT)
     label = para(t("cocreate.pdf.focus_question", styles.lang), styles.cell_muted)
-    box = Table([[label], [para(question, style)]], colWidths=[styles.width],
+    box = Table([[label], [para(question, style)]], colWidths=[styles.width], splitByRow=0,
                 style=TableStyle([("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
                                   ("LEFTPADDING", (0, 0), (-1, -1), 10),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 10),
@@ -249,15 +258,17 @@ def story(report: StepReport, styles: Styles) -> list[Flowable]:
     """The step's section in the full report."""
     assert isinstance(report, CocreateReport)
     lang = styles.lang
-    out = sections.step_heading(report, styles)
+    drawing = strategy_model(report, styles) if report.pillars else None
+    # the heading, the focus question and the model belong on one page when they fit
+    room = (drawing.height if drawing is not None else 0) + 75 * mm
+    out: list[Flowable] = [CondPageBreak(min(room, FRAME_HEIGHT - 10 * mm)),
+                           *sections.step_heading(report, styles)]
     if report.focus_question:
         out += [focus_box(report.focus_question, styles), Spacer(1, 4 * mm)]
     if not report.has_content:
         return [*out, sections.empty_step(styles)]
-    if report.pillars:
-        drawing = strategy_model(report, styles)
-        out += [CondPageBreak(drawing.height + 30 * mm),
-                para(t("cocreate.pdf.model", lang), styles.h2), drawing, Spacer(1, 3 * mm),
+    if drawing is not None:
+        out += [para(t("cocreate.pdf.model", lang), styles.h2), drawing, Spacer(1, 3 * mm),
                 para(t("cocreate.pdf.priority", lang), styles.h2),
                 para(_settings(report, lang), styles.muted),
                 priority_table(report, styles)]
