@@ -204,10 +204,10 @@ def name_advice(name: str) -> NameAdvice:
                           length=length, han=True)
     length = len(words)
     low, high = NAME_WORDS
-    first = words[0].lower()
-    noun = length == 1 and not (first in EN_ACTION_HINTS or first.endswith("ing"))
-    if length > 1 and not any(w.lower() in EN_ACTION_HINTS or w.lower().endswith("ing")
-                              for w in words[:2]):
-        noun = True
+    if length == 1:  # a lone word is a topic ("Pricing"), unless it is a plain verb
+        noun = words[0].lower() not in EN_ACTION_HINTS
+    else:  # an action starts with a verb ("Build…", "Running…") within its first words
+        noun = not any(w.lower() in EN_ACTION_HINTS or w.lower().endswith("ing")
+                       for w in words[:2])
     return NameAdvice(too_long=length > high, too_short=length < low, noun=noun,
                       length=length)

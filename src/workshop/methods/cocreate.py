@@ -59,7 +59,7 @@ def draft_focus_question(doc: Workshop, lang: str | None = None) -> str:
     """A focus question drafted from the main goal and up to two key gaps, e.g.
     ``为了实现700万元的销售额目标，我们要做的关键行动是什么？``."""
     goal = main_goal(doc)
-    gaps = [truncate(text.replace("\n", " "), 24) for text in key_gaps(doc)[:2]]
+    gaps = [truncate(text.replace("\n", " "), 32) for text in key_gaps(doc)[:2]]
     if goal is None:
         return t("cocreate.focus.draft_no_goal", lang)
     phrase = goal_phrase(goal, lang)
