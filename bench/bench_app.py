@@ -53,7 +53,8 @@ def make_session(folder: Path, cards: int) -> Path:
     doc.room.step = "cocreate"
     teams = [team.id for team in doc.teams]
     for i in range(cards):
-        add_card(doc, "cocreate", f"第 {i} 张卡片：提高拜访质量，建立客户档案", team_id=teams[i % 3])
+        text = f"第 {i} 张卡片：提高拜访质量，建立客户档案"
+        add_card(doc, "cocreate", text, team_id=teams[i % 3])
     path = folder / f"bench-{cards}.workshop.json"
     Session.create(doc, path, overwrite=True).close()
     return path
@@ -148,7 +149,7 @@ def main() -> None:
             big_starts.append(first_screen("workshop", big))
         bare_s, app_s, big_s = (statistics.median(x) for x in (bare_starts, app_starts,
                                                                   big_starts))
-        print("time to first screen (median of %d, fresh process each)" % args.rounds)
+        print(f"time to first screen (median of {args.rounds}, fresh process each)")
         print(f"  bare Textual app (Header, Input, Footer): {bare_s * 1000:7.0f} ms")
         print(f"  workshop open, demo session:              {app_s * 1000:7.0f} ms"
               f"   ratio {app_s / bare_s:.2f}  (target ≤ 2.0)")

@@ -9,7 +9,6 @@ from workshop import i18n
 from workshop.model import Workshop
 
 
-
 @pytest.fixture
 def doc() -> Workshop:
     return make_doc()

@@ -113,7 +113,8 @@ def test_report_orders_strategies_and_lists_every_card():
     assert [d.dots for d in part.pillars[0].by_team] == [2, 1]
     cards = [c.text for row in part.clusters for c in row.cards] + [c.text for c in part.loose]
     assert sorted(cards) == sorted(c.text for c in doc.cocreate.cards)
-    assert [c.text for c in part.loose] == ["竞品降价时快速报价机制", "老客户转介绍奖励 [/oops] <b>&"]
+    assert [c.text for c in part.loose] == ["竞品降价时快速报价机制",
+                                            "老客户转介绍奖励 [/oops] <b>&"]
     assert part.total_votes == 6
 
 
