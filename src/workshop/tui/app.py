@@ -64,8 +64,9 @@ class WorkshopApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
-    revision: reactive[int] = reactive(0, init=False)
-    """Bumped after every change to the document; screens redraw from it."""
+    revision: reactive[int] = reactive(0, init=False, repaint=False)
+    """Bumped after every change to the document; screens redraw from it. (It repaints
+    nothing itself: a repaint of the app is a repaint of the whole screen.)"""
 
     def __init__(self, session: Session | None = None, *, projector: bool = False) -> None:
         super().__init__()

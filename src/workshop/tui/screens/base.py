@@ -80,7 +80,7 @@ class StepScreen(Screen):
     def compose(self) -> ComposeResult:
         yield TopBar(self.step)
         with Vertical(id="body"):
-            yield Spotlight(id="spotlight")
+            yield Spotlight(id="spotlight", classes="-empty")  # until a card is spotlit
             yield from self.compose_body()
         yield TurnBar()
         if self.has_entry:
@@ -159,10 +159,10 @@ class StepScreen(Screen):
 
     def tick(self) -> None:
         """Called by the app a few times a second: keep the clock and countdown current."""
-        bars = self.query(TopBar)
-        if not bars:  # just switched to, not composed yet
+        clocks = self.query("ClockDisplay")
+        if not clocks:  # just switched to, not composed yet
             return
-        bars.first().query_one("ClockDisplay").show(self.doc.room.clock)  # type: ignore[attr-defined]
+        clocks.first().show(self.doc.room.clock)  # type: ignore[attr-defined]
         if self.doc.room.turn.ends_at is not None:
             self.query_one(TurnBar).show(self.doc)
 

@@ -44,6 +44,7 @@ class CharterScreen(StepScreen):
                                 content-align: left middle; text-style: bold; }
     CharterScreen #commit-input { width: 1fr; }
     CharterScreen #charter-hint { height: 1; padding: 0 1; color: $text-muted; }
+    CharterScreen #charter-sheet > .option-list--option-disabled { color: $text; }
     """
 
     BINDINGS: ClassVar = [

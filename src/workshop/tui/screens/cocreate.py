@@ -25,7 +25,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import messages, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -69,6 +69,7 @@ _PHASE_ACTIONS: dict[str, tuple[Phase, ...]] = {
     "pair": ("cluster",),
     "move_to": ("cluster",),
     "carry": ("cluster",),
+    "repeat_move": ("cluster",),
     "move_back": ("cluster",),
     "merge": ("cluster", "name"),
     "split": ("cluster",),
@@ -77,13 +78,14 @@ _PHASE_ACTIONS: dict[str, tuple[Phase, ...]] = {
     "name_here": ("name",),
     "jump": ("cluster", "name", "vote"),
     "vote": ("vote",),
+    "submit_card": ("brainstorm",),
     "unvote": ("vote",),
     "next_voter": ("vote",),
     "assign_team": ("name", "vote", "model"),
 }
 """The phases in which each of the screen's actions works (and shows in the key bar)."""
-_BOARD_ACTIONS = {"mark", "name_here", "pair", "move_to", "carry", "move_back", "merge", "split",
-                  "dissolve", "jump", "vote", "unvote"}
+_BOARD_ACTIONS = {"mark", "name_here", "pair", "move_to", "carry", "repeat_move", "move_back",
+                  "merge", "split", "dissolve", "jump", "vote", "unvote"}
 """Actions on the card under the cursor: only while the board has the focus."""
 
 
@@ -121,6 +123,9 @@ class CocreateScreen(StepScreen):
     .-projector CocreateScreen #focus-question { padding: 2 4; }
     """
 
+    # The keys that act on the board are priority bindings: the app runs them before the key
+    # travels up from the focused board through every container (a message per level),
+    # and `check_action` passes them on to the entry when the board is not focused.
     BINDINGS: ClassVar = [
         Binding("ctrl+n", "phase(1)", "Next phase", id="cocreate_next_phase", priority=True),
         Binding("ctrl+g", "phase(-1)", "Previous phase", id="cocreate_prev_phase",
@@ -135,14 +140,16 @@ class CocreateScreen(StepScreen):
         Binding("D", "toggle_dots_per", "Dots per team/member", id="cocreate_dots_per",
                 key_display="Shift+D", show=False),
         # cluster
-        Binding("space", "mark", "Mark", id="cocreate_mark", key_display="Space"),
+        Binding("space", "mark", "Mark", id="cocreate_mark", key_display="Space", priority=True),
         Binding("p", "pair", "Pair / new cluster", id="cocreate_pair"),
         Binding("m", "move_to", "Move to cluster", id="cocreate_move"),
         Binding("right_square_bracket", "carry(1)", "Move to next cluster",
-                id="cocreate_carry_next", key_display="]"),
+                id="cocreate_carry_next", key_display="]", priority=True),
         Binding("left_square_bracket", "carry(-1)", "Move to previous cluster",
-                id="cocreate_carry_prev", key_display="[", show=False),
-        Binding("u", "move_back", "Move back", id="cocreate_move_back"),
+                id="cocreate_carry_prev", key_display="[", show=False, priority=True),
+        Binding("full_stop", "repeat_move", "Same cluster again", id="cocreate_repeat_move",
+                key_display=".", priority=True),
+        Binding("u", "move_back", "Move back", id="cocreate_move_back", priority=True),
         Binding("M", "merge", "Merge clusters", id="cocreate_merge", key_display="Shift+M",
                 show=False),
         Binding("s", "split", "Split cluster", id="cocreate_split", show=False),
@@ -155,8 +162,13 @@ class CocreateScreen(StepScreen):
         Binding("enter", "name_here", "Name cluster", id="cocreate_name_here", show=False),
         Binding("a", "assign_team", "Assign to team", id="cocreate_assign"),
         # vote
-        Binding("plus,equals_sign,space", "vote", "Dot", id="cocreate_vote", key_display="+"),
-        Binding("minus", "unvote", "Take dot back", id="cocreate_unvote", key_display="-"),
+        Binding("plus,equals_sign,space", "vote", "Dot", id="cocreate_vote", key_display="+",
+                priority=True),
+        Binding("minus", "unvote", "Take dot back", id="cocreate_unvote", key_display="-",
+                priority=True),
+        # brainstorm: Enter in the shared entry adds the card straight away
+        Binding("enter", "submit_card", "Add card", id="cocreate_submit_card", show=False,
+                priority=True),
         Binding("full_stop", "next_voter", "Next member", id="cocreate_next_voter",
                 key_display="."),
     ]
@@ -220,8 +232,8 @@ class CocreateScreen(StepScreen):
             self._member_id = None
         self.query_one(PhaseBar).show(phase, t(f"cocreate.phase_hint.{phase}"))
         banner = self.query_one("#cocreate-question", Static)
-        banner.display = phase != "focus"
-        if phase != "focus":
+        banner.display = phase not in ("focus", "model")  # the model has it as its base
+        if banner.display:
             question = section.focus_question or cocreate_method.draft_focus_question(doc)
             banner.update(Text(question), layout=False)
         self.query_one(CardEntry).display = phase == "brainstorm"
@@ -305,16 +317,21 @@ class CocreateScreen(StepScreen):
         self._votes = {cluster.id: len(cluster.votes) for cluster in section.clusters}
         titled = bool(section.clusters) or phase != "brainstorm"
         out = []
+        loose = None
         if groups[LOOSE] or phase in ("brainstorm", "cluster"):
             hint = t("cocreate.loose_empty") if phase == "cluster" else ""
-            out.append(Section(LOOSE, t("cocreate.loose") if titled else "", groups[LOOSE],
-                               hint))
+            loose = Section(LOOSE, t("cocreate.loose") if titled else "", groups[LOOSE], hint)
+        if loose is not None and phase in ("brainstorm", "cluster"):
+            out.append(loose)  # the cards still to sort come first; later they wait below
+            loose = None
         for number, cluster in enumerate(section.clusters, 1):
             team = teams.get(cluster.team_id or "")
             out.append(Section(cluster.id,
                                self._cluster_title(number, cluster.name, len(cluster.votes),
                                                    team.name if team else "", phase),
                                groups[cluster.id], t("cocreate.cluster_empty")))
+        if loose is not None:
+            out.append(loose)
         return out
 
     def _show_board(self, doc: Workshop, *, select: str | None = None) -> None:
@@ -334,7 +351,8 @@ class CocreateScreen(StepScreen):
         elif phase == "name":
             content = panel.name(doc, self._selected_cluster_id())
         else:
-            content = panel.vote(doc, self._voter(doc))
+            width = self.query_one("#cocreate-panel", Static).content_region.width or 30
+            content = panel.vote(doc, self._voter(doc), width)
         self.query_one("#cocreate-panel", Static).update(content)
 
     def _show_model(self, doc: Workshop) -> None:
@@ -394,6 +412,10 @@ class CocreateScreen(StepScreen):
                 return False
             if action == "next_voter":
                 return self.doc.cocreate.dots_per == "member"
+            if action == "submit_card":
+                entry = self.query(CardEntry)
+                return bool(entry) and entry.first().input.has_focus and bool(
+                    entry.first().input.value.strip())
             return True
         if action == "phase":
             return True
@@ -423,7 +445,18 @@ class CocreateScreen(StepScreen):
             self._commit(label, edit, args, then)
             return
         preview()
-        self.call_after_refresh(self._commit, label, edit, args, then)
+        self._after_drawn(self._commit, label, edit, args, then)
+
+    def _after_drawn(self, callback: Callable[..., None], *args: Any) -> None:
+        """Run `callback` once the screen shows what just changed on the board.
+
+        Textual tells the screen about a widget to repaint only when that widget next
+        goes idle, which can come after the screen ran its after-refresh callbacks: the
+        save would then run before the board is drawn. Telling the screen now keeps the
+        order: draw, then save.
+        """
+        self.post_message(messages.Update(self.board_widget))
+        self.call_after_refresh(callback, *args)
 
     def _commit(self, label: str, edit: Callable[..., Any], args: tuple[Any, ...],
                 then: Callable[[Any], None] | None) -> None:
@@ -538,6 +571,10 @@ class CocreateScreen(StepScreen):
                   then=lambda per: self.notify(t("cocreate.dots_per_set",
                                                  per=t(f"cocreate.dots_per.{per}"))))
 
+    def action_submit_card(self) -> None:
+        entry = self.query_one(CardEntry)
+        self.add_card(entry.input.value, entry.hidden_mode, entry)
+
     # -- brainstorm: the shared entry shows the card at once ----------------------------------
     def add_card(self, text: str, hidden: bool, entry: CardEntry) -> None:
         if self.phase != "brainstorm":
@@ -582,7 +619,7 @@ class CocreateScreen(StepScreen):
             else:
                 added(result)
 
-        self.call_after_refresh(commit)
+        self._after_drawn(commit)
 
     # -- clustering ---------------------------------------------------------------------------
     def _cluster_ids(self) -> list[str]:
@@ -654,29 +691,39 @@ class CocreateScreen(StepScreen):
         self._last_target = cluster_id
         self.board_widget.select(card_id)
 
-    def _move(self, ids: list[str], cluster_id: str) -> None:
+    def _move(self, ids: list[str], cluster_id: str, *, follow: bool = False) -> None:
+        """Move cards into a cluster. The cursor goes with them when `follow` (carrying a
+        card down the board); else it stays where it was, on the card that takes their
+        place, ready for the next one."""
         if not ids:
             return
         self._last_target = cluster_id
         self._marked.difference_update(ids)
-
-        def preview() -> None:
-            self._preview_move(ids, cluster_id)
-
         self._act(t("cocreate.undo.move", count=len(ids)), edits.move, ids, cluster_id,
-                  preview=preview)
+                  preview=lambda: self._preview_move(ids, cluster_id, follow))
 
-    def _move_back(self, ids: list[str]) -> None:
+    def _move_back(self, ids: list[str], *, follow: bool = False) -> None:
         if not ids:
             return
         self._marked.difference_update(ids)
         self._act(t("cocreate.undo.move_back", count=len(ids)), edits.move_back, ids,
-                  preview=lambda: self._preview_move(ids, LOOSE))
+                  preview=lambda: self._preview_move(ids, LOOSE, follow))
 
-    def _preview_move(self, ids: list[str], target: str) -> None:
+    def _preview_move(self, ids: list[str], target: str, follow: bool) -> None:
         """The board with `ids` moved into the section `target` (in the order typed)."""
         moving = set(ids)
         sources = {self._group_of.get(card_id) for card_id in ids}
+        board = self.board_widget
+        here = board.selected
+        stay = None
+        if not follow and here is not None and here.id in moving:
+            # the card that takes the moved card's place: the next one left behind
+            cards = board.cards
+            after = [c.id for c in cards[board.cursor + 1:board.cursor + len(ids) + 60]
+                     if c.id not in moving and c.group == here.group]
+            before = [c.id for c in cards[max(0, board.cursor - 60):board.cursor]
+                      if c.id not in moving and c.group == here.group]
+            stay = after[0] if after else (before[-1] if before else None)
         taken: list[CardView] = []
         sections = []
         for section in self._shown:
@@ -698,7 +745,17 @@ class CocreateScreen(StepScreen):
                 sections[i] = section._replace(cards=cards)
         for card_id in ids:
             self._group_of[card_id] = target
-        self._show_sections(sections, select=ids[0])
+        self._show_sections(sections, select=ids[0] if follow or stay is None else stay)
+
+    def action_repeat_move(self) -> None:
+        """Move the card (or the marked cards) into the cluster the last card went to."""
+        target = self._last_target
+        if target is None or target not in self._cluster_ids():
+            self.notify(t("cocreate.no_last_target"), severity="warning")
+            return
+        ids = [card_id for card_id in self._targets() if self._group_of.get(card_id) != target]
+        if ids:
+            self._move(ids, target)
 
     def action_move_to(self) -> None:
         ids = self._targets()
@@ -733,9 +790,9 @@ class CocreateScreen(StepScreen):
             return
         target = keys[index]
         if target == LOOSE:
-            self._move_back(ids)
+            self._move_back(ids, follow=True)
         else:
-            self._move(ids, target)
+            self._move(ids, target, follow=True)
 
     def action_move_back(self) -> None:
         ids = [card_id for card_id in self._targets() if self._group_of.get(card_id) != LOOSE]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 from rich.segment import Segment
@@ -60,12 +60,17 @@ class _Block(NamedTuple):
     current: bool
     cards: tuple[CardView, ...]
     strips: list[Strip]
+    """The lines as laid out (without the board's base style)."""
+    finals: list[Strip]
+    """The same lines as drawn: full width, on the board's base style."""
     rows: list[int | None]
     """For each line, the index of its card within the section (None: header or hint)."""
     firsts: list[int]
     """For each card, its first line within the section."""
     counts: list[int]
     """For each card, how many lines it takes."""
+    source: object = None
+    """The sequence of cards it was laid out from: the same object again means no change."""
 
 
 class CardBoard(ScrollView, can_focus=True):
@@ -94,7 +99,7 @@ class CardBoard(ScrollView, can_focus=True):
         scrollbar-size-vertical: 1;
         overflow-x: hidden;
     }
-    CardBoard > .card-board--header { color: $text; text-style: bold; background: $boost; }
+    CardBoard > .card-board--header { color: $text; text-style: bold; background: $panel; }
     CardBoard > .card-board--header-current {
         color: $text; text-style: bold; background: $primary 30%;
     }
@@ -160,11 +165,12 @@ class CardBoard(ScrollView, can_focus=True):
         self._sections: list[Section] = []
         self._blocks: list[_Block] = []
         self._cards: list[CardView] = []
-        self._strips: list[Strip] = []
-        self._row_local: list[int | None] = []
-        """For each line: the index of its card within its section, or None."""
-        self._row_block: list[int] = []
-        """For each line: the index of its section's block."""
+        self._rows = 0
+        """Lines on the board in all."""
+        self._changed: list[int] = []
+        """Blocks laid out again by the last rebuild (where a card that moved will be)."""
+        self._block_of: dict[str, int] = {}
+        self._styles: dict[str, Style] | None = None
         self._block_row_start: list[int] = []
         self._block_card_start: list[int] = []
         self._index: dict[str, int] | None = None
@@ -172,7 +178,6 @@ class CardBoard(ScrollView, can_focus=True):
         self._cache: dict[tuple, list[Strip]] = {}
         self._built_width = 0
         self._styles_key: tuple = ()
-        self._line_styles: tuple[Style, Style] | None = None
         self.empty_hint = empty_hint
 
     # -- data -------------------------------------------------------------------------
@@ -191,8 +196,18 @@ class CardBoard(ScrollView, can_focus=True):
             return self._cards[self.cursor]
         return None
 
-    def index_of(self, card_id: str) -> int | None:
-        """The position of the card with `card_id` in ``cards``, or None."""
+    def index_of(self, card_id: str, group: str | None = None) -> int | None:
+        """The position of the card with `card_id` in ``cards``, or None.
+
+        Looks in the section `group` first, then in the sections the last change laid
+        out again (where a card that just moved is), before indexing every card.
+        """
+        for block in ([self._block_of[group]] if group in self._block_of else []) + \
+                self._changed:
+            cards = self._blocks[block].cards
+            for local, card in enumerate(cards):
+                if card.id == card_id:
+                    return self._block_card_start[block] + local
         if self._index is None:
             self._index = {card.id: i for i, card in enumerate(self._cards)}
         return self._index.get(card_id)
@@ -202,15 +217,17 @@ class CardBoard(ScrollView, can_focus=True):
 
         `select` moves the cursor to the card with that id (e.g. the one just added).
         """
-        was = self.selected.id if self.selected else None
+        before = self.selected
+        was = before.id if before else None
         keep = select or was
         self._sections = list(sections)
         self._rebuild()
-        index = self.index_of(keep) if keep is not None else None
+        index = self.index_of(keep, before.group if before and keep == was else None) \
+            if keep is not None else None
         if index is None:
             index = min(self.cursor, len(self._cards) - 1) if self._cards else -1
         if was is not None and was != keep:  # its lines lose the cursor
-            previous = self.index_of(was)
+            previous = self.index_of(was, before.group if before else None)
             if previous is not None:
                 self._refresh_card(previous)
         if index != self.cursor:
@@ -232,12 +249,28 @@ class CardBoard(ScrollView, can_focus=True):
         return bisect_right(self._block_card_start, index) - 1
 
     # -- layout -----------------------------------------------------------------------
+    _STYLE_NAMES = ("header", "header-current", "cursor", "hidden", "hint", "badge", "marked")
+
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"card-board--{name}", partial=True)
+        """A component style (or ``base``, the board's own); looked up once per restyle:
+        a lookup costs more than drawing a line."""
+        if self._styles is None:
+            # whole styles, not partial ones: a partial style computes `$text` against a
+            # default dark background (white text, invisible on a light theme)
+            styles = {name: self.get_component_rich_style(f"card-board--{name}", partial=False)
+                      for name in self._STYLE_NAMES}
+            styles["base"] = self.rich_style
+            self._styles = styles
+        return self._styles[name]
+
+    def _layout_styles(self) -> tuple[Style, ...]:
+        """The styles baked into laid-out lines (all but the cursor's)."""
+        return tuple(self._style(name) for name in (*self._STYLE_NAMES, "base")
+                     if name != "cursor")
 
     def _rebuild(self) -> None:
         width = max(8, self.scrollable_content_region.width or self.size.width or 40)
-        styles_key = (self.app.theme if self.is_attached else "", width)
+        styles_key = (self.app.theme if self.is_attached else "", width, self._layout_styles())
         if styles_key != self._styles_key:
             self._cache.clear()
             self._styles_key = styles_key
@@ -245,40 +278,54 @@ class CardBoard(ScrollView, can_focus=True):
         self._built_width = width
         old = {block.key: block for block in self._blocks}
         blocks = []
+        changed = []
+        current_key = self.current_section
         for section in self._sections:
-            cards = tuple(section.cards)
-            current = section.key == self.current_section
+            current = section.key == current_key
             prev = old.get(section.key)
-            if (prev is not None and prev.cards == cards and prev.title == section.title
-                    and prev.hint == section.hint and prev.current == current):
-                blocks.append(prev)
+            if (prev is not None and prev.title == section.title and prev.hint == section.hint
+                    and prev.current == current):
+                if prev.source is section.cards:
+                    blocks.append(prev)
+                    continue
+                cards = tuple(section.cards)
+                if prev.cards == cards:
+                    blocks.append(prev._replace(source=section.cards))
+                    continue
             else:
-                blocks.append(self._layout_section(section, cards, current, width, prev))
-        if len(self._cache) > 4 * max(1000, sum(len(b.cards) for b in blocks)):
+                cards = tuple(section.cards)
+            changed.append(len(blocks))
+            blocks.append(self._layout_section(section, cards, current, width, prev))
+        if len(self._cache) > 4 * max(1000, len(self._cards)):
             self._cache = {}  # cards long gone: let their lines go
         if not any(block.strips for block in blocks) and self.empty_hint:
             hint_style = self._style("hint")
             lines = [Strip([Segment("  " + line, hint_style)])
                      for line in wrap(self.empty_hint, width - 2)]
-            blocks = [_Block("", "", self.empty_hint, False, (), lines,
+            blocks = [_Block("", "", self.empty_hint, False, (), lines, self._final(lines, width),
                              [None] * len(lines), [], [])]
+        old = (self._blocks, self._block_row_start)
         self._blocks = blocks
-        old_strips = self._strips
-        self._strips = list(chain.from_iterable(block.strips for block in blocks))
-        self._row_local = list(chain.from_iterable(block.rows for block in blocks))
-        self._row_block = list(chain.from_iterable(repeat(i, len(block.strips))
-                                                   for i, block in enumerate(blocks)))
+        self._changed = changed
+        self._block_of = {block.key: i for i, block in enumerate(blocks)}
         self._block_row_start = list(accumulate((len(b.strips) for b in blocks), initial=0))
         self._block_card_start = list(accumulate((len(b.cards) for b in blocks), initial=0))
+        self._rows = self._block_row_start[-1]
         self._cards = list(chain.from_iterable(block.cards for block in blocks))
         self._index = None
-        self._set_virtual_height(len(self._strips), width)
-        self._refresh_changed(old_strips)
+        self._set_virtual_height(self._rows, width)
+        self._refresh_changed(*old)
+
+    def _final(self, strips: list[Strip], width: int) -> list[Strip]:
+        """`strips` as drawn: cut or padded to `width`, on the board's base style."""
+        base = self._style("base")
+        return [strip.crop_extend(0, width, base).apply_style(base) for strip in strips]
 
     def _layout_section(self, section: Section, cards: tuple[CardView, ...], current: bool,
                         width: int, prev: _Block | None) -> _Block:
         """Lay out one section; when it only grew at the end, lay out just the new cards."""
         strips: list[Strip] = []
+        finals: list[Strip] = []
         rows: list[int | None] = []
         firsts: list[int] = []
         counts: list[int] = []
@@ -286,7 +333,7 @@ class CardBoard(ScrollView, can_focus=True):
         if (prev is not None and prev.title == section.title and prev.current == current
                 and (prev.cards or not section.hint) and len(cards) >= len(prev.cards)
                 and cards[:len(prev.cards)] == prev.cards):
-            strips, rows = list(prev.strips), list(prev.rows)
+            strips, finals, rows = list(prev.strips), list(prev.finals), list(prev.rows)
             firsts, counts = list(prev.firsts), list(prev.counts)
             start = len(prev.cards)
         else:
@@ -301,39 +348,64 @@ class CardBoard(ScrollView, can_focus=True):
                 for line in wrap(section.hint, width - 2):
                     strips.append(Strip([Segment("  " + line, hint_style)]))
                     rows.append(None)
+            finals = self._final(strips, width)
         if start and section.title:  # the count in the title changed
             style = self._style("header-current" if current else "header")
             title = f" {section.title} ({len(cards)}) "
             strips[0] = Strip([Segment(title, style),
                                Segment(" " * max(0, width - cells(title)), style)])
+            finals[0] = self._final(strips[:1], width)[0]
         cache = self._cache
         for local in range(start, len(cards)):
             card = cards[local]
-            key = (*card[:6], card.marked)
-            lines = cache.get(key)
-            if lines is None:
-                lines = cache[key] = self._layout_card(card, width)
+            laid = cache.get(card)  # a card view is a tuple: it is its own key
+            if laid is None:
+                lines = self._layout_card(card, width)
+                laid = cache[card] = (lines, self._final(lines, width))
+            lines, drawn = laid
             firsts.append(len(strips))
             counts.append(len(lines))
             strips.extend(lines)
+            finals.extend(drawn)
             rows.extend([local] * len(lines))
-        return _Block(section.key, section.title, section.hint, current, cards, strips, rows,
-                      firsts, counts)
+        return _Block(section.key, section.title, section.hint, current, cards, strips, finals,
+                      rows, firsts, counts, section.cards)
 
-    def _refresh_changed(self, old_strips: list[Strip]) -> None:
-        """Repaint only the lines on screen whose content changed."""
+    @staticmethod
+    def _lines(blocks: list[_Block], starts: list[int], top: int, height: int) -> list[Strip]:
+        """The drawn lines `top` to `top + height` of a layout (fewer past its end)."""
+        out: list[Strip] = []
+        if not blocks or top >= starts[-1]:
+            return out
+        block = bisect_right(starts, top) - 1
+        line = top - starts[block]
+        while block < len(blocks) and len(out) < height:
+            finals = blocks[block].finals
+            out.extend(finals[line:line + height - len(out)])
+            block += 1
+            line = 0
+        return out
+
+    def _refresh_changed(self, blocks: list[_Block], starts: list[int]) -> None:
+        """Repaint only the lines on screen whose content changed (since `blocks`)."""
         height = self.scrollable_content_region.height
-        if not self.is_mounted or not height:
+        if not self.is_mounted or not height or not blocks:
             self.refresh()
             return
         top = self.scroll_offset.y
-        new_strips = self._strips
+        before = self._lines(blocks, starts, top, height)
+        after = self._lines(self._blocks, self._block_row_start, top, height)
         changed = [y for y in range(height)
-                   if (old_strips[top + y] if top + y < len(old_strips) else None)
-                   is not (new_strips[top + y] if top + y < len(new_strips) else None)]
+                   if (before[y] if y < len(before) else None)
+                   is not (after[y] if y < len(after) else None)]
         if changed:
             width = self.size.width
             self.refresh(Region(0, changed[0], width, changed[-1] - changed[0] + 1))
+
+    def _locate(self, row: int) -> tuple[int, int]:
+        """(block, line within the block) of board line `row`."""
+        block = bisect_right(self._block_row_start, row) - 1
+        return block, row - self._block_row_start[block]
 
     def _card_first_row(self, index: int) -> int:
         block = self.section_of(index)
@@ -345,10 +417,11 @@ class CardBoard(ScrollView, can_focus=True):
         return self._blocks[block].counts[index - self._block_card_start[block]]
 
     def _card_at_row(self, row: int) -> int | None:
-        local = self._row_local[row]
+        block, line = self._locate(row)
+        local = self._blocks[block].rows[line]
         if local is None:
             return None
-        return self._block_card_start[self._row_block[row]] + local
+        return self._block_card_start[block] + local
 
     def _set_virtual_height(self, height: int, width: int) -> None:
         """Set the scrollable size; without a full re-layout when the scrollbar stays as it is.
@@ -367,13 +440,20 @@ class CardBoard(ScrollView, can_focus=True):
         else:
             self.virtual_size = size
 
+    def _check_width(self) -> None:
+        if self._sections and max(8, self.scrollable_content_region.width) != self._built_width:
+            self._rebuild()
+
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
                       layout: bool = True) -> bool:
         # The compositor passes the laid-out content size as `virtual_size`, never the
         # board's own (set in `_set_virtual_height`). Compared with ours it always differs,
         # so every layout anywhere on the screen (each keystroke in the card entry) would
         # refresh the scrollbar, and the repaint would span the whole board.
-        return super()._size_updated(size, self.virtual_size, container_size, layout)
+        resized = super()._size_updated(size, self.virtual_size, container_size, layout)
+        # a scrollbar that came or went changes the width of the lines, with no Resize
+        self.call_later(self._check_width)
+        return resized
 
     def _layout_card(self, card: CardView, width: int) -> list[Strip]:
         bar = Style(color=card.color or None, bold=True)
@@ -419,24 +499,33 @@ class CardBoard(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._line_styles = None
+        self._styles = None
+        if self.is_mounted and self._sections:
+            # a new theme or a new class re-lays out; focus only changes the cursor's colour
+            self.call_later(self._restyle)
 
-    def _styles_for_lines(self) -> tuple[Style, Style]:
-        # Looking styles up is slow next to drawing a line: once per style change, not per line.
-        if self._line_styles is None:
-            self._line_styles = (self.rich_style, self._style("cursor"))
-        return self._line_styles
+    def _restyle(self) -> None:
+        if self._styles_key and self._styles_key[2] != self._layout_styles():
+            self._rebuild()
+        else:
+            self.refresh()
 
     def render_line(self, y: int) -> Strip:
         row_index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
-        base, cursor = self._styles_for_lines()
-        if row_index >= len(self._strips):
-            return Strip.blank(width, base)
-        strip = self._strips[row_index]
-        if self.cursor >= 0 and self._card_at_row(row_index) == self.cursor:
-            strip = strip.apply_style(cursor).extend_cell_length(width, cursor)
-        return strip.crop_extend(0, width, base).apply_style(base)
+        if row_index >= self._rows:
+            return Strip.blank(width, self._style("base"))
+        block, line = self._locate(row_index)
+        laid = self._blocks[block]
+        local = laid.rows[line]
+        if local is not None and self._block_card_start[block] + local == self.cursor:
+            base, cursor = self._style("base"), self._style("cursor")
+            strip = laid.strips[line].apply_style(cursor).extend_cell_length(width, cursor)
+            return strip.crop_extend(0, width, base).apply_style(base)
+        strip = laid.finals[line]
+        if strip.cell_length != width:  # a resize is on its way
+            return strip.crop_extend(0, width, self._style("base"))
+        return strip
 
     # -- cursor -----------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
@@ -451,8 +540,29 @@ class CardBoard(ScrollView, can_focus=True):
         top = self._card_first_row(index) - self.scroll_offset.y
         self.refresh(Region(0, top, self.size.width, self._card_row_count(index)))
 
-    def watch_current_section(self) -> None:
-        self._rebuild()
+    def watch_current_section(self, old: str, new: str) -> None:
+        """Light the header of the current section: two header lines, not a re-layout."""
+        if not self._blocks or not self._styles_key:
+            return
+        width = self._built_width
+        for key in (old, new):
+            index = self._block_of.get(key)
+            if index is None:
+                continue
+            block = self._blocks[index]
+            current = key == new
+            if block.current == current:
+                continue
+            strips, finals = list(block.strips), list(block.finals)
+            if block.title:
+                style = self._style("header-current" if current else "header")
+                title = f" {block.title} ({len(block.cards)}) "
+                strips[0] = Strip([Segment(title, style),
+                                   Segment(" " * max(0, width - cells(title)), style)])
+                finals[0] = self._final(strips[:1], width)[0]
+                top = self._block_row_start[index] - self.scroll_offset.y
+                self.refresh(Region(0, top, self.size.width, 1))
+            self._blocks[index] = block._replace(current=current, strips=strips, finals=finals)
 
     def _announce(self) -> None:
         card = self.selected
@@ -475,12 +585,12 @@ class CardBoard(ScrollView, can_focus=True):
             return
         target_row = (self._card_first_row(max(0, self.cursor))
                       + direction * max(1, self.scrollable_content_region.height - 1))
-        target_row = max(0, min(len(self._strips) - 1, target_row))
+        target_row = max(0, min(self._rows - 1, target_row))
         card = None
         row = target_row
-        while card is None and 0 <= row < len(self._strips):  # the nearest card line
+        while card is None and 0 <= row < self._rows:  # the nearest card line
             card = self._card_at_row(row)
-            row += 1 if direction > 0 and row < len(self._strips) - 1 else -1
+            row += 1 if direction > 0 and row < self._rows - 1 else -1
             if row < 0:
                 break
         if card is None:
@@ -497,14 +607,14 @@ class CardBoard(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         row_index = event.y + self.scroll_offset.y
-        if 0 <= row_index < len(self._strips):
+        if 0 <= row_index < self._rows:
             card = self._card_at_row(row_index)
             if card is not None:
                 if event.x < 2:
                     self.post_message(self.MarkClicked(self, self._cards[card]))
                 self.cursor = card
             else:
-                key = self._blocks[self._row_block[row_index]].key
+                key = self._blocks[self._locate(row_index)[0]].key
                 if key:
                     self.current_section = key
                     self.post_message(self.SectionClicked(self, key))

@@ -23,7 +23,7 @@ from workshop.tui.widgets.turn_bar import readable_on
 
 PILLAR_MIN = 14
 """Narrowest pillar, in cells: room for six Chinese characters and the borders."""
-PILLAR_MAX = 26
+PILLAR_MAX = 40
 NAME_LINES = 4
 ROOF_ROWS = 5
 

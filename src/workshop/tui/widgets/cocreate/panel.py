@@ -15,7 +15,7 @@ from workshop.methods import clusters as cluster_method
 from workshop.methods import cocreate as cocreate_method
 from workshop.methods import votes as vote_method
 from workshop.model import Workshop
-from workshop.text import truncate
+from workshop.text import cells, truncate
 from workshop.tui.widgets.cocreate.dialogs import advice_text
 
 TALLY_ROWS = 12
@@ -97,7 +97,7 @@ def name(doc: Workshop, cluster_id: str | None) -> RenderableType:
     return Group(*parts)
 
 
-def vote(doc: Workshop, voter: vote_method.Voter | None) -> RenderableType:
+def vote(doc: Workshop, voter: vote_method.Voter | None, width: int = 36) -> RenderableType:
     section = doc.cocreate
     parts: list[RenderableType] = [_heading("cocreate.panel.voting")]
     per = t(f"cocreate.dots_per.{section.dots_per}")
@@ -127,10 +127,11 @@ def vote(doc: Workshop, voter: vote_method.Voter | None) -> RenderableType:
     ranked = vote_method.priority(doc, named_only=True)
     voted = vote_method.total(doc) > 0
     for row in ranked[:TALLY_ROWS]:
-        line = Text()
+        line = Text(no_wrap=True)
+        dots = f"  ● {row.votes}"
         line.append(f"{row.rank}{'=' if row.tied and voted else ''} ".rjust(4), style="bold")
-        line.append(truncate(row.name, 18))
-        line.append(f"  ● {row.votes}", style="bold")
+        line.append(truncate(row.name, max(4, width - 4 - cells(dots))))
+        line.append(dots, style="bold")
         parts.append(line)
     if len(ranked) > TALLY_ROWS:
         parts.append(Text(t("cocreate.panel.more", count=len(ranked) - TALLY_ROWS),
