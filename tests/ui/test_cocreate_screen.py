@@ -325,3 +325,36 @@ async def test_the_focus_question_is_drafted_and_edited(open_app):
         banner = str(app.screen.query_one("#cocreate-question", Static).render())
         assert "多买一倍" in banner
         assert app.screen.query_one("#entry-input", Input).has_focus
+
+
+async def test_keys_in_a_burst_keep_their_order(open_app):
+    """A terminal delivers what an input method commits in one burst, Enter right behind:
+    the card is never split; and a move right after a cursor key acts on the card the
+    cursor reached, not on the one it left."""
+    from textual import events
+
+    doc = brainstormed()
+    doc.cocreate.cards.clear()
+    app = open_app(doc)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for text in ("建立客户分级档案", "举办技术交流会"):
+            for char in text:
+                app._driver.send_message(events.Key(char, char))
+            app._driver.send_message(events.Key("enter", "\r"))
+            await settle(pilot, 4)
+        assert [c.text for c in app.session.doc.cocreate.cards] == ["建立客户分级档案",
+                                                                   "举办技术交流会"]
+
+    doc = clustered(named=False)
+    doc.cocreate.phase = "cluster"
+    app = open_app(doc)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        board = app.screen.query_one(CardBoard)
+        second = board.cards[1].text  # the second loose card
+        for key, char in [("down", None), ("right_square_bracket", "]")]:
+            app._driver.send_message(events.Key(key, char))
+        await settle(pilot, 6)
+        moved = cluster_texts(app.session.doc)[0]
+        assert second in moved and board.cards[0].text not in moved

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import messages, on
+from textual import events, messages, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -78,7 +78,6 @@ _PHASE_ACTIONS: dict[str, tuple[Phase, ...]] = {
     "name_here": ("name",),
     "jump": ("cluster", "name", "vote"),
     "vote": ("vote",),
-    "submit_card": ("brainstorm",),
     "unvote": ("vote",),
     "next_voter": ("vote",),
     "assign_team": ("name", "vote", "model"),
@@ -94,6 +93,51 @@ def _returning(edit: Callable[..., Any]) -> Callable[..., tuple[Any]]:
     def run(doc: Workshop, *args: Any) -> tuple[Any]:
         return (edit(doc, *args),)
     return run
+
+
+class CocreateBoard(CardBoard):
+    """The co-creation board. The keys that act on the card under the cursor are handled
+    here, as the board receives them: in order with the cursor keys before them (a move
+    never hits the card the cursor is leaving), and without the key first travelling up
+    through every container to the app's bindings (a message per level). The screen's
+    bindings for the same keys stay, for the key bar and F1."""
+
+    FAST_KEYS: ClassVar[dict[str, tuple[str, tuple[object, ...]]]] = {
+        "full_stop": ("repeat_move", ()),
+        "right_square_bracket": ("carry", (1,)),
+        "left_square_bracket": ("carry", (-1,)),
+        "u": ("move_back", ()),
+        "space": ("mark", ()),
+        "plus": ("vote", ()),
+        "equals_sign": ("vote", ()),
+        "minus": ("unvote", ()),
+    }
+
+    CURSOR_KEYS: ClassVar[dict[str, tuple[str, tuple[object, ...]]]] = {
+        "up": ("cursor", (-1,)), "down": ("cursor", (1,)), "pageup": ("page", (-1,)),
+        "pagedown": ("page", (1,)), "home": ("first", ()), "end": ("last", ()),
+    }
+    """Handled here too, so a key to move the cursor and a key to act stay in order."""
+
+    async def handle_key(self, event: events.Key) -> bool:
+        cursor = self.CURSOR_KEYS.get(event.key)
+        if cursor is not None:
+            event.stop()
+            event.prevent_default()
+            getattr(self, f"action_{cursor[0]}")(*cursor[1])
+            return True
+        screen = self.screen
+        fast = self.FAST_KEYS.get(event.key)
+        if fast is not None and isinstance(screen, CocreateScreen):
+            action, args = fast
+            if event.key == "space" and screen.check_action("vote", ()):
+                action = "vote"
+            if screen.check_action(action, args):
+                event.stop()
+                event.prevent_default()
+                getattr(screen, f"action_{action}")(*args)
+                return True
+        return await super().handle_key(event)
 
 
 class CocreateScreen(StepScreen):
@@ -123,13 +167,9 @@ class CocreateScreen(StepScreen):
     .-projector CocreateScreen #focus-question { padding: 2 4; }
     """
 
-    # The keys that act on the board are priority bindings: the app runs them before the key
-    # travels up from the focused board through every container (a message per level),
-    # and `check_action` passes them on to the entry when the board is not focused.
     BINDINGS: ClassVar = [
-        Binding("ctrl+n", "phase(1)", "Next phase", id="cocreate_next_phase", priority=True),
-        Binding("ctrl+g", "phase(-1)", "Previous phase", id="cocreate_prev_phase",
-                priority=True),
+        Binding("ctrl+n", "phase(1)", "Next phase", id="cocreate_next_phase"),
+        Binding("ctrl+g", "phase(-1)", "Previous phase", id="cocreate_prev_phase"),
         # focus
         Binding("e", "edit_question", "Edit question", id="cocreate_edit_question"),
         Binding("g", "draft_question", "Use the draft", id="cocreate_draft_question"),
@@ -140,16 +180,16 @@ class CocreateScreen(StepScreen):
         Binding("D", "toggle_dots_per", "Dots per team/member", id="cocreate_dots_per",
                 key_display="Shift+D", show=False),
         # cluster
-        Binding("space", "mark", "Mark", id="cocreate_mark", key_display="Space", priority=True),
+        Binding("space", "mark", "Mark", id="cocreate_mark", key_display="Space"),
         Binding("p", "pair", "Pair / new cluster", id="cocreate_pair"),
         Binding("m", "move_to", "Move to cluster", id="cocreate_move"),
         Binding("right_square_bracket", "carry(1)", "Move to next cluster",
-                id="cocreate_carry_next", key_display="]", priority=True),
+                id="cocreate_carry_next", key_display="]"),
         Binding("left_square_bracket", "carry(-1)", "Move to previous cluster",
-                id="cocreate_carry_prev", key_display="[", show=False, priority=True),
+                id="cocreate_carry_prev", key_display="[", show=False),
         Binding("full_stop", "repeat_move", "Same cluster again", id="cocreate_repeat_move",
-                key_display=".", priority=True),
-        Binding("u", "move_back", "Move back", id="cocreate_move_back", priority=True),
+                key_display="."),
+        Binding("u", "move_back", "Move back", id="cocreate_move_back"),
         Binding("M", "merge", "Merge clusters", id="cocreate_merge", key_display="Shift+M",
                 show=False),
         Binding("s", "split", "Split cluster", id="cocreate_split", show=False),
@@ -162,13 +202,8 @@ class CocreateScreen(StepScreen):
         Binding("enter", "name_here", "Name cluster", id="cocreate_name_here", show=False),
         Binding("a", "assign_team", "Assign to team", id="cocreate_assign"),
         # vote
-        Binding("plus,equals_sign,space", "vote", "Dot", id="cocreate_vote", key_display="+",
-                priority=True),
-        Binding("minus", "unvote", "Take dot back", id="cocreate_unvote", key_display="-",
-                priority=True),
-        # brainstorm: Enter in the shared entry adds the card straight away
-        Binding("enter", "submit_card", "Add card", id="cocreate_submit_card", show=False,
-                priority=True),
+        Binding("plus,equals_sign,space", "vote", "Dot", id="cocreate_vote", key_display="+"),
+        Binding("minus", "unvote", "Take dot back", id="cocreate_unvote", key_display="-"),
         Binding("full_stop", "next_voter", "Next member", id="cocreate_next_voter",
                 key_display="."),
     ]
@@ -194,7 +229,7 @@ class CocreateScreen(StepScreen):
                 yield Static(id="focus-question")
                 yield Static(id="focus-details")
             with Horizontal(id="cocreate-work"):
-                yield CardBoard(id="board", empty_hint=t("cocreate.board_empty"))
+                yield CocreateBoard(id="board", empty_hint=t("cocreate.board_empty"))
                 with VerticalScroll(id="cocreate-side"):
                     yield Static(id="cocreate-panel")
             with VerticalScroll(id="cocreate-model"):
@@ -412,10 +447,6 @@ class CocreateScreen(StepScreen):
                 return False
             if action == "next_voter":
                 return self.doc.cocreate.dots_per == "member"
-            if action == "submit_card":
-                entry = self.query(CardEntry)
-                return bool(entry) and entry.first().input.has_focus and bool(
-                    entry.first().input.value.strip())
             return True
         if action == "phase":
             return True
@@ -570,10 +601,6 @@ class CocreateScreen(StepScreen):
                   edits.set_dots_per, per,
                   then=lambda per: self.notify(t("cocreate.dots_per_set",
                                                  per=t(f"cocreate.dots_per.{per}"))))
-
-    def action_submit_card(self) -> None:
-        entry = self.query_one(CardEntry)
-        self.add_card(entry.input.value, entry.hidden_mode, entry)
 
     # -- brainstorm: the shared entry shows the card at once ----------------------------------
     def add_card(self, text: str, hidden: bool, entry: CardEntry) -> None:
