@@ -358,3 +358,10 @@ async def test_keys_in_a_burst_keep_their_order(open_app):
         await settle(pilot, 6)
         moved = cluster_texts(app.session.doc)[0]
         assert second in moved and board.cards[0].text not in moved
+
+        # pairs first, typed fast: P marks the card under the cursor, ↓, P pairs it
+        first_two = {card.text for card in board.cards[:2]}
+        for key, char in [("home", None), ("p", "p"), ("down", None), ("p", "p")]:
+            app._driver.send_message(events.Key(key, char))
+        await settle(pilot, 6)
+        assert set(cluster_texts(app.session.doc)[-1]) == first_two

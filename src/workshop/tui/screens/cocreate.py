@@ -96,28 +96,16 @@ def _returning(edit: Callable[..., Any]) -> Callable[..., tuple[Any]]:
 
 
 class CocreateBoard(CardBoard):
-    """The co-creation board. The keys that act on the card under the cursor are handled
-    here, as the board receives them: in order with the cursor keys before them (a move
-    never hits the card the cursor is leaving), and without the key first travelling up
-    through every container to the app's bindings (a message per level). The screen's
-    bindings for the same keys stay, for the key bar and F1."""
+    """The co-creation board. While it has the focus, it runs the screen's key bindings
+    itself, as it receives the keys: in order with the cursor keys (Textual resolves a
+    binding only once the key has travelled up to the app, a message per container, so
+    "↓ then P" typed fast could pair the card the cursor was leaving), and without that
+    trip. The key bar and F1 still show the screen's bindings."""
 
-    FAST_KEYS: ClassVar[dict[str, tuple[str, tuple[object, ...]]]] = {
-        "full_stop": ("repeat_move", ()),
-        "right_square_bracket": ("carry", (1,)),
-        "left_square_bracket": ("carry", (-1,)),
-        "u": ("move_back", ()),
-        "space": ("mark", ()),
-        "plus": ("vote", ()),
-        "equals_sign": ("vote", ()),
-        "minus": ("unvote", ()),
-    }
-
-    CURSOR_KEYS: ClassVar[dict[str, tuple[str, tuple[object, ...]]]] = {
+    CURSOR_KEYS: ClassVar[dict[str, tuple[str, tuple[int, ...]]]] = {
         "up": ("cursor", (-1,)), "down": ("cursor", (1,)), "pageup": ("page", (-1,)),
         "pagedown": ("page", (1,)), "home": ("first", ()), "end": ("last", ()),
     }
-    """Handled here too, so a key to move the cursor and a key to act stay in order."""
 
     async def handle_key(self, event: events.Key) -> bool:
         cursor = self.CURSOR_KEYS.get(event.key)
@@ -127,16 +115,15 @@ class CocreateBoard(CardBoard):
             getattr(self, f"action_{cursor[0]}")(*cursor[1])
             return True
         screen = self.screen
-        fast = self.FAST_KEYS.get(event.key)
-        if fast is not None and isinstance(screen, CocreateScreen):
-            action, args = fast
-            if event.key == "space" and screen.check_action("vote", ()):
-                action = "vote"
-            if screen.check_action(action, args):
-                event.stop()
-                event.prevent_default()
-                getattr(screen, f"action_{action}")(*args)
-                return True
+        if isinstance(screen, CocreateScreen):
+            for binding in screen.bindings_for(event.key):
+                name, _, rest = binding.action.partition("(")
+                args = tuple(int(a) for a in rest.rstrip(")").split(",") if a.strip())
+                if screen.check_action(name, args):
+                    event.stop()
+                    event.prevent_default()
+                    await screen.run_action(binding.action)
+                    return True
         return await super().handle_key(event)
 
 
@@ -207,6 +194,17 @@ class CocreateScreen(StepScreen):
         Binding("full_stop", "next_voter", "Next member", id="cocreate_next_voter",
                 key_display="."),
     ]
+
+    @classmethod
+    def bindings_for(cls, key: str) -> list[Binding]:
+        """The screen's (non-priority) bindings of `key`, in the order Textual tries them."""
+        found = []
+        for klass in cls.__mro__:
+            for binding in klass.__dict__.get("BINDINGS", ()):
+                if isinstance(binding, Binding) and not binding.priority and \
+                        key in (k.strip() for k in binding.key.split(",")):
+                    found.append(binding)
+        return found
 
     def __init__(self) -> None:
         super().__init__()
