@@ -372,7 +372,12 @@ class CocreateScreen(StepScreen):
         self._shown = self._sections(doc)
         board = self.board_widget
         if select is None and board.cursor < 0 and doc.cocreate.phase != "brainstorm":
-            select = next((s.cards[0].id for s in self._shown if s.cards), None)
+            # start where the work is: naming, the first cluster still without a name
+            unnamed = {k.id for k in doc.cocreate.clusters if not k.name}
+            first = [s for s in self._shown if s.cards]
+            if doc.cocreate.phase == "name":
+                first = [s for s in first if s.key in unnamed] or first
+            select = first[0].cards[0].id if first else None
         board.show(self._shown, select=select)
 
     def _show_panel(self, doc: Workshop) -> None:

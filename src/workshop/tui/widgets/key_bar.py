@@ -6,10 +6,15 @@ looks up its words in the catalog (``keys.<id>``) so a language switch relabels 
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.widget import Widget
 
 from workshop.i18n import has, t
+
+_FUNCTION_KEY = re.compile(r"f\d+")
+"""F1 to F24 (not ``full_stop``, which also starts with an f)."""
 
 
 def key_label(binding_id: str | None, fallback: str) -> str:
@@ -37,7 +42,7 @@ class KeyBar(Widget):
             seen.add(binding.action)
             shown.append(binding)
         # function keys in order first, quitting last: the order people scan for
-        shown.sort(key=lambda b: (b.action == "quit", not b.key.startswith("f"),
+        shown.sort(key=lambda b: (b.action == "quit", not _FUNCTION_KEY.fullmatch(b.key),
                                   int(b.key[1:]) if b.key[1:].isdigit() else 0))
         for binding in shown:
             text.append(self.app.get_key_display(binding), style="bold reverse")
