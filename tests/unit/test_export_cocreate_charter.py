@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cocreate_factory import IDEAS, NAMES, brainstormed, voted
@@ -16,7 +15,13 @@ from workshop.edits import cocreate as edits
 from workshop.export import export
 from workshop.export.fonts import find_cjk_font, register_font
 from workshop.export.markdown import render, unescape
-from workshop.export.pdf.cocreate import PILLAR_HEIGHT, ROOF_HEIGHT, fit_lines, strategy_model
+from workshop.export.pdf.cocreate import (
+    MAX_HEIGHT,
+    PILLAR_HEIGHT,
+    ROOF_HEIGHT,
+    fit_lines,
+    strategy_model,
+)
 from workshop.export.pdf.styles import make_styles
 from workshop.report import build_report
 
@@ -138,7 +143,21 @@ def test_the_model_drawing_fits_the_frame_and_grows_with_rows():
         b = add_card(doc, "cocreate", f"卡片 {i}b").id
         edits.name_cluster(doc, edits.new_cluster(doc, [a, b]).id, f"更多策略 {i}")
     big = strategy_model(build_report(doc, "zh").step("cocreate"), styles)
-    assert big.height <= 297 * mm - 40 * mm
+    assert big.height <= MAX_HEIGHT
+
+
+def test_a_model_of_many_strategies_shares_its_page_with_the_heading(tmp_path: Path):
+    from workshop.edits.cards import add_card
+
+    doc = brainstormed()
+    for i in range(40):
+        a = add_card(doc, "cocreate", f"卡片 {i}a").id
+        b = add_card(doc, "cocreate", f"卡片 {i}b").id
+        edits.name_cluster(doc, edits.new_cluster(doc, [a, b]).id, f"策略{i + 1}")
+    (path,) = export(doc, "pdf", out=tmp_path, lang="zh").paths
+    page = next(squash(p) for p in page_texts(path) if "焦点问题" in squash(p))
+    assert "第四步团队共创" in page and "策略模型" in page
+    assert all(f"策略{i + 1}" in page for i in range(40))  # every pillar drawn on that page
 
 
 def test_fit_lines_wraps_cjk_and_words_and_cuts_with_an_ellipsis():

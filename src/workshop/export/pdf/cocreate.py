@@ -15,7 +15,7 @@ from reportlab.graphics.shapes import Drawing, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from workshop.export.pdf import sections
 from workshop.export.pdf.styles import (
@@ -46,8 +46,9 @@ ROOF_HEIGHT = 62.0
 BASE_HEIGHT = 34.0
 PILLAR_HEIGHT = 112.0
 BEAM = 6.0
-MAX_HEIGHT = FRAME_HEIGHT - 40 * mm
-"""The tallest the model may be: it is one drawing, and a drawing cannot break across pages."""
+MAX_HEIGHT = FRAME_HEIGHT - 80 * mm
+"""The tallest the model may be: it is one drawing (a drawing cannot break across pages)
+and shares its page with the step's heading and the focus question."""
 DIM = colors.HexColor("#eef1f4")
 """Fill of a pillar that is not the team's own, in a team's handout."""
 
@@ -268,7 +269,8 @@ def story(report: StepReport, styles: Styles) -> list[Flowable]:
     if not report.has_content:
         return [*out, sections.empty_step(styles)]
     if drawing is not None:
-        out += [para(t("cocreate.pdf.model", lang), styles.h2), drawing, Spacer(1, 3 * mm),
+        out += [KeepTogether([para(t("cocreate.pdf.model", lang), styles.h2), drawing]),
+                Spacer(1, 3 * mm),
                 para(t("cocreate.pdf.priority", lang), styles.h2),
                 para(_settings(report, lang), styles.muted),
                 priority_table(report, styles)]
