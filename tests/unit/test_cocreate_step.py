@@ -30,6 +30,7 @@ def with_gaps(doc: Workshop) -> Workshop:
     add_card(doc, "gaps", "抓住新区域市场扩张机会", board="swot.SO", team_id=doc.teams[1].id)
     add_card(doc, "gaps", "优势 S 不是策略", board="swot.S")
     add_card(doc, "gaps", "用技术服务抵御低价竞争", board="swot.ST")
+    add_card(doc, "gaps", "还没揭示的想法", board="swot.WO", hidden=True)
     return doc
 
 

@@ -85,7 +85,7 @@ def sources(doc: Workshop, lang: str | None = None) -> list[Source]:
     out: list[Source] = []
     for card in doc.gaps.swot:
         board = card.board.removeprefix("swot.")
-        if board in TOWS_BOARDS:
+        if board in TOWS_BOARDS and not card.hidden:  # a hidden card is not out yet
             out.append(Source(f"tows:{card.id}", "tows", card.text, board, card.team_id))
     for fishbone in doc.gaps.fishbones:
         for bone in fishbone.bones:

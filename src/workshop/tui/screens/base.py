@@ -159,8 +159,8 @@ class StepScreen(Screen):
 
     def tick(self) -> None:
         """Called by the app a few times a second: keep the clock and countdown current."""
-        clocks = self.query("ClockDisplay")
-        if not clocks:  # just switched to, not composed yet
+        clocks = self.query("TopBar ClockDisplay")
+        if not clocks:  # a tick can come while the screen is still being composed
             return
         clocks.first().show(self.doc.room.clock)  # type: ignore[attr-defined]
         if self.doc.room.turn.ends_at is not None:

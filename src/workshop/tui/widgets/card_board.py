@@ -255,10 +255,18 @@ class CardBoard(ScrollView, can_focus=True):
         """A component style (or ``base``, the board's own); looked up once per restyle:
         a lookup costs more than drawing a line."""
         if self._styles is None:
-            # whole styles, not partial ones: a partial style computes `$text` against a
-            # default dark background (white text, invisible on a light theme)
-            styles = {name: self.get_component_rich_style(f"card-board--{name}", partial=False)
-                      for name in self._STYLE_NAMES}
+            styles = {}
+            for component in self._STYLE_NAMES:
+                full_name = f"card-board--{component}"
+                partial = self.get_component_rich_style(full_name, partial=True)
+                # A partial style cannot resolve "auto" or translucent colours ($text,
+                # $text-muted came out white on a light theme); take those from the
+                # resolved style, for the colours the component sets itself only (a
+                # background on a hint would hide the cursor under it).
+                full = self.get_component_rich_style(full_name)
+                styles[component] = partial + Style(
+                    color=full.color if partial.color else None,
+                    bgcolor=full.bgcolor if partial.bgcolor else None)
             styles["base"] = self.rich_style
             self._styles = styles
         return self._styles[name]

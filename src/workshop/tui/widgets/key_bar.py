@@ -6,15 +6,10 @@ looks up its words in the catalog (``keys.<id>``) so a language switch relabels 
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.widget import Widget
 
 from workshop.i18n import has, t
-
-_FUNCTION_KEY = re.compile(r"f\d+")
-"""F1 to F24 (not ``full_stop``, which also starts with an f)."""
 
 
 def key_label(binding_id: str | None, fallback: str) -> str:
@@ -42,8 +37,11 @@ class KeyBar(Widget):
             seen.add(binding.action)
             shown.append(binding)
         # function keys in order first, quitting last: the order people scan for
-        shown.sort(key=lambda b: (b.action == "quit", not _FUNCTION_KEY.fullmatch(b.key),
-                                  int(b.key[1:]) if b.key[1:].isdigit() else 0))
+        def is_fkey(key: str) -> bool:  # F1…F12, not a letter key such as "f"
+            return key[:1] == "f" and key[1:].isdigit()
+
+        shown.sort(key=lambda b: (b.action == "quit", not is_fkey(b.key),
+                                  int(b.key[1:]) if is_fkey(b.key) else 0))
         for binding in shown:
             text.append(self.app.get_key_display(binding), style="bold reverse")
             text.append(f" {key_label(binding.id, binding.description)} ")
