@@ -150,6 +150,7 @@ class CocreateScreen(StepScreen):
     CocreateScreen #focus-details { margin-top: 1; height: auto; }
     CocreateScreen #cocreate-model { height: 1fr; }
     CocreateScreen #model-notes { padding: 0 2; color: $text-muted; height: auto; }
+    CocreateScreen CardBoard > .card-board--header { background: $panel; }
     .-projector CocreateScreen #cocreate-side { width: 30%; }
     .-projector CocreateScreen #focus-question { padding: 2 4; }
     """

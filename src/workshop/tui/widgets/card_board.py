@@ -99,7 +99,7 @@ class CardBoard(ScrollView, can_focus=True):
         scrollbar-size-vertical: 1;
         overflow-x: hidden;
     }
-    CardBoard > .card-board--header { color: $text; text-style: bold; background: $panel; }
+    CardBoard > .card-board--header { color: $text; text-style: bold; background: $boost; }
     CardBoard > .card-board--header-current {
         color: $text; text-style: bold; background: $primary 30%;
     }
@@ -249,32 +249,15 @@ class CardBoard(ScrollView, can_focus=True):
         return bisect_right(self._block_card_start, index) - 1
 
     # -- layout -----------------------------------------------------------------------
-    _STYLE_NAMES = ("header", "header-current", "cursor", "hidden", "hint", "badge", "marked")
-
     def _style(self, name: str) -> Style:
-        """A component style (or ``base``, the board's own); looked up once per restyle:
-        a lookup costs more than drawing a line."""
-        if self._styles is None:
-            styles = {}
-            for component in self._STYLE_NAMES:
-                full_name = f"card-board--{component}"
-                partial = self.get_component_rich_style(full_name, partial=True)
-                # A partial style cannot resolve "auto" or translucent colours ($text,
-                # $text-muted came out white on a light theme); take those from the
-                # resolved style, for the colours the component sets itself only (a
-                # background on a hint would hide the cursor under it).
-                full = self.get_component_rich_style(full_name)
-                styles[component] = partial + Style(
-                    color=full.color if partial.color else None,
-                    bgcolor=full.bgcolor if partial.bgcolor else None)
-            styles["base"] = self.rich_style
-            self._styles = styles
-        return self._styles[name]
-
-    def _layout_styles(self) -> tuple[Style, ...]:
-        """The styles baked into laid-out lines (all but the cursor's)."""
-        return tuple(self._style(name) for name in (*self._STYLE_NAMES, "base")
-                     if name != "cursor")
+        component = f"card-board--{name}"
+        partial = self.get_component_rich_style(component, partial=True)
+        # A partial style cannot resolve "auto" or translucent colours ($text, $text-muted
+        # came out white on a light theme); take those from the resolved style, for the
+        # colours the component sets itself only.
+        full = self.get_component_rich_style(component)
+        return partial + Style(color=full.color if partial.color else None,
+                               bgcolor=full.bgcolor if partial.bgcolor else None)
 
     def _rebuild(self) -> None:
         width = max(8, self.scrollable_content_region.width or self.size.width or 40)
@@ -307,7 +290,7 @@ class CardBoard(ScrollView, can_focus=True):
         if len(self._cache) > 4 * max(1000, len(self._cards)):
             self._cache = {}  # cards long gone: let their lines go
         if not any(block.strips for block in blocks) and self.empty_hint:
-            hint_style = self._style("hint")
+            hint_style = self._cached_style("hint")
             lines = [Strip([Segment("  " + line, hint_style)])
                      for line in wrap(self.empty_hint, width - 2)]
             blocks = [_Block("", "", self.empty_hint, False, (), lines, self._final(lines, width),
@@ -324,9 +307,25 @@ class CardBoard(ScrollView, can_focus=True):
         self._set_virtual_height(self._rows, width)
         self._refresh_changed(*old)
 
+    _STYLE_NAMES = ("header", "header-current", "cursor", "hidden", "hint", "badge", "marked")
+
+    def _cached_style(self, name: str) -> Style:
+        """A component style (or ``base``, the board's own), looked up once per restyle: a
+        lookup costs more than drawing a line."""
+        if self._styles is None:
+            styles = {component: self._style(component) for component in self._STYLE_NAMES}
+            styles["base"] = self.rich_style
+            self._styles = styles
+        return self._styles[name]
+
+    def _layout_styles(self) -> tuple[Style, ...]:
+        """The styles baked into laid-out lines (all but the cursor's)."""
+        return tuple(self._cached_style(name) for name in (*self._STYLE_NAMES, "base")
+                     if name != "cursor")
+
     def _final(self, strips: list[Strip], width: int) -> list[Strip]:
         """`strips` as drawn: cut or padded to `width`, on the board's base style."""
-        base = self._style("base")
+        base = self._cached_style("base")
         return [strip.crop_extend(0, width, base).apply_style(base) for strip in strips]
 
     def _layout_section(self, section: Section, cards: tuple[CardView, ...], current: bool,
@@ -346,19 +345,19 @@ class CardBoard(ScrollView, can_focus=True):
             start = len(prev.cards)
         else:
             if section.title:
-                style = self._style("header-current" if current else "header")
+                style = self._cached_style("header-current" if current else "header")
                 title = f" {section.title} ({len(cards)}) "
                 strips.append(Strip([Segment(title, style),
                                      Segment(" " * max(0, width - cells(title)), style)]))
                 rows.append(None)
             if not cards and section.hint:
-                hint_style = self._style("hint")
+                hint_style = self._cached_style("hint")
                 for line in wrap(section.hint, width - 2):
                     strips.append(Strip([Segment("  " + line, hint_style)]))
                     rows.append(None)
             finals = self._final(strips, width)
         if start and section.title:  # the count in the title changed
-            style = self._style("header-current" if current else "header")
+            style = self._cached_style("header-current" if current else "header")
             title = f" {section.title} ({len(cards)}) "
             strips[0] = Strip([Segment(title, style),
                                Segment(" " * max(0, width - cells(title)), style)])
@@ -467,20 +466,20 @@ class CardBoard(ScrollView, can_focus=True):
         bar = Style(color=card.color or None, bold=True)
         mark = "✔ " if card.marked else "▌ "
         if card.marked:
-            bar = self._style("marked")
+            bar = self._cached_style("marked")
         name_style = Style(color=card.color or None, bold=True)
         label = f"{card.team} " if card.team else ""
         indent = 2
         body_width = max(4, width - indent - 1)
         if card.hidden:
-            text_style = self._style("hidden")
+            text_style = self._cached_style("hidden")
             lines = wrap(label + "▒▒▒▒▒▒", body_width)
             label_len = 0
         else:
             text_style = Style()
             lines = wrap(label + card.text, body_width)
             label_len = len(label)
-        badge_style = self._style("badge")
+        badge_style = self._cached_style("badge")
         strips = []
         for n, line in enumerate(lines):
             segments = [Segment(mark if n == 0 else "▌ ", bar)]
@@ -522,17 +521,17 @@ class CardBoard(ScrollView, can_focus=True):
         row_index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
         if row_index >= self._rows:
-            return Strip.blank(width, self._style("base"))
+            return Strip.blank(width, self._cached_style("base"))
         block, line = self._locate(row_index)
         laid = self._blocks[block]
         local = laid.rows[line]
         if local is not None and self._block_card_start[block] + local == self.cursor:
-            base, cursor = self._style("base"), self._style("cursor")
+            base, cursor = self._cached_style("base"), self._cached_style("cursor")
             strip = laid.strips[line].apply_style(cursor).extend_cell_length(width, cursor)
             return strip.crop_extend(0, width, base).apply_style(base)
         strip = laid.finals[line]
         if strip.cell_length != width:  # a resize is on its way
-            return strip.crop_extend(0, width, self._style("base"))
+            return strip.crop_extend(0, width, self._cached_style("base"))
         return strip
 
     # -- cursor -----------------------------------------------------------------------
@@ -563,7 +562,7 @@ class CardBoard(ScrollView, can_focus=True):
                 continue
             strips, finals = list(block.strips), list(block.finals)
             if block.title:
-                style = self._style("header-current" if current else "header")
+                style = self._cached_style("header-current" if current else "header")
                 title = f" {block.title} ({len(block.cards)}) "
                 strips[0] = Strip([Segment(title, style),
                                    Segment(" " * max(0, width - cells(title)), style)])
