@@ -104,3 +104,27 @@ async def test_incremental_redraws_match_a_board_drawn_from_scratch():
             assert live.virtual_size == fresh.virtual_size, step
             assert live.scroll_offset == fresh.scroll_offset, step
             assert lines(live) == lines(fresh), (step, action)
+
+
+async def test_the_scrollbar_comes_and_goes_with_the_cards_and_lines_fit_beside_it():
+    app = TwoBoards()
+    async with app.run_test(size=(120, 20)) as pilot:
+        board = app.query_one("#live", CardBoard)
+        few = [Section("a", "一类", [CardView(f"c{i}", f"卡片 {i}") for i in range(3)])]
+        many = [Section("a", "一类", [CardView(f"c{i}", f"卡片 {i}") for i in range(40)])]
+        board.show(few)
+        await pilot.pause()
+        assert not board.show_vertical_scrollbar
+        board.show(many)
+        for _ in range(3):
+            await pilot.pause()
+        assert board.show_vertical_scrollbar
+        width = board.scrollable_content_region.width
+        assert board.virtual_size.width == width == board.size.width - 1
+        assert all(board.render_line(y).cell_length == width
+                   for y in range(board.scrollable_content_region.height))
+        board.show(few)
+        for _ in range(3):
+            await pilot.pause()
+        assert not board.show_vertical_scrollbar
+        assert board.virtual_size.width == board.size.width

@@ -60,9 +60,8 @@ class _Block(NamedTuple):
     current: bool
     cards: tuple[CardView, ...]
     strips: list[Strip]
-    """The lines as laid out (without the board's base style)."""
-    finals: list[Strip]
-    """The same lines as drawn: full width, on the board's base style."""
+    """The lines as laid out (without the board's base style; drawn on it when first
+    shown, see ``_drawn``)."""
     rows: list[int | None]
     """For each line, the index of its card within the section (None: header or hint)."""
     firsts: list[int]
@@ -176,6 +175,8 @@ class CardBoard(ScrollView, can_focus=True):
         self._index: dict[str, int] | None = None
         """Card id → index, built when first needed after a change."""
         self._cache: dict[tuple, list[Strip]] = {}
+        self._drawn_lines: dict[int, tuple[Strip, Strip]] = {}
+        """Laid-out line (by id) → (that line, the line as drawn)."""
         self._built_width = 0
         self._styles_key: tuple = ()
         self.empty_hint = empty_hint
@@ -260,10 +261,23 @@ class CardBoard(ScrollView, can_focus=True):
                                bgcolor=full.bgcolor if partial.bgcolor else None)
 
     def _rebuild(self) -> None:
+        if self.is_attached and not self.size.width:
+            # not laid out yet: the cards are known, their lines wait for the width (a
+            # layout at a guessed width would be thrown away at once: 2,000 cards twice)
+            self._cards = list(chain.from_iterable(s.cards for s in self._sections))
+            self._index = None
+            self._changed = []
+            self._blocks = []
+            self._block_of = {}
+            self._rows = 0
+            self._block_row_start = [0]
+            self._block_card_start = [0]
+            return
         width = max(8, self.scrollable_content_region.width or self.size.width or 40)
         styles_key = (self.app.theme if self.is_attached else "", width, self._layout_styles())
         if styles_key != self._styles_key:
             self._cache.clear()
+            self._drawn_lines.clear()
             self._styles_key = styles_key
             self._blocks = []
         self._built_width = width
@@ -287,14 +301,16 @@ class CardBoard(ScrollView, can_focus=True):
                 cards = tuple(section.cards)
             changed.append(len(blocks))
             blocks.append(self._layout_section(section, cards, current, width, prev))
-        if len(self._cache) > 4 * max(1000, len(self._cards)):
+        limit = 4 * max(1000, len(self._cards))
+        if len(self._cache) > limit or len(self._drawn_lines) > 2 * limit:
             self._cache = {}  # cards long gone: let their lines go
+            self._drawn_lines = {}
         if not any(block.strips for block in blocks) and self.empty_hint:
             hint_style = self._cached_style("hint")
             lines = [Strip([Segment("  " + line, hint_style)])
                      for line in wrap(self.empty_hint, width - 2)]
-            blocks = [_Block("", "", self.empty_hint, False, (), lines, self._final(lines, width),
-                             [None] * len(lines), [], [])]
+            blocks = [_Block("", "", self.empty_hint, False, (), lines, [None] * len(lines),
+                             [], [])]
         old = (self._blocks, self._block_row_start)
         self._blocks = blocks
         self._changed = changed
@@ -323,16 +339,10 @@ class CardBoard(ScrollView, can_focus=True):
         return tuple(self._cached_style(name) for name in (*self._STYLE_NAMES, "base")
                      if name != "cursor")
 
-    def _final(self, strips: list[Strip], width: int) -> list[Strip]:
-        """`strips` as drawn: cut or padded to `width`, on the board's base style."""
-        base = self._cached_style("base")
-        return [strip.crop_extend(0, width, base).apply_style(base) for strip in strips]
-
     def _layout_section(self, section: Section, cards: tuple[CardView, ...], current: bool,
                         width: int, prev: _Block | None) -> _Block:
         """Lay out one section; when it only grew at the end, lay out just the new cards."""
         strips: list[Strip] = []
-        finals: list[Strip] = []
         rows: list[int | None] = []
         firsts: list[int] = []
         counts: list[int] = []
@@ -340,7 +350,7 @@ class CardBoard(ScrollView, can_focus=True):
         if (prev is not None and prev.title == section.title and prev.current == current
                 and (prev.cards or not section.hint) and len(cards) >= len(prev.cards)
                 and cards[:len(prev.cards)] == prev.cards):
-            strips, finals, rows = list(prev.strips), list(prev.finals), list(prev.rows)
+            strips, rows = list(prev.strips), list(prev.rows)
             firsts, counts = list(prev.firsts), list(prev.counts)
             start = len(prev.cards)
         else:
@@ -355,27 +365,22 @@ class CardBoard(ScrollView, can_focus=True):
                 for line in wrap(section.hint, width - 2):
                     strips.append(Strip([Segment("  " + line, hint_style)]))
                     rows.append(None)
-            finals = self._final(strips, width)
         if start and section.title:  # the count in the title changed
             style = self._cached_style("header-current" if current else "header")
             title = f" {section.title} ({len(cards)}) "
             strips[0] = Strip([Segment(title, style),
                                Segment(" " * max(0, width - cells(title)), style)])
-            finals[0] = self._final(strips[:1], width)[0]
         cache = self._cache
         for local in range(start, len(cards)):
             card = cards[local]
-            laid = cache.get(card)  # a card view is a tuple: it is its own key
-            if laid is None:
-                lines = self._layout_card(card, width)
-                laid = cache[card] = (lines, self._final(lines, width))
-            lines, drawn = laid
+            lines = cache.get(card)  # a card view is a tuple: it is its own key
+            if lines is None:
+                lines = cache[card] = self._layout_card(card, width)
             firsts.append(len(strips))
             counts.append(len(lines))
             strips.extend(lines)
-            finals.extend(drawn)
             rows.extend([local] * len(lines))
-        return _Block(section.key, section.title, section.hint, current, cards, strips, finals,
+        return _Block(section.key, section.title, section.hint, current, cards, strips,
                       rows, firsts, counts, section.cards)
 
     @staticmethod
@@ -387,8 +392,8 @@ class CardBoard(ScrollView, can_focus=True):
         block = bisect_right(starts, top) - 1
         line = top - starts[block]
         while block < len(blocks) and len(out) < height:
-            finals = blocks[block].finals
-            out.extend(finals[line:line + height - len(out)])
+            laid = blocks[block].strips
+            out.extend(laid[line:line + height - len(out)])
             block += 1
             line = 0
         return out
@@ -446,6 +451,8 @@ class CardBoard(ScrollView, can_focus=True):
             self._scroll_update(size)
         else:
             self.virtual_size = size
+            if self.is_mounted:  # the scrollbar may come or go (see `_size_updated`)
+                self._scroll_update(size)
 
     def _check_width(self) -> None:
         if self._sections and max(8, self.scrollable_content_region.width) != self._built_width:
@@ -529,10 +536,21 @@ class CardBoard(ScrollView, can_focus=True):
             base, cursor = self._cached_style("base"), self._cached_style("cursor")
             strip = laid.strips[line].apply_style(cursor).extend_cell_length(width, cursor)
             return strip.crop_extend(0, width, base).apply_style(base)
-        strip = laid.finals[line]
+        strip = self._drawn(laid.strips[line], width)
         if strip.cell_length != width:  # a resize is on its way
             return strip.crop_extend(0, width, self._cached_style("base"))
         return strip
+
+    def _drawn(self, strip: Strip, width: int) -> Strip:
+        """`strip` as drawn: full width, on the board's base style; made the first time it
+        is shown and kept while its card's lines are (a line is laid out for every card,
+        but drawn only for those that scroll into view)."""
+        drawn = self._drawn_lines.get(id(strip))
+        if drawn is None or drawn[0] is not strip:
+            base = self._cached_style("base")
+            drawn = self._drawn_lines[id(strip)] = (
+                strip, strip.crop_extend(0, width, base).apply_style(base))
+        return drawn[1]
 
     # -- cursor -----------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
@@ -542,7 +560,7 @@ class CardBoard(ScrollView, can_focus=True):
         self._announce()
 
     def _refresh_card(self, index: int) -> None:
-        if not 0 <= index < len(self._cards):
+        if not 0 <= index < len(self._cards) or not self._blocks:
             return
         top = self._card_first_row(index) - self.scroll_offset.y
         self.refresh(Region(0, top, self.size.width, self._card_row_count(index)))
@@ -560,16 +578,15 @@ class CardBoard(ScrollView, can_focus=True):
             current = key == new
             if block.current == current:
                 continue
-            strips, finals = list(block.strips), list(block.finals)
+            strips = list(block.strips)
             if block.title:
                 style = self._cached_style("header-current" if current else "header")
                 title = f" {block.title} ({len(block.cards)}) "
                 strips[0] = Strip([Segment(title, style),
                                    Segment(" " * max(0, width - cells(title)), style)])
-                finals[0] = self._final(strips[:1], width)[0]
                 top = self._block_row_start[index] - self.scroll_offset.y
                 self.refresh(Region(0, top, self.size.width, 1))
-            self._blocks[index] = block._replace(current=current, strips=strips, finals=finals)
+            self._blocks[index] = block._replace(current=current, strips=strips)
 
     def _announce(self) -> None:
         card = self.selected
@@ -578,7 +595,7 @@ class CardBoard(ScrollView, can_focus=True):
         self.post_message(self.CursorMoved(self, card))
 
     def _scroll_to_cursor(self) -> None:
-        if 0 <= self.cursor < len(self._cards):
+        if 0 <= self.cursor < len(self._cards) and self._blocks:
             top = self._card_first_row(self.cursor)
             height = self._card_row_count(self.cursor)
             self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True)
@@ -588,7 +605,7 @@ class CardBoard(ScrollView, can_focus=True):
             self.cursor = max(0, min(len(self._cards) - 1, self.cursor + delta))
 
     def action_page(self, direction: int) -> None:
-        if not self._cards:
+        if not self._cards or not self._blocks:
             return
         target_row = (self._card_first_row(max(0, self.cursor))
                       + direction * max(1, self.scrollable_content_region.height - 1))
