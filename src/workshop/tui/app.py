@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -226,7 +226,10 @@ class WorkshopApp(App[int]):
             self.bell()
             self.notify(t("shell.turn_over", team=done.name if done else "",
                           next=nxt.name if nxt else ""))
-        screen = self.screen
+        try:
+            screen = self.screen
+        except ScreenStackError:  # a tick while a step's screen is still being set up
+            return
         if isinstance(screen, StepScreen):
             screen.tick()
             screen.set_class(now < self._alert_until and int(now * 2) % 2 == 0, "-alert")
