@@ -51,6 +51,7 @@ def make_session(folder: Path, cards: int) -> Path:
 
     doc = load_scenario(REPO / "scenarios" / "shandong-sales.toml")
     doc.room.step = "cocreate"
+    doc.cocreate.phase = "brainstorm"  # the cards are typed in the brainstorm
     teams = [team.id for team in doc.teams]
     for i in range(cards):
         text = f"第 {i} 张卡片：提高拜访质量，建立客户档案"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from workshop.methods import cascade as cascade_math
+from workshop.methods import votes
 from workshop.model import Action, Cascade, Goal, Milestone, Workshop
 
 
@@ -32,18 +33,20 @@ class Strategy:
 
 
 def strategies(doc: Workshop) -> list[Strategy]:
-    """The named clusters, most votes first, then in board order."""
-    named = [(i, c) for i, c in enumerate(doc.cocreate.clusters) if c.name.strip()]
-    named.sort(key=lambda pair: (-len(pair[1].votes), pair[0]))
+    """The named clusters in step 4's priority order (``methods.votes.priority``: most
+    dots, then most cards, then board order), so the plan follows the strategy model."""
+    clusters = {cluster.id: cluster for cluster in doc.cocreate.clusters}
     cards: dict[str, list[tuple[str, str]]] = {}
     for card in doc.cocreate.cards:
         if card.cluster_id:
             cards.setdefault(card.cluster_id, []).append((card.id, card.text))
     out = []
-    for rank, (_, cluster) in enumerate(named, start=1):
-        found = cards.get(cluster.id, [])
-        out.append(Strategy(id=cluster.id, name=cluster.name, rank=rank,
-                            votes=len(cluster.votes), team_id=cluster.team_id,
+    for ranked in votes.priority(doc, named_only=True):
+        if not ranked.name.strip():
+            continue
+        found = cards.get(ranked.cluster_id, [])
+        out.append(Strategy(id=ranked.cluster_id, name=ranked.name, rank=len(out) + 1,
+                            votes=ranked.votes, team_id=clusters[ranked.cluster_id].team_id,
                             card_ids=tuple(i for i, _ in found),
                             card_texts=tuple(text for _, text in found)))
     return out

@@ -53,11 +53,21 @@ def _gaps(doc: Workshop) -> StepStatus:
 
 
 def _charter(doc: Workshop) -> StepStatus:
-    return StepStatus(bool(doc.charter.charters))
+    """Todo: teams whose charter is not signed, once the room has reached the step (or
+    started a charter): before that, every team's charter is naturally still to come."""
+    from workshop.methods.charter import unsigned
+
+    started = bool(doc.charter.charters)
+    reached = STEPS.index(doc.room.step) >= STEPS.index("charter")
+    return StepStatus(started, len(unsigned(doc)) if started or reached else 0)
 
 
 def _cocreate(doc: Workshop) -> StepStatus:
-    return StepStatus(bool(doc.cocreate.cards or doc.cocreate.clusters))
+    """Todo: clusters that hold cards but have no name yet (a strategy needs one)."""
+    from workshop.methods.clusters import progress
+
+    c = doc.cocreate
+    return StepStatus(bool(c.cards or c.clusters), progress(c).unnamed)
 
 
 def _plan(doc: Workshop) -> StepStatus:

@@ -21,7 +21,7 @@ from workshop.model.base import (
     Vote,
     now,
 )
-from workshop.model.charter import Charter, CharterSection, Commitment
+from workshop.model.charter import CHARTER_LISTS, Charter, CharterList, CharterSection, Commitment
 from workshop.model.cocreate import PHASES, Cluster, CocreateSection, Phase
 from workshop.model.gaps import (
     PEST_BOARDS,
@@ -131,6 +131,7 @@ class Workshop(Model):
 
 __all__ = [
     "BOARDS",
+    "CHARTER_LISTS",
     "DEFAULT_AGENDA",
     "LANGUAGES",
     "NUMBERED_STEPS",
@@ -151,6 +152,7 @@ __all__ = [
     "Cause",
     "Challenge",
     "Charter",
+    "CharterList",
     "CharterSection",
     "Clock",
     "Cluster",

@@ -11,6 +11,7 @@ from workshop.model.base import Card, Line, Model, Text, Vote
 
 Phase = Literal["focus", "brainstorm", "cluster", "name", "vote", "model"]
 PHASES: tuple[Phase, ...] = ("focus", "brainstorm", "cluster", "name", "vote", "model")
+"""The five steps of the consensus workshop (resolve is voting, then the model)."""
 
 
 class Cluster(Model):
@@ -19,6 +20,7 @@ class Cluster(Model):
     id: str = Field(default_factory=lambda: new_id("k"))
     name: Line = ""
     votes: list[Vote] = Field(default_factory=list)
+    """Dots placed on this strategy."""
     team_id: str | None = None
     """The team that takes this strategy into its action plan, if assigned."""
 
@@ -35,3 +37,12 @@ class CocreateSection(Model):
     dots_per: Literal["team", "member"] = "team"
     cap_per_turn: int | None = Field(default=None, ge=1)
     """Most cards a team may add in one turn, if capped."""
+    sources: dict[str, str] = Field(default_factory=dict)
+    """Cards pulled in from step 2: card id → where it came from (``tows:<card id>``,
+    ``cause:<cause id>``, ``why:<chain id>``), so nothing is pulled in twice."""
+
+    def cluster(self, cluster_id: str | None) -> Cluster | None:
+        return next((k for k in self.clusters if k.id == cluster_id), None)
+
+    def card(self, card_id: str) -> Card | None:
+        return next((c for c in self.cards if c.id == card_id), None)

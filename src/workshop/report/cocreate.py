@@ -1,10 +1,100 @@
-"""The cocreate step's part of the report."""
+"""The co-creation step's part of the report: the focus question, the clusters with their
+cards and dots in priority order, the loose cards, and the strategy model (the goal as
+the roof, the named clusters as pillars)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from workshop.methods import clusters as cluster_method
+from workshop.methods import cocreate as cocreate_method
+from workshop.methods import votes as vote_method
 from workshop.model import Workshop
-from workshop.report.base import StepReport, step_report
+from workshop.report.base import CardRow, StepReport, card_row, step_report
 
 
-def build(doc: Workshop, lang: str) -> StepReport:
-    return step_report(doc, "cocreate", lang)
+@dataclass(frozen=True)
+class TeamDots:
+    team: str
+    color: str
+    dots: int
+
+
+@dataclass(frozen=True)
+class ClusterRow:
+    id: str
+    name: str
+    """The name (中心词); empty for a cluster not named yet."""
+    rank: int
+    """1-based position in the priority order (see ``methods.votes``)."""
+    votes: int
+    tied: bool
+    """Another strategy has as many dots (and dots were placed)."""
+    cards: list[CardRow]
+    by_team: list[TeamDots]
+    """Who placed the dots, in team order."""
+    team_id: str | None
+    team: str
+    """The team that takes this strategy into its plan, if assigned."""
+    team_color: str
+
+
+@dataclass
+class CocreateReport(StepReport):
+    focus_question: str = ""
+    goal: str = ""
+    """The roof of the strategy model: the main goal's statement."""
+    clusters: list[ClusterRow] = field(default_factory=list)
+    """Every cluster: the named ones in priority order, then the unnamed ones."""
+    loose: list[CardRow] = field(default_factory=list)
+    """Cards in no cluster."""
+    dots: int = 3
+    dots_per: str = "team"
+    total_votes: int = 0
+
+    @property
+    def pillars(self) -> list[ClusterRow]:
+        """The strategies of the model: named clusters in priority order."""
+        return [row for row in self.clusters if row.name]
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.clusters or self.loose or self.has_cards)
+
+    @property
+    def has_cards(self) -> bool:
+        return any(board.cards for board in self.boards)
+
+    def team_pillars(self, team_id: str) -> list[ClusterRow]:
+        return [row for row in self.pillars if row.team_id == team_id]
+
+
+def build(doc: Workshop, lang: str) -> CocreateReport:
+    base = step_report(doc, "cocreate", lang)
+    section = doc.cocreate
+    teams = {team.id: team for team in doc.teams}
+    # named strategies in priority order, then the clusters still without a name
+    order = vote_method.priority(doc, named_only=True)
+    order += [vote_method.Ranked(k.id, "", len(k.votes), 0, len(order) + i, False)
+              for i, k in enumerate((k for k in section.clusters if not k.name), start=1)]
+    voted = vote_method.total(doc) > 0
+    rows = []
+    for ranked in order:
+        cluster = section.cluster(ranked.cluster_id)
+        assert cluster is not None
+        dots = vote_method.by_team(cluster)
+        owner = teams.get(cluster.team_id or "")
+        rows.append(ClusterRow(
+            id=cluster.id, name=cluster.name, rank=ranked.rank, votes=ranked.votes,
+            tied=ranked.tied and voted,
+            cards=[card_row(doc, c) for c in cluster_method.cards_of(section, cluster.id)],
+            by_team=[TeamDots(team.name, team.color, dots[team.id])
+                     for team in doc.teams if dots[team.id]],
+            team_id=owner.id if owner else None, team=owner.name if owner else "",
+            team_color=owner.color if owner else ""))
+    goal = cocreate_method.main_goal(doc)
+    return CocreateReport(
+        step=base.step, title=base.title, purpose=base.purpose, boards=base.boards,
+        focus_question=section.focus_question, goal=goal.statement if goal else "",
+        clusters=rows, loose=[card_row(doc, c) for c in cluster_method.loose(section)],
+        dots=section.dots, dots_per=section.dots_per, total_votes=vote_method.total(doc))

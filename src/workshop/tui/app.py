@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -64,8 +64,9 @@ class WorkshopApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
-    revision: reactive[int] = reactive(0, init=False)
-    """Bumped after every change to the document; screens redraw from it."""
+    revision: reactive[int] = reactive(0, init=False, repaint=False)
+    """Bumped after every change to the document; screens redraw from it. (It repaints
+    nothing itself: a repaint of the app is a repaint of the whole screen.)"""
 
     def __init__(self, session: Session | None = None, *, projector: bool = False) -> None:
         super().__init__()
@@ -73,6 +74,8 @@ class WorkshopApp(App[int]):
         self._start_projector = projector
         self._pending_draft: str | None = None
         self._draft_typed_at = 0.0
+        self._pending_commits: dict[int, tuple[Callable[..., None], tuple[Any, ...]]] = {}
+        self._commit_counter = 0
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
@@ -143,6 +146,7 @@ class WorkshopApp(App[int]):
             pass
 
     def _hang_up(self) -> None:
+        self.run_pending_commits()
         self.flush_draft()
         self.exit(0)
 
@@ -171,6 +175,27 @@ class WorkshopApp(App[int]):
             return None
         self.revision += 1
         return result[0] if result else None
+
+    def deferred(self, commit: Callable[..., None], *args: Any) -> Callable[[], None]:
+        """`commit` as a callback to run once the screen is drawn (a board that shows a
+        change first and saves it a frame later). Quitting, or a closed terminal, runs
+        any that are still waiting, so what the room saw is saved."""
+        self._commit_counter += 1
+        key = self._commit_counter
+        self._pending_commits[key] = (commit, args)
+
+        def run() -> None:
+            waiting = self._pending_commits.pop(key, None)
+            if waiting is not None:
+                waiting[0](*waiting[1])
+
+        return run
+
+    def run_pending_commits(self) -> None:
+        while self._pending_commits:
+            key = min(self._pending_commits)
+            commit, args = self._pending_commits.pop(key)
+            commit(*args)
 
     def save_draft(self, text: str) -> None:
         """Keep what is being typed, a moment after typing stops (the clock tick saves it:
@@ -228,7 +253,10 @@ class WorkshopApp(App[int]):
             self.bell()
             self.notify(t("shell.turn_over", team=done.name if done else "",
                           next=nxt.name if nxt else ""))
-        screen = self.screen
+        try:
+            screen = self.screen
+        except ScreenStackError:  # a tick while a step's screen is still being set up
+            return
         if isinstance(screen, StepScreen):
             screen.tick()
             screen.set_class(now < self._alert_until and int(now * 2) % 2 == 0, "-alert")
@@ -453,6 +481,7 @@ class WorkshopApp(App[int]):
 
     # -- leaving ----------------------------------------------------------------------------
     async def action_quit(self) -> None:
+        self.run_pending_commits()
         self.flush_draft()
         self.exit(0)
 

@@ -77,7 +77,7 @@ class StepScreen(Screen):
     def compose(self) -> ComposeResult:
         yield TopBar(self.step)
         with Vertical(id="body"):
-            yield Spotlight(id="spotlight")
+            yield Spotlight(id="spotlight", classes="-empty")  # until a card is spotlit
             yield from self.compose_body()
         yield TurnBar()
         if self.has_entry:

@@ -7,7 +7,9 @@ lines are drawn.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 from rich.segment import Segment
@@ -35,6 +37,8 @@ class CardView(NamedTuple):
     """Short text after the card, e.g. a vote count or a classification."""
     group: str = ""
     """The section key the card belongs to (a board, a cluster)."""
+    marked: bool = False
+    """Picked out by the facilitator (e.g. to move several cards at once)."""
 
 
 class Section(NamedTuple):
@@ -47,8 +51,35 @@ class Section(NamedTuple):
     """Shown under the title when the section has no cards."""
 
 
+class _Block(NamedTuple):
+    """One section laid out: its lines, and which card each line belongs to."""
+
+    key: str
+    title: str
+    hint: str
+    current: bool
+    cards: tuple[CardView, ...]
+    strips: list[Strip]
+    """The lines as laid out (without the board's base style; drawn on it when first
+    shown, see ``_drawn``)."""
+    rows: list[int | None]
+    """For each line, the index of its card within the section (None: header or hint)."""
+    firsts: list[int]
+    """For each card, its first line within the section."""
+    counts: list[int]
+    """For each card, how many lines it takes."""
+    source: object = None
+    """The sequence of cards it was laid out from: the same object again means no change."""
+
+
 class CardBoard(ScrollView, can_focus=True):
-    """Sections of cards with a cursor. Cards wrap; CJK is measured in cells."""
+    """Sections of cards with a cursor. Cards wrap; CJK is measured in cells.
+
+    Redrawing is incremental: a section whose cards did not change keeps its laid-out
+    lines, a section that only grew lays out the new cards, and only the lines on screen
+    that changed are repainted. So a change to one card or one section costs the same
+    with 20 cards as with 2,000.
+    """
 
     COMPONENT_CLASSES = {
         "card-board--header",
@@ -57,6 +88,7 @@ class CardBoard(ScrollView, can_focus=True):
         "card-board--hidden",
         "card-board--hint",
         "card-board--badge",
+        "card-board--marked",
     }
 
     DEFAULT_CSS = """
@@ -75,6 +107,7 @@ class CardBoard(ScrollView, can_focus=True):
     CardBoard > .card-board--hidden { color: $text-muted; text-style: italic; }
     CardBoard > .card-board--hint { color: $text-muted; text-style: italic; }
     CardBoard > .card-board--badge { color: $text-accent; text-style: bold; }
+    CardBoard > .card-board--marked { color: $warning; text-style: bold; }
     """
 
     BINDINGS = [
@@ -101,21 +134,51 @@ class CardBoard(ScrollView, can_focus=True):
         def control(self) -> CardBoard:
             return self.board
 
+    class SectionClicked(Message):
+        """A section's title (or its empty-section hint) was clicked."""
+
+        def __init__(self, board: CardBoard, key: str) -> None:
+            super().__init__()
+            self.board = board
+            self.key = key
+
+        @property
+        def control(self) -> CardBoard:
+            return self.board
+
+    class MarkClicked(Message):
+        """The bar left of a card was clicked (to mark or unmark it)."""
+
+        def __init__(self, board: CardBoard, card: CardView) -> None:
+            super().__init__()
+            self.board = board
+            self.card = card
+
+        @property
+        def control(self) -> CardBoard:
+            return self.board
+
     def __init__(self, *, name: str | None = None, id: str | None = None,
                  classes: str | None = None, empty_hint: str = "") -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._sections: list[Section] = []
+        self._blocks: list[_Block] = []
         self._cards: list[CardView] = []
-        self._strips: list[Strip] = []
-        self._row_card: list[int | None] = []
-        """For each line: the index of its card, or None for headers and hints."""
-        self._row_section: list[str] = []
-        self._card_first_row: list[int] = []
-        self._card_row_count: list[int] = []
+        self._rows = 0
+        """Lines on the board in all."""
+        self._changed: list[int] = []
+        """Blocks laid out again by the last rebuild (where a card that moved will be)."""
+        self._block_of: dict[str, int] = {}
+        self._styles: dict[str, Style] | None = None
+        self._block_row_start: list[int] = []
+        self._block_card_start: list[int] = []
+        self._index: dict[str, int] | None = None
+        """Card id → index, built when first needed after a change."""
         self._cache: dict[tuple, list[Strip]] = {}
+        self._drawn_lines: dict[int, tuple[Strip, Strip]] = {}
+        """Laid-out line (by id) → (that line, the line as drawn)."""
         self._built_width = 0
         self._styles_key: tuple = ()
-        self._line_styles: tuple[Style, Style] | None = None
         self.empty_hint = empty_hint
 
     # -- data -------------------------------------------------------------------------
@@ -124,23 +187,50 @@ class CardBoard(ScrollView, can_focus=True):
         return self._cards
 
     @property
+    def sections(self) -> list[Section]:
+        """What the board shows, as last given to ``show``."""
+        return self._sections
+
+    @property
     def selected(self) -> CardView | None:
         if 0 <= self.cursor < len(self._cards):
             return self._cards[self.cursor]
         return None
+
+    def index_of(self, card_id: str, group: str | None = None) -> int | None:
+        """The position of the card with `card_id` in ``cards``, or None.
+
+        Looks in the section `group` first, then in the sections the last change laid
+        out again (where a card that just moved is), before indexing every card.
+        """
+        for block in ([self._block_of[group]] if group in self._block_of else []) + \
+                self._changed:
+            cards = self._blocks[block].cards
+            for local, card in enumerate(cards):
+                if card.id == card_id:
+                    return self._block_card_start[block] + local
+        if self._index is None:
+            self._index = {card.id: i for i, card in enumerate(self._cards)}
+        return self._index.get(card_id)
 
     def show(self, sections: Sequence[Section], *, select: str | None = None) -> None:
         """Replace what the board shows; keeps the cursor on the same card where it can.
 
         `select` moves the cursor to the card with that id (e.g. the one just added).
         """
-        keep = select or (self.selected.id if self.selected else None)
+        before = self.selected
+        was = before.id if before else None
+        keep = select or was
         self._sections = list(sections)
-        self._cards = [card for section in self._sections for card in section.cards]
         self._rebuild()
-        index = next((i for i, c in enumerate(self._cards) if c.id == keep), None)
+        index = self.index_of(keep, before.group if before and keep == was else None) \
+            if keep is not None else None
         if index is None:
             index = min(self.cursor, len(self._cards) - 1) if self._cards else -1
+        if was is not None and was != keep:  # its lines lose the cursor
+            previous = self.index_of(was, before.group if before else None)
+            if previous is not None:
+                self._refresh_card(previous)
         if index != self.cursor:
             self.cursor = index
         else:
@@ -149,11 +239,15 @@ class CardBoard(ScrollView, can_focus=True):
             self.call_after_refresh(self._scroll_to_cursor)
 
     def select(self, card_id: str) -> bool:
-        for i, card in enumerate(self._cards):
-            if card.id == card_id:
-                self.cursor = i
-                return True
-        return False
+        index = self.index_of(card_id)
+        if index is None:
+            return False
+        self.cursor = index
+        return True
+
+    def section_of(self, index: int) -> int:
+        """The index (in ``sections``) of the section holding card `index`."""
+        return bisect_right(self._block_card_start, index) - 1
 
     # -- layout -----------------------------------------------------------------------
     def _style(self, name: str) -> Style:
@@ -167,61 +261,179 @@ class CardBoard(ScrollView, can_focus=True):
                                bgcolor=full.bgcolor if partial.bgcolor else None)
 
     def _rebuild(self) -> None:
+        if self.is_attached and not self.size.width:
+            # not laid out yet: the cards are known, their lines wait for the width (a
+            # layout at a guessed width would be thrown away at once: 2,000 cards twice)
+            self._cards = list(chain.from_iterable(s.cards for s in self._sections))
+            self._index = None
+            self._changed = []
+            self._blocks = []
+            self._block_of = {}
+            self._rows = 0
+            self._block_row_start = [0]
+            self._block_card_start = [0]
+            return
         width = max(8, self.scrollable_content_region.width or self.size.width or 40)
-        styles_key = (self.app.theme if self.is_attached else "", width)
+        styles_key = (self.app.theme if self.is_attached else "", width, self._layout_styles())
         if styles_key != self._styles_key:
             self._cache.clear()
+            self._drawn_lines.clear()
             self._styles_key = styles_key
+            self._blocks = []
         self._built_width = width
+        old = {block.key: block for block in self._blocks}
+        blocks = []
+        changed = []
+        current_key = self.current_section
+        for section in self._sections:
+            current = section.key == current_key
+            prev = old.get(section.key)
+            if (prev is not None and prev.title == section.title and prev.hint == section.hint
+                    and prev.current == current):
+                if prev.source is section.cards:
+                    blocks.append(prev)
+                    continue
+                cards = tuple(section.cards)
+                if prev.cards == cards:
+                    blocks.append(prev._replace(source=section.cards))
+                    continue
+            else:
+                cards = tuple(section.cards)
+            changed.append(len(blocks))
+            blocks.append(self._layout_section(section, cards, current, width, prev))
+        limit = 4 * max(1000, len(self._cards))
+        if len(self._cache) > limit or len(self._drawn_lines) > 2 * limit:
+            self._cache = {}  # cards long gone: let their lines go
+            self._drawn_lines = {}
+        if not any(block.strips for block in blocks) and self.empty_hint:
+            hint_style = self._cached_style("hint")
+            lines = [Strip([Segment("  " + line, hint_style)])
+                     for line in wrap(self.empty_hint, width - 2)]
+            blocks = [_Block("", "", self.empty_hint, False, (), lines, [None] * len(lines),
+                             [], [])]
+        old = (self._blocks, self._block_row_start)
+        self._blocks = blocks
+        self._changed = changed
+        self._block_of = {block.key: i for i, block in enumerate(blocks)}
+        self._block_row_start = list(accumulate((len(b.strips) for b in blocks), initial=0))
+        self._block_card_start = list(accumulate((len(b.cards) for b in blocks), initial=0))
+        self._rows = self._block_row_start[-1]
+        self._cards = list(chain.from_iterable(block.cards for block in blocks))
+        self._index = None
+        self._set_virtual_height(self._rows, width)
+        self._refresh_changed(*old)
+
+    _STYLE_NAMES = ("header", "header-current", "cursor", "hidden", "hint", "badge", "marked")
+
+    def _cached_style(self, name: str) -> Style:
+        """A component style (or ``base``, the board's own), looked up once per restyle: a
+        lookup costs more than drawing a line."""
+        if self._styles is None:
+            styles = {component: self._style(component) for component in self._STYLE_NAMES}
+            styles["base"] = self.rich_style
+            self._styles = styles
+        return self._styles[name]
+
+    def _layout_styles(self) -> tuple[Style, ...]:
+        """The styles baked into laid-out lines (all but the cursor's)."""
+        return tuple(self._cached_style(name) for name in (*self._STYLE_NAMES, "base")
+                     if name != "cursor")
+
+    def _layout_section(self, section: Section, cards: tuple[CardView, ...], current: bool,
+                        width: int, prev: _Block | None) -> _Block:
+        """Lay out one section; when it only grew at the end, lay out just the new cards."""
         strips: list[Strip] = []
-        row_card: list[int | None] = []
-        row_section: list[str] = []
+        rows: list[int | None] = []
         firsts: list[int] = []
         counts: list[int] = []
-        cache = self._cache
-        used: dict[tuple, list[Strip]] = {}
-        index = 0
-        header_style = self._style("header")
-        current_style = self._style("header-current")
-        hint_style = self._style("hint")
-
-        def add(lines: list[Strip], card: int | None, section: str) -> None:
-            strips.extend(lines)
-            row_card.extend([card] * len(lines))
-            row_section.extend([section] * len(lines))
-
-        for section in self._sections:
+        start = 0
+        if (prev is not None and prev.title == section.title and prev.current == current
+                and (prev.cards or not section.hint) and len(cards) >= len(prev.cards)
+                and cards[:len(prev.cards)] == prev.cards):
+            strips, rows = list(prev.strips), list(prev.rows)
+            firsts, counts = list(prev.firsts), list(prev.counts)
+            start = len(prev.cards)
+        else:
             if section.title:
-                style = current_style if section.key == self.current_section else header_style
-                title = f" {section.title} ({len(section.cards)}) "
-                add([Strip([Segment(title, style),
-                            Segment(" " * max(0, width - cells(title)), style)])],
-                    None, section.key)
-            if not section.cards and section.hint:
-                add([Strip([Segment("  " + line, hint_style)])
-                     for line in wrap(section.hint, width - 2)], None, section.key)
-            section_start = len(strips)
-            for card in section.cards:
-                key = card[:6]  # id, text, team, colour, hidden, badge
-                lines = cache.get(key) or self._layout_card(card, width)
-                used[key] = lines
-                firsts.append(len(strips))
-                counts.append(len(lines))
-                strips.extend(lines)
-                row_card.extend([index] * len(lines))
-                index += 1
-            row_section.extend([section.key] * (len(strips) - section_start))
-        if not strips and self.empty_hint:
-            add([Strip([Segment("  " + line, hint_style)])
-                 for line in wrap(self.empty_hint, width - 2)], None, "")
-        self._cache = used
-        self._strips = strips
-        self._row_card = row_card
-        self._row_section = row_section
-        self._card_first_row = firsts
-        self._card_row_count = counts
-        self._set_virtual_height(len(strips), width)
-        self.refresh()
+                style = self._cached_style("header-current" if current else "header")
+                title = f" {section.title} ({len(cards)}) "
+                strips.append(Strip([Segment(title, style),
+                                     Segment(" " * max(0, width - cells(title)), style)]))
+                rows.append(None)
+            if not cards and section.hint:
+                hint_style = self._cached_style("hint")
+                for line in wrap(section.hint, width - 2):
+                    strips.append(Strip([Segment("  " + line, hint_style)]))
+                    rows.append(None)
+        if start and section.title:  # the count in the title changed
+            style = self._cached_style("header-current" if current else "header")
+            title = f" {section.title} ({len(cards)}) "
+            strips[0] = Strip([Segment(title, style),
+                               Segment(" " * max(0, width - cells(title)), style)])
+        cache = self._cache
+        for local in range(start, len(cards)):
+            card = cards[local]
+            lines = cache.get(card)  # a card view is a tuple: it is its own key
+            if lines is None:
+                lines = cache[card] = self._layout_card(card, width)
+            firsts.append(len(strips))
+            counts.append(len(lines))
+            strips.extend(lines)
+            rows.extend([local] * len(lines))
+        return _Block(section.key, section.title, section.hint, current, cards, strips,
+                      rows, firsts, counts, section.cards)
+
+    @staticmethod
+    def _lines(blocks: list[_Block], starts: list[int], top: int, height: int) -> list[Strip]:
+        """The drawn lines `top` to `top + height` of a layout (fewer past its end)."""
+        out: list[Strip] = []
+        if not blocks or top >= starts[-1]:
+            return out
+        block = bisect_right(starts, top) - 1
+        line = top - starts[block]
+        while block < len(blocks) and len(out) < height:
+            laid = blocks[block].strips
+            out.extend(laid[line:line + height - len(out)])
+            block += 1
+            line = 0
+        return out
+
+    def _refresh_changed(self, blocks: list[_Block], starts: list[int]) -> None:
+        """Repaint only the lines on screen whose content changed (since `blocks`)."""
+        height = self.scrollable_content_region.height
+        if not self.is_mounted or not height or not blocks:
+            self.refresh()
+            return
+        top = self.scroll_offset.y
+        before = self._lines(blocks, starts, top, height)
+        after = self._lines(self._blocks, self._block_row_start, top, height)
+        changed = [y for y in range(height)
+                   if (before[y] if y < len(before) else None)
+                   is not (after[y] if y < len(after) else None)]
+        if changed:
+            width = self.size.width
+            self.refresh(Region(0, changed[0], width, changed[-1] - changed[0] + 1))
+
+    def _locate(self, row: int) -> tuple[int, int]:
+        """(block, line within the block) of board line `row`."""
+        block = bisect_right(self._block_row_start, row) - 1
+        return block, row - self._block_row_start[block]
+
+    def _card_first_row(self, index: int) -> int:
+        block = self.section_of(index)
+        return (self._block_row_start[block]
+                + self._blocks[block].firsts[index - self._block_card_start[block]])
+
+    def _card_row_count(self, index: int) -> int:
+        block = self.section_of(index)
+        return self._blocks[block].counts[index - self._block_card_start[block]]
+
+    def _card_at_row(self, row: int) -> int | None:
+        block, line = self._locate(row)
+        local = self._blocks[block].rows[line]
+        if local is None:
+            return None
+        return self._block_card_start[block] + local
 
     def _set_virtual_height(self, height: int, width: int) -> None:
         """Set the scrollable size; without a full re-layout when the scrollbar stays as it is.
@@ -239,25 +451,45 @@ class CardBoard(ScrollView, can_focus=True):
             self._scroll_update(size)
         else:
             self.virtual_size = size
+            if self.is_mounted:  # the scrollbar may come or go (see `_size_updated`)
+                self._scroll_update(size)
+
+    def _check_width(self) -> None:
+        if self._sections and max(8, self.scrollable_content_region.width) != self._built_width:
+            self._rebuild()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        # The compositor passes the laid-out content size as `virtual_size`, never the
+        # board's own (set in `_set_virtual_height`). Compared with ours it always differs,
+        # so every layout anywhere on the screen (each keystroke in the card entry) would
+        # refresh the scrollbar, and the repaint would span the whole board.
+        resized = super()._size_updated(size, self.virtual_size, container_size, layout)
+        # a scrollbar that came or went changes the width of the lines, with no Resize
+        self.call_later(self._check_width)
+        return resized
 
     def _layout_card(self, card: CardView, width: int) -> list[Strip]:
         bar = Style(color=card.color or None, bold=True)
+        mark = "✔ " if card.marked else "▌ "
+        if card.marked:
+            bar = self._cached_style("marked")
         name_style = Style(color=card.color or None, bold=True)
         label = f"{card.team} " if card.team else ""
         indent = 2
         body_width = max(4, width - indent - 1)
         if card.hidden:
-            text_style = self._style("hidden")
+            text_style = self._cached_style("hidden")
             lines = wrap(label + "▒▒▒▒▒▒", body_width)
             label_len = 0
         else:
             text_style = Style()
             lines = wrap(label + card.text, body_width)
             label_len = len(label)
-        badge_style = self._style("badge")
+        badge_style = self._cached_style("badge")
         strips = []
         for n, line in enumerate(lines):
-            segments = [Segment("▌ ", bar)]
+            segments = [Segment(mark if n == 0 else "▌ ", bar)]
             if n == 0 and label_len:
                 segments.append(Segment(line[:label_len], name_style))
                 segments.append(Segment(line[label_len:], text_style))
@@ -281,33 +513,80 @@ class CardBoard(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._line_styles = None
+        self._styles = None
+        if self.is_mounted and self._sections:
+            # a new theme or a new class re-lays out; focus only changes the cursor's colour
+            self.call_later(self._restyle)
 
-    def _styles_for_lines(self) -> tuple[Style, Style]:
-        # Looking styles up is slow next to drawing a line: once per style change, not per line.
-        if self._line_styles is None:
-            self._line_styles = (self.rich_style, self._style("cursor"))
-        return self._line_styles
+    def _restyle(self) -> None:
+        if self._styles_key and self._styles_key[2] != self._layout_styles():
+            self._rebuild()
+        else:
+            self.refresh()
 
     def render_line(self, y: int) -> Strip:
         row_index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
-        base, cursor = self._styles_for_lines()
-        if row_index >= len(self._strips):
-            return Strip.blank(width, base)
-        strip = self._strips[row_index]
-        if self._row_card[row_index] == self.cursor and self.cursor >= 0:
-            strip = strip.apply_style(cursor).extend_cell_length(width, cursor)
-        return strip.crop_extend(0, width, base).apply_style(base)
+        if row_index >= self._rows:
+            return Strip.blank(width, self._cached_style("base"))
+        block, line = self._locate(row_index)
+        laid = self._blocks[block]
+        local = laid.rows[line]
+        if local is not None and self._block_card_start[block] + local == self.cursor:
+            base, cursor = self._cached_style("base"), self._cached_style("cursor")
+            strip = laid.strips[line].apply_style(cursor).extend_cell_length(width, cursor)
+            return strip.crop_extend(0, width, base).apply_style(base)
+        strip = self._drawn(laid.strips[line], width)
+        if strip.cell_length != width:  # a resize is on its way
+            return strip.crop_extend(0, width, self._cached_style("base"))
+        return strip
+
+    def _drawn(self, strip: Strip, width: int) -> Strip:
+        """`strip` as drawn: full width, on the board's base style; made the first time it
+        is shown and kept while its card's lines are (a line is laid out for every card,
+        but drawn only for those that scroll into view)."""
+        drawn = self._drawn_lines.get(id(strip))
+        if drawn is None or drawn[0] is not strip:
+            base = self._cached_style("base")
+            drawn = self._drawn_lines[id(strip)] = (
+                strip, strip.crop_extend(0, width, base).apply_style(base))
+        return drawn[1]
 
     # -- cursor -----------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
+        for index in (old, new):
+            self._refresh_card(index)
         self._scroll_to_cursor()
         self._announce()
 
-    def watch_current_section(self) -> None:
-        self._rebuild()
+    def _refresh_card(self, index: int) -> None:
+        if not 0 <= index < len(self._cards) or not self._blocks:
+            return
+        top = self._card_first_row(index) - self.scroll_offset.y
+        self.refresh(Region(0, top, self.size.width, self._card_row_count(index)))
+
+    def watch_current_section(self, old: str, new: str) -> None:
+        """Light the header of the current section: two header lines, not a re-layout."""
+        if not self._blocks or not self._styles_key:
+            return
+        width = self._built_width
+        for key in (old, new):
+            index = self._block_of.get(key)
+            if index is None:
+                continue
+            block = self._blocks[index]
+            current = key == new
+            if block.current == current:
+                continue
+            strips = list(block.strips)
+            if block.title:
+                style = self._cached_style("header-current" if current else "header")
+                title = f" {block.title} ({len(block.cards)}) "
+                strips[0] = Strip([Segment(title, style),
+                                   Segment(" " * max(0, width - cells(title)), style)])
+                top = self._block_row_start[index] - self.scroll_offset.y
+                self.refresh(Region(0, top, self.size.width, 1))
+            self._blocks[index] = block._replace(current=current, strips=strips)
 
     def _announce(self) -> None:
         card = self.selected
@@ -316,9 +595,9 @@ class CardBoard(ScrollView, can_focus=True):
         self.post_message(self.CursorMoved(self, card))
 
     def _scroll_to_cursor(self) -> None:
-        if 0 <= self.cursor < len(self._card_first_row):
-            top = self._card_first_row[self.cursor]
-            height = self._card_row_count[self.cursor]
+        if 0 <= self.cursor < len(self._cards) and self._blocks:
+            top = self._card_first_row(self.cursor)
+            height = self._card_row_count(self.cursor)
             self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True)
 
     def action_cursor(self, delta: int) -> None:
@@ -326,15 +605,21 @@ class CardBoard(ScrollView, can_focus=True):
             self.cursor = max(0, min(len(self._cards) - 1, self.cursor + delta))
 
     def action_page(self, direction: int) -> None:
-        if not self._cards:
+        if not self._cards or not self._blocks:
             return
-        target_row = (self._card_first_row[max(0, self.cursor)]
+        target_row = (self._card_first_row(max(0, self.cursor))
                       + direction * max(1, self.scrollable_content_region.height - 1))
-        best = 0
-        for i, first in enumerate(self._card_first_row):
-            if first <= target_row:
-                best = i
-        self.cursor = best
+        target_row = max(0, min(self._rows - 1, target_row))
+        card = None
+        row = target_row
+        while card is None and 0 <= row < self._rows:  # the nearest card line
+            card = self._card_at_row(row)
+            row += 1 if direction > 0 and row < self._rows - 1 else -1
+            if row < 0:
+                break
+        if card is None:
+            card = 0 if direction < 0 else len(self._cards) - 1
+        self.cursor = card
 
     def action_first(self) -> None:
         if self._cards:
@@ -346,9 +631,14 @@ class CardBoard(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         row_index = event.y + self.scroll_offset.y
-        if 0 <= row_index < len(self._strips):
-            card = self._row_card[row_index]
+        if 0 <= row_index < self._rows:
+            card = self._card_at_row(row_index)
             if card is not None:
+                if event.x < 2:
+                    self.post_message(self.MarkClicked(self, self._cards[card]))
                 self.cursor = card
-            elif self._row_section[row_index]:
-                self.current_section = self._row_section[row_index]
+            else:
+                key = self._blocks[self._locate(row_index)[0]].key
+                if key:
+                    self.current_section = key
+                    self.post_message(self.SectionClicked(self, key))

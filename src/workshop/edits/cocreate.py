@@ -1,0 +1,234 @@
+"""Edits to the co-creation step (step 4): the focus question, the phase, pulling cards in
+from step 2, clustering, naming, assigning strategies to teams, and dot voting.
+
+Each edit checks its ids and refuses what the method does not allow with a message for
+the room (``EditError``); the mechanics are in ``workshop.methods.clusters``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from workshop.edits import EditError
+from workshop.i18n import t
+from workshop.methods import clusters as cluster_method
+from workshop.methods import cocreate as cocreate_method
+from workshop.methods import votes as vote_method
+from workshop.model import PHASES, Card, Cluster, Phase, Vote, Workshop
+from workshop.text import clean
+
+# -- the focus question and the settings --------------------------------------------------
+
+def set_focus_question(doc: Workshop, text: str) -> str:
+    """The focus question ("" clears it, and the draft shows again)."""
+    doc.cocreate.focus_question = clean(text, multiline=True)
+    return doc.cocreate.focus_question
+
+
+def set_phase(doc: Workshop, phase: Phase) -> int:
+    """Move to `phase`. Leaving the focus question empty takes the draft; leaving the
+    brainstorm reveals the hidden cards (the room clusters what it can read). Returns
+    how many cards were revealed."""
+    if phase not in PHASES:
+        raise EditError(t("cocreate.error.unknown_phase", phase=phase))
+    section = doc.cocreate
+    index = PHASES.index(phase)
+    if index > 0 and not section.focus_question:
+        section.focus_question = cocreate_method.draft_focus_question(doc)
+    revealed = 0
+    if index >= PHASES.index("cluster"):
+        for card in section.cards:
+            if card.hidden:
+                card.hidden = False
+                revealed += 1
+    section.phase = phase
+    return revealed
+
+
+def set_dots(doc: Workshop, dots: int) -> int:
+    if not 1 <= dots <= 20:
+        raise EditError(t("cocreate.error.dots_range", value=dots))
+    doc.cocreate.dots = dots
+    return dots
+
+
+def set_dots_per(doc: Workshop, per: str) -> str:
+    if per not in ("team", "member"):
+        raise EditError(t("cocreate.error.dots_per", value=per))
+    doc.cocreate.dots_per = per  # type: ignore[assignment]
+    return per
+
+
+def set_cap(doc: Workshop, cap: int | None) -> int | None:
+    """Most cards a team may add in one turn (None: no cap)."""
+    if cap is not None and not 1 <= cap <= 100:
+        raise EditError(t("cocreate.error.cap_range", value=cap))
+    doc.cocreate.cap_per_turn = cap
+    return cap
+
+
+# -- pulling in step 2 ------------------------------------------------------------------------
+
+def pull_sources(doc: Workshop, kinds: Sequence[str] | None = None) -> list[Card]:
+    """Add step 2's TOWS ideas and root causes (of `kinds`, default all) as brainstorm
+    cards, each once; returns the cards added."""
+    pending = [s for s in cocreate_method.pending_sources(doc)
+               if kinds is None or s.kind in kinds]
+    if not pending:
+        raise EditError(t("cocreate.error.nothing_to_pull"))
+    added = []
+    for source in pending:
+        team_id = source.team_id if doc.team(source.team_id) else None
+        card = Card(text=source.text, step="cocreate", board="idea", team_id=team_id)
+        doc.cocreate.cards.append(card)
+        doc.cocreate.sources[card.id] = source.key
+        added.append(card)
+    return added
+
+
+# -- clustering ---------------------------------------------------------------------------------
+
+def _card_ids(doc: Workshop, card_ids: Sequence[str]) -> list[str]:
+    known = {card.id for card in doc.cocreate.cards}
+    ids = list(dict.fromkeys(card_ids))
+    if not ids or any(card_id not in known for card_id in ids):
+        raise EditError(t("edit.card_gone"))
+    return ids
+
+
+def _cluster(doc: Workshop, cluster_id: str | None) -> Cluster:
+    cluster = doc.cocreate.cluster(cluster_id)
+    if cluster is None:
+        raise EditError(t("cocreate.error.cluster_gone"))
+    return cluster
+
+
+def new_cluster(doc: Workshop, card_ids: Sequence[str]) -> Cluster:
+    """Pairs first: a new cluster from two or more cards that say the same thing."""
+    ids = _card_ids(doc, card_ids)
+    if len(ids) < cluster_method.PAIR:
+        raise EditError(t("cocreate.error.pairs_first"))
+    return cluster_method.new_cluster(doc.cocreate, ids)
+
+
+def move(doc: Workshop, card_ids: Sequence[str], cluster_id: str) -> int:
+    """Put cards into a cluster; returns how many moved."""
+    ids = _card_ids(doc, card_ids)
+    _cluster(doc, cluster_id)
+    return len(cluster_method.move(doc.cocreate, ids, cluster_id))
+
+
+def move_back(doc: Workshop, card_ids: Sequence[str]) -> int:
+    """Take cards out of their clusters, back to the loose cards; returns how many."""
+    ids = _card_ids(doc, card_ids)
+    moved = cluster_method.move_back(doc.cocreate, ids)
+    if not moved:
+        raise EditError(t("cocreate.error.not_in_cluster"))
+    return len(moved)
+
+
+def merge(doc: Workshop, source_id: str, target_id: str) -> Cluster:
+    """Fold one cluster into another (cards and dots); the target keeps its name."""
+    source = _cluster(doc, source_id)
+    target = _cluster(doc, target_id)
+    if source.id == target.id:
+        raise EditError(t("cocreate.error.merge_self"))
+    return cluster_method.merge(doc.cocreate, source.id, target.id)
+
+
+def split(doc: Workshop, cluster_id: str, card_ids: Sequence[str]) -> Cluster:
+    """Split the given cards off their cluster into a new one right after it."""
+    cluster = _cluster(doc, cluster_id)
+    ids = _card_ids(doc, card_ids)
+    inside = {card.id for card in cluster_method.cards_of(doc.cocreate, cluster.id)}
+    taken = [card_id for card_id in ids if card_id in inside]
+    if not taken:
+        raise EditError(t("cocreate.error.split_none"))
+    if len(taken) == len(inside):
+        raise EditError(t("cocreate.error.split_all"))
+    return cluster_method.split(doc.cocreate, cluster.id, taken)
+
+
+def remove_cluster(doc: Workshop, cluster_id: str) -> int:
+    """Dissolve a cluster; its cards go back to the loose cards. Returns how many."""
+    _cluster(doc, cluster_id)
+    return len(cluster_method.remove(doc.cocreate, cluster_id))
+
+
+# -- naming and assigning -------------------------------------------------------------------------
+
+def name_cluster(doc: Workshop, cluster_id: str, name: str) -> cluster_method.NameAdvice:
+    """Name a cluster (中心词); returns advice on the name (too long, a noun…)."""
+    cluster = _cluster(doc, cluster_id)
+    name = clean(name)
+    if name:
+        taken = next((k for k in doc.cocreate.clusters
+                      if k.id != cluster.id and k.name.casefold() == name.casefold()), None)
+        if taken is not None:
+            raise EditError(t("cocreate.error.name_taken", name=name))
+    cluster.name = name
+    if not name:
+        cluster_method.prune(doc.cocreate)
+    return cluster_method.name_advice(name)
+
+
+def assign_team(doc: Workshop, cluster_id: str, team_id: str | None) -> Cluster:
+    """The team that takes this strategy into its action plan (None: nobody yet)."""
+    cluster = _cluster(doc, cluster_id)
+    if team_id is not None and doc.team(team_id) is None:
+        raise EditError(t("edit.unknown_team"))
+    cluster.team_id = team_id
+    return cluster
+
+
+# -- dot voting -----------------------------------------------------------------------------------
+
+def _voter(doc: Workshop, team_id: str | None, member_id: str | None) -> vote_method.Voter:
+    team = doc.team(team_id)
+    if team is None:
+        raise EditError(t("edit.unknown_team"))
+    if doc.cocreate.dots_per == "member":
+        if team.member(member_id) is None:
+            raise EditError(t("cocreate.error.pick_member", team=team.name))
+        return vote_method.Voter(team.id, member_id)
+    return vote_method.Voter(team.id)
+
+
+def vote(doc: Workshop, cluster_id: str, team_id: str | None,
+         member_id: str | None = None) -> int:
+    """Place one dot on a named strategy; returns the dots the voter has left."""
+    cluster = _cluster(doc, cluster_id)
+    if not cluster.name:
+        raise EditError(t("cocreate.error.vote_unnamed"))
+    voter = _voter(doc, team_id, member_id)
+    if vote_method.left(doc, voter) <= 0:
+        team = doc.team(voter.team_id)
+        who = team.name if team else ""
+        if voter.member_id and team and team.member(voter.member_id):
+            who = team.member(voter.member_id).name  # type: ignore[union-attr]
+        raise EditError(t("cocreate.error.no_dots", who=who, dots=doc.cocreate.dots))
+    cluster.votes = [*cluster.votes, Vote(team_id=voter.team_id, member_id=voter.member_id)]
+    return vote_method.left(doc, voter)
+
+
+def unvote(doc: Workshop, cluster_id: str, team_id: str | None,
+           member_id: str | None = None) -> int:
+    """Take back the voter's last dot on this strategy; returns the dots left."""
+    cluster = _cluster(doc, cluster_id)
+    voter = _voter(doc, team_id, member_id)
+    per_member = doc.cocreate.dots_per == "member"
+    for i in range(len(cluster.votes) - 1, -1, -1):
+        placed = cluster.votes[i]
+        if placed.team_id == voter.team_id and (not per_member
+                                                or placed.member_id == voter.member_id):
+            cluster.votes = cluster.votes[:i] + cluster.votes[i + 1:]
+            return vote_method.left(doc, voter)
+    raise EditError(t("cocreate.error.no_dot_here"))
+
+
+def clear_votes(doc: Workshop) -> int:
+    """Start the vote over; returns how many dots were removed."""
+    count = vote_method.total(doc)
+    for cluster in doc.cocreate.clusters:
+        cluster.votes = []
+    return count

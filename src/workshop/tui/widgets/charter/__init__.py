@@ -1,0 +1,1 @@
+"""Widgets of the charter screen: the team tabs and the charter sheet."""

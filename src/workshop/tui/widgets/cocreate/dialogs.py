@@ -1,0 +1,141 @@
+"""Dialogs of the co-creation screen: pick a cluster (to move cards into, or to merge
+with), and name a cluster with live advice on the name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workshop.i18n import t
+from workshop.methods.clusters import NAME_HAN, NAME_WORDS, name_advice
+from workshop.text import MAX_TEXT, truncate
+
+
+class ClusterPicker(ModalScreen[str | None]):
+    """Pick a cluster from a list (↑↓, Enter, or its number); returns its id."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, title: str, options: Sequence[tuple[str, str]],
+                 highlight: str | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.options = list(options)
+        self.highlight = highlight
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield OptionList(*(Option(Text(f"{i}. {label}"), id=key)
+                               for i, (key, label) in enumerate(self.options, 1)))
+            yield Static(t("cocreate.picker_hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        ids = [key for key, _ in self.options]
+        if self.highlight in ids:
+            options.highlighted = ids.index(self.highlight)
+        elif ids:
+            options.highlighted = 0
+        self._typed = ""
+
+    def on_key(self, event) -> None:
+        """Typing a cluster's number jumps to it (two digits for clusters 10 and up)."""
+        if event.character and event.character.isdigit():
+            event.stop()
+            self._typed = (self._typed + event.character)[-2:]
+            number = int(self._typed)
+            if not 1 <= number <= len(self.options):
+                self._typed = event.character
+                number = int(self._typed)
+            if 1 <= number <= len(self.options):
+                self.query_one(OptionList).highlighted = number - 1
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def advice_text(name: str) -> Text:
+    """What the room might reconsider about `name`, or a nod when it reads well."""
+    advice = name_advice(name)
+    text = Text()
+    if not name.strip():
+        text.append(t("cocreate.advice.empty"), style="italic")
+        return text
+    if advice.han:
+        low, high = NAME_HAN
+        length = t("cocreate.advice.han_count", count=advice.length, low=low, high=high)
+    else:
+        low, high = NAME_WORDS
+        length = t("cocreate.advice.word_count", count=advice.length, low=low, high=high)
+    if advice.ok:
+        text.append("✓ " + t("cocreate.advice.ok") + "  ", style="bold green")
+        text.append(length, style="dim")
+        return text
+    text.append(length + "\n", style="dim")
+    if advice.too_long:
+        text.append("• " + t("cocreate.advice.too_long") + "\n", style="bold yellow")
+    if advice.too_short:
+        text.append("• " + t("cocreate.advice.too_short") + "\n", style="bold yellow")
+    if advice.noun:
+        text.append("• " + t("cocreate.advice.noun"), style="bold yellow")
+    text.rstrip()
+    return text
+
+
+class NamePrompt(ModalScreen[str | None]):
+    """Name a cluster: its cards for context, the focus question, live advice."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, title: str, question: str, cards: Sequence[str], value: str) -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.question = question
+        self.cards = list(cards)
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            if self.question:
+                yield Static(Text(self.question, style="italic"), classes="name-question")
+            shown = self.cards[:6]
+            cards = Text()
+            for card in shown:
+                cards.append("▌ ", style="dim")
+                cards.append(truncate(card.replace("\n", " "), 60) + "\n")
+            if len(self.cards) > len(shown):
+                cards.append(t("cocreate.more_cards", count=len(self.cards) - len(shown)),
+                             style="dim")
+            cards.rstrip()
+            yield Static(cards, classes="name-cards")
+            yield Input(self.value, placeholder=t("cocreate.name_placeholder"),
+                        max_length=MAX_TEXT)
+            yield Static(advice_text(self.value), id="name-advice")
+            yield Static(t("shell.prompt_hint"), classes="dialog-hint")
+
+    @on(Input.Changed)
+    def _advise(self, event: Input.Changed) -> None:
+        self.query_one("#name-advice", Static).update(advice_text(event.value))
+
+    @on(Input.Submitted)
+    def _accept(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,63 @@
+"""Co-creation test data: a workshop with brainstorm cards, clusters, names and dots.
+
+A module of its own (not conftest) so unit, pilot, snapshot and PDF tests share it.
+"""
+
+from __future__ import annotations
+
+from factories import make_doc
+from workshop.edits import cocreate as edits
+from workshop.edits.cards import add_card
+from workshop.model import Workshop
+
+IDEAS = [
+    "每月拜访每家VIP客户一次",
+    "建立客户分级档案",
+    "举办VIP客户技术交流会",
+    "参加两次行业展会",
+    "展会期间办联谊座谈会",
+    "新品上市前培训销售",
+    "竞品降价时快速报价机制",
+    "老客户转介绍奖励 [/oops] <b>&",
+    "每周复盘拜访转化率",
+    "售后服务48小时响应",
+]
+
+NAMES = ["建立VIP客户分级拜访制度", "办好技术交流会和行业展会", "提升销售团队的产品能力"]
+
+
+def brainstormed(teams: int = 2, members: int = 3) -> Workshop:
+    """Ten idea cards typed by the teams in turn, none clustered yet."""
+    doc = make_doc(teams=teams, members=members)
+    doc.cocreate.focus_question = "为了实现700万元的销售目标，我们要做的关键行动是什么？"
+    ids = [team.id for team in doc.teams]
+    for i, text in enumerate(IDEAS):
+        add_card(doc, "cocreate", text, team_id=ids[i % len(ids)])
+    doc.cocreate.phase = "brainstorm"
+    return doc
+
+
+def clustered(teams: int = 2, members: int = 3, *, named: bool = True) -> Workshop:
+    """Three clusters (cards 0 1 8 · 2 3 4 · 5 9), cards 6 and 7 loose; named."""
+    doc = brainstormed(teams, members)
+    cards = [card.id for card in doc.cocreate.cards]
+    edits.new_cluster(doc, [cards[0], cards[1], cards[8]])
+    edits.new_cluster(doc, [cards[2], cards[3], cards[4]])
+    edits.new_cluster(doc, [cards[5], cards[9]])
+    if named:
+        for cluster, name in zip(doc.cocreate.clusters, NAMES, strict=True):
+            edits.name_cluster(doc, cluster.id, name)
+    doc.cocreate.phase = "name" if named else "cluster"
+    return doc
+
+
+def voted(teams: int = 2, members: int = 3) -> Workshop:
+    """The named clusters with dots: 展会 3, 拜访 2, 培训 1 (three dots per team)."""
+    doc = clustered(teams, members)
+    visits, shows, training = (k.id for k in doc.cocreate.clusters)
+    first, second = doc.teams[0].id, doc.teams[1].id
+    for cluster, team in [(shows, first), (shows, first), (visits, first),
+                          (shows, second), (visits, second), (training, second)]:
+        edits.vote(doc, cluster, team)
+    doc.cocreate.phase = "vote"
+    return doc
