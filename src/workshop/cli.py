@@ -18,7 +18,7 @@ from typing import Any
 
 from workshop import __version__, i18n
 from workshop.i18n import t
-from workshop.scenario import ScenarioError, load_scenario, scenario_language
+from workshop.problems import ScenarioError
 from workshop.store import (
     SESSION_SUFFIX,
     Session,
@@ -29,6 +29,20 @@ from workshop.store import (
     remember_recent,
     restore_backup,
 )
+
+
+def load_scenario(path: Path):
+    """``workshop.scenario.load_scenario``, imported when first needed (its schemas take a
+    while to load, and ``workshop open`` never needs them)."""
+    from workshop import scenario
+
+    return scenario.load_scenario(path)
+
+
+def scenario_language(path: Path) -> str | None:
+    from workshop import scenario
+
+    return scenario.scenario_language(path)
 
 
 def run_app(session: Session | None = None, *, projector: bool = False) -> int:

@@ -20,7 +20,6 @@ import tomllib
 import types
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -54,6 +53,7 @@ from workshop.model import (
 from workshop.model.base import Language, Line, StepId, Text
 from workshop.model.review import Outcome
 from workshop.model.vision import CascadeKind
+from workshop.problems import Problem, ScenarioError
 from workshop.text import clean, truncate
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -252,46 +252,7 @@ SPECS: tuple[type[BaseModel], ...] = (
 """Every table of the format, for the documentation and its test."""
 
 
-# -- problems ------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a scenario file."""
-
-    file: str
-    message: str
-    """What was expected, in the chosen language."""
-    path: str = ""
-    """The field, e.g. ``teams[1].members[0].name``; empty for file-level problems."""
-    line: int | None = None
-    column: int | None = None
-    found: str | None = None
-    """What the file has there, shortened."""
-
-    def format(self) -> str:
-        """The problem as one line: ``file:line:column: path: message (found)``."""
-        where = self.file
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        parts = [where]
-        if self.path:
-            parts.append(self.path)
-        text = ": ".join(parts) + ": " + self.message
-        if self.found is not None:
-            # the catalog carries its own spacing: " (…)" in English, "（…）" in Chinese
-            text += t("scenario.found", found=self.found)
-        return text
-
-
-class ScenarioError(Exception):
-    """A scenario that cannot be used; ``problems`` says why."""
-
-    def __init__(self, problems: Sequence[Problem]):
-        self.problems = list(problems)
-        super().__init__("\n".join(p.format() for p in self.problems))
-
+# -- problems: ``Problem`` and ``ScenarioError`` live in ``workshop.problems`` ---------------
 
 def _toml(value: Any) -> str:
     """`value` written roughly as TOML would write it (for "found")."""

@@ -8,32 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from workshop import i18n
 from workshop.i18n import t
 from workshop.model import STEPS, StepId, Workshop
-from workshop.report import (
-    charter,
-    cocreate,
-    gaps,
-    plan,
-    review,
-    summary,
-    townhall,
-    vision,
-)
 from workshop.report.base import BoardRow, CardRow, StepReport
 
-_BUILDERS = {
-    "review": review.build,
-    "vision": vision.build,
-    "gaps": gaps.build,
-    "charter": charter.build,
-    "cocreate": cocreate.build,
-    "plan": plan.build,
-    "townhall": townhall.build,
-    "summary": summary.build,
-}
+
+def _builder(step: StepId):
+    """``report/<step>.py``'s ``build``, imported on first use: a screen that needs one
+    helper from one step's report should not load all eight."""
+    return import_module(f"workshop.report.{step}").build
 
 DAY_START = dt.time(9, 0)
 LUNCH = (dt.time(12, 0), dt.time(13, 30))
@@ -120,7 +106,7 @@ def build_report(doc: Workshop, lang: str | None = None) -> Report:
         agenda=_agenda(doc, lang),
     )
     for step in STEPS:
-        report.steps[step] = _BUILDERS[step](doc, lang)
+        report.steps[step] = _builder(step)(doc, lang)
     return report
 
 

@@ -25,7 +25,7 @@ from workshop.methods import clock as clock_math
 from workshop.methods import turns
 from workshop.model import STEPS, StepId
 from workshop.store import Session, StoreError
-from workshop.tui.screens import SCREENS
+from workshop.tui.screens import screen_for
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.dialogs import Choice
 from workshop.tui.screens.help import HelpScreen
@@ -116,7 +116,7 @@ class WorkshopApp(App[int]):
         self._theme_before_projector = chosen
         for step in STEPS:
             if step not in self._modes:
-                self.add_mode(step, SCREENS[step])
+                self.add_mode(step, lambda step=step: screen_for(step))
         projector = room.projector or self._start_projector
         self._start_projector = False
         if projector != room.projector:

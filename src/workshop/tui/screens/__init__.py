@@ -1,25 +1,33 @@
-"""One screen per step; ``SCREENS[step]`` is the class the app shows for it."""
+"""One screen per step, in ``tui/screens/<step>.py``.
+
+``screen_for(step)`` builds the screen, importing its module the first time: start-up
+loads only the step the room is on, not all eight.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from workshop.model import StepId
 from workshop.tui.screens.base import StepScreen
-from workshop.tui.screens.charter import CharterScreen
-from workshop.tui.screens.cocreate import CocreateScreen
-from workshop.tui.screens.gaps import GapsScreen
-from workshop.tui.screens.plan import PlanScreen
-from workshop.tui.screens.review import ReviewScreen
-from workshop.tui.screens.summary import SummaryScreen
-from workshop.tui.screens.townhall import TownhallScreen
-from workshop.tui.screens.vision import VisionScreen
 
-SCREENS: dict[StepId, type[StepScreen]] = {
-    "review": ReviewScreen,
-    "vision": VisionScreen,
-    "gaps": GapsScreen,
-    "charter": CharterScreen,
-    "cocreate": CocreateScreen,
-    "plan": PlanScreen,
-    "townhall": TownhallScreen,
-    "summary": SummaryScreen,
+_CLASSES: dict[StepId, str] = {
+    "review": "ReviewScreen",
+    "vision": "VisionScreen",
+    "gaps": "GapsScreen",
+    "charter": "CharterScreen",
+    "cocreate": "CocreateScreen",
+    "plan": "PlanScreen",
+    "townhall": "TownhallScreen",
+    "summary": "SummaryScreen",
 }
+
+
+def screen_class(step: StepId) -> type[StepScreen]:
+    module = import_module(f"workshop.tui.screens.{step}")
+    return getattr(module, _CLASSES[step])
+
+
+def screen_for(step: StepId) -> StepScreen:
+    """A new screen for `step` (what the app's mode for the step is built from)."""
+    return screen_class(step)()

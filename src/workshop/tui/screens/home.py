@@ -16,7 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.i18n import get_language, t
-from workshop.scenario import ScenarioError, load_scenario
+from workshop.problems import ScenarioError
 from workshop.store import (
     SESSION_SUFFIX,
     Session,
@@ -131,6 +131,8 @@ class HomeScreen(Screen):
         await self.app.action_toggle_language()
 
     def new_session(self, scenario: Path, folder: Path | None = None) -> None:
+        from workshop.scenario import load_scenario  # only now: its schemas take a while
+
         try:
             doc = load_scenario(scenario)
         except ScenarioError as error:
