@@ -18,13 +18,12 @@ Last year's review and the day's agenda stay in the full report: a handout is th
 
 from __future__ import annotations
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from workshop.export.pdf import sections
 from workshop.export.pdf.steps import STEP_MODULES
-from workshop.export.pdf.styles import Styles, key_values, para, readable_ink, safe_color, table
+from workshop.export.pdf.styles import Styles, key_values, para, table
 from workshop.i18n import t
 from workshop.model import StepId
 from workshop.report import Report, TeamRow
@@ -93,27 +92,14 @@ def _members(report: Report, team: TeamRow, styles: Styles) -> list[Flowable]:
 def cover(report: Report, team: TeamRow, styles: Styles) -> list[Flowable]:
     """Page 1: the team big in its colour, the workshop, the plan at a glance, members."""
     lang = styles.lang
-    ink = readable_ink(team.color)
-    team_style = styles.cover_team.clone("cover_team_ink", textColor=colors.HexColor(ink))
-    story: list[Flowable] = [
-        para(t("pdf.handout_title", lang), styles.cover_kicker),
-        para(team.name, team_style),
-        para(report.title, styles.cover_subtitle),
-    ]
-    if report.organization:
-        story.append(para(report.organization, styles.cover_org))
-    story += [
-        Spacer(1, 4 * mm),
-        HRFlowable(width="100%", thickness=1.2, color=colors.HexColor(safe_color(team.color)),
-                   spaceBefore=2, spaceAfter=8),
-        sections.when_where(report, styles),
+    return [
+        *sections.handout_masthead(report, team, styles),
         Spacer(1, 6 * mm),
         *_glance(report, team, styles),
         *_members(report, team, styles),
         Spacer(1, 8 * mm),
         para(t("pdf.generated", lang, time=report.generated_at), styles.muted),
     ]
-    return story
 
 
 def body(report: Report, team: TeamRow, styles: Styles) -> list[Flowable]:

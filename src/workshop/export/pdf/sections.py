@@ -84,8 +84,9 @@ def report_cover(report: Report, styles: Styles) -> list[Flowable]:
     return story
 
 
-def handout_cover(report: Report, team: TeamRow, styles: Styles) -> list[Flowable]:
-    """Page 1 of a team's handout: the team name big, the workshop, the members."""
+def handout_masthead(report: Report, team: TeamRow, styles: Styles) -> list[Flowable]:
+    """The top of a team's handout: the team name big in its colour, the workshop, a rule
+    in the team's colour, when and where."""
     lang = styles.lang
     ink = readable_ink(team.color)
     team_style = styles.cover_team.clone("cover_team_ink", textColor=colors.HexColor(ink))
@@ -101,21 +102,7 @@ def handout_cover(report: Report, team: TeamRow, styles: Styles) -> list[Flowabl
         HRFlowable(width="100%", thickness=1.2, color=colors.HexColor(safe_color(team.color)),
                    spaceBefore=2, spaceAfter=8),
         when_where(report, styles),
-        Spacer(1, 8 * mm),
-        markup_para(f"{esc(t('pdf.handout.members', lang))}"
-                    f' <font size="9" color="{_hex(MUTED)}">'
-                    f"{esc(t('pdf.cover.team_members', lang, count=len(team.members)))}</font>",
-                    styles.h2),
     ]
-    if team.members:
-        story.append(table([t("pdf.board.number", lang), t("pdf.teams.name", lang),
-                            t("pdf.teams.role", lang)],
-                           [[str(i), m.name, m.role] for i, m in enumerate(team.members, 1)],
-                           [0.7, 5, 4], styles))
-    else:
-        story.append(para(t("pdf.teams.no_members", lang), styles.muted))
-    story += [Spacer(1, 8 * mm),
-              para(t("pdf.generated", lang, time=report.generated_at), styles.muted)]
     return story
 
 

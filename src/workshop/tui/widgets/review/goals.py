@@ -8,7 +8,6 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workshop.i18n import t
@@ -16,6 +15,7 @@ from workshop.model import Workshop
 from workshop.model.review import OUTCOMES, ReviewGoal
 from workshop.report.review import goal_row
 from workshop.text import cells, wrap
+from workshop.tui.widgets.keyed_list import KeyedOptionList
 from workshop.tui.widgets.vision.form import Field, FormDialog
 
 OUTCOME_STYLE = {
@@ -34,7 +34,7 @@ def outcome_badge(outcome: str | None) -> Text:
     return Text(f" {label} ", OUTCOME_STYLE[outcome])
 
 
-class ReviewGoalList(OptionList):
+class ReviewGoalList(KeyedOptionList):
     """One option per goal: the statement, then its outcome badge and numbers."""
 
     BINDINGS = [
@@ -70,7 +70,6 @@ class ReviewGoalList(OptionList):
         self._doc = doc
         self._width = self.size.width
         width = max(12, (self.size.width or 40) - 3)
-        keep = self.highlighted_option.id if self.highlighted_option else None
         options = []
         for n, goal in enumerate(doc.review.goals, 1):
             row = goal_row(goal, "")
@@ -101,22 +100,14 @@ class ReviewGoalList(OptionList):
                 for line in wrap(goal.note, max(6, width - cells(hang)))[:2]:
                     prompt.append("\n" + hang + line, Style(italic=True, dim=True))
             options.append(Option(prompt, id=goal.id))
-        self.set_options(options)
-        ids = [o.id for o in options]
-        if keep in ids:
-            self.highlighted = ids.index(keep)
-        elif options:
-            self.highlighted = 0
+        self.replace_options(options)
 
     @property
     def goal_id(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option else None
+        return self.highlighted_id
 
     def select_goal(self, goal_id: str) -> None:
-        ids = [o.id for o in self.options]
-        if goal_id in ids:
-            self.highlighted = ids.index(goal_id)
+        self.select_id(goal_id)
 
 
 class ReviewGoalDialog(FormDialog):

@@ -5,14 +5,13 @@ row shows that the parts add up exactly."""
 
 from __future__ import annotations
 
-import contextlib
 import math
 
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable, OptionList, Static
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets import DataTable, Static
+from textual.widgets.option_list import Option
 
 from workshop.i18n import t
 from workshop.methods import cascade as cascade_math
@@ -22,6 +21,7 @@ from workshop.methods.smart import headline
 from workshop.model import Cascade, Workshop
 from workshop.report.base import member_name, team_name
 from workshop.text import cells, truncate
+from workshop.tui.widgets.keyed_list import KeyedOptionList
 
 MUTED = Style(dim=True)
 OK = Style(color="#15803d", bold=True)
@@ -50,7 +50,7 @@ def goal_key(goal_id: str) -> str:
     return f"goal:{goal_id}"
 
 
-class CascadeList(OptionList):
+class CascadeList(KeyedOptionList):
     """Goals as headings with their cascades below; a cascade splitting a part sits under
     its parent, indented. Option ids: ``goal:<id>`` or the cascade id."""
 
@@ -83,7 +83,6 @@ class CascadeList(OptionList):
         self._doc = doc
         self._width = self.size.width
         width = max(10, (self.size.width or 30) - 3)
-        keep = self.highlighted_option.id if self.highlighted_option else None
         self._goal_of = {c.id: c.goal_id for c in doc.vision.cascades}
         by_goal: dict[str, list[Cascade]] = {}
         for c in cascade_math.ordered(doc):
@@ -106,13 +105,8 @@ class CascadeList(OptionList):
                 if resolved.error:
                     label.append(" !", BAD)
                 options.append(Option(label, id=c.id))
-        self.set_options(options)
-        ids = [o.id for o in options]
-        if keep in ids:
-            self.highlighted = ids.index(keep)
-        elif options:
-            first = next((i for i, o in enumerate(options) if not o.id.startswith("goal:")), 0)
-            self.highlighted = first
+        first = next((i for i, o in enumerate(options) if not o.id.startswith("goal:")), 0)
+        self.replace_options(options, fallback=first)
 
     @property
     def cascade_id(self) -> str | None:
@@ -132,8 +126,7 @@ class CascadeList(OptionList):
         return self._goal_of.get(option.id)
 
     def select(self, option_id: str) -> None:
-        with contextlib.suppress(OptionDoesNotExist):
-            self.highlighted = self.get_option_index(option_id)
+        self.select_id(option_id)
 
 
 class CascadeHeader(Static):

@@ -16,7 +16,6 @@ from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workshop.i18n import t
@@ -24,6 +23,7 @@ from workshop.methods import funnel as funnel_math
 from workshop.methods.numbers import ParseError, fmt, parse_rate, percent, signed
 from workshop.model import Funnel, Workshop
 from workshop.text import truncate
+from workshop.tui.widgets.keyed_list import KeyedOptionList
 from workshop.tui.widgets.vision.form import Field, FormDialog
 
 MUTED = Style(dim=True)
@@ -57,7 +57,7 @@ class WhatIf:
     rates: list[float] = field(default_factory=list)
 
 
-class FunnelList(OptionList):
+class FunnelList(KeyedOptionList):
     BINDINGS = [
         Binding("a,n", "screen.add_funnel", "Add chain", id="vision_add_funnel",
                 key_display="A"),
@@ -74,7 +74,6 @@ class FunnelList(OptionList):
     """
 
     def show(self, doc: Workshop) -> None:
-        keep = self.highlighted_option.id if self.highlighted_option else None
         options = []
         for f in doc.vision.funnels:
             prompt = Text(f.label or t("vision.pdf.funnel"), style="bold")
@@ -85,17 +84,11 @@ class FunnelList(OptionList):
             except funnel_math.FunnelError:
                 pass
             options.append(Option(prompt, id=f.id))
-        self.set_options(options)
-        ids = [o.id for o in options]
-        if keep in ids:
-            self.highlighted = ids.index(keep)
-        elif options:
-            self.highlighted = 0
+        self.replace_options(options)
 
     @property
     def funnel_id(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option else None
+        return self.highlighted_id
 
 
 class FunnelView(Widget, can_focus=True):

@@ -4,7 +4,6 @@ statement is typed."""
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -13,8 +12,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets import Static
+from textual.widgets.option_list import Option
 
 from workshop import i18n
 from workshop.i18n import t
@@ -25,13 +24,14 @@ from workshop.methods.numbers import ParseError, amount, fmt, parse_date, parse_
 from workshop.model import Goal, Workshop
 from workshop.report.vision import formula_row, goal_tree
 from workshop.text import cells, truncate, wrap
+from workshop.tui.widgets.keyed_list import KeyedOptionList
 from workshop.tui.widgets.vision.form import Field, FormDialog
 from workshop.tui.widgets.vision.smart_view import letters, verdicts
 
 MUTED = Style(dim=True)
 
 
-class GoalTree(OptionList):
+class GoalTree(KeyedOptionList):
     """The goal tree, one goal per option (its id), children indented under parents."""
 
     BINDINGS = [
@@ -62,7 +62,6 @@ class GoalTree(OptionList):
         self._doc = doc
         self._width = self.size.width
         width = max(12, (self.size.width or 40) - 3)
-        keep = self.highlighted_option.id if self.highlighted_option else None
         options = []
         for goal, depth, number in goal_tree(doc):
             report = smart.check_doc_goal(doc, goal)
@@ -89,22 +88,14 @@ class GoalTree(OptionList):
                 prompt.append(" ")
                 prompt.append(f" {team.name} ", Style(bgcolor=team.color, color="#ffffff"))
             options.append(Option(prompt, id=goal.id))
-        self.set_options(options)
-        ids = [o.id for o in options]
-        if keep in ids:
-            self.highlighted = ids.index(keep)
-        elif options:
-            self.highlighted = 0
+        self.replace_options(options)
 
     @property
     def goal_id(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option else None
+        return self.highlighted_id
 
     def select_goal(self, goal_id: str) -> None:
-        # an id that is gone leaves the cursor where it is
-        with contextlib.suppress(OptionDoesNotExist):
-            self.highlighted = self.get_option_index(goal_id)
+        self.select_id(goal_id)
 
 
 def goal_details(doc: Workshop, goal: Goal | None) -> RenderableType:
