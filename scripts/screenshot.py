@@ -1,4 +1,5 @@
-"""Make docs/screenshot.svg: the demo workshop at the co-create step, as the room sees it.
+"""Make docs/screenshot.svg: the demo workshop at the co-create step, clustered, named
+and voted, as the room sees it.
 
 Run:  .venv/bin/python scripts/screenshot.py
 """
@@ -27,6 +28,7 @@ IDEAS = [
 
 
 async def main() -> None:
+    from workshop.edits import cocreate as cocreate_edits
     from workshop.edits.cards import add_card
     from workshop.scenario import load_scenario
     from workshop.store import Session
@@ -37,8 +39,18 @@ async def main() -> None:
         doc = load_scenario(REPO / "scenarios" / "shandong-sales.toml")
         doc.room.step = "cocreate"
         teams = [team.id for team in doc.teams]
-        for i, text in enumerate(IDEAS):
-            add_card(doc, "cocreate", text, team_id=teams[i % len(teams)])
+        cards = [add_card(doc, "cocreate", text, team_id=teams[i % len(teams)]).id
+                 for i, text in enumerate(IDEAS)]
+        groups = {"建立VIP客户分级拜访制度": [0, 4, 7], "办好技术交流会和行业展会": [1, 5],
+                  "新品试点与渠道出货": [2, 3]}
+        for name, members in groups.items():
+            cluster = cocreate_edits.new_cluster(doc, [cards[i] for i in members])
+            cocreate_edits.name_cluster(doc, cluster.id, name)
+        clusters = [c.id for c in doc.cocreate.clusters]
+        for team, picks in zip(teams, [[0, 0, 1], [0, 1, 2], [1, 0, 0]], strict=True):
+            for pick in picks:
+                cocreate_edits.vote(doc, clusters[pick], team, None)
+        cocreate_edits.set_phase(doc, "vote")
         session = Session.create(doc, Path(tmp) / "demo.workshop.json")
         app = WorkshopApp(session=session)
         async with app.run_test(size=(120, 34)) as pilot:
