@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from reportlab.platypus import Flowable
 
 from factories import SCENARIOS, make_doc
 from pdftools import (
@@ -214,6 +215,76 @@ def test_a_big_workshop_builds(tmp_path: Path):
     text = pdf_text(result.paths[0])
     for team in doc.teams:
         assert team.name in text
+
+
+def _numbered(tag: str, count: int = 700) -> str:
+    """Text taller than an A4 page in a table cell, numbered so every word can be found."""
+    return " ".join(f"{tag}{i:04d}" for i in range(count))
+
+
+def test_text_taller_than_a_page_breaks_across_pages_and_is_all_printed(tmp_path: Path):
+    """People paste whole documents into a box; a table row taller than a page must
+    break across pages (it used to stop the export with a reportlab layout error)."""
+    from gaps_factory import full_gaps
+    from planning import ready_action, with_strategies
+    from workshop.model import Challenge, SignOff
+
+    doc = full_gaps(with_strategies(shandong()))
+    team = doc.teams[0]
+    long_texts = {"V": "vision statement", "F": "focus question", "G": "goal statement",
+                  "T": "TOWS card", "S": "support", "N": "sign-off note", "C": "closing"}
+    doc.vision.statement = _numbered("V")
+    doc.cocreate.focus_question = _numbered("F")
+    doc.vision.goals[0].statement = _numbered("G")
+    doc.gaps.swot.append(Card(text=_numbered("T"), step="gaps", board="swot.SO",
+                              team_id=team.id))
+    ready_action(doc, "每周拜访VIP客户").support = _numbered("S")
+    doc.townhall.challenges.append(Challenge(team_id=team.id, question="预算够吗？"))
+    doc.townhall.signoffs.append(SignOff(team_id=team.id, decision="approved",
+                                         note=_numbered("N"), by="总经理"))
+    doc.townhall.closing_statement = _numbered("C")
+
+    report, handout, *_ = export(doc, "pdf", out=tmp_path, all_teams=True).paths
+    text = squash(pdf_text(report))
+    for tag, where in long_texts.items():
+        assert f"{tag}0000" in text and f"{tag}0699" in text, f"{where} is cut short"
+    handout_text = squash(pdf_text(handout))
+    for tag in "GSN":  # the handout carries the goal, the action and the sign-off
+        assert f"{tag}0699" in handout_text, tag
+
+
+class _Unsplittable(Flowable):
+    """A block taller than any page that refuses to split."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, 5000
+
+    def draw(self) -> None:
+        raise AssertionError("never drawn")
+
+
+def test_a_block_that_cannot_be_laid_out_is_a_clear_error_and_leaves_no_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from reportlab.platypus import Paragraph
+    from reportlab.platypus.tables import Table as PlainTable
+
+    def story(report, styles):
+        cell = Paragraph("很长很长的说明文字", styles.cell)
+        return [], [PlainTable([[cell, _Unsplittable()]])]
+
+    monkeypatch.setattr(pdf_pkg, "report_story", story)
+    with pytest.raises(ExportError) as caught:
+        export(shandong(), "pdf", out=tmp_path)
+    assert "很长很长的说明文字" in str(caught.value) and "缩短" in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_block_without_text_that_cannot_be_laid_out_is_a_clear_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(pdf_pkg, "report_story", lambda report, styles: ([], [_Unsplittable()]))
+    with pytest.raises(ExportError, match="太高"):
+        export(shandong(), "pdf", out=tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
 # -- the built-in CID font fallback -----------------------------------------------------

@@ -8,9 +8,13 @@ path they are given; ``workshop.export.export`` makes that atomic.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO
 
 from reportlab.platypus import Flowable
+from reportlab.platypus.doctemplate import LayoutError
 
 from workshop.export.content import report_steps
 from workshop.export.errors import ExportError
@@ -50,7 +54,28 @@ def build_report_pdf(report: Report, path: Target, font: FontChoice) -> None:
                            organization=report.organization, footer_note=_footer_note(report),
                            subject=t("pdf.report_title", report.lang))
     cover, body = report_story(report, styles)
-    doc.render(cover, body, contents=True)
+    with _layout_errors_explained(report.lang):
+        doc.render(cover, body, contents=True)
+
+
+@contextmanager
+def _layout_errors_explained(lang: str) -> Iterator[None]:
+    """Tables split their rows across pages, so this should not happen; if some block
+    still cannot be laid out, say which text to shorten instead of showing a traceback."""
+    try:
+        yield
+    except LayoutError as error:
+        text = _quoted_text(str(error))
+        message = (t("export.too_tall", lang, text=text) if text
+                   else t("export.too_tall_unknown", lang))
+        raise ExportError(message) from error
+
+
+def _quoted_text(message: str) -> str:
+    """The start of the text reportlab quotes in a layout error (the tallest cell's first
+    paragraph), or "" when it quotes none."""
+    found = re.search(r"'<Paragraph at 0x[0-9a-f]+>(.*?)'", message, re.DOTALL)
+    return found.group(1)[:40] if found else ""
 
 
 def find_team(report: Report, team_id: str) -> TeamRow:
@@ -71,7 +96,8 @@ def build_handout_pdf(report: Report, team_id: str, path: Target, font: FontChoi
                            organization=report.organization, footer_note=_footer_note(report),
                            subject=f"{t('pdf.handout_title', report.lang)} · {team.name}",
                            header_note=team.name, cover_color=team.color)
-    doc.render(handout.cover(report, team, styles), handout.body(report, team, styles))
+    with _layout_errors_explained(report.lang):
+        doc.render(handout.cover(report, team, styles), handout.body(report, team, styles))
 
 
 __all__ = ["build_handout_pdf", "build_report_pdf", "report_steps", "report_story"]

@@ -16,7 +16,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -26,6 +25,7 @@ from workshop.export.pdf.styles import (
     MUTED,
     Plain,
     Styles,
+    Table,
     esc,
     markup_para,
     para,

@@ -15,7 +15,7 @@ from reportlab.graphics.shapes import Drawing, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from workshop.export.pdf import sections
 from workshop.export.pdf.styles import (
@@ -27,6 +27,7 @@ from workshop.export.pdf.styles import (
     RULE,
     Plain,
     Styles,
+    Table,
     encodable,
     esc,
     markup_para,
@@ -199,7 +200,7 @@ def focus_box(question: str, styles: Styles) -> Flowable:
     """The focus question, large, in a tinted box."""
     style = styles.cover_org.clone("focus_question", fontSize=14, leading=20, textColor=ACCENT)
     label = para(t("cocreate.pdf.focus_question", styles.lang), styles.cell_muted)
-    box = Table([[label], [para(question, style)]], colWidths=[styles.width], splitByRow=0,
+    box = Table([[label], [para(question, style)]], colWidths=[styles.width],
                 style=TableStyle([("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
                                   ("LEFTPADDING", (0, 0), (-1, -1), 10),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 10),

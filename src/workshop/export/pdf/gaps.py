@@ -270,7 +270,7 @@ def tows_cross(report: GapsReport, styles: Styles) -> list[Flowable]:
     rows = [[_head(o, styles), cell(so), cell(wo)],
             [_head(threats, styles), cell(st), cell(wt)]]
     extra = [("BACKGROUND", (0, 1), (0, -1), ACCENT),
-             ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
+             ("VALIGN", (0, 1), (0, -1), "TOP"),
              ("LINEAFTER", (0, 0), (1, -1), 0.25, ACCENT)]
     return [CondPageBreak(sections.BOARD_ROOM), para(t("gaps.pdf.tows", lang), styles.h2),
             para(t("gaps.pdf.tows_note", lang), styles.muted),

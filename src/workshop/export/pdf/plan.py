@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from workshop.export.pdf import sections
 from workshop.export.pdf.document import toc_heading
@@ -22,6 +22,7 @@ from workshop.export.pdf.styles import (
     RULE,
     Plain,
     Styles,
+    Table,
     esc,
     markup_para,
     para,

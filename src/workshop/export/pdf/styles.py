@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.lib import colors
@@ -22,7 +23,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import CIDFont
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.platypus import Table as _PlatypusTable
 
 # -- page geometry (A4, print margins) --------------------------------------------------
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -34,6 +36,36 @@ MARGIN_BOTTOM = 22 * mm
 """The footer sits inside the bottom margin, below the frame."""
 FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+
+ROW_SPLIT_MIN = 30
+"""Points of a row that must fit before a page break may fall inside it."""
+
+
+class Table(_PlatypusTable):
+    """A reportlab table whose rows may break across pages.
+
+    People paste whole paragraphs into a card or a note; a row taller than a page would
+    otherwise stop the whole export with a layout error.
+    """
+
+    def __init__(self, data: Any, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("splitInRow", ROW_SPLIT_MIN)
+        super().__init__(data, *args, **kwargs)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        repeated = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        if len(parts) == 2 and all(isinstance(p, _PlatypusTable) for p in parts):
+            top, rest = parts
+            if top._nrows + rest._nrows - repeated > self._nrows:
+                # A row was cut in two. reportlab gives the remainder a fixed height
+                # worked out from the old row, which overstates it; with each page the
+                # excess grows until the row cannot be split at all. Let it measure.
+                heights = list(rest._argH)
+                heights[repeated] = None
+                rest._argH = rest._rowHeights = heights
+        return parts
+
 
 # -- colours (print-friendly: dark ink, light fills) ------------------------------------
 INK = colors.HexColor("#1d232a")
@@ -250,7 +282,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequenc
     if zebra and len(data) > 2:
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [WHITE, ZEBRA]))
     commands.extend(extra)
-    return Table(data, colWidths=col_widths, repeatRows=1, splitInRow=30, hAlign="LEFT",
+    return Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT",
                  style=TableStyle(commands))
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
 
 from workshop.export.content import team_cards
 from workshop.export.pdf import sections
@@ -26,6 +26,7 @@ from workshop.export.pdf.styles import (
     MUTED,
     Plain,
     Styles,
+    Table,
     esc,
     markup_para,
     para,
