@@ -178,6 +178,8 @@ class CardBoard(ScrollView, can_focus=True):
         self._drawn_lines: dict[int, tuple[Strip, Strip]] = {}
         """Laid-out line (by id) → (that line, the line as drawn)."""
         self._built_width = 0
+        self._line_width: int | None = None
+        """The board's width while a frame is drawn (see ``render_lines``)."""
         self._styles_key: tuple = ()
         self.empty_hint = empty_hint
 
@@ -524,9 +526,20 @@ class CardBoard(ScrollView, can_focus=True):
         else:
             self.refresh()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The width is looked up through the screen's widget map: once per frame, not per
+        # line (it was most of the cost of drawing the board after a card was added).
+        self._line_width = self.scrollable_content_region.width
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._line_width = None
+
     def render_line(self, y: int) -> Strip:
         row_index = y + self.scroll_offset.y
-        width = self.scrollable_content_region.width
+        width = self._line_width
+        if width is None:
+            width = self.scrollable_content_region.width
         if row_index >= self._rows:
             return Strip.blank(width, self._cached_style("base"))
         block, line = self._locate(row_index)
