@@ -219,3 +219,28 @@ async def test_a_draft_survives_a_restart(make_app):
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert second.screen.query_one("#entry-input", Input).value == "draft"
+
+
+async def test_a_card_longer_than_the_entry_scrolls_to_what_is_being_typed(make_app):
+    """The entry keeps its size while typing (it is never laid out again per key), so
+    the text must still scroll: the end shows while typing, Home brings the start back."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        entry = app.screen.query_one("#entry-input", Input)
+        entry.focus()
+        text = "START" + "m" * 120 + "XYZ"
+        for char in text:
+            await pilot.press(char)
+        await pilot.pause()
+
+        def shown() -> str:
+            return "".join(entry.render_line(y).text for y in range(entry.size.height))
+
+        assert entry.value == text
+        assert "XYZ" in shown() and "START" not in shown()
+        await pilot.press("home")
+        await pilot.pause()
+        assert "START" in shown() and "XYZ" not in shown()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text in [card.text for card in app.session.doc.vision.cards]
