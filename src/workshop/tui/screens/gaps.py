@@ -790,6 +790,18 @@ class GapsScreen(StepScreen):
             self.notify(t("gaps.fish.none"), timeout=4)
         return fish
 
+    def _need_fish_cause(self) -> tuple[Fishbone, tuple[Bone, Cause, int]] | None:
+        """The fishbone and its selected cause; a bell and a hint when there is none."""
+        fish = self._need_fish()
+        if fish is None:
+            return None
+        found = self._fish_cause(fish)
+        if found is None:
+            self.app.bell()
+            self.notify(t("gaps.fish.pick_cause"))
+            return None
+        return fish, found
+
     def _select_fish(self, key: tuple[str, str]) -> None:
         self.query_one(FishboneView).select(key)
 
@@ -828,15 +840,10 @@ class GapsScreen(StepScreen):
         self.app.push_screen(TextPrompt(t("gaps.fish.add_title", bone=bone.label)), done)
 
     def action_fish_sub(self) -> None:
-        fish = self._need_fish()
-        if fish is None:
+        picked = self._need_fish_cause()
+        if picked is None:
             return
-        found = self._fish_cause(fish)
-        if found is None:
-            self.app.bell()
-            self.notify(t("gaps.fish.pick_cause"))
-            return
-        _bone, cause, _level = found
+        _fish, (_bone, cause, _level) = picked
 
         def done(text: str | None) -> None:
             if text and text.strip():
@@ -890,29 +897,19 @@ class GapsScreen(StepScreen):
             self.notify(t("shell.deleted_hint"), timeout=3)
 
     def action_fish_root(self) -> None:
-        fish = self._need_fish()
-        if fish is None:
+        picked = self._need_fish_cause()
+        if picked is None:
             return
-        found = self._fish_cause(fish)
-        if found is None:
-            self.app.bell()
-            self.notify(t("gaps.fish.pick_cause"))
-            return
-        cause = found[1]
+        fish, (_bone, cause, _level) = picked
         key = "gaps.undo.root_off" if cause.root else "gaps.undo.root_on"
         self.app.edit(t(key, text=_short(cause.text)), gap_edits.set_root, fish.id, cause.id,
                       not cause.root)
 
     def action_fish_move(self) -> None:
-        fish = self._need_fish()
-        if fish is None:
+        picked = self._need_fish_cause()
+        if picked is None:
             return
-        found = self._fish_cause(fish)
-        if found is None:
-            self.app.bell()
-            self.notify(t("gaps.fish.pick_cause"))
-            return
-        bone, cause, _level = found
+        fish, (bone, cause, _level) = picked
         fish_id = fish.id
         options = [(b.id, b.label) for b in fish.bones if b.id != bone.id]
 
@@ -987,15 +984,10 @@ class GapsScreen(StepScreen):
         self.app.push_screen(TextPrompt(t("gaps.fish.bone_title")), done)
 
     def action_fish_why(self) -> None:
-        fish = self._need_fish()
-        if fish is None:
+        picked = self._need_fish_cause()
+        if picked is None:
             return
-        found = self._fish_cause(fish)
-        if found is None:
-            self.app.bell()
-            self.notify(t("gaps.fish.pick_cause"))
-            return
-        cause = found[1]
+        _fish, (_bone, cause, _level) = picked
         self._open_chain(lambda doc: gap_edits.start_chain(
             doc, cause_id=cause.id, team_id=turns.current_team_id(doc)), cause.text)
 

@@ -122,41 +122,37 @@ class CardBoard(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(-1, init=False)
     current_section: reactive[str] = reactive("", init=False)
 
-    class CursorMoved(Message):
+    class _BoardMessage(Message):
+        """A message from the board; ``control`` is the board (for ``@on`` selectors)."""
+
+        def __init__(self, board: CardBoard) -> None:
+            super().__init__()
+            self.board = board
+
+        @property
+        def control(self) -> CardBoard:
+            return self.board
+
+    class CursorMoved(_BoardMessage):
         """The cursor moved to another card (or to none)."""
 
         def __init__(self, board: CardBoard, card: CardView | None) -> None:
-            super().__init__()
-            self.board = board
+            super().__init__(board)
             self.card = card
 
-        @property
-        def control(self) -> CardBoard:
-            return self.board
-
-    class SectionClicked(Message):
+    class SectionClicked(_BoardMessage):
         """A section's title (or its empty-section hint) was clicked."""
 
         def __init__(self, board: CardBoard, key: str) -> None:
-            super().__init__()
-            self.board = board
+            super().__init__(board)
             self.key = key
 
-        @property
-        def control(self) -> CardBoard:
-            return self.board
-
-    class MarkClicked(Message):
+    class MarkClicked(_BoardMessage):
         """The bar left of a card was clicked (to mark or unmark it)."""
 
         def __init__(self, board: CardBoard, card: CardView) -> None:
-            super().__init__()
-            self.board = board
+            super().__init__(board)
             self.card = card
-
-        @property
-        def control(self) -> CardBoard:
-            return self.board
 
     def __init__(self, *, name: str | None = None, id: str | None = None,
                  classes: str | None = None, empty_hint: str = "") -> None:
