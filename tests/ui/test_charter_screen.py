@@ -125,3 +125,28 @@ async def test_renaming_the_team_refuses_a_taken_name(make_app):
         await settle(pilot)
         assert app.session.doc.teams[0].name == "泉城队"
         assert "泉城队" in sheet_text(app)
+
+
+async def test_a_click_on_a_team_tab_opens_its_charter_and_leaves_the_turn_alone(make_app):
+    from workshop.methods import turns
+    from workshop.tui.widgets.charter.sheet import TeamTabs
+    from workshop.tui.widgets.turn_bar import TurnBar
+
+    app = make_app()
+    async with app.run_test(size=(120, 45)) as pilot:
+        await open_charter(pilot)
+        doc = app.session.doc
+        second = doc.teams[1]
+        turn_before = turns.current_team_id(doc)
+        tabs = app.screen.query_one(TeamTabs)
+        x = next(start for start, _end, team_id in tabs._spans if team_id == second.id)
+        await pilot.click(TeamTabs, offset=(x + 1, 0))
+        await settle(pilot)
+        assert app.screen.team().id == second.id
+        assert turns.current_team_id(doc) == turn_before  # a tab is not the turn bar
+        # the turn bar's own chips still hand the turn over
+        bar = app.screen.query_one(TurnBar)
+        x = next(start for start, _end, team_id in bar._spans if team_id == second.id)
+        await pilot.click(TurnBar, offset=(x + 1, 0))
+        await settle(pilot)
+        assert turns.current_team_id(doc) == second.id

@@ -10,15 +10,12 @@ from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
-from textual.events import Click
-from textual.message import Message
-from textual.widget import Widget
 
 from workshop.i18n import t
 from workshop.methods import charter as charter_method
 from workshop.model import CHARTER_LISTS, Team, Workshop
 from workshop.text import cells, pad, truncate
-from workshop.tui.widgets.turn_bar import readable_on
+from workshop.tui.widgets.turn_bar import TeamStrip
 
 NAME_WIDTH = 10
 ROLE_WIDTH = 8
@@ -128,49 +125,23 @@ def rows(doc: Workshop, team: Team, width: int = 80) -> list[Row]:
     return out
 
 
-class TeamTabs(Widget):
+class TeamTabs(TeamStrip):
     """The teams on one line, the current one lit, each with its signing progress."""
 
     DEFAULT_CSS = """
     TeamTabs { height: 1; width: 1fr; background: $boost; }
     """
 
-    class TeamClicked(Message):
-        def __init__(self, team_id: str) -> None:
-            super().__init__()
-            self.team_id = team_id
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._text = Text()
-        self._spans: list[tuple[int, int, str]] = []
+    class TeamClicked(TeamStrip.TeamClicked):
+        pass
 
     def show(self, doc: Workshop, current: str | None) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
-        spans = []
-        position = 0
+        spans: list[tuple[int, int, str]] = []
         for team in doc.teams:
             charter = doc.charter.charter(team.id)
             done, total = charter_method.counts(charter, team)
             mark = "✓" if charter_method.is_signed(charter, team) else f"{done}/{total}"
-            piece = f" {team.name} {mark} "
-            if team.id == current:
-                style = Style(bgcolor=team.color, color=readable_on(team.color), bold=True)
-            else:
-                style = Style(color=team.color, bold=True)
-            text.append(piece, style=style)
-            spans.append((position, position + cells(piece), team.id))
-            position += cells(piece)
+            self.add_team(text, spans, team, f" {team.name} {mark} ", current=team.id == current)
             text.append(" ")
-            position += 1
-        self._text, self._spans = text, spans
-        self.refresh()
-
-    def render(self) -> Text:
-        return self._text
-
-    def on_click(self, event: Click) -> None:
-        for start, end, team_id in self._spans:
-            if start <= event.x < end:
-                self.post_message(self.TeamClicked(team_id))
-                return
+        self.set_line(text, spans)
