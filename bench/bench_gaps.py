@@ -51,6 +51,17 @@ def make_doc():
     return doc
 
 
+async def median_press(pilot, keys: list[str]) -> float:
+    """Median seconds from pressing each key to the app going idle after it."""
+    times = []
+    for key in keys:
+        start = time.perf_counter()
+        await pilot.press(key)
+        await pilot.pause()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 async def keystrokes(path: Path, size: tuple[int, int], rounds: int) -> dict[str, float]:
     from textual.widgets import Input
 
@@ -73,20 +84,10 @@ async def keystrokes(path: Path, size: tuple[int, int], rounds: int) -> dict[str
             times.append(time.perf_counter() - start)
         out["add a gap card (500 on the board)"] = statistics.median(times)
         await pilot.press("tab", "home")
-        times = []
-        for i in range(rounds):
-            start = time.perf_counter()
-            await pilot.press("o" if i % 2 == 0 else "p")
-            await pilot.pause()
-            times.append(time.perf_counter() - start)
-        out["classify a gap by key (o/p)"] = statistics.median(times)
-        times = []
-        for i in range(rounds):
-            start = time.perf_counter()
-            await pilot.press(str(i % 5 + 1))
-            await pilot.pause()
-            times.append(time.perf_counter() - start)
-        out["score a gap by key (1-5)"] = statistics.median(times)
+        out["classify a gap by key (o/p)"] = await median_press(
+            pilot, ["o" if i % 2 == 0 else "p" for i in range(rounds)])
+        out["score a gap by key (1-5)"] = await median_press(
+            pilot, [str(i % 5 + 1) for i in range(rounds)])
         start = time.perf_counter()
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -95,20 +96,10 @@ async def keystrokes(path: Path, size: tuple[int, int], rounds: int) -> dict[str
         await pilot.press("ctrl+n")
         await pilot.pause()
         out["switch to the fishbone view (6x8x3)"] = time.perf_counter() - start
-        times = []
-        for i in range(rounds):
-            start = time.perf_counter()
-            await pilot.press("down" if i % 4 else "right")
-            await pilot.pause()
-            times.append(time.perf_counter() - start)
-        out["move along the fishbone (arrow key)"] = statistics.median(times)
-        times = []
-        for _ in range(max(3, rounds // 3)):
-            start = time.perf_counter()
-            await pilot.press("r")
-            await pilot.pause()
-            times.append(time.perf_counter() - start)
-        out["mark a root cause (r), saved"] = statistics.median(times)
+        out["move along the fishbone (arrow key)"] = await median_press(
+            pilot, ["down" if i % 4 else "right" for i in range(rounds)])
+        out["mark a root cause (r), saved"] = await median_press(
+            pilot, ["r"] * max(3, rounds // 3))
     session.close()
     return out
 
@@ -125,13 +116,7 @@ async def bare_keystroke(size: tuple[int, int], rounds: int) -> float:
     app = Bare()
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        times = []
-        for _ in range(rounds):
-            start = time.perf_counter()
-            await pilot.press("a")
-            await pilot.pause()
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        return await median_press(pilot, ["a"] * rounds)
 
 
 async def plain_board_add(folder: Path, size: tuple[int, int], rounds: int) -> float:
