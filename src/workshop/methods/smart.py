@@ -103,43 +103,26 @@ class SmartReport:
 
 # -- reading the words ------------------------------------------------------------------
 
-class _Pattern:
-    """A regular expression compiled on first use. The app imports this module as it
-    starts (the stepper counts vague actions) and compiling every pattern up front
-    cost a tenth of a second before the first screen."""
-
-    __slots__ = ("_compiled", "_flags", "_source")
-
-    def __init__(self, source: str, flags: int = 0) -> None:
-        self._source, self._flags = source, flags
-        self._compiled: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str):
-        if self._compiled is None:
-            self._compiled = re.compile(self._source, self._flags)
-        return getattr(self._compiled, name)
-
-
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 
 _DATE_PATTERNS = [
     # 2027年12月31日前 / 2027年6月 / 2027年 / 12月31日 (the last two also say "when")
-    _Pattern(r"(?P<y>\d{4})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*[日号])?)?"
+    re.compile(r"(?P<y>\d{4})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*[日号])?)?"
                r"(?:前|之前|以前|底|末|内|止|起)?"),
-    _Pattern(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号](?:前|之前|以前|起)?"),
-    _Pattern(r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d.])"),
+    re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号](?:前|之前|以前|起)?"),
+    re.compile(r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d.])"),
     # 31 December 2027 / December 31, 2027 / June 2027 / Q3 2027 / H1 2027
-    _Pattern(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTHS})\.?,?\s+(?P<y>\d{{4}})\b",
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTHS})\.?,?\s+(?P<y>\d{{4}})\b",
                re.I),
-    _Pattern(rf"\b(?P<mn>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
+    re.compile(rf"\b(?P<mn>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
                re.I),
-    _Pattern(rf"\b(?P<mn>{_MONTHS})\.?,?\s+(?P<y>\d{{4}})\b", re.I),
-    _Pattern(r"\b(?:Q[1-4]|H[12]|FY)\s*'?(?P<y>\d{2,4})\b", re.I),
-    _Pattern(r"\b(?:in|by|for|during|before|until|through|of|from|since)\s+(?P<y>(?:19|20)\d{2})\b",
+    re.compile(rf"\b(?P<mn>{_MONTHS})\.?,?\s+(?P<y>\d{{4}})\b", re.I),
+    re.compile(r"\b(?:Q[1-4]|H[12]|FY)\s*'?(?P<y>\d{2,4})\b", re.I),
+    re.compile(r"\b(?:in|by|for|during|before|until|through|of|from|since)\s+(?P<y>(?:19|20)\d{2})\b",
                re.I),
 ]
-_TIME_WORDS = _Pattern(
+_TIME_WORDS = re.compile(
     r"本月|本周|本季度?|本年度?|今年|明年|年底|年末|年内|年中|月底|月末|季度末|季末|上半年|下半年|"
     r"第[一二三四1-4]季度|[一二三四1-4]季度|全年|每[天日周月年]|每季度?|每个?(?:工作日|星期|月)|当天|当月|"
     r"\d+\s*(?:天|周|个月|日)内|"
@@ -152,24 +135,24 @@ _TIME_WORDS = _Pattern(
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿半"
 _CN_COUNTERS = ("个月|季度|次|场|家|个|名|人|位|件|单|篇|项|条|款|类|台|天|周|倍|成|轮|期|份|套|"
                 "辆|户|本|张|所|批|届")
-_CN_QUANTITY = _Pattern(rf"(?<![第{_CN_DIGITS}])[{_CN_DIGITS}]+\s*(?:{_CN_COUNTERS})")
+_CN_QUANTITY = re.compile(rf"(?<![第{_CN_DIGITS}])[{_CN_DIGITS}]+\s*(?:{_CN_COUNTERS})")
 _UNIT_ZH = (r"(?:[万亿千百]?(?:元|美元|欧元|港元|人民币)|万|亿|%|‰|个月|季度|次|场|家|个|名|人|位|"
             r"件|单|篇|项|条|款|类|台|天|周|小时|分钟|分|倍|成|轮|期|份|套|辆|户|本|张|吨|公斤|千克|"
             r"克|米|公里|平方米|千瓦时|度|箱|瓶|盒|所|批|届|点|级|年)(?:/[\u4e00-\u9fff]{1,2})?")
 _NOT_UNITS = (r"(?:to|and|or|of|a|an|per|by|in|on|at|for|from|each|every|the|with|than|"
               r"is|are|was|were)\b")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_QUANTITY = _Pattern(
+_QUANTITY = re.compile(
     rf"(?P<pre>(?:USD|RMB|CNY|EUR|GBP|SGD|HKD|[$¥€£])\s?)?(?P<num>{_NUMBER})"
     rf"(?P<unit>\s?{_UNIT_ZH}|\s?%|\s?[kKmM]\b|\s?(?!{_NOT_UNITS})[A-Za-z][A-Za-z/\-]*)?")
 
-_HARD_SLOGANS = _Pattern(
+_HARD_SLOGANS = re.compile(
     r"一定要|要让|尽(?:自己|自已|我们|我|全)?(?:的)?最大(?:的)?努力|全力以赴|再创辉煌|力争上游|"
     r"把.{1,10}?(?:建设|做|搞|抓|管|带|弄)好|"
     r"\b(?:do|doing|try)\s+(?:our|my|your|their|the)\s+(?:very\s+)?best\b|\btry\s+to\b|\bstrive\b|"
     r"\bdo\s+everything\b|\bgive\s+it\s+(?:our|my)\s+all\b",
     re.I)
-_VAGUE = _Pattern(
+_VAGUE = re.compile(
     r"几个|几家|几次|几位|几名|一些|若干|较大|较多|较好|大幅|显著|明显|更多|更好|更高|积极|尽量|"
     r"尽可能|努力|大力|全力|进一步|有所|一定程度|相当|争取|力争|提高|提升|加强|改善|改进|增加|"
     r"做好|搞好|抓好|优化|完善|一流|领先|优秀|"
@@ -178,36 +161,36 @@ _VAGUE = _Pattern(
     r"as\s+(?:much|soon)\s+as\s+possible|asap|improve[ds]?|"
     r"improving|increase[ds]?|enhance[ds]?|boost|strengthen|optimi[sz]e)\b",
     re.I)
-_SCOPE = _Pattern(
+_SCOPE = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{0,6}?(?:事业部|分公司|门店|市场|渠道|车间|部门|团队|公司|集团|中心|客户|"
     r"员工|导购|业务员|会员|顾客|用户|产品|品类|项目|区|省|市|县|店|部|组|队|线)"
     r"|\b(?:every|each|per|all)\s+[A-Za-z]+|\b(?:[A-Z][A-Za-z]+\s+){0,2}(?:region|regional|store|shop|"
     r"team|department|dept|agency|company|branch|office|plant|channel|product|customers?|"
     r"clients?|members?|agents?|staff|employees?)\b",
     re.I)
-_SCOPE_BREAK = _Pattern(r"[的为在对向把给从由达前后和与及让使访到是将]")
-_PURPOSE_START = _Pattern(
+_SCOPE_BREAK = re.compile(r"[的为在对向把给从由达前后和与及让使访到是将]")
+_PURPOSE_START = re.compile(
     r"^\s*(?:为了|旨在|目的是|目的在于|以便|以期|使得?|让)|^\s*(?:to|in\s+order\s+to|so\s+that|"
     r"our\s+(?:aim|purpose)|the\s+(?:aim|purpose)|aim(?:s|ing)?\s+to)\b",
     re.I)
-_ASPIRATION = _Pattern(
+_ASPIRATION = re.compile(
     r"成为.{0,10}?(?:一流|领先|最好|第一|标杆|龙头|最强|领导者)|打造.{0,10}?(?:一流|领先|标杆|品牌)|"
     r"(?:提升|提高|增强|培养).{0,8}?(?:能力|意识|水平|素质|凝聚力|形象|文化|士气)|"
     r"\bbecome\s+(?:the\s+)?(?:best|leading|leader|number\s+one|#1|world[- ]class)\b|"
     r"\bbuild\s+a\s+culture\b|\bbe\s+the\s+best\b",
     re.I)
-_ELABORATION = _Pattern(
+_ELABORATION = re.compile(
     r"^\s*(?:由|从|即|也就是|相当于|其中|约|\(|i\.e\.|that\s+is|from|up\s+from|down\s+from|"
     r"compared|versus|vs)", re.I)
-_CHANGE = _Pattern(
+_CHANGE = re.compile(
     rf"(?:从|由)\s*(?P<a>{_NUMBER})\s*(?:{_UNIT_ZH})?\s*(?:提高|提升|增加|增长|降低|下降|减少|降|升)?"
     rf"(?:到|至)\s*(?P<b>{_NUMBER})"
     rf"|\bfrom\s+(?:USD\s*|\$)?(?P<c>{_NUMBER})\s*(?:%|[A-Za-z]+)?\s+to\s+(?:USD\s*|\$)?(?P<d>{_NUMBER})",
     re.I)
-_BRACKETS = _Pattern(r"[(（][^()（）]*[)）]")
-_CLAUSES = _Pattern(r"[，；;。！!？?]|(?<!\d),|,(?!\d)|并且|并|同时|以及|另外|\band\b|\bplus\b",
+_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
+_CLAUSES = re.compile(r"[，；;。！!？?]|(?<!\d),|,(?!\d)|并且|并|同时|以及|另外|\band\b|\bplus\b",
                       re.I)
-_CONTENT = _Pattern(r"[\u3400-\u9fff]|[A-Za-z]+")
+_CONTENT = re.compile(r"[\u3400-\u9fff]|[A-Za-z]+")
 
 
 def _normal(text: str) -> str:
@@ -453,8 +436,8 @@ def check_doc_goal(doc: Workshop, goal: Goal, lang: str | None = None) -> SmartR
                       unit=goal.unit)
 
 
-_LEADING_WORD = _Pattern(r"^\s*(?:by|from|before|until|in)\s+", re.I)
-_LEADING_PUNCT = _Pattern(r"^\s*[,，、:：]\s*")
+_LEADING_WORD = re.compile(r"^\s*(?:by|from|before|until|in)\s+", re.I)
+_LEADING_PUNCT = re.compile(r"^\s*[,，、:：]\s*")
 
 
 def headline(statement: str) -> str:
