@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
+
+if TYPE_CHECKING:
+    from workshop.model import Workshop
 
 
 class KeyedOptionList(OptionList):
@@ -33,3 +37,25 @@ class KeyedOptionList(OptionList):
         """Move the cursor to `option_id`; an id that is gone leaves it where it is."""
         with contextlib.suppress(OptionDoesNotExist):
             self.highlighted = self.get_option_index(option_id)
+
+
+class WrappedKeyedList(KeyedOptionList):
+    """A keyed list whose lines are wrapped to its width: ``show`` remembers the document
+    and draws it with ``draw``; a change of width draws it again."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._doc: Workshop | None = None
+        self._width = 0
+
+    def on_resize(self) -> None:
+        if self._doc is not None and self.size.width != self._width:
+            self.show(self._doc)
+
+    def show(self, doc: Workshop) -> None:
+        self._doc = doc
+        self._width = self.size.width
+        self.draw(doc)
+
+    def draw(self, doc: Workshop) -> None:
+        raise NotImplementedError

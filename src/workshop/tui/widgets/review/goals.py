@@ -15,7 +15,7 @@ from workshop.model import Workshop
 from workshop.model.review import OUTCOMES, ReviewGoal
 from workshop.report.review import goal_row
 from workshop.text import cells, wrap
-from workshop.tui.widgets.keyed_list import KeyedOptionList
+from workshop.tui.widgets.keyed_list import WrappedKeyedList
 from workshop.tui.widgets.vision.form import Field, FormDialog
 
 OUTCOME_STYLE = {
@@ -34,7 +34,7 @@ def outcome_badge(outcome: str | None) -> Text:
     return Text(f" {label} ", OUTCOME_STYLE[outcome])
 
 
-class ReviewGoalList(KeyedOptionList):
+class ReviewGoalList(WrappedKeyedList):
     """One option per goal: the statement, then its outcome badge and numbers."""
 
     BINDINGS = [
@@ -57,18 +57,7 @@ class ReviewGoalList(KeyedOptionList):
                                            background: $surface; }
     """
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._doc: Workshop | None = None
-        self._width = 0
-
-    def on_resize(self) -> None:
-        if self._doc is not None and self.size.width != self._width:
-            self.show(self._doc)
-
-    def show(self, doc: Workshop) -> None:
-        self._doc = doc
-        self._width = self.size.width
+    def draw(self, doc: Workshop) -> None:
         width = max(12, (self.size.width or 40) - 3)
         options = []
         for n, goal in enumerate(doc.review.goals, 1):

@@ -21,7 +21,7 @@ from workshop.methods.smart import headline
 from workshop.model import Cascade, Workshop
 from workshop.report.base import member_name, team_name
 from workshop.text import cells, truncate
-from workshop.tui.widgets.keyed_list import KeyedOptionList
+from workshop.tui.widgets.keyed_list import WrappedKeyedList
 
 MUTED = Style(dim=True)
 OK = Style(color="#15803d", bold=True)
@@ -50,7 +50,7 @@ def goal_key(goal_id: str) -> str:
     return f"goal:{goal_id}"
 
 
-class CascadeList(KeyedOptionList):
+class CascadeList(WrappedKeyedList):
     """Goals as headings with their cascades below; a cascade splitting a part sits under
     its parent, indented. Option ids: ``goal:<id>`` or the cascade id."""
 
@@ -72,16 +72,8 @@ class CascadeList(KeyedOptionList):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._goal_of: dict[str, str] = {}
-        self._doc: Workshop | None = None
-        self._width = 0
 
-    def on_resize(self) -> None:
-        if self._doc is not None and self.size.width != self._width:
-            self.show(self._doc)
-
-    def show(self, doc: Workshop) -> None:
-        self._doc = doc
-        self._width = self.size.width
+    def draw(self, doc: Workshop) -> None:
         width = max(10, (self.size.width or 30) - 3)
         self._goal_of = {c.id: c.goal_id for c in doc.vision.cascades}
         by_goal: dict[str, list[Cascade]] = {}

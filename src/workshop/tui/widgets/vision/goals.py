@@ -24,14 +24,14 @@ from workshop.methods.numbers import ParseError, amount, fmt, parse_date, parse_
 from workshop.model import Goal, Workshop
 from workshop.report.vision import formula_row, goal_tree
 from workshop.text import cells, truncate, wrap
-from workshop.tui.widgets.keyed_list import KeyedOptionList
+from workshop.tui.widgets.keyed_list import WrappedKeyedList
 from workshop.tui.widgets.vision.form import Field, FormDialog
 from workshop.tui.widgets.vision.smart_view import letters, verdicts
 
 MUTED = Style(dim=True)
 
 
-class GoalTree(KeyedOptionList):
+class GoalTree(WrappedKeyedList):
     """The goal tree, one goal per option (its id), children indented under parents."""
 
     BINDINGS = [
@@ -46,21 +46,10 @@ class GoalTree(KeyedOptionList):
     GoalTree, GoalTree:focus { height: 1fr; border: none; padding: 0; background: $surface; }
     """
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._doc: Workshop | None = None
-        self._width = 0
-
-    def on_resize(self) -> None:
-        if self._doc is not None and self.size.width != self._width:
-            self.show(self._doc)
-
-    def show(self, doc: Workshop) -> None:
+    def draw(self, doc: Workshop) -> None:
         """Redraw from the document, keeping the highlighted goal. Lines are wrapped here
         (CJK breaks anywhere) so the number stays beside its statement; the room for a
         scrollbar is kept free."""
-        self._doc = doc
-        self._width = self.size.width
         width = max(12, (self.size.width or 40) - 3)
         options = []
         for goal, depth, number in goal_tree(doc):
