@@ -12,31 +12,21 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from workshop.i18n import t
 from workshop.methods.clusters import NAME_HAN, NAME_WORDS, name_advice
 from workshop.text import MAX_TEXT, truncate
+from workshop.tui.screens.dialogs import Choice
 
 
-class ClusterPicker(ModalScreen[str | None]):
+class ClusterPicker(Choice):
     """Pick a cluster from a list (↑↓, Enter, or its number); returns its id."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(self, title: str, options: Sequence[tuple[str, str]],
                  highlight: str | None = None) -> None:
-        super().__init__(classes="dialog")
-        self.title_text = title
-        self.options = list(options)
+        super().__init__(title, [(key, f"{i}. {label}") for i, (key, label)
+                                 in enumerate(options, 1)], hint=t("cocreate.picker_hint"))
         self.highlight = highlight
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
-            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
-            yield OptionList(*(Option(Text(f"{i}. {label}"), id=key)
-                               for i, (key, label) in enumerate(self.options, 1)))
-            yield Static(t("cocreate.picker_hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -58,14 +48,6 @@ class ClusterPicker(ModalScreen[str | None]):
                 number = int(self._typed)
             if 1 <= number <= len(self.options):
                 self.query_one(OptionList).highlighted = number - 1
-
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def advice_text(name: str) -> Text:
