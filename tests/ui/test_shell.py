@@ -244,3 +244,21 @@ async def test_a_card_longer_than_the_entry_scrolls_to_what_is_being_typed(make_
         await pilot.press("enter")
         await pilot.pause()
         assert text in [card.text for card in app.session.doc.vision.cards]
+
+
+async def test_projector_spotlight_shows_the_newest_card_on_the_cards_panel_only(
+        make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+
+        def spot() -> str:
+            return str(app.screen.query_one("#spotlight").render())
+
+        await type_card(pilot, "[b]每月拜访[/b] <b>&")
+        assert "[b]每月拜访[/b] <b>&" in spot()
+        assert app.session.doc.teams[0].name in spot()
+        await pilot.press("ctrl+n")  # the goals panel is its own large view
+        await pilot.pause()
+        assert app.screen.panel == "goals" and spot() == ""

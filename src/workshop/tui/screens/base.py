@@ -163,32 +163,36 @@ class StepScreen(Screen):
         if self.doc.room.turn.ends_at is not None:
             self.query_one(TurnBar).show(self.doc)
 
+    def spotlight_card(self) -> CardView | None:
+        """What the room is talking about: the selected card, or else the newest one."""
+        boards = self.query(CardBoard)
+        if not boards:
+            return None
+        board = boards.first()
+        return board.selected or (board.cards[-1] if board.cards else None)
+
     def _update_spotlight(self) -> None:
-        """The selected card, or else the newest one: what the room is talking about.
+        """Show ``spotlight_card`` large for the back row (a hidden card stays hidden).
 
         Only drawn in projector mode (updating it re-lays out the screen).
         """
         if not self.app.has_class("-projector"):
             self._spotlit = None
             return
-        spotlight = self.query_one(Spotlight)
-        board = self.query(CardBoard)
-        card = None
-        if board:
-            card = board.first().selected or (board.first().cards[-1] if board.first().cards
-                                               else None)
+        card = self.spotlight_card()
         if card is not None and card.hidden:
             card = None
         if card == self._spotlit:
             return
         self._spotlit = card
+        spotlight = self.query_one(Spotlight)
         spotlight.set_class(card is None, "-empty")
         if card is None:
             spotlight.update("")
             return
         text = Text()
         if card.team:
-            text.append(card.team + "\n", style=f"bold {card.color}")
+            text.append(card.team + "\n", style=f"bold {card.color}" if card.color else "bold")
         text.append(card.text, style="bold")
         spotlight.update(text)
 

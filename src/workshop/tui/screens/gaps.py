@@ -44,7 +44,7 @@ from workshop.model.gaps import (
     WhyChain,
 )
 from workshop.text import truncate
-from workshop.tui.screens.base import Spotlight, StepScreen, card_views
+from workshop.tui.screens.base import StepScreen, card_views
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.card_board import CardBoard, CardView, Section
 from workshop.tui.widgets.card_entry import CardEntry
@@ -283,11 +283,8 @@ class GapsScreen(StepScreen):
         else:
             self._show_lists(doc, select)
 
-    def _update_spotlight(self) -> None:
-        """Projector mode: the selected gap, card, cause or answer, large for the back row."""
-        if not self.app.has_class("-projector"):
-            self._spotlit = None
-            return
+    def spotlight_card(self) -> CardView | None:
+        """The selected gap, card, cause or answer."""
         spot: CardView | None = None
         if self.view == "fishbone":
             fish = self._fish()
@@ -314,21 +311,7 @@ class GapsScreen(StepScreen):
             else:
                 board = self.query_one(f"#{self.view}-board", CardBoard)
             spot = board.selected or (board.cards[-1] if board.cards else None)
-        if spot is not None and spot.hidden:
-            spot = None
-        if spot == self._spotlit:
-            return
-        self._spotlit = spot
-        spotlight = self.query_one(Spotlight)
-        spotlight.set_class(spot is None, "-empty")
-        if spot is None:
-            spotlight.update("")
-            return
-        text = Text()
-        if spot.team:
-            text.append(spot.team + "\n", style=f"bold {spot.color}" if spot.color else "bold")
-        text.append(spot.text, style="bold")
-        spotlight.update(text)
+        return spot
 
     # -- storm and key views --------------------------------------------------------------
     def _badge_words(self) -> dict[str, str]:

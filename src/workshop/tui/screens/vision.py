@@ -32,9 +32,9 @@ from workshop.methods import cascade as cascade_math
 from workshop.methods.numbers import ParseError, fmt, parse_number, parse_rate, percent
 from workshop.model import Workshop
 from workshop.text import truncate
-from workshop.tui.screens.base import Spotlight, StepScreen
+from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.dialogs import Choice, TextPrompt
-from workshop.tui.widgets.card_board import CardBoard
+from workshop.tui.widgets.card_board import CardBoard, CardView
 from workshop.tui.widgets.card_entry import CardEntry
 from workshop.tui.widgets.method_panel import MethodPanel
 from workshop.tui.widgets.vision.cascade import (
@@ -190,13 +190,9 @@ class VisionScreen(StepScreen):
                 return self.panel == panel
         return super().check_action(action, parameters)
 
-    def _update_spotlight(self) -> None:
-        if self.panel != "cards" and self.app.has_class("-projector"):
-            spotlight = self.query_one(Spotlight)
-            spotlight.set_class(True, "-empty")
-            self._spotlit = None
-            return
-        super()._update_spotlight()
+    def spotlight_card(self) -> CardView | None:
+        # the goal, cascade and funnel panels are their own large view
+        return super().spotlight_card() if self.panel == "cards" else None
 
     # -- showing the document -----------------------------------------------------------
     def refresh_body(self, doc: Workshop, *, select: str | None = None) -> None:
