@@ -18,6 +18,18 @@ async def paste(pilot, text: str) -> None:
     await pilot.pause()
 
 
+async def settle(pilot, times: int = 3) -> None:
+    """Let the app go idle `times` times (a change, its redraw, and what that posts)."""
+    for _ in range(times):
+        await pilot.pause()
+
+
+def rendered_lines(widget) -> str:
+    """The lines a line-drawn widget (board, row list, fishbone) shows in its viewport."""
+    return "\n".join(widget.render_line(y).text
+                     for y in range(widget.scrollable_content_region.height))
+
+
 def shown(widget) -> str:
     """The plain text a Static shows, as a console renders it."""
     console = Console(width=120, record=True, file=io.StringIO())

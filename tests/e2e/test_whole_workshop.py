@@ -26,6 +26,7 @@ from textual import events
 from textual.widgets import OptionList, Static
 
 from pdftools import page_texts as read_pages
+from uitools import settle
 from workshop import cli, i18n
 from workshop.methods import charter as charter_method
 from workshop.methods import ranking
@@ -103,11 +104,6 @@ async def paste(pilot, text: str) -> None:
     """Paste `text`, as a terminal delivers it (one bracketed paste, to the focus)."""
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
-
-
-async def settle(pilot, times: int = 2) -> None:
-    for _ in range(times):
-        await pilot.pause()
 
 
 @dataclass
@@ -252,36 +248,36 @@ async def cocreate(pilot, day: Day) -> None:
             await pilot.press("f4")
     # 3 cluster, pairs first: mark the first loose card, pair it with the next
     await pilot.press("ctrl+n")
-    await settle(pilot)
+    await settle(pilot, 2)
     for _ in range(3):
         await pilot.press("home", "space", "p")
-        await settle(pilot)
+        await settle(pilot, 2)
     day.seen["cocreate.clusters"] = text_of(app.screen.query_one("#board"))
     # 4 name each cluster, from the first; Enter names and goes on to the next
     await pilot.press("ctrl+n")
-    await settle(pilot)
+    await settle(pilot, 2)
     await pilot.press("home")
     for name in STRATEGIES:
         await pilot.press("enter")
         await paste(pilot, name)
         await pilot.press("enter")
-        await settle(pilot)
+        await settle(pilot, 2)
     # the first strategy is taken by 烟台队
     await pilot.press("home", "a", "down", "down", "enter")
-    await settle(pilot)
+    await settle(pilot, 2)
     # 5 vote: three dots a team, the turn hands itself on when a team's dots are used
     await pilot.press("ctrl+n")
-    await settle(pilot)
+    await settle(pilot, 2)
     await pilot.press("home", "+", "+", "shift+down", "+")  # 烟台队: 2 + 1
-    await settle(pilot)
+    await settle(pilot, 2)
     await pilot.press("home", "+", "shift+down", "+", "shift+down", "+")  # 济南队
-    await settle(pilot)
+    await settle(pilot, 2)
     await pilot.press("home", "shift+down", "+", "+", "+")  # 青岛队: all on the second
-    await settle(pilot)
+    await settle(pilot, 2)
     day.seen["cocreate.votes"] = text_of(app.screen.query_one("#board"))
     # 6 the strategy model
     await pilot.press("ctrl+n")
-    await settle(pilot)
+    await settle(pilot, 2)
     day.seen["cocreate.model"] = text_of(app.screen.query_one("StrategyModel"))
 
 
@@ -373,7 +369,7 @@ async def export_from_the_app(pilot, day: Day) -> None:
     app = pilot.app
     await pilot.press("f8", "down", "enter")
     await app.workers.wait_for_complete()
-    await settle(pilot)
+    await settle(pilot, 2)
     folder = day.session_path.parent / "exports"
     day.app_exports = sorted(folder.glob("*.pdf"))
 
@@ -385,11 +381,11 @@ async def run_the_day(day: Day) -> None:
     try:
         app = WorkshopApp(session=session)
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
+            await settle(pilot, 2)
             for step in (review, vision, gaps, charter, cocreate, plan, townhall, summary,
                          export_from_the_app):
                 await step(pilot, day)
-                await settle(pilot)
+                await settle(pilot, 2)
             await pilot.press("ctrl+q")
     finally:
         session.close()

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList
 
+from uitools import settle
 from workshop.methods import charter as charter_method
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.stepper import Stepper
-
-
-async def settle(pilot, times: int = 3) -> None:
-    for _ in range(times):
-        await pilot.pause()
 
 
 def sheet_text(app) -> str:

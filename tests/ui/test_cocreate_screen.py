@@ -13,6 +13,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from cocreate_factory import brainstormed, clustered
+from uitools import settle
 from workshop.methods import clusters
 from workshop.model import Workshop
 from workshop.store import Session
@@ -48,11 +49,6 @@ def board_lines(app) -> list[str]:
 
 def cluster_texts(doc: Workshop) -> list[list[str]]:
     return [[c.text for c in clusters.cards_of(doc.cocreate, k.id)] for k in doc.cocreate.clusters]
-
-
-async def settle(pilot, times: int = 3) -> None:
-    for _ in range(times):
-        await pilot.pause()
 
 
 async def type_card(pilot, text: str) -> None:

@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import Input, OptionList
 
 from gaps_factory import full_gaps
+from uitools import rendered_lines
 from workshop.methods import ranking
 from workshop.scenario import load_scenario
 from workshop.store import Session
@@ -66,11 +67,6 @@ async def answer_prompt(pilot, text: str) -> None:
     await pilot.pause()
 
 
-def lines_of(widget) -> str:
-    return "\n".join(widget.render_line(y).text
-                     for y in range(widget.scrollable_content_region.height))
-
-
 async def go_to_view(pilot, view: str) -> None:
     for _ in range(8):
         if screen(pilot.app).view == view:
@@ -100,7 +96,7 @@ async def test_gap_storm_classified_and_scored_at_typing_speed(gaps_app):
         assert (b.kind, b.cost, b.strategic, b.urgency) == ("performance", 3, 3, 2)
         assert (c.kind, c.cost) == (None, None)
         board = screen(app).query_one("#storm-board", CardBoard)
-        text = lines_of(board)
+        text = rendered_lines(board)
         assert "机会 · 4×5=20" in text and "业绩 · 3×3=9 · 急2" in text
         await pilot.press("o", "o")  # o twice: classified, then cleared again
         assert app.session.doc.gaps.cards[2].kind is None
@@ -122,7 +118,7 @@ async def test_merging_duplicates_keeps_both_texts_and_authors(gaps_app):
         (merged,) = doc.gaps.cards
         assert merged.text == "拜访频次太低" and merged.merged_texts == ["客户拜访不够"]
         assert ranking.authors(doc, merged) == [doc.teams[0].name, doc.teams[1].name]
-        assert "＋ 客户拜访不够" in lines_of(screen(app).query_one("#storm-board", CardBoard))
+        assert "＋ 客户拜访不够" in rendered_lines(screen(app).query_one("#storm-board", CardBoard))
 
 
 async def test_escape_cancels_a_merge(gaps_app):
@@ -166,7 +162,7 @@ async def test_confirm_the_suggested_key_gaps_and_dot_vote(gaps_app):
         await pilot.press("t")  # rank by dots now
         await pilot.pause()
         assert app.session.doc.gaps.ranking == "votes"
-        text = lines_of(screen(app).query_one("#key-board", CardBoard))
+        text = rendered_lines(screen(app).query_one("#key-board", CardBoard))
         assert "关键差距 · 目标 2 个 (2)" in text and "●1" in text
 
 
@@ -220,7 +216,7 @@ async def test_build_a_fishbone_by_keys(gaps_app):
         causes = fishbone_causes(app.session.doc)
         assert causes["产品"] == [] and causes["渠道"][0][0] == "新品资料过时 [/oops] <b>&"
         # the drawing shows it literally
-        assert "新品资料过时" in lines_of(canvas)
+        assert "新品资料过时" in rendered_lines(canvas)
         # Delete removes the selected cause; Ctrl+Z brings it back
         await pilot.press("delete")
         await pilot.pause()
@@ -293,7 +289,7 @@ async def test_a_five_why_chain_by_keys_asks_for_a_reason_when_it_stops_early(ga
         await answer_prompt(pilot, "考核制度由总部决定")
         chain = app.session.doc.gaps.whys[0]
         assert chain.root_index == 1 and chain.stop_reason == "考核制度由总部决定"
-        assert "停在这里的原因：考核制度由总部决定" in lines_of(ladder)
+        assert "停在这里的原因：考核制度由总部决定" in rendered_lines(ladder)
         await pilot.press("a")
         await answer_prompt(pilot, "考核只看月度销售额")
         await pilot.press("end", "r")  # the third why: no reason needed
@@ -302,7 +298,7 @@ async def test_a_five_why_chain_by_keys_asks_for_a_reason_when_it_stops_early(ga
         assert [link.text for link in chain.links] == ["没有客户拜访计划", "拜访计划没有纳入考核",
                                                        "考核只看月度销售额"]
         assert chain.root_index == 2
-        text = lines_of(ladder)
+        text = rendered_lines(ladder)
         assert "深度 ●●●○○ 3 / 5" in text and "根本原因：第 3 问" in text
         # the root reaches step 4
         roots = [r.text for r in ranking.focus_inputs(app.session.doc).root_causes]
@@ -313,7 +309,7 @@ async def test_a_new_chain_from_a_typed_problem(gaps_app):
     app = gaps_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await go_to_view(pilot, "whys")
-        assert "还没有五问链" in lines_of(screen(app).query_one(WhyLadder))
+        assert "还没有五问链" in rendered_lines(screen(app).query_one(WhyLadder))
         await type_entry(pilot, "会议太多")
         await type_entry(pilot, "没人敢拒绝")
         (chain,) = app.session.doc.gaps.whys
@@ -349,11 +345,11 @@ async def test_hidden_gap_cards_until_revealed(gaps_app):
         await type_entry(pilot, "秘密的差距")
         assert app.session.doc.gaps.cards[0].hidden
         board = screen(app).query_one("#storm-board", CardBoard)
-        assert "秘密的差距" not in lines_of(board) and "▒▒" in lines_of(board)
+        assert "秘密的差距" not in rendered_lines(board) and "▒▒" in rendered_lines(board)
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert not app.session.doc.gaps.cards[0].hidden
-        assert "秘密的差距" in lines_of(board)
+        assert "秘密的差距" in rendered_lines(board)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from planning import shandong, with_strategies
-from uitools import paste, shown, stepper_text, type_text
+from uitools import paste, rendered_lines, shown, stepper_text, type_text
 from workshop.store import Session
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.screens.plan import PlanScreen
@@ -22,11 +22,6 @@ def session_path(tmp_path):
     path = tmp_path / "plan.workshop.json"
     Session.create(doc, path).close()
     return path
-
-
-def lines(widget: RowList) -> str:
-    height = widget.scrollable_content_region.height
-    return "\n".join(widget.render_line(y).text for y in range(height))
 
 
 async def open_form(pilot) -> ActionForm:
@@ -53,7 +48,7 @@ async def test_actions_from_a_strategy_are_adopted_and_completed(make_app):
         assert all(a.team_id == jinan.id and a.goal_id == "jinan" for a in doc.plan.actions)
         assert "⑤计划·2" in stepper_text(app)
         assert rows.selected.key == doc.plan.actions[0].id
-        assert "待认领" in lines(rows)
+        assert "待认领" in rendered_lines(rows)
 
         # adopt the first action for 李娜, the team's second member
         await pilot.press("a")
@@ -63,7 +58,7 @@ async def test_actions_from_a_strategy_are_adopted_and_completed(make_app):
         await pilot.pause()
         action = app.session.doc.plan.actions[0]
         assert app.session.doc.member(action.owner_id)[1].name == "李娜"
-        assert "李娜" in lines(rows)
+        assert "李娜" in rendered_lines(rows)
         load = shown(screen.query_one("#plan-load"))
         assert "李娜" in load
 
@@ -86,7 +81,7 @@ async def test_actions_from_a_strategy_are_adopted_and_completed(make_app):
         assert (action.start.isoformat(), action.due.isoformat()) == ("2027-01-04", "2027-06-30")
         assert (action.measure, action.target) == ("参会VIP客户数", "20家")
         assert "⑤计划·1" in stepper_text(app)  # one action left to complete
-        assert "✓" in lines(rows).splitlines()[1]
+        assert "✓" in rendered_lines(rows).splitlines()[1]
         detail = shown(screen.query_one("#plan-detail"))
         assert "就绪" in detail
 
@@ -152,7 +147,7 @@ async def test_user_text_shows_literally_and_delete_undoes(make_app):
         await pilot.press("enter")
         await pilot.pause()
         rows = app.screen.query_one("#actions", RowList)
-        assert nasty in lines(rows)
+        assert nasty in rendered_lines(rows)
         assert nasty in shown(app.screen.query_one("#plan-detail"))
         await pilot.press("delete")
         await pilot.pause()
@@ -174,11 +169,11 @@ async def test_status_view_and_the_next_team(make_app):
         rows = app.screen.query_one("#actions", RowList)
         await pilot.press("f4")  # 青岛队's turn: its plan is empty
         await pilot.pause()
-        assert "6月前举办" not in lines(rows)
+        assert "6月前举办" not in rendered_lines(rows)
         assert "青岛队" in shown(app.screen.query_one("#plan-summary"))
         await pilot.press("v")  # every team
         await pilot.pause()
-        text = lines(rows)
+        text = rendered_lines(rows)
         assert "济南队" in text and "青岛队" in text and "6月前举办" in text
 
 
