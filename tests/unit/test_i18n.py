@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import string
 from pathlib import Path
@@ -55,3 +56,55 @@ def test_translation_falls_back_and_formats():
     assert t("step.gaps", "zh") == "差距"
     assert t("no.such.key") == "no.such.key"
     assert "3" in t("shell.revealed", count=3)
+
+
+# -- the catalog cache ----------------------------------------------------------------
+
+
+@pytest.fixture
+def catalog_copy(tmp_path: Path) -> tuple[Path, Path]:
+    folder = tmp_path / "zh"
+    folder.mkdir()
+    for toml in (SRC / "i18n" / "zh").glob("*.toml"):
+        (folder / toml.name).write_bytes(toml.read_bytes())
+    return folder, tmp_path / "__pycache__" / "catalog-zh.json"
+
+
+def test_the_cache_gives_the_same_catalog_without_reading_the_toml(catalog_copy, monkeypatch):
+    folder, cache_file = catalog_copy
+    read = i18n.load_catalog(folder, cache_file)
+    assert read == catalog("zh")
+    assert cache_file.exists()
+    import tomllib
+
+    def no_toml(*args, **kwargs):
+        raise AssertionError("the TOML was read again")
+
+    monkeypatch.setattr(tomllib, "loads", no_toml)
+    assert i18n.load_catalog(folder, cache_file) == read
+
+
+def test_a_changed_toml_file_is_read_again(catalog_copy):
+    folder, cache_file = catalog_copy
+    i18n.load_catalog(folder, cache_file)
+    common = folder / "common.toml"
+    common.write_text(common.read_text("utf-8") + '\n[cache_test]\nnew = "刚加的"\n', "utf-8")
+    assert i18n.load_catalog(folder, cache_file)["cache_test.new"] == "刚加的"
+    (folder / "common.toml").unlink()
+    assert "cache_test.new" not in i18n.load_catalog(folder, cache_file)
+
+
+@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"stamp": 1}', b"[]", b"\xff\xfe"])
+def test_a_damaged_cache_is_read_past_and_written_again(catalog_copy, damage):
+    folder, cache_file = catalog_copy
+    cache_file.parent.mkdir()
+    cache_file.write_bytes(damage)
+    assert i18n.load_catalog(folder, cache_file) == catalog("zh")
+    assert json.loads(cache_file.read_bytes())["catalog"] == catalog("zh")
+
+
+def test_a_folder_that_cannot_be_written_still_gives_the_catalog(catalog_copy):
+    folder, cache_file = catalog_copy
+    cache_file.parent.write_text("a file where the cache folder would be")
+    assert i18n.load_catalog(folder, cache_file) == catalog("zh")
+    assert list(cache_file.parent.parent.glob("*.tmp")) == []

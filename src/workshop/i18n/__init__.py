@@ -6,15 +6,21 @@ Catalogs are TOML files in ``i18n/<lang>/``, one per area (``common``, ``cli``,
 is in one language and not the other.
 
 The language is chosen by ``--lang``, then the scenario, then ``LANG``/``LC_ALL``.
+
+Reading the TOML takes longer than anything else the first screen needs from this
+module, so each flattened catalog is kept as JSON in ``i18n/__pycache__/``, the way
+Python keeps bytecode: used while every TOML file has the size and time it had, written
+again when one changes, and simply skipped where the folder cannot be written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
-import tomllib
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, Literal, cast
 
 Lang = Literal["zh", "en"]
@@ -37,14 +43,42 @@ def _flatten(prefix: str, table: Mapping[str, Any], out: dict[str, str], origin:
             out[full] = str(value)
 
 
+CACHE_FORMAT = 1
+
+
 @cache
 def catalog(lang: Lang) -> dict[str, str]:
     """Every key of `lang`'s catalog, flattened to dotted keys."""
+    here = Path(__file__).parent
+    return load_catalog(here / lang, here / "__pycache__" / f"catalog-{lang}.json")
+
+
+def load_catalog(folder: Path, cache_file: Path) -> dict[str, str]:
+    """The catalog in `folder`, from `cache_file` when that was written from the same TOML
+    files, else read from them (and `cache_file` written for next time)."""
+    files = sorted(entry for entry in folder.iterdir() if entry.name.endswith(".toml"))
+    stamp = [CACHE_FORMAT, *([p.name, s.st_size, s.st_mtime_ns] for p in files
+                             for s in [p.stat()])]
+    try:
+        cached = json.loads(cache_file.read_bytes())
+        if cached["stamp"] == stamp and isinstance(cached["catalog"], dict):
+            return cached["catalog"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    import tomllib  # only when the cache is missing or stale
+
     out: dict[str, str] = {}
-    folder = resources.files("workshop.i18n").joinpath(lang)
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.endswith(".toml"):
-            _flatten("", tomllib.loads(entry.read_text("utf-8")), out, f"{lang}/{entry.name}")
+    for path in files:
+        _flatten("", tomllib.loads(path.read_text("utf-8")), out, f"{folder.name}/{path.name}")
+    temp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
+    try:
+        cache_file.parent.mkdir(exist_ok=True)
+        temp.write_text(json.dumps({"stamp": stamp, "catalog": out}, ensure_ascii=False),
+                        "utf-8")
+        os.replace(temp, cache_file)  # whole or not at all, as other processes may read it
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
     return out
 
 
