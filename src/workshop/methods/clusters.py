@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workshop.model import Card, Cluster, CocreateSection
+from workshop.text import is_han
 
 PAIR = 2
 """Cards a new cluster starts with: pairs first."""
@@ -147,7 +148,6 @@ NAME_WORDS = (3, 7)
 NAME_HAN = (4, 12)
 """The same for Chinese, counted in characters (a Chinese word is one to four of them)."""
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
 ZH_ACTION_VERBS = (
@@ -194,7 +194,7 @@ def name_advice(name: str) -> NameAdvice:
     text = unicodedata.normalize("NFKC", name).strip()
     if not text:
         return NameAdvice()
-    han = len(_HAN.findall(text))
+    han = sum(1 for char in text if is_han(char))
     words = _WORD.findall(text)
     if han >= len(words):  # mostly Chinese: count characters (and a Latin word as one)
         length = han + len(words)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from workshop import i18n
+from workshop.text import is_han
 
 Number = int | float | Fraction | Decimal
 
@@ -21,7 +22,6 @@ WAN_FROM = 1_000_000
 """From a million up, a whole number of 万 reads better in Chinese (100万 rather than
 1,000,000); below it, grouped digits read fine (25,000, 3,571)."""
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _lang(lang: str | None) -> str:
@@ -54,7 +54,7 @@ def amount(value: Number | None, unit: str = "", lang: str | None = None, *,
     number = fmt(value, lang, places=places, wan=not ("万" in unit or "亿" in unit))
     if not unit or value is None:
         return number
-    if unit.startswith("%") or _CJK.match(unit):
+    if unit.startswith("%") or is_han(unit[0]):
         return f"{number}{unit}"
     return f"{number} {unit}"
 

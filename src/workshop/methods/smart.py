@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Literal
 from workshop import i18n
 from workshop.i18n import t
 from workshop.methods.numbers import amount, fmt
-from workshop.text import truncate
+from workshop.text import is_han, truncate
 
 if TYPE_CHECKING:
     from workshop.model import Goal, Workshop
@@ -161,13 +161,14 @@ _VAGUE = re.compile(
     r"as\s+(?:much|soon)\s+as\s+possible|asap|improve[ds]?|"
     r"improving|increase[ds]?|enhance[ds]?|boost|strengthen|optimi[sz]e)\b",
     re.I)
+# Case matters only in the English half; a whole-pattern re.I would have the Chinese
+# character class folded code point by code point when the pattern compiles.
 _SCOPE = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{0,6}?(?:事业部|分公司|门店|市场|渠道|车间|部门|团队|公司|集团|中心|客户|"
     r"员工|导购|业务员|会员|顾客|用户|产品|品类|项目|区|省|市|县|店|部|组|队|线)"
-    r"|\b(?:every|each|per|all)\s+[A-Za-z]+|\b(?:[A-Z][A-Za-z]+\s+){0,2}(?:region|regional|store|shop|"
-    r"team|department|dept|agency|company|branch|office|plant|channel|product|customers?|"
-    r"clients?|members?|agents?|staff|employees?)\b",
-    re.I)
+    r"|(?i:\b(?:every|each|per|all)\s+[A-Za-z]+|\b(?:[A-Z][A-Za-z]+\s+){0,2}(?:region|regional|"
+    r"store|shop|team|department|dept|agency|company|branch|office|plant|channel|product|"
+    r"customers?|clients?|members?|agents?|staff|employees?)\b)")
 _SCOPE_BREAK = re.compile(r"[的为在对向把给从由达前后和与及让使访到是将]")
 _PURPOSE_START = re.compile(
     r"^\s*(?:为了|旨在|目的是|目的在于|以便|以期|使得?|让)|^\s*(?:to|in\s+order\s+to|so\s+that|"
@@ -185,12 +186,12 @@ _ELABORATION = re.compile(
 _CHANGE = re.compile(
     rf"(?:从|由)\s*(?P<a>{_NUMBER})\s*(?:{_UNIT_ZH})?\s*(?:提高|提升|增加|增长|降低|下降|减少|降|升)?"
     rf"(?:到|至)\s*(?P<b>{_NUMBER})"
-    rf"|\bfrom\s+(?:USD\s*|\$)?(?P<c>{_NUMBER})\s*(?:%|[A-Za-z]+)?\s+to\s+(?:USD\s*|\$)?(?P<d>{_NUMBER})",
-    re.I)
+    rf"|(?i:\bfrom\s+(?:USD\s*|\$)?(?P<c>{_NUMBER})\s*(?:%|[A-Za-z]+)?\s+to\s+(?:USD\s*|\$)?"
+    rf"(?P<d>{_NUMBER}))")
 _BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
 _CLAUSES = re.compile(r"[，；;。！!？?]|(?<!\d),|,(?!\d)|并且|并|同时|以及|另外|\band\b|\bplus\b",
                       re.I)
-_CONTENT = re.compile(r"[\u3400-\u9fff]|[A-Za-z]+")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _normal(text: str) -> str:
@@ -236,7 +237,7 @@ def _clauses(text: str) -> list[str]:
 
 def _content_size(text: str) -> int:
     """How much a statement says, dates and numbers aside: CJK characters plus words."""
-    return len(_CONTENT.findall(text))
+    return sum(1 for char in text if is_han(char)) + len(_LATIN_WORD.findall(text))
 
 
 # -- the letters ------------------------------------------------------------------------
