@@ -8,6 +8,7 @@ from workshop.model import STEPS
 from workshop.store import Session
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.help import HelpScreen
+from workshop.tui.themes import DARK, LIGHT, PROJECTOR
 from workshop.tui.widgets.card_board import CardBoard
 from workshop.tui.widgets.stepper import Stepper
 from workshop.tui.widgets.turn_bar import TurnBar
@@ -157,6 +158,24 @@ async def test_hidden_cards_stay_hidden_until_revealed(make_app):
         await pilot.pause()
         assert not app.session.doc.vision.cards[0].hidden
         assert "秘密想法" in board_text(app)
+
+
+async def test_every_theme_change_restyles_the_screen(make_app):
+    """The app parses its CSS once per set of theme variables; a new theme must still
+    repaint everything in its own colours, and coming back must restore the first."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.styles.background.hex.lower() == LIGHT.background
+        await pilot.press("f9")
+        await pilot.pause()
+        assert app.screen.styles.background.hex.lower() == PROJECTOR.background
+        app.theme = DARK.name
+        await pilot.pause()
+        assert app.screen.styles.background.hex.lower() == DARK.background
+        app.theme = LIGHT.name
+        await pilot.pause()
+        assert app.screen.styles.background.hex.lower() == LIGHT.background
 
 
 async def test_projector_mode_and_help(make_app):

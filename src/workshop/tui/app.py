@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from textual import work
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
+from textual.css.stylesheet import Stylesheet
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -37,6 +38,26 @@ T = TypeVar("T")
 
 TICK_SECONDS = 0.25
 DRAFT_SAVE_DELAY = 0.8
+
+
+class ReusingStylesheet(Stylesheet):
+    """A stylesheet that parses each CSS source once per set of variables.
+
+    Textual refreshes the CSS several times while the first screen starts (the theme,
+    the first mode, the switch to it); each refresh empties the parse cache and parses
+    every source again with the same variables, and every widget class mounted after it
+    parses them all once more. Keeping the cache while the variables stay the same
+    makes those refreshes cheap; a real change of variables (a theme) still parses all.
+    """
+
+    def set_variables(self, variables: dict[str, str]) -> None:
+        if variables != self._variables:
+            super().set_variables(variables)
+
+    def reparse(self) -> None:
+        # parse() takes each unchanged source from the cache (emptied above whenever the
+        # variables change) and raises before touching the rules if any source is bad.
+        self.parse()
 
 
 class WorkshopApp(App[int]):
@@ -70,6 +91,7 @@ class WorkshopApp(App[int]):
 
     def __init__(self, session: Session | None = None, *, projector: bool = False) -> None:
         super().__init__()
+        self.stylesheet = ReusingStylesheet(variables=self.get_css_variables())
         self.session: Session = session  # type: ignore[assignment]
         self._start_projector = projector
         self._pending_draft: str | None = None
