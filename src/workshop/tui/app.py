@@ -29,8 +29,6 @@ from workshop.store import Session, StoreError
 from workshop.tui.screens import screen_for
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.dialogs import Choice
-from workshop.tui.screens.help import HelpScreen
-from workshop.tui.screens.home import HomeScreen
 from workshop.tui.themes import DEFAULT_THEME, PROJECTOR, THEMES
 from workshop.tui.widgets.card_entry import CardEntry
 
@@ -124,6 +122,8 @@ class WorkshopApp(App[int]):
         if self.session is not None:
             self.start_session(self.session)
         else:
+            from workshop.tui.screens.home import HomeScreen  # only without a session
+
             self.theme = DEFAULT_THEME
             self.push_screen(HomeScreen())
         self.set_interval(TICK_SECONDS, self._tick)
@@ -421,6 +421,8 @@ class WorkshopApp(App[int]):
         for screen in list(self.step_screens.values()):
             await screen.recompose()
             screen.refresh_from_doc()
+        from workshop.tui.screens.home import HomeScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 await screen.recompose()
@@ -431,6 +433,8 @@ class WorkshopApp(App[int]):
 
     # -- help, export, palette ---------------------------------------------------------------
     def action_help(self) -> None:
+        from workshop.tui.screens.help import HelpScreen  # loaded on the first F1
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
