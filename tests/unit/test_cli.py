@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -196,3 +198,68 @@ def test_validate_every_example_scenario():
     files = sorted(str(p) for p in (REPO / "scenarios").glob("*.toml"))
     assert len(files) >= 5
     assert cli.main(["validate", *files]) == 0
+
+
+_START_AND_QUIT = r"""
+import gc, json, sys
+from pathlib import Path
+from workshop.cli import run_app
+from workshop.store import Session
+from workshop.tui.app import WorkshopApp
+
+seen = {}
+original_start = WorkshopApp.start_session
+
+def start_session(self, session):
+    seen["collecting while starting"] = gc.isenabled()
+    original_start(self, session)
+
+WorkshopApp.start_session = start_session
+
+async def look_then_quit(pilot):
+    await pilot.pause()
+    seen["collecting once up"] = gc.isenabled()
+    seen["frozen once up"] = gc.get_freeze_count() > 0
+    pilot.app.exit()
+
+def fail_to_mount(self):
+    raise RuntimeError("the app failed before its first screen")
+
+original_ready = WorkshopApp.on_ready
+
+def on_ready(self):
+    seen["screens up"] = seen.get("screens up", 0) + 1
+    original_ready(self)
+
+WorkshopApp.on_ready = on_ready
+
+session = Session.open(Path(sys.argv[1]))
+try:
+    seen["exit code"] = run_app(session, headless=True, auto_pilot=look_then_quit,
+                                size=(100, 30))
+finally:
+    session.close()
+WorkshopApp.on_mount = fail_to_mount
+try:
+    run_app(None, headless=True, size=(100, 30))
+except RuntimeError:
+    pass
+seen["collecting after a failed start"] = gc.isenabled()
+print(json.dumps(seen))
+"""
+
+
+def test_the_app_starts_without_collecting_and_collects_once_its_screen_is_up(tmp_path):
+    """``run_app`` pauses Python's cycle collector while the app starts (it would walk
+    every new object again and again), then freezes what start-up made and collects as
+    usual: as soon as the first screen is up, and even when the start fails."""
+    path = tmp_path / "s.workshop.json"
+    assert cli.main(["new", str(EXAMPLE), "--out", str(path), "--no-open"]) == 0
+    done = subprocess.run([sys.executable, "-c", _START_AND_QUIT, str(path)],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"collecting while starting": False, "collecting once up": True,
+                    "frozen once up": True, "exit code": 0, "screens up": 1,
+                    "collecting after a failed start": True}

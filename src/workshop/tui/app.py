@@ -87,8 +87,10 @@ class WorkshopApp(App[int]):
     """Bumped after every change to the document; screens redraw from it. (It repaints
     nothing itself: a repaint of the app is a repaint of the whole screen.)"""
 
-    def __init__(self, session: Session | None = None, *, projector: bool = False) -> None:
+    def __init__(self, session: Session | None = None, *, projector: bool = False,
+                 on_first_screen: Callable[[], None] | None = None) -> None:
         super().__init__()
+        self._on_first_screen = on_first_screen
         self.stylesheet = ReusingStylesheet(variables=self.get_css_variables())
         self.session: Session = session  # type: ignore[assignment]
         self._start_projector = projector
@@ -127,6 +129,11 @@ class WorkshopApp(App[int]):
             self.theme = DEFAULT_THEME
             self.push_screen(HomeScreen())
         self.set_interval(TICK_SECONDS, self._tick)
+
+    def on_ready(self) -> None:
+        """The first frame is on the terminal."""
+        if self._on_first_screen is not None:
+            self._on_first_screen()
 
     def start_session(self, session: Session) -> None:
         """Show `session`: its language, theme, projector mode, and the step it was on."""
