@@ -8,8 +8,9 @@ import contextlib
 import signal
 import time
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import work
 from textual.app import App, ScreenStackError, SystemCommand
@@ -87,9 +88,19 @@ class WorkshopApp(App[int]):
     """Bumped after every change to the document; screens redraw from it. (It repaints
     nothing itself: a repaint of the app is a repaint of the whole screen.)"""
 
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
+        step: partial(screen_for, step) for step in STEPS}
+    """One mode per step, each with its own screen stack (dialogs stay with their step)."""
+
     def __init__(self, session: Session | None = None, *, projector: bool = False,
                  on_first_screen: Callable[[], None] | None = None) -> None:
+        if session is not None:
+            # Textual composes the default mode's screen first: opening on the session's
+            # step skips building, styling and then suspending a placeholder screen.
+            self.DEFAULT_MODE = session.doc.room.step
         super().__init__()
+        for theme in THEMES:
+            self.register_theme(theme)
         self._on_first_screen = on_first_screen
         self.stylesheet = ReusingStylesheet(variables=self.get_css_variables())
         self.session: Session = session  # type: ignore[assignment]
@@ -101,6 +112,8 @@ class WorkshopApp(App[int]):
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
+        if session is not None:
+            self._dress_for(session)  # before the first screen composes, in its language
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -118,8 +131,6 @@ class WorkshopApp(App[int]):
 
     # -- start-up -----------------------------------------------------------------------
     def on_mount(self) -> None:
-        for theme in THEMES:
-            self.register_theme(theme)
         self._install_hangup_handler()
         if self.session is not None:
             self.start_session(self.session)
@@ -135,24 +146,27 @@ class WorkshopApp(App[int]):
         if self._on_first_screen is not None:
             self._on_first_screen()
 
-    def start_session(self, session: Session) -> None:
-        """Show `session`: its language, theme, projector mode, and the step it was on."""
-        self.session = session
+    def _dress_for(self, session: Session) -> bool:
+        """Take on `session`'s language, theme and projector mode; whether projecting."""
         room = session.doc.room
         i18n.set_language(room.language or i18n.get_language())
         # Choose the theme once: every theme change restyles the whole app.
         chosen = room.theme if room.theme in self.available_themes else DEFAULT_THEME
         self._theme_before_projector = chosen
-        for step in STEPS:
-            if step not in self._modes:
-                self.add_mode(step, lambda step=step: screen_for(step))
         projector = room.projector or self._start_projector
-        self._start_projector = False
-        if projector != room.projector:
-            self.room(lambda doc: setattr(doc.room, "projector", projector))
         self.set_class(projector, "-projector")
         self.theme = PROJECTOR.name if projector else chosen
         self.title = session.doc.meta.title
+        return projector
+
+    def start_session(self, session: Session) -> None:
+        """Show `session`: its language, theme, projector mode, and the step it was on."""
+        self.session = session
+        room = session.doc.room
+        projector = self._dress_for(session)
+        self._start_projector = False
+        if projector != room.projector:
+            self.room(lambda doc: setattr(doc.room, "projector", projector))
         self.switch_mode(room.step)
         if room.clock.duration_s == 0:
             self.room(room_edits.reset_clock, room.step)
