@@ -146,3 +146,23 @@ async def test_a_click_on_a_team_tab_opens_its_charter_and_leaves_the_turn_alone
         await pilot.click(TurnBar, offset=(x + 1, 0))
         await settle(pilot)
         assert turns.current_team_id(doc) == second.id
+
+
+async def test_the_sheet_is_drawn_again_at_its_new_width(make_app):
+    """The signing line lists every member, cut to the sheet's width: a wider terminal
+    shows more of it at once, a narrower one cuts it again."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_charter(pilot)
+        last = app.session.doc.teams[0].members[-1].name
+
+        def signing_line() -> str:
+            return next(line for line in sheet_text(app).splitlines() if "签署进度" in line)
+
+        assert signing_line().rstrip().endswith("…") and last not in signing_line()
+        await pilot.resize_terminal(200, 60)
+        await settle(pilot)
+        assert last in signing_line() and not signing_line().rstrip().endswith("…")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert signing_line().rstrip().endswith("…") and last not in signing_line()

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from cocreate_factory import brainstormed, clustered
-from uitools import settle
+from cocreate_factory import brainstormed, clustered, voted
+from uitools import settle, shown
 from workshop.methods import clusters
 from workshop.model import Workshop
 from workshop.store import Session
@@ -361,3 +361,25 @@ async def test_keys_in_a_burst_keep_their_order(open_app):
             app._driver.send_message(events.Key(key, char))
         await settle(pilot, 6)
         assert set(cluster_texts(app.session.doc)[-1]) == first_two
+
+
+async def test_the_tally_is_cut_to_the_panel_width_it_has_now(open_app):
+    """The tally's names are truncated to the side panel's width: when the terminal grows
+    (or shrinks), the panel is drawn again at its new width, dots always showing."""
+    app = open_app(voted())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one("#cocreate-panel", Static)
+
+        def tally_row(name_start: str) -> str:
+            return next(line for line in shown(panel).splitlines() if name_start in line)
+
+        assert tally_row("办好").rstrip().endswith("● 3")
+        assert "办好技术交流会和行业展会" not in tally_row("办好")  # cut at 80 columns
+        await pilot.resize_terminal(200, 60)
+        await settle(pilot)
+        assert "办好技术交流会和行业展会  ● 3" in tally_row("办好")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "办好技术交流会和行业展会" not in tally_row("办好")
+        assert tally_row("办好").rstrip().endswith("● 3")

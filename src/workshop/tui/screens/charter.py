@@ -31,6 +31,7 @@ from workshop.text import MAX_TEXT, truncate
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.charter.sheet import TeamTabs, rows
+from workshop.tui.widgets.fitted import FittedOptionList, WidthChanged
 
 
 class CharterScreen(StepScreen):
@@ -67,7 +68,7 @@ class CharterScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         yield TeamTabs()
-        yield OptionList(id="charter-sheet")
+        yield FittedOptionList(id="charter-sheet")
         yield Static(id="charter-hint")
         with Container(id="commit-entry"):
             yield Static(id="commit-who")
@@ -149,6 +150,10 @@ class CharterScreen(StepScreen):
         else:
             label.append(t("charter.commit_pick"), style="dim")
         who.update(label)
+
+    @on(WidthChanged, "#charter-sheet")
+    def _sheet_resized(self) -> None:
+        self.refresh_body(self.doc)  # its lines are cut to its width
 
     @on(OptionList.OptionHighlighted, "#charter-sheet")
     def _moved(self) -> None:

@@ -49,6 +49,7 @@ from workshop.tui.widgets.cocreate import panel
 from workshop.tui.widgets.cocreate.dialogs import ClusterPicker, NamePrompt
 from workshop.tui.widgets.cocreate.model_view import Pillar, StrategyModel
 from workshop.tui.widgets.cocreate.phase_bar import PhaseBar
+from workshop.tui.widgets.fitted import FittedStatic, WidthChanged
 
 LOOSE = "~loose"
 """The board section of cards in no cluster."""
@@ -230,7 +231,7 @@ class CocreateScreen(StepScreen):
             with Horizontal(id="cocreate-work"):
                 yield CocreateBoard(id="board", empty_hint=t("cocreate.board_empty"))
                 with VerticalScroll(id="cocreate-side"):
-                    yield Static(id="cocreate-panel")
+                    yield FittedStatic(id="cocreate-panel")
             with VerticalScroll(id="cocreate-model"):
                 yield StrategyModel()
                 yield Static(id="model-notes")
@@ -524,6 +525,10 @@ class CocreateScreen(StepScreen):
         self._marked.clear()
         self._act(t("cocreate.undo.phase", phase=t(f"cocreate.phase.{phase}")),
                   edits.set_phase, phase, then=done)
+
+    @on(WidthChanged, "#cocreate-panel")
+    def _panel_resized(self) -> None:
+        self._show_panel(self.doc)  # the vote tally is cut to the panel's width
 
     @on(PhaseBar.PhaseClicked)
     def _phase_clicked(self, event: PhaseBar.PhaseClicked) -> None:
