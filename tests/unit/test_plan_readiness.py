@@ -112,6 +112,12 @@ def test_check_plan_and_the_stepper_badge_count_not_ready_actions(doc):
     assert progress.step_status(doc)["plan"].todo == 1
 
 
+def test_an_empty_plan_has_nothing_to_do(doc):
+    doc.plan.actions.clear()
+    status = progress.step_status(doc)["plan"]
+    assert not status.has_content and status.todo == 0
+
+
 def test_flags_are_translated(doc):
     action = Action(what="Improve sales", team_id=doc.teams[0].id)
     doc.plan.actions.append(action)

@@ -71,9 +71,12 @@ def _cocreate(doc: Workshop) -> StepStatus:
 
 
 def _plan(doc: Workshop) -> StepStatus:
+    """To do: actions not ready yet."""
+    if not doc.plan.actions:  # nothing planned yet: no need to load the readiness rules
+        return StepStatus(False)
     from workshop.methods.readiness import not_ready
 
-    return StepStatus(bool(doc.plan.actions), not_ready(doc))
+    return StepStatus(True, not_ready(doc))
 
 
 def _townhall(doc: Workshop) -> StepStatus:

@@ -102,7 +102,6 @@ class WorkshopApp(App[int]):
         for theme in THEMES:
             self.register_theme(theme)
         self._on_first_screen = on_first_screen
-        self.stylesheet = ReusingStylesheet(variables=self.get_css_variables())
         self.session: Session = session  # type: ignore[assignment]
         self._start_projector = projector
         self._pending_draft: str | None = None
@@ -114,6 +113,8 @@ class WorkshopApp(App[int]):
         self.step_screens: dict[StepId, StepScreen] = {}
         if session is not None:
             self._dress_for(session)  # before the first screen composes, in its language
+        # Made with the chosen theme's variables, so the CSS is parsed for it from the start.
+        self.stylesheet = ReusingStylesheet(variables=self.get_css_variables())
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = False) -> None:
