@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -203,11 +204,13 @@ def test_validate_every_example_scenario():
 _START_AND_QUIT = r"""
 import gc, json, sys
 from pathlib import Path
-from workshop.cli import run_app
+from workshop.launch import load_cli
+
+run_app = load_cli().run_app
+seen = {"collecting once loaded": gc.isenabled()}
 from workshop.store import Session
 from workshop.tui.app import WorkshopApp
 
-seen = {}
 original_start = WorkshopApp.start_session
 
 def start_session(self, session):
@@ -250,9 +253,10 @@ print(json.dumps(seen))
 
 
 def test_the_app_starts_without_collecting_and_collects_once_its_screen_is_up(tmp_path):
-    """``run_app`` pauses Python's cycle collector while the app starts (it would walk
-    every new object again and again), then freezes what start-up made and collects as
-    usual: as soon as the first screen is up, and even when the start fails."""
+    """The command loads its modules, and ``run_app`` starts the app, with Python's cycle
+    collector paused (it would walk every new object again and again); it collects again
+    once the modules are loaded, and once the first screen is up (with what start-up
+    made frozen), and even when the start fails."""
     path = tmp_path / "s.workshop.json"
     assert cli.main(["new", str(EXAMPLE), "--out", str(path), "--no-open"]) == 0
     done = subprocess.run([sys.executable, "-c", _START_AND_QUIT, str(path)],
@@ -260,6 +264,20 @@ def test_the_app_starts_without_collecting_and_collects_once_its_screen_is_up(tm
                           env={**os.environ, "PYTHONPATH": str(REPO / "src")})
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
-    assert seen == {"collecting while starting": False, "collecting once up": True,
+    assert seen == {"collecting once loaded": True,
+                    "collecting while starting": False, "collecting once up": True,
                     "frozen once up": True, "exit code": 0, "screens up": 1,
                     "collecting after a failed start": True}
+
+
+def test_loading_the_command_leaves_a_paused_collector_paused():
+    from workshop import launch
+
+    gc.disable()
+    try:
+        assert launch.load_cli() is cli
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert launch.load_cli() is cli
+    assert gc.isenabled()
