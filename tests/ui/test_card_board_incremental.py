@@ -106,7 +106,10 @@ async def test_incremental_redraws_match_a_board_drawn_from_scratch():
             assert lines(live) == lines(fresh), (step, action)
 
 
-async def test_the_scrollbar_comes_and_goes_with_the_cards_and_lines_fit_beside_it():
+async def test_the_scrollbar_comes_and_goes_and_the_lines_keep_their_width():
+    """The scrollbar's column is kept free while the cards fit, so lines are laid out
+    once for a width that holds with or without the scrollbar (2,000 cards are not laid
+    out again when it appears)."""
     app = TwoBoards()
     async with app.run_test(size=(120, 20)) as pilot:
         board = app.query_one("#live", CardBoard)
@@ -115,16 +118,17 @@ async def test_the_scrollbar_comes_and_goes_with_the_cards_and_lines_fit_beside_
         board.show(few)
         await pilot.pause()
         assert not board.show_vertical_scrollbar
+        width = board.size.width - 1
+        assert board.scrollable_content_region.width == board.virtual_size.width == width
         board.show(many)
         for _ in range(3):
             await pilot.pause()
         assert board.show_vertical_scrollbar
-        width = board.scrollable_content_region.width
-        assert board.virtual_size.width == width == board.size.width - 1
+        assert board.scrollable_content_region.width == board.virtual_size.width == width
         assert all(board.render_line(y).cell_length == width
                    for y in range(board.scrollable_content_region.height))
         board.show(few)
         for _ in range(3):
             await pilot.pause()
         assert not board.show_vertical_scrollbar
-        assert board.virtual_size.width == board.size.width
+        assert board.virtual_size.width == width

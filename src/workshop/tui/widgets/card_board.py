@@ -96,6 +96,9 @@ class CardBoard(ScrollView, can_focus=True):
         height: 1fr;
         background: $surface;
         scrollbar-size-vertical: 1;
+        /* the scrollbar's column is kept even while the cards fit, so the width of the
+           lines never changes when it comes or goes (2,000 cards laid out again) */
+        scrollbar-gutter: stable;
         overflow-x: hidden;
     }
     CardBoard > .card-board--header { color: $text; text-style: bold; background: $boost; }
