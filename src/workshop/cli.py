@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -26,6 +25,7 @@ from workshop.store import (
     SessionCorrupt,
     StoreError,
     backups,
+    data_dir,
     load,
     remember_recent,
     restore_backup,
@@ -94,15 +94,6 @@ def _print(text: str = "", *, err: bool = False) -> None:
     except UnicodeEncodeError:  # a terminal that cannot show Chinese still gets the gist
         encoding = getattr(stream, "encoding", None) or "ascii"
         print(text.encode(encoding, "replace").decode(encoding), file=stream, flush=True)
-
-
-def _data_dir() -> Path:
-    override = os.environ.get("WORKSHOP_DATA_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("workshop", appauthor=False))
 
 
 def default_session_path(scenario: Path, folder: Path | None = None) -> Path:
@@ -193,7 +184,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 def demo_scenario() -> Path:
     """The bundled demo scenario, copied where the user can read and edit it."""
-    folder = _data_dir()
+    folder = data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "demo.toml"
     source = resources.files("workshop.data").joinpath("demo.toml")
@@ -205,7 +196,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     scenario = demo_scenario()
     if not args.lang:
         i18n.set_language(i18n.detect(scenario=scenario_language(scenario)))
-    path = _data_dir() / f"demo{SESSION_SUFFIX}"
+    path = data_dir() / f"demo{SESSION_SUFFIX}"
     if path.exists() and not args.fresh:
         session = Session.open(path)
     else:
