@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.widgets import Digits, Input
 
+from uitools import settle
 from workshop.model import STEPS
 from workshop.store import Session
 from workshop.tui.screens.base import StepScreen
-from workshop.tui.screens.help import HelpScreen
+from workshop.tui.screens.help import HelpScreen, key_table
 from workshop.tui.themes import DARK, LIGHT, PROJECTOR
 from workshop.tui.widgets.card_board import CardBoard
 from workshop.tui.widgets.stepper import Stepper
@@ -281,3 +284,32 @@ async def test_projector_spotlight_shows_the_newest_card_on_the_cards_panel_only
         await pilot.press("ctrl+n")  # the goals panel is its own large view
         await pilot.pause()
         assert app.screen.panel == "goals" and spot() == ""
+
+
+async def test_help_names_every_key_in_the_language_of_the_room(make_app):
+    """F1 on every step lists each key once, its meaning in the current language,
+    Textual's own editing and scrolling keys included (they used to show in English)."""
+    app = make_app()
+    async with app.run_test(size=(160, 60)) as pilot:
+        for lang in ("zh", "en"):
+            await app.set_language(lang)
+            for step in STEPS:
+                app.switch_mode(step)
+                await settle(pilot)
+                await pilot.press("f1")
+                await settle(pilot)
+                assert isinstance(app.screen, HelpScreen)
+                table = key_table(app, app.screen.target)
+                rows = [(str(keys), str(label)) for keys, label in
+                        zip(table.columns[0].cells, table.columns[1].cells, strict=True)]
+                labels = [label for _keys, label in rows]
+                if lang == "zh":
+                    english = [label for label in labels if not re.search(r"[\u4e00-\u9fff]",
+                                                                          label)]
+                    assert english == [], (step, english)
+                else:
+                    chinese = [label for label in labels if re.search(r"[\u4e00-\u9fff]", label)]
+                    assert chinese == [], (step, chinese)
+                assert [keys for keys, _label in rows].count("Ctrl+P") == 1, step
+                await pilot.press("escape")
+                await settle(pilot)

@@ -23,14 +23,15 @@ def key_table(app, screen: Screen) -> Table:
     rows: list[tuple[str, str]] = []
     for _key, active in screen.active_bindings.items():
         binding = active.binding
-        label = key_label(binding.id, binding.description)
+        label = key_label(binding)
         if not label or binding.action in seen:
             continue
         seen.add(binding.action)
         keys = [app.get_key_display(b.binding) for b in screen.active_bindings.values()
                 if b.binding.action == binding.action]
         rows.append((" / ".join(dict.fromkeys(keys)), label))
-    rows.append((app.get_key_display(Binding("ctrl+p", "")), t("keys.palette")))
+    if "command_palette" not in seen:
+        rows.append((app.get_key_display(Binding("ctrl+p", "")), t("keys.palette")))
     rows.append(("Tab", t("keys.tab")))
     for keys, label in rows:
         table.add_row(Text(keys), Text(label))

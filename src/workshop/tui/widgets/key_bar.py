@@ -7,15 +7,20 @@ looks up its words in the catalog (``keys.<id>``) so a language switch relabels 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widget import Widget
 
 from workshop.i18n import has, t
 
 
-def key_label(binding_id: str | None, fallback: str) -> str:
-    if binding_id and has(f"keys.{binding_id}"):
-        return t(f"keys.{binding_id}")
-    return fallback
+def key_label(binding: Binding) -> str:
+    """What `binding` does, in the current language: ours by id, Textual's own widgets'
+    keys by action; the binding's (English) description if neither is in the catalog."""
+    if binding.id and has(f"keys.{binding.id}"):
+        return t(f"keys.{binding.id}")
+    if binding.description and has(f"keys.textual.{binding.action}"):
+        return t(f"keys.textual.{binding.action}")
+    return binding.description
 
 
 class KeyBar(Widget):
@@ -44,5 +49,5 @@ class KeyBar(Widget):
                                   int(b.key[1:]) if is_fkey(b.key) else 0))
         for binding in shown:
             text.append(self.app.get_key_display(binding), style="bold reverse")
-            text.append(f" {key_label(binding.id, binding.description)} ")
+            text.append(f" {key_label(binding)} ")
         return text
