@@ -310,6 +310,7 @@ async def test_help_names_every_key_in_the_language_of_the_room(make_app):
                 else:
                     chinese = [label for label in labels if re.search(r"[\u4e00-\u9fff]", label)]
                     assert chinese == [], (step, chinese)
-                assert [keys for keys, _label in rows].count("Ctrl+P") == 1, step
+                keys = [keys for keys, _label in rows]
+                assert keys.count("Ctrl+P") == 1 and keys.count("Tab") == 1, step
                 await pilot.press("escape")
                 await settle(pilot)

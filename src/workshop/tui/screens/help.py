@@ -24,6 +24,8 @@ def key_table(app, screen: Screen) -> Table:
     for _key, active in screen.active_bindings.items():
         binding = active.binding
         label = key_label(binding)
+        if binding.action == "app.focus_next" and getattr(screen, "has_entry", False):
+            label = t("keys.tab")  # on a card screen, Tab goes between entry and board
         if not label or binding.action in seen:
             continue
         seen.add(binding.action)
@@ -32,7 +34,6 @@ def key_table(app, screen: Screen) -> Table:
         rows.append((" / ".join(dict.fromkeys(keys)), label))
     if "command_palette" not in seen:
         rows.append((app.get_key_display(Binding("ctrl+p", "")), t("keys.palette")))
-    rows.append(("Tab", t("keys.tab")))
     for keys, label in rows:
         table.add_row(Text(keys), Text(label))
     return table
