@@ -211,13 +211,13 @@ seen = {"collecting once loaded": gc.isenabled()}
 from workshop.store import Session
 from workshop.tui.app import WorkshopApp
 
-original_start = WorkshopApp.start_session
+original_mount = WorkshopApp.on_mount
 
-def start_session(self, session):
+def on_mount(self):
     seen["collecting while starting"] = gc.isenabled()
-    original_start(self, session)
+    original_mount(self)
 
-WorkshopApp.start_session = start_session
+WorkshopApp.on_mount = on_mount
 
 async def look_then_quit(pilot):
     await pilot.pause()

@@ -23,7 +23,6 @@ WAN_FROM = 1_000_000
 1,000,000); below it, grouped digits read fine (25,000, 3,571)."""
 
 
-
 def _lang(lang: str | None) -> str:
     return i18n.normalize(lang) or i18n.get_language()
 

@@ -134,7 +134,7 @@ class WorkshopApp(App[int]):
     def on_mount(self) -> None:
         self._install_hangup_handler()
         if self.session is not None:
-            self.start_session(self.session)
+            self._enter_session(self.session)  # dressed for it in __init__
         else:
             from workshop.tui.screens.home import HomeScreen  # only without a session
 
@@ -147,8 +147,8 @@ class WorkshopApp(App[int]):
         if self._on_first_screen is not None:
             self._on_first_screen()
 
-    def _dress_for(self, session: Session) -> bool:
-        """Take on `session`'s language, theme and projector mode; whether projecting."""
+    def _dress_for(self, session: Session) -> None:
+        """Take on `session`'s language, theme and projector mode."""
         room = session.doc.room
         i18n.set_language(room.language or i18n.get_language())
         # Choose the theme once: every theme change restyles the whole app.
@@ -158,13 +158,17 @@ class WorkshopApp(App[int]):
         self.set_class(projector, "-projector")
         self.theme = PROJECTOR.name if projector else chosen
         self.title = session.doc.meta.title
-        return projector
 
     def start_session(self, session: Session) -> None:
         """Show `session`: its language, theme, projector mode, and the step it was on."""
         self.session = session
+        self._dress_for(session)
+        self._enter_session(session)
+
+    def _enter_session(self, session: Session) -> None:
+        """Go to the step `session` was on (the app is already dressed for it)."""
         room = session.doc.room
-        projector = self._dress_for(session)
+        projector = self.has_class("-projector")
         self._start_projector = False
         if projector != room.projector:
             self.room(lambda doc: setattr(doc.room, "projector", projector))

@@ -528,7 +528,8 @@ class CocreateScreen(StepScreen):
 
     @on(WidthChanged, "#cocreate-panel")
     def _panel_resized(self) -> None:
-        self._show_panel(self.doc)  # the vote tally is cut to the panel's width
+        if self.phase == "vote":  # only the vote tally is cut to the panel's width
+            self._show_panel(self.doc)
 
     @on(PhaseBar.PhaseClicked)
     def _phase_clicked(self, event: PhaseBar.PhaseClicked) -> None:
