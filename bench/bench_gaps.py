@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO / "tests"))
 def make_doc():
     from gaps_factory import fill_fishbone, full_gaps
     from workshop.edits.cards import add_card
-    from workshop.methods import ranking
+    from workshop.methods.gaps import ranking
     from workshop.scenario import load_scenario
 
     doc = load_scenario(REPO / "scenarios" / "shandong-sales.toml")

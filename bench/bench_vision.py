@@ -80,7 +80,7 @@ async def weight_keys(path: Path, presses: int) -> float:
 
 
 def smart_timing() -> tuple[float, float]:
-    from workshop.methods.smart import _check, check_goal
+    from workshop.methods.vision.smart import _check, check_goal
 
     text = "2027年12月31日前山东区销售额达到700万元"
     rounds = 200

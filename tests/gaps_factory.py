@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from workshop.edits import cards as card_edits
 from workshop.edits import gaps as edits
-from workshop.methods import ranking
+from workshop.methods.gaps import ranking
 from workshop.model import Workshop
 
 GAPS = ["两家 VIP 客户流失，原因没有复盘", "新品推迟上市三个月", "拜访计划靠个人习惯，没有标准",

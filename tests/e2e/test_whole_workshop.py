@@ -29,8 +29,8 @@ from pdftools import page_texts as read_pages
 from uitools import settle
 from workshop import cli, i18n
 from workshop.methods import charter as charter_method
-from workshop.methods import ranking
-from workshop.methods.readiness import check_plan
+from workshop.methods.gaps import ranking
+from workshop.methods.plan.readiness import check_plan
 from workshop.scenario import load_scenario
 from workshop.store import Session, load
 

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from cocreate_factory import brainstormed, clustered, voted
 from uitools import settle, shown
-from workshop.methods import clusters
+from workshop.methods.cocreate import clusters
 from workshop.model import Workshop
 from workshop.store import Session
 from workshop.tui.widgets.card_board import CardBoard

@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList
 
 from gaps_factory import full_gaps
 from uitools import rendered_lines
-from workshop.methods import ranking
+from workshop.methods.gaps import ranking
 from workshop.scenario import load_scenario
 from workshop.store import Session
 from workshop.tui.screens.dialogs import Choice, TextPrompt

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, Static
 
-from workshop.methods import cascade as cascade_math
+from workshop.methods.vision import cascade as cascade_math
 from workshop.scenario import load_scenario
 from workshop.store import Session
 from workshop.tui.screens.dialogs import Choice, TextPrompt

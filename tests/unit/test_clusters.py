@@ -7,7 +7,7 @@ import pytest
 from cocreate_factory import brainstormed, clustered
 from workshop.edits import EditError
 from workshop.edits import cocreate as edits
-from workshop.methods import clusters
+from workshop.methods.cocreate import clusters
 
 
 def texts(doc, cluster_id):

@@ -10,7 +10,7 @@ from factories import make_doc
 from workshop.edits import EditError
 from workshop.edits import cocreate as edits
 from workshop.edits.cards import add_card
-from workshop.methods import cocreate as method
+from workshop.methods.cocreate import focus as method
 from workshop.methods.progress import step_status
 from workshop.model import Bone, Cause, Fishbone, GapCard, WhyChain, WhyLink, Workshop
 from workshop.report import build_report

@@ -9,7 +9,7 @@ from workshop import i18n
 from workshop.edits import EditError
 from workshop.edits import cards as card_edits
 from workshop.edits import gaps as edits
-from workshop.methods import ranking
+from workshop.methods.gaps import ranking
 from workshop.model import Workshop
 
 

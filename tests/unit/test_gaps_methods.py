@@ -9,7 +9,8 @@ import pytest
 from factories import make_doc
 from workshop.edits import cards as card_edits
 from workshop.edits import gaps as edits
-from workshop.methods import progress, ranking, whys
+from workshop.methods import progress
+from workshop.methods.gaps import ranking, whys
 from workshop.model import Vote
 from workshop.model.gaps import GapCard, WhyChain, WhyLink
 

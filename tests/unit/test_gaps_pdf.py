@@ -26,7 +26,7 @@ from workshop.export.fonts import register_font
 from workshop.export.pdf.gaps import FISHBONE_ROOM
 from workshop.export.pdf.gaps_fishbone import FishLayout, Stroke, fit_lines, layout, wrap
 from workshop.export.pdf.styles import FRAME_WIDTH
-from workshop.methods import ranking
+from workshop.methods.gaps import ranking
 from workshop.report import build_report
 from workshop.report.gaps import GapsReport
 

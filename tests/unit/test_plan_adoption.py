@@ -7,7 +7,7 @@ import pytest
 from planning import big_plan, shandong, with_strategies
 from workshop.edits import EditError
 from workshop.edits import plan as plan_edits
-from workshop.methods import adoption
+from workshop.methods.plan import adoption
 from workshop.model import Action
 
 

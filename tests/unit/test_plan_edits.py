@@ -11,7 +11,7 @@ from planning import STRATEGIES, ready_action, shandong, with_strategies
 from workshop.edits import EditError
 from workshop.edits import plan as plan_edits
 from workshop.edits.plan import FieldError, parse_date, parse_milestones
-from workshop.methods import plan as plan_math
+from workshop.methods.plan import actions as plan_math
 from workshop.model import Challenge, Milestone
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from planning import ready_action, shandong, with_strategies
 from workshop.methods import progress
-from workshop.methods.readiness import check_action, check_plan, not_ready, specific
+from workshop.methods.plan.readiness import check_action, check_plan, not_ready, specific
 from workshop.model import Action
 
 

@@ -11,7 +11,7 @@ from factories import SCENARIOS
 from workshop.edits import EditError
 from workshop.edits import review as review_edits
 from workshop.edits import vision as edits
-from workshop.methods import cascade as cascade_math
+from workshop.methods.vision import cascade as cascade_math
 from workshop.scenario import load_scenario
 
 

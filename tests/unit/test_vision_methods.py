@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from factories import SCENARIOS
 from workshop import i18n
-from workshop.methods import cascade, funnel, smart
-from workshop.methods.cascade import CascadeError, split
-from workshop.methods.funnel import FunnelError, plan
 from workshop.methods.numbers import amount, fmt, percent
-from workshop.methods.smart import check_goal
+from workshop.methods.vision import cascade, funnel, smart
+from workshop.methods.vision.cascade import CascadeError, split
+from workshop.methods.vision.funnel import FunnelError, plan
+from workshop.methods.vision.smart import check_goal
 from workshop.scenario import load_scenario
 
 # -- SMART ------------------------------------------------------------------------------

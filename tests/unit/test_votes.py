@@ -8,7 +8,7 @@ import pytest
 from cocreate_factory import clustered, voted
 from workshop.edits import EditError
 from workshop.edits import cocreate as edits
-from workshop.methods import votes
+from workshop.methods.cocreate import votes
 
 
 def test_tally_counts_every_dot_per_cluster():

@@ -2,7 +2,7 @@
 from step 2, clustering, naming, assigning strategies to teams, and dot voting.
 
 Each edit checks its ids and refuses what the method does not allow with a message for
-the room (``EditError``); the mechanics are in ``workshop.methods.clusters``.
+the room (``EditError``); the mechanics are in ``workshop.methods.cocreate.clusters``.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 from workshop.edits import EditError
 from workshop.i18n import t
-from workshop.methods import clusters as cluster_method
-from workshop.methods import cocreate as cocreate_method
-from workshop.methods import votes as vote_method
+from workshop.methods.cocreate import clusters as cluster_method
+from workshop.methods.cocreate import focus as cocreate_method
+from workshop.methods.cocreate import votes as vote_method
 from workshop.model import PHASES, Card, Cluster, Phase, Vote, Workshop
 from workshop.text import clean
 

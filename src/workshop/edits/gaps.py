@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from workshop.edits import EditError
 from workshop.i18n import lines, t
-from workshop.methods import ranking
-from workshop.methods import whys as why_rules
+from workshop.methods.gaps import ranking
+from workshop.methods.gaps import whys as why_rules
 from workshop.model import Vote, Workshop
 from workshop.model.gaps import (
     GAP_KINDS,

@@ -17,8 +17,8 @@ from typing import Any
 
 from workshop.edits import EditError
 from workshop.i18n import t
-from workshop.methods import adoption
-from workshop.methods.plan import cascade_milestones, format_number, strategy, team_goal
+from workshop.methods.plan import adoption
+from workshop.methods.plan.actions import cascade_milestones, format_number, strategy, team_goal
 from workshop.model import Action, Milestone, Workshop, now
 from workshop.model.plan import CADENCES, STATUSES
 from workshop.text import clean

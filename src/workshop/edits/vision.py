@@ -12,8 +12,8 @@ from typing import Any
 
 from workshop.edits import EditError
 from workshop.i18n import t
-from workshop.methods import cascade as cascade_math
-from workshop.methods import funnel as funnel_math
+from workshop.methods.vision import cascade as cascade_math
+from workshop.methods.vision import funnel as funnel_math
 from workshop.model import Cascade, CascadePart, Funnel, Goal, Workshop, now
 from workshop.model.vision import CascadeKind
 from workshop.text import clean

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop.methods.smart import check_doc_goal
+from workshop.methods.vision.smart import check_doc_goal
 from workshop.model import STEPS, StepId, Workshop
 
 
@@ -41,7 +41,7 @@ def _vision(doc: Workshop) -> StepStatus:
 def _gaps(doc: Workshop) -> StepStatus:
     """Todo: gaps not yet classified and scored, key gaps without a root cause, and 5-Why
     chains stopped before the third why without a reason."""
-    from workshop.methods import ranking, whys
+    from workshop.methods.gaps import ranking, whys
 
     g = doc.gaps
     unclassified = sum(1 for card in g.cards if not ranking.is_classified(card))
@@ -64,7 +64,7 @@ def _charter(doc: Workshop) -> StepStatus:
 
 def _cocreate(doc: Workshop) -> StepStatus:
     """Todo: clusters that hold cards but have no name yet (a strategy needs one)."""
-    from workshop.methods.clusters import progress
+    from workshop.methods.cocreate.clusters import progress
 
     c = doc.cocreate
     return StepStatus(bool(c.cards or c.clusters), progress(c).unnamed)
@@ -74,7 +74,7 @@ def _plan(doc: Workshop) -> StepStatus:
     """To do: actions not ready yet."""
     if not doc.plan.actions:  # nothing planned yet: no need to load the readiness rules
         return StepStatus(False)
-    from workshop.methods.readiness import not_ready
+    from workshop.methods.plan.readiness import not_ready
 
     return StepStatus(True, not_ready(doc))
 

@@ -19,7 +19,7 @@ SCORE_NAMES: tuple[ScoreName, ...] = ("cost", "strategic", "urgency")
 
 RankingMethod = Literal["score", "votes"]
 """How key gaps are ranked: by score (dot votes break ties) or by dot votes (score breaks
-ties). See ``workshop.methods.ranking``."""
+ties). See ``workshop.methods.gaps.ranking``."""
 
 PEST_BOARDS = ("P", "E", "S", "T")
 SWOT_BOARDS = ("S", "W", "O", "T")

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workshop.methods import clusters as cluster_method
-from workshop.methods import cocreate as cocreate_method
-from workshop.methods import votes as vote_method
+from workshop.methods.cocreate import clusters as cluster_method
+from workshop.methods.cocreate import focus as cocreate_method
+from workshop.methods.cocreate import votes as vote_method
 from workshop.model import Workshop
 from workshop.report.base import CardRow, StepReport, card_row, step_report
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workshop.i18n import t
-from workshop.methods import ranking, whys
+from workshop.methods.gaps import ranking, whys
 from workshop.model import Workshop
 from workshop.model.gaps import PEST_BOARDS, SWOT_BOARDS, TOWS_BOARDS, Cause
 from workshop.report.base import BoardRow, StepReport, boards, step_report

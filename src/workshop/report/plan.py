@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workshop.i18n import t
-from workshop.methods import adoption
-from workshop.methods import plan as plan_math
-from workshop.methods.plan import format_number
-from workshop.methods.readiness import check_plan
+from workshop.methods.plan import actions as plan_math
+from workshop.methods.plan import adoption
+from workshop.methods.plan.actions import format_number
+from workshop.methods.plan.readiness import check_plan
 from workshop.model import Action, Milestone, Workshop
 from workshop.report.base import StepReport, step_report
 

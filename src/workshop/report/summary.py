@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workshop.i18n import t
-from workshop.methods import plan as plan_math
 from workshop.methods import townhall as townhall_math
-from workshop.methods.readiness import check_plan
+from workshop.methods.plan import actions as plan_math
+from workshop.methods.plan.readiness import check_plan
 from workshop.model import Workshop
 from workshop.report.base import StepReport, step_report
 

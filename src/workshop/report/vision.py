@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workshop.i18n import t
-from workshop.methods import cascade as cascade_math
-from workshop.methods import funnel as funnel_math
-from workshop.methods import smart
 from workshop.methods.numbers import amount, fmt, percent
+from workshop.methods.vision import cascade as cascade_math
+from workshop.methods.vision import funnel as funnel_math
+from workshop.methods.vision import smart
 from workshop.model import Goal, Workshop
 from workshop.report.base import StepReport, member_name, step_report, team_name
 

@@ -25,7 +25,7 @@ from workshop.edits import room as room_edits
 from workshop.i18n import t
 from workshop.methods import clock as clock_math
 from workshop.methods import turns
-from workshop.model import STEPS, StepId
+from workshop.model import STEPS, StepId, Workshop
 from workshop.store import Session, StoreError
 from workshop.tui.screens import screen_for
 from workshop.tui.screens.base import StepScreen
@@ -199,6 +199,11 @@ class WorkshopApp(App[int]):
         self.exit(0)
 
     # -- changing the document -------------------------------------------------------------
+    @property
+    def doc(self) -> Workshop:
+        """The session's document as it is now (undo replaces it: look things up again)."""
+        return self.session.doc
+
     def edit(self, label: str, edit: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Apply an undoable change, saved at once. Returns None (and says why) if refused."""
         try:

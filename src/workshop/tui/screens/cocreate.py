@@ -35,10 +35,10 @@ from workshop.edits import cards as card_edits
 from workshop.edits import cocreate as edits
 from workshop.edits import room as room_edits
 from workshop.i18n import t
-from workshop.methods import clusters as cluster_method
-from workshop.methods import cocreate as cocreate_method
 from workshop.methods import turns
-from workshop.methods import votes as vote_method
+from workshop.methods.cocreate import clusters as cluster_method
+from workshop.methods.cocreate import focus as cocreate_method
+from workshop.methods.cocreate import votes as vote_method
 from workshop.model import PHASES, Card, Phase, Team, Workshop
 from workshop.text import truncate
 from workshop.tui.screens.base import StepScreen

@@ -2,7 +2,7 @@
 
 - **storm**: the gap card storm; classify (o/p), score (1–5, s picks which score),
   merge duplicates (m), mark key gaps (k);
-- **key**: the gaps ranked (``workshop.methods.ranking``), key gaps first; confirm the
+- **key**: the gaps ranked (``workshop.methods.gaps.ranking``), key gaps first; confirm the
   suggestion (c), dot voting (v/u), how many key gaps (+/-), ranking method (t);
 - **fishbone**: one per key gap, drawn in the terminal; causes and sub-causes by keys;
 - **whys**: 5-Why chains from any gap or cause;
@@ -30,8 +30,9 @@ from textual.widgets import ContentSwitcher, Static
 
 from workshop.edits import gaps as gap_edits
 from workshop.i18n import t
-from workshop.methods import ranking, turns
-from workshop.methods import whys as why_rules
+from workshop.methods import turns
+from workshop.methods.gaps import ranking
+from workshop.methods.gaps import whys as why_rules
 from workshop.model import Workshop
 from workshop.model.gaps import (
     PEST_BOARDS,

@@ -21,9 +21,10 @@ from textual.widgets import Static
 
 from workshop.edits import plan as plan_edits
 from workshop.i18n import t
-from workshop.methods import adoption, turns
-from workshop.methods import plan as plan_math
-from workshop.methods.readiness import Readiness, check_plan
+from workshop.methods import turns
+from workshop.methods.plan import actions as plan_math
+from workshop.methods.plan import adoption
+from workshop.methods.plan.readiness import Readiness, check_plan
 from workshop.model import StepId, Workshop
 from workshop.model.plan import STATUSES
 from workshop.report.plan import action_numbers

@@ -21,9 +21,9 @@ from textual.widgets import Static
 from workshop.edits import townhall as townhall_edits
 from workshop.i18n import t
 from workshop.methods import clock as clock_math
-from workshop.methods import plan as plan_math
 from workshop.methods import townhall as townhall_math
 from workshop.methods import turns
+from workshop.methods.plan import actions as plan_math
 from workshop.model import Clock, StepId, Workshop
 from workshop.report.plan import action_numbers
 from workshop.text import truncate

@@ -28,8 +28,8 @@ from textual.widgets import ContentSwitcher, OptionList, Static
 
 from workshop.edits import vision as edits
 from workshop.i18n import t
-from workshop.methods import cascade as cascade_math
 from workshop.methods.numbers import ParseError, fmt, parse_number, parse_rate, percent
+from workshop.methods.vision import cascade as cascade_math
 from workshop.model import Workshop
 from workshop.text import truncate
 from workshop.tui.screens.base import StepScreen

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 
 from workshop.i18n import t
-from workshop.methods.clusters import NAME_HAN, NAME_WORDS, name_advice
+from workshop.methods.cocreate.clusters import NAME_HAN, NAME_WORDS, name_advice
 from workshop.text import MAX_TEXT, truncate
 from workshop.tui.screens.dialogs import Choice
 

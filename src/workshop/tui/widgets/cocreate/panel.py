@@ -11,9 +11,9 @@ from rich.style import Style
 from rich.text import Text
 
 from workshop.i18n import t
-from workshop.methods import clusters as cluster_method
-from workshop.methods import cocreate as cocreate_method
-from workshop.methods import votes as vote_method
+from workshop.methods.cocreate import clusters as cluster_method
+from workshop.methods.cocreate import focus as cocreate_method
+from workshop.methods.cocreate import votes as vote_method
 from workshop.model import Workshop
 from workshop.text import cells, truncate
 from workshop.tui.widgets.cocreate.dialogs import advice_text

@@ -25,7 +25,7 @@ from workshop.edits import EditError
 from workshop.edits import plan as plan_edits
 from workshop.edits.plan import FORM_FIELDS, FieldError, parse_date
 from workshop.i18n import t
-from workshop.methods import plan as plan_math
+from workshop.methods.plan import actions as plan_math
 from workshop.model import Workshop
 from workshop.model.plan import CADENCES, STATUSES
 from workshop.report.plan import action_numbers

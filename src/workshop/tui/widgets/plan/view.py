@@ -16,9 +16,9 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop.i18n import has, t
-from workshop.methods import adoption
-from workshop.methods.plan import Strategy, format_number
-from workshop.methods.readiness import Readiness
+from workshop.methods.plan import adoption
+from workshop.methods.plan.actions import Strategy, format_number
+from workshop.methods.plan.readiness import Readiness
 from workshop.model import Action, Team, Workshop
 from workshop.text import cells, pad, truncate, wrap
 from workshop.tui.widgets.plan.row_list import Row

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from workshop.i18n import t
 from workshop.methods import townhall as townhall_math
-from workshop.methods.plan import team_goal
+from workshop.methods.plan.actions import team_goal
 from workshop.model import Action, Challenge, Team, Workshop
 from workshop.report.townhall import asker_label
 from workshop.text import cells, wrap

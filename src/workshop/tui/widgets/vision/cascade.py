@@ -14,10 +14,10 @@ from textual.widgets import DataTable, Static
 from textual.widgets.option_list import Option
 
 from workshop.i18n import t
-from workshop.methods import cascade as cascade_math
-from workshop.methods.cascade import Resolved
 from workshop.methods.numbers import amount, fmt, percent
-from workshop.methods.smart import headline
+from workshop.methods.vision import cascade as cascade_math
+from workshop.methods.vision.cascade import Resolved
+from workshop.methods.vision.smart import headline
 from workshop.model import Cascade, Workshop
 from workshop.report.base import member_name, team_name
 from workshop.text import cells, truncate

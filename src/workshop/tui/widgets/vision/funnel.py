@@ -19,8 +19,8 @@ from textual.widget import Widget
 from textual.widgets.option_list import Option
 
 from workshop.i18n import t
-from workshop.methods import funnel as funnel_math
 from workshop.methods.numbers import ParseError, fmt, parse_rate, percent, signed
+from workshop.methods.vision import funnel as funnel_math
 from workshop.model import Funnel, Workshop
 from workshop.text import truncate
 from workshop.tui.widgets.keyed_list import KeyedOptionList

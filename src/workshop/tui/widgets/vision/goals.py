@@ -17,10 +17,10 @@ from textual.widgets.option_list import Option
 
 from workshop import i18n
 from workshop.i18n import t
-from workshop.methods import cascade as cascade_math
-from workshop.methods import funnel as funnel_math
-from workshop.methods import smart
 from workshop.methods.numbers import ParseError, amount, fmt, parse_date, parse_number
+from workshop.methods.vision import cascade as cascade_math
+from workshop.methods.vision import funnel as funnel_math
+from workshop.methods.vision import smart
 from workshop.model import Goal, Workshop
 from workshop.report.vision import formula_row, goal_tree
 from workshop.text import cells, truncate, wrap

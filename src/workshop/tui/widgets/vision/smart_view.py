@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop.i18n import t
-from workshop.methods.smart import SmartReport
+from workshop.methods.vision.smart import SmartReport
 from workshop.text import cells, pad
 
 PASS = Style(color="#ffffff", bgcolor="#15803d", bold=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from workshop.i18n import t
-from workshop.methods import ranking
+from workshop.methods.gaps import ranking
 from workshop.model import Goal, Workshop
 from workshop.text import truncate
 

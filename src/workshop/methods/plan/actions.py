@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from workshop.methods import cascade as cascade_math
-from workshop.methods import votes
+from workshop.methods.cocreate import votes
+from workshop.methods.vision import cascade as cascade_math
 from workshop.model import Action, Cascade, Goal, Milestone, Workshop
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from workshop.i18n import t
-from workshop.methods import smart
-from workshop.methods.plan import deadline
+from workshop.methods.plan.actions import deadline
+from workshop.methods.vision import smart
 from workshop.model import Action, Workshop
 
 FlagKind = Literal["owner", "due", "measure", "target", "late", "vague", "order"]

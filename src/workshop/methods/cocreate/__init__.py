@@ -1,0 +1,1 @@
+"""Step 4, co-create: the focus question's inputs, clusters and dot votes."""

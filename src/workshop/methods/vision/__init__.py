@@ -1,0 +1,1 @@
+"""Step 1, vision: the SMART check, target cascades and the value-chain funnel."""

@@ -1,0 +1,106 @@
+"""One line of tabs for a step's panes, the current one lit, each clickable:
+``① 焦点问题 › ② 头脑风暴 › …`` (co-create), ``1 愿景  2 目标 …`` (vision), or plain
+labels (gaps). Where the line does not fit, the other tabs shrink to their mark."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.events import Click
+from textual.message import Message
+from textual.widget import Widget
+
+from workshop.text import cells, truncate
+
+
+@dataclass(frozen=True)
+class Tab:
+    key: str
+    label: str
+    mark: str = ""
+    """Shown before the label (``1``, ``①``), and alone when the line is short of room."""
+
+
+class PaneTabs(Widget):
+    COMPONENT_CLASSES = {"pane-tabs--current", "pane-tabs--tab", "pane-tabs--done",
+                         "pane-tabs--hint"}
+
+    DEFAULT_CSS = """
+    PaneTabs { height: 1; width: 1fr; background: $boost; }
+    PaneTabs > .pane-tabs--current { background: $primary; color: $background;
+                                     text-style: bold; }
+    PaneTabs > .pane-tabs--tab { color: $text; text-style: bold; }
+    PaneTabs > .pane-tabs--done { color: $text; }
+    PaneTabs > .pane-tabs--hint { color: $text-muted; }
+    """
+
+    class Picked(Message):
+        """A tab was clicked."""
+
+        def __init__(self, tabs: PaneTabs, key: str) -> None:
+            super().__init__()
+            self.tabs = tabs
+            self.key = key
+
+        @property
+        def control(self) -> PaneTabs:
+            return self.tabs
+
+    def __init__(self, *, separator: str = " ", progress: bool = False, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.separator = separator
+        self.progress = progress
+        """Tabs before the current one are steps done (the co-create's phases)."""
+        self.tabs: tuple[Tab, ...] = ()
+        self.current = ""
+        self.hint = ""
+        self._spans: list[tuple[int, int, str]] = []
+
+    def show(self, tabs: Sequence[Tab], current: str, hint: str = "") -> None:
+        tabs = tuple(tabs)
+        if (tabs, current, hint) != (self.tabs, self.current, self.hint):
+            self.tabs, self.current, self.hint = tabs, current, hint
+            self.refresh()
+
+    def _piece(self, tab: Tab, short: bool) -> str:
+        if tab.key == self.current or not short:
+            return f" {tab.mark} {tab.label} " if tab.mark else f" {tab.label} "
+        return f" {tab.mark} " if tab.mark else f" {truncate(tab.label, 4)} "
+
+    def _line(self, short: bool) -> tuple[Text, list[tuple[int, int, str]]]:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        spans: list[tuple[int, int, str]] = []
+        styles = {name: self.get_component_rich_style(f"pane-tabs--{name}")
+                  for name in ("current", "tab", "done")}
+        keys = [tab.key for tab in self.tabs]
+        now = keys.index(self.current) if self.current in keys else -1
+        x = 0
+        for index, tab in enumerate(self.tabs):
+            if index:
+                text.append(self.separator, style="dim")
+                x += cells(self.separator)
+            piece = self._piece(tab, short)
+            style = ("current" if index == now
+                     else "done" if self.progress and index < now else "tab")
+            text.append(piece, style=styles[style])
+            spans.append((x, x + cells(piece), tab.key))
+            x += cells(piece)
+        if self.hint:
+            text.append("  " + self.hint, style=self.get_component_rich_style("pane-tabs--hint"))
+        return text, spans
+
+    def render(self) -> Text:
+        width = self.size.width or 80
+        text, spans = self._line(short=False)
+        if cells(text.plain) > width:
+            text, spans = self._line(short=True)
+        self._spans = spans
+        return text
+
+    def on_click(self, event: Click) -> None:
+        for start, end, key in self._spans:
+            if start <= event.x < end:
+                self.post_message(self.Picked(self, key))
+                return
