@@ -244,7 +244,7 @@ def test_the_company_goal_splits_into_quarter_end_milestones(doc):
 
 
 def test_shares_add_up_exactly():
-    assert plan_math.split(100, [1, 1, 1]) == [34, 33, 33]
+    assert plan_math.split(100, [1, 1, 1]) == [33, 34, 33]
     assert sum(plan_math.split(700, [7, 5, 3, 9, 11, 2, 1, 4, 6, 8, 10, 12])) == 700
     assert plan_math.split(1, [1, 1], step=0.5) == [0.5, 0.5]
     assert plan_math.split(10, [0, 0]) == [5, 5]

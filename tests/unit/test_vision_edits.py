@@ -84,7 +84,7 @@ def test_weights_change_and_parts_still_add_up(shandong):
     edits.nudge_weight(shandong, q.id, 0, 5)
     assert q.parts[0].weight == 25
     resolved = cascade_math.resolve(shandong, q)
-    assert resolved.sum == 700 and [p.value for p in resolved.parts] == [167, 167, 166, 200]
+    assert resolved.sum == 700 and [p.value for p in resolved.parts] == [167, 166, 167, 200]
     edits.nudge_weight(shandong, q.id, 0, -100)
     assert q.parts[0].weight == 0  # never below zero
     with pytest.raises(EditError, match="负数"):
@@ -128,8 +128,8 @@ def test_a_combination_follows_its_part_when_parts_move_or_go(shandong):
 def test_step_must_divide_the_whole(shandong):
     q = quarters(shandong)
     edits.set_cascade(shandong, q.id, step=10)
-    # 70 steps of 10: 14, 17.5, 17.5, 21 — the one left over goes to the earlier tie
-    assert [p.value for p in cascade_math.resolve(shandong, q).parts] == [140, 180, 170, 210]
+    # 70 steps of 10: 14, 17.5, 17.5, 21 — the one left over goes to the middle of the ties
+    assert [p.value for p in cascade_math.resolve(shandong, q).parts] == [140, 170, 180, 210]
     with pytest.raises(EditError, match="整数倍"):
         edits.set_cascade(shandong, q.id, step=300)
     with pytest.raises(EditError):

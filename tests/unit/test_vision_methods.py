@@ -195,6 +195,37 @@ def test_the_seeds_month_over_four_weeks_and_28_days():
     assert days.count(3572) == 12  # 28 × 3571 = 99,988: 12 units left over
 
 
+def test_left_over_units_are_spread_not_bunched_at_the_start():
+    # 28 × 3,571 leaves 12 units: they go to every second or third day, not to 1–12 Feb
+    days = split(100_000, [1] * 28)
+    extra = [i for i, d in enumerate(days) if d == 3572]
+    assert len(extra) == 12 and extra[0] > 0 and extra[-1] < 27
+    gaps = [b - a for a, b in zip(extra, extra[1:], strict=False)]
+    assert set(gaps) <= {2, 3}
+
+
+def test_rounding_says_which_part_got_the_unit_left_over():
+    # the 501 万元 over months weighted 7,7,8,8,9,9,8,8,9,9,9,9
+    weights = [7, 7, 8, 8, 9, 9, 8, 8, 9, 9, 9, 9]
+    found = cascade.rounding(501, weights)
+    assert sum(found.units) == 501 and found.left == 1
+    (raised,) = found.raised
+    assert weights[raised] == 9 and raised not in (4, 5)  # not the first 9 % month, May
+    assert found.exact[raised] == Fraction(501 * 9, 100)
+    assert split(501, weights)[raised] == 46
+
+
+def test_a_split_picks_a_step_that_fits_and_says_so_in_plain_numbers():
+    assert cascade.fitting_step(Fraction(23, 2), 1) == Fraction(1, 2)
+    assert cascade.fitting_step(700, 1) == 1
+    assert cascade.fitting_step(Fraction(1801, 100), 1) == Fraction(1, 100)
+    assert cascade.fitting_step(25_000, 1000) == 1000
+    with pytest.raises(CascadeError) as error:
+        split(Fraction(23, 2), [1, 1])
+    message = str(error.value)
+    assert "23/2" not in message and "11.5" in message and "0.5" in message
+
+
 def test_split_keeps_whole_numbers_and_the_given_type():
     assert split(700, [20, 25, 25, 30]) == [140, 175, 175, 210]
     assert all(isinstance(p, int) for p in split(700, [1, 2]))

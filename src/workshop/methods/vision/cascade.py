@@ -2,7 +2,8 @@
 
 ``split(total, weights, step=1)`` is the largest-remainder method: each part is its
 proportional share rounded down to a multiple of `step`, and the units left over go
-to the parts that lost most in rounding (the earlier part on a tie). So the parts
+to the parts that lost most in rounding (spread evenly over parts that lost equally,
+so no run of periods stands out; ``rounding`` says which got one more). So the parts
 always sum to `total` exactly, none is negative, each is within one `step` of its
 exact share, and a larger weight never gets a smaller part. The seed's cases:
 100,000 a month over 4 weeks is 25,000 a week; over 28 days it is 3,571 or 3,572 a
@@ -26,6 +27,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, TypeVar
 
 from workshop.i18n import t
+from workshop.methods.numbers import fmt
 
 if TYPE_CHECKING:
     from workshop.model import Cascade, Workshop
@@ -86,23 +88,88 @@ def split(total: N, weights: Sequence[object], *, step: object = 1) -> list[N]:
     weights zero, a negative total, a step that is not positive, or a total that is not
     a multiple of `step`.
     """
+    found = rounding(total, weights, step=step)
+    return [_like(total, step, n * found.step) for n in found.units]  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class Rounding:
+    """How a split was rounded, for the room that asks "why is May 46 and June 45?"."""
+
+    step: Fraction
+    exact: tuple[Fraction, ...]
+    """Each part's exact proportional share."""
+    units: tuple[int, ...]
+    """Each part in steps, after rounding."""
+    raised: tuple[int, ...]
+    """The parts (indices) that got one step more than their share rounded down."""
+
+    @property
+    def left(self) -> int:
+        """How many steps were left over after rounding every share down."""
+        return len(self.raised)
+
+
+def _spread(tied: list[int], count: int) -> list[int]:
+    """`count` of the `tied` indices, spread evenly over them (not bunched at the start)."""
+    size = len(tied)
+    return [tied[(2 * j + 1) * size // (2 * count)] for j in range(count)]
+
+
+def rounding(total: object, weights: Sequence[object], *, step: object = 1) -> Rounding:
+    """The largest-remainder split of `total` by `weights` in steps of `step`, with what was
+    rounded: each share rounded down, then the steps left over one each to the shares
+    that lost most; among shares that lost equally (equal weights, usually), the steps
+    are spread evenly, so no run of periods stands out."""
     whole = _exact(total, t("cascade.what.total"))
     unit = _exact(step, t("cascade.what.step"))
     if unit <= 0:
-        raise CascadeError(t("cascade.error.step", step=step))
+        raise CascadeError(t("cascade.error.step", step=fmt(unit, places=6)))
     if whole < 0:
-        raise CascadeError(t("cascade.error.negative_total", total=total))
-    units = whole / unit
-    if units.denominator != 1:
-        raise CascadeError(t("cascade.error.not_multiple", total=total, step=step))
-    quotas = shares(units.numerator, weights)
+        raise CascadeError(t("cascade.error.negative_total", total=fmt(whole, places=6)))
+    count = whole / unit
+    if count.denominator != 1:
+        raise CascadeError(t("cascade.error.not_multiple", total=fmt(whole, places=6),
+                             step=fmt(unit, places=6), fits=fmt(fitting_step(whole, unit),
+                                                                places=6)))
+    quotas = shares(count.numerator, weights)
     floors = [q.numerator // q.denominator for q in quotas]
-    left = units.numerator - sum(floors)
-    # The units left over go to the largest remainders; on a tie, the earlier part.
-    order = sorted(range(len(quotas)), key=lambda i: (-(quotas[i] - floors[i]), i))
-    for i in order[:left]:
+    left = count.numerator - sum(floors)
+    by_loss: dict[Fraction, list[int]] = {}
+    for i, quota in enumerate(quotas):
+        if quota != floors[i]:
+            by_loss.setdefault(quota - floors[i], []).append(i)
+    raised: list[int] = []
+    for loss in sorted(by_loss, reverse=True):
+        if left <= 0:
+            break
+        tied = by_loss[loss]
+        chosen = tied if len(tied) <= left else _spread(tied, left)
+        raised += chosen
+        left -= len(chosen)
+    for i in raised:
         floors[i] += 1
-    return [_like(total, step, n * unit) for n in floors]  # type: ignore[misc]
+    return Rounding(step=unit, exact=tuple(q * unit for q in quotas), units=tuple(floors),
+                    raised=tuple(sorted(raised)))
+
+
+STEP_CHOICES = tuple(Fraction(n) * Fraction(10) ** p for p in range(6, -7, -1)
+                     for n in (5, 1))
+"""Steps a split may take, largest first: 5,000,000 … 1, 0.5, 0.1 … 0.000001."""
+
+
+def fitting_step(whole: object, preferred: object = 1) -> Fraction:
+    """The largest "round" step (1 or 5 × 10ⁿ) not above `preferred` of which `whole`
+    is a whole multiple: a sub-split of 11.5 takes 0.5, not the parent's 1. `preferred`
+    itself when it fits already."""
+    total = _exact(whole, t("cascade.what.total"))
+    top = _exact(preferred, t("cascade.what.step"))
+    if top > 0 and (total / top).denominator == 1:
+        return top
+    for choice in STEP_CHOICES:
+        if choice <= top and (total / choice).denominator == 1:
+            return choice
+    return Fraction(1, 10**6) if top <= 0 else min(top, Fraction(1, 10**6))
 
 
 # -- the planning formula -------------------------------------------------------------------
