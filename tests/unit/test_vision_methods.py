@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from factories import SCENARIOS
 from workshop import i18n
 from workshop.methods.numbers import amount, fmt, percent
-from workshop.methods.vision import cascade, funnel, smart
+from workshop.methods.vision import cascade, funnel, presets, smart
 from workshop.methods.vision.cascade import CascadeError, split
 from workshop.methods.vision.funnel import FunnelError, plan
 from workshop.methods.vision.smart import check_goal
@@ -370,14 +370,15 @@ def test_resolve_without_a_target_says_why():
 
 def test_presets():
     doc = load_scenario(SCENARIOS / "store-monthly.toml")
-    days = cascade.preset_parts(doc, "store", "days")
+    days = presets.preset_parts(doc, "store", "days")
     assert len(days) == 28 and days[0].label == "2月1日 周一"
-    members = cascade.preset_parts(doc, "attach", "members")  # 早班组's goal
+    members = presets.preset_parts(doc, "attach", "members")  # 早班组's goal
     assert [p.label for p in members] == ["刘芳", "陈晓燕", "杨帆", "黄丽", "赵敏"]
     assert all(p.member_id for p in members)
-    assert cascade.preset_parts(doc, "store", "quarters")[0].label == "第一季度"
-    assert len(cascade.preset_parts(doc, "store", "teams")) == 3
-    assert cascade.preset_parts(doc, "store", "months", lang="en")[1].label == "Feb"
+    assert len(presets.preset_parts(doc, "store", "teams")) == 3
+    year = load_scenario(SCENARIOS / "shandong-sales.toml")
+    assert presets.preset_parts(year, "shandong", "quarters")[0].label == "第一季度"
+    assert presets.preset_parts(year, "shandong", "months", lang="en")[1].label == "Feb"
 
 
 # -- funnel -----------------------------------------------------------------------------
@@ -461,10 +462,10 @@ def test_presets_within_a_part_follow_the_calendar():
     february = edits.add_cascade(doc, "shandong", "days", parent_cascade_id=year.id,
                                  parent_part=1)
     assert len(february.parts) == 28 and february.parts[0].label == "2月1日 周一"
-    weeks = edits.add_cascade(doc, "shandong", "weeks", parent_cascade_id=february.id,
-                              parent_part=0)
+    weeks = edits.add_cascade(doc, "shandong", "weeks", parent_cascade_id=year.id,
+                              parent_part=1)
     week_days = edits.add_cascade(doc, "shandong", "days", parent_cascade_id=weeks.id,
                                   parent_part=0)
-    assert [p.label for p in week_days.parts][:2] == ["周一", "周二"]
+    assert [p.label for p in week_days.parts][:2] == ["2月1日 周一", "2月2日 周二"]
     assert len(week_days.parts) == 7
     assert cascade.resolve(doc, week_days).adds_up

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from fractions import Fraction
 from typing import Any
 
 from workshop.edits import EditError
 from workshop.i18n import t
 from workshop.methods.vision import cascade as cascade_math
 from workshop.methods.vision import funnel as funnel_math
+from workshop.methods.vision import presets
 from workshop.model import Cascade, CascadePart, Funnel, Goal, Workshop, now
 from workshop.model.vision import CascadeKind
 from workshop.text import clean
@@ -157,26 +159,48 @@ def add_cascade(doc: Workshop, goal_id: str, preset: str = "custom", *, label: s
                 lang: str | None = None) -> Cascade:
     """A new cascade of a goal's target from a preset (quarters, months, weeks, days, time
     slots, teams, members, products, custom); or, with `parent_cascade_id` and
-    `parent_part`, one that splits a part of another cascade (month → people)."""
+    `parent_part`, one that splits a part of another cascade (month → people).
+
+    Time presets carry the real calendar (``presets.preset_parts``). A new split takes
+    whole units (or its parent's finer step) when they fit, else the largest round step
+    that fits (11.5 splits in steps of 0.5). The same part (or goal) is not split twice
+    the same way."""
     if preset not in cascade_math.PRESETS:
         raise EditError(t("vision.edit.unknown_preset", preset=preset))
+    parent: Cascade | None = None
     if parent_cascade_id is not None:
         parent = _cascade(doc, parent_cascade_id)
         _part(parent, parent_part if parent_part is not None else -1)
         goal_id = parent.goal_id
-    _goal(doc, goal_id)
+    goal = _goal(doc, goal_id)
+    try:
+        made = presets.preset_parts(
+            doc, goal_id, preset, lang=lang,
+            parent=(parent_cascade_id, parent_part or 0) if parent_cascade_id else None)
+    except cascade_math.CascadeError as error:
+        raise EditError(str(error)) from None
     parts = [CascadePart(label=p.label, weight=p.weight, team_id=p.team_id,
-                         member_id=p.member_id)
-             for p in cascade_math.preset_parts(
-                 doc, goal_id, preset, lang=lang,
-                 parent=(parent_cascade_id, parent_part or 0) if parent_cascade_id else None)]
+                         member_id=p.member_id, start=p.start, end=p.end) for p in made]
     if not parts:
         raise EditError(t("vision.edit.preset_empty"))
     kind: CascadeKind = cascade_math.PRESETS[preset]  # type: ignore[assignment]
+    parent_index = parent_part if parent is not None else None
+    if preset != "custom" and any(
+            c.goal_id == goal_id and c.parent_cascade_id == parent_cascade_id
+            and c.parent_part == parent_index and c.kind == kind
+            and [p.label for p in c.parts] == [p.label for p in parts]
+            for c in doc.vision.cascades):
+        what = parent.parts[parent_index].label if parent is not None and (
+            parent_index is not None) else goal.statement
+        raise EditError(t("vision.edit.already_split", part=what,
+                          preset=t(f"vision.preset.{preset}", lang)))
     new = Cascade(goal_id=goal_id, kind=kind,
                   label=clean(label) or t(f"vision.preset.{preset}", lang),
-                  parts=parts, parent_cascade_id=parent_cascade_id,
-                  parent_part=parent_part if parent_cascade_id is not None else None)
+                  parts=parts, parent_cascade_id=parent_cascade_id, parent_part=parent_index)
+    whole, error = cascade_math.whole(doc, new)
+    if whole is not None and not error:
+        preferred = min(Fraction(1), cascade_math.number(parent.step)) if parent else 1
+        new.step = float(cascade_math.fitting_step(whole, preferred))
     doc.vision.cascades.append(new)
     return new
 

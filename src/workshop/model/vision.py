@@ -52,6 +52,10 @@ class CascadePart(Model):
     team_id: str | None = None
     member_id: str | None = None
     note: Line = ""
+    start: dt.date | None = None
+    """For a time split: the first day the part covers (its label may name it too)."""
+    end: dt.date | None = None
+    """... and the last, included: 2月 of 2028 ends on the 29th."""
 
 
 class Cascade(Model):

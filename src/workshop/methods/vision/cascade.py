@@ -247,20 +247,21 @@ class Resolved:
         values = [p.value for p in self.parts]
         if not values or any(v is None for v in values):
             return None
-        return _plain(sum((_number(v) for v in values), Fraction(0)))  # type: ignore[arg-type]
+        return _plain(sum((number(v) for v in values), Fraction(0)))  # type: ignore[arg-type]
 
     @property
     def adds_up(self) -> bool:
         """The parts sum to the whole exactly (in decimal terms, not binary floats)."""
         return self.total is not None and self.sum is not None and (
-            _number(self.sum) == _number(self.total))
+            number(self.sum) == number(self.total))
 
 
 def _plain(value: Fraction) -> int | float:
     return value.numerator if value.denominator == 1 else float(value)
 
 
-def _number(value: float) -> Fraction:
+def number(value: float) -> Fraction:
+    """A float as the decimal the room typed (0.1 is one tenth), an int or Fraction as is."""
     return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
 
@@ -271,8 +272,8 @@ def part_values(doc: Workshop, cascade: Cascade,
     if total is None:
         return None, [], error
     try:
-        parts = split(total, [_number(p.weight) for p in cascade.parts],
-                      step=_number(cascade.step))
+        parts = split(total, [number(p.weight) for p in cascade.parts],
+                      step=number(cascade.step))
     except CascadeError as exc:
         return total, [], str(exc)
     return total, parts, ""
@@ -289,7 +290,7 @@ def whole(doc: Workshop, cascade: Cascade,
             return None, t("cascade.error.no_goal")
         if goal.target is None:
             return None, t("cascade.error.no_target")
-        return _number(goal.target), ""
+        return number(goal.target), ""
     parent = cascade_by_id(doc, cascade.parent_cascade_id)
     if parent is None:
         return None, t("cascade.error.no_parent")
@@ -393,77 +394,5 @@ PRESETS: dict[str, str] = {
     "custom": "custom",
 }
 """Ready-made splits and the kind of cascade each makes: year → quarters → months → weeks
-→ days → time slots (shops), the teams, the people of a team, products, or blank parts."""
-
-SHOP_SLOTS = ("10:00—12:00", "12:00—14:00", "14:00—17:00", "17:00—19:00", "19:00—22:00")
-
-
-@dataclass(frozen=True)
-class PresetPart:
-    label: str
-    weight: float = 1.0
-    team_id: str | None = None
-    member_id: str | None = None
-
-
-def _month_days(year: int, month: int, lang: str | None) -> list[PresetPart]:
-    import calendar
-    import datetime as dt
-
-    days = calendar.monthrange(year, month)[1]
-    out = []
-    for day in range(1, days + 1):
-        weekday = t(f"cascade.weekday.{dt.date(year, month, day).weekday()}", lang)
-        out.append(PresetPart(t("cascade.preset.day_label", lang, day=day, weekday=weekday,
-                                month_name=t(f"cascade.month_name.{month}", lang))))
-    return out
-
-
-def _time_parent(doc: Workshop, parent: tuple[str, int] | None) -> tuple[int, int] | None:
-    """For a split of one part of a time cascade: (how many parts it has, which part)."""
-    if parent is None:
-        return None
-    cascade = cascade_by_id(doc, parent[0])
-    if cascade is None or cascade.kind != "time" or not 0 <= parent[1] < len(cascade.parts):
-        return None
-    return len(cascade.parts), parent[1]
-
-
-def preset_parts(doc: Workshop, goal_id: str, preset: str, *, lang: str | None = None,
-                 parent: tuple[str, int] | None = None) -> list[PresetPart]:
-    """The parts a new cascade of `goal_id` starts with for `preset` (weights 1: the room
-    then sets seasonality, working days, capability…). With `parent` (a cascade id and a
-    part index) the split is of that part, so a quarter splits into its three months, a
-    month into its days and a week into its seven days."""
-    goal = doc.goal(goal_id)
-    within = _time_parent(doc, parent)
-    year = goal.deadline.year if goal is not None and goal.deadline else None
-    if preset == "quarters":
-        return [PresetPart(t(f"cascade.preset.quarter_{i}", lang)) for i in range(1, 5)]
-    if preset == "months":
-        months = range(1, 13)
-        if within is not None and within[0] == 4:  # a quarter: its three months
-            months = range(3 * within[1] + 1, 3 * within[1] + 4)
-        return [PresetPart(t(f"cascade.month_name.{i}", lang)) for i in months]
-    if preset == "weeks":
-        return [PresetPart(t("cascade.preset.week", lang, week=i)) for i in range(1, 5)]
-    if preset == "days":
-        if within is not None and within[0] == 12 and year is not None:  # a month
-            return _month_days(year, within[1] + 1, lang)
-        if within is not None and within[0] in (4, 5):  # a week of a month: seven days
-            return [PresetPart(t(f"cascade.weekday.{i}", lang)) for i in range(7)]
-        if goal is not None and goal.deadline is not None:
-            return _month_days(goal.deadline.year, goal.deadline.month, lang)
-        return [PresetPart(t("cascade.preset.day", lang, day=i)) for i in range(1, 31)]
-    if preset == "slots":
-        return [PresetPart(slot) for slot in SHOP_SLOTS]
-    if preset == "teams":
-        return [PresetPart(team.name, team_id=team.id) for team in doc.teams]
-    if preset == "members":
-        owner = doc.team(goal.team_id) if goal is not None else None
-        teams = [owner] if owner is not None else doc.teams
-        return [PresetPart(m.name, team_id=team.id, member_id=m.id)
-                for team in teams for m in team.members]
-    if preset == "products":
-        return [PresetPart(t("cascade.preset.product", lang, n=i)) for i in range(1, 4)]
-    return [PresetPart(t("cascade.preset.part", lang, n=i)) for i in range(1, 4)]
+→ days → time slots (shops), the teams, the people of a team, products, or blank parts
+(``presets.preset_parts`` makes their parts)."""
