@@ -96,6 +96,22 @@ def test_weights_change_and_parts_still_add_up(shandong):
     assert q.parts[3].weight == 30
 
 
+def test_plus_and_minus_move_weights_by_whole_steps(shandong):
+    q = quarters(shandong)
+    edits.set_weight(shandong, q.id, 0, 8.2)
+    edits.nudge_weight(shandong, q.id, 0, 1)
+    assert q.parts[0].weight == 9  # to the next whole number, not 9.2
+    edits.nudge_weight(shandong, q.id, 0, -1)
+    edits.nudge_weight(shandong, q.id, 0, -1)
+    assert q.parts[0].weight == 7
+    edits.nudge_weight(shandong, q.id, 0, 1)
+    assert q.parts[0].weight == 8
+    # the step is a whole number: all-1 weights move by 1, money-sized weights by 500
+    assert cascade_math.weight_step([1, 1, 1, 1]) == 1
+    assert cascade_math.weight_step([7, 7, 8, 8, 9, 9]) == 1
+    assert cascade_math.weight_step([13_000, 6_000, 3_000]) == 500
+
+
 def test_parts_are_added_moved_renamed_and_deleted(shandong):
     q = quarters(shandong)
     index = edits.add_part(shandong, q.id, "第五季度", 10, after=3)

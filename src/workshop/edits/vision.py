@@ -262,9 +262,12 @@ def set_weight(doc: Workshop, cascade_id: str, index: int, weight: float) -> Cas
 
 
 def nudge_weight(doc: Workshop, cascade_id: str, index: int, delta: float) -> CascadePart:
-    """Change one part's weight by `delta`, never below 0."""
+    """Move one part's weight by one step of size |`delta`| to the next whole multiple
+    of it (7 → 8, 8.2 → 9 or 8), never below 0: the same key always lands on a round
+    weight the room can read back."""
     part = _part(_cascade(doc, cascade_id), index)
-    return set_weight(doc, cascade_id, index, max(0.0, round(part.weight + delta, 6)))
+    return set_weight(doc, cascade_id, index,
+                      float(cascade_math.nudged(part.weight, delta)))
 
 
 def equal_weights(doc: Workshop, cascade_id: str) -> Cascade:

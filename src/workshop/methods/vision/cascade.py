@@ -172,6 +172,30 @@ def fitting_step(whole: object, preferred: object = 1) -> Fraction:
     return Fraction(1, 10**6) if top <= 0 else min(top, Fraction(1, 10**6))
 
 
+def weight_step(weights: Sequence[float]) -> float:
+    """The step of ``+``/``−`` on a cascade's weights: 1 while weights are small
+    (seasons 7, 8, 9; capability 1–100), else the round number (1, 2 or 5 × 10ⁿ) nearest
+    below a twentieth of the largest weight (weights written as money, 13,000 → 500).
+    Always a whole number, so the same key changes a weight by the same amount."""
+    top = max((w for w in weights if math.isfinite(w)), default=1.0)
+    if top <= 100:
+        return 1.0
+    raw = top / 20
+    power = 10 ** math.floor(math.log10(raw))
+    return float(max(n * power for n in (1, 2, 5) if n * power <= raw * (1 + 1e-9)))
+
+
+def nudged(weight: float, delta: float) -> Fraction:
+    """`weight` moved by one step |`delta`| to the next whole multiple of the step in
+    `delta`'s direction, never below 0 (8.2 + 1 → 9, 8.2 − 1 → 8, 7 + 1 → 8)."""
+    step = abs(number(delta))
+    now = number(weight)
+    if step == 0:
+        return now
+    steps = math.floor(now / step) + 1 if delta > 0 else math.ceil(now / step) - 1
+    return max(Fraction(0), steps * step)
+
+
 # -- the planning formula -------------------------------------------------------------------
 
 @dataclass(frozen=True)
