@@ -163,8 +163,10 @@ def test_the_handout_carries_the_template_and_the_sign_off(exported):
                   "惩罚：负责人请喝奶茶", "三月定议程", "报名不足就电话邀约", "2027-04",
                   "议程确定", "参会客户20家", "市场部提供客户名单", "下次检查", "2027-01-31"):
         assert value in text, value
-    # milestones from the goal's cascade print once, under the plan's goal
-    assert text.count("2027-0360（第一季度）") == 1
+    # the team's path prints once, under the plan's goal: the total by each quarter's
+    # end and what the quarter adds
+    assert text.count("2027-03-3160万元（第一季度）") == 1
+    assert text.count("2027-06-30累计135万元，本期75万元（第二季度）") == 1
     assert "待补充：负责人、完成期限、衡量指标、目标值" in text
     assert "批准" in text and "计划扎实" in text and "签批人：刘总" in text
     assert "领导签字" in text and "日期" in text

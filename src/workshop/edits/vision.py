@@ -21,7 +21,7 @@ from workshop.model.vision import CascadeKind
 from workshop.text import clean
 
 GOAL_FIELDS = ("statement", "metric", "unit", "baseline", "floor", "target", "stretch",
-               "deadline", "parent_id", "team_id", "growth", "factors")
+               "deadline", "parent_id", "team_id", "growth", "factors", "kind")
 _NUMBER_FIELDS = ("baseline", "floor", "target", "stretch", "growth", "factors")
 MAX_PARTS = 400
 """A cascade of more parts than this is a mistake (a year of days is 366)."""
@@ -68,6 +68,8 @@ def _check_goal_fields(doc: Workshop, goal_id: str | None, fields: dict[str, Any
     if "deadline" in out and out["deadline"] is not None and not isinstance(
             out["deadline"], dt.date):
         raise EditError(t("vision.edit.deadline"))
+    if out.get("kind") not in (None, "amount", "level"):
+        raise EditError(t("vision.edit.unknown_field", field=f"kind={out['kind']}"))
     if out.get("team_id") is not None and doc.team(out["team_id"]) is None:
         raise EditError(t("edit.unknown_team"))
     parent = out.get("parent_id")

@@ -38,6 +38,10 @@ class Goal(Model):
     """Natural growth rate for the planning formula (0.1 = 10 %)."""
     factors: float | None = None
     """Other factors as one multiplier (1.05 = +5 %)."""
+    kind: Literal["amount", "level"] | None = None
+    """How it moves over time: an amount adds up period by period (sales, savings), a
+    level moves from baseline to target (a rate, a unit cost). None: read from the unit
+    and measure (``methods.vision.path.kind_of``)."""
 
 
 CascadeKind = Literal["time", "unit", "person", "product", "channel", "custom"]

@@ -13,7 +13,7 @@ from workshop.i18n import t
 from workshop.methods.numbers import amount, fmt, percent
 from workshop.methods.vision import cascade as cascade_math
 from workshop.methods.vision import funnel as funnel_math
-from workshop.methods.vision import smart
+from workshop.methods.vision import path, smart
 from workshop.model import Goal, Workshop
 from workshop.report.base import StepReport, member_name, step_report, team_name
 
@@ -61,6 +61,10 @@ class GoalRow:
     flags: tuple[str, ...]
     score: int
     formula: FormulaRow | None = None
+    kind: str = "amount"
+    """``amount`` (adds up over the periods) or ``level`` (moves from baseline to target)."""
+    kind_text: str = ""
+    """The kind in words, with which way is better: 数量目标：逐期累计（越高越好）."""
 
 
 @dataclass(frozen=True)
@@ -222,7 +226,10 @@ def goal_row(doc: Workshop, goal: Goal, depth: int, number: str, lang: str) -> G
         verdicts=tuple(VerdictRow(v.letter, t(f"smart.letter.{v.letter}", lang), v.ok, v.reason)
                        for v in report),
         flags=tuple(f.message for f in report.flags), score=report.score,
-        formula=formula_row(goal, lang))
+        formula=formula_row(goal, lang), kind=path.kind_of(goal),
+        kind_text=t(f"vision.goal_kind.{path.kind_of(goal)}", lang,
+                    better=t(f"vision.better.{path.direction_of(goal)}", lang))
+        if goal.target is not None else "")
 
 
 def cascade_table(doc: Workshop, c, lang: str) -> CascadeTable:

@@ -24,7 +24,8 @@ def _goal(goal, lang: str) -> list[str]:
              (t("vision.field.target", lang), goal.target_text),
              (t("vision.field.stretch", lang), goal.stretch_text),
              (t("vision.field.deadline", lang), goal.deadline),
-             (t("vision.field.team", lang), goal.team)]
+             (t("vision.field.team", lang), goal.team),
+             (t("vision.field.kind", lang), goal.kind_text)]
     if goal.formula is not None:
         facts.append((t("vision.pdf.formula", lang), goal.formula.text))
         if goal.formula.gap_text:

@@ -150,6 +150,7 @@ def goal_facts(goal: GoalRow, styles: Styles) -> Flowable:
         (t("vision.field.stretch", lang), goal.stretch_text),
         (t("vision.field.deadline", lang), goal.deadline),
         (t("vision.field.team", lang), goal.team),
+        (t("vision.field.kind", lang), goal.kind_text),
     ]
     shown = [(label, value) for label, value in pairs if value]
     rows: list[list[object]] = []
