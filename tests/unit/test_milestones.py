@@ -10,6 +10,7 @@ import itertools
 import pytest
 
 from factories import SCENARIOS
+from workshop.edits import EditError
 from workshop.edits import plan as plan_edits
 from workshop.edits import vision as edits
 from workshop.methods.plan import actions as plan_math
@@ -150,3 +151,58 @@ def test_the_report_says_which_kind_each_goal_is():
     assert goals["buy"].kind == "amount" and "越高越好" in goals["buy"].kind_text
     assert goals["energy"].kind == "level" and "越低越好" in goals["energy"].kind_text
     assert "逐步走到目标值" in goals["travel"].kind_text
+
+
+# -- a team's share and the team's own goal ------------------------------------------------
+
+def departments(doc):
+    return next(c for c in doc.vision.cascades if c.label == "按部门")
+
+
+def test_a_teams_share_that_differs_from_its_goal_is_shown_with_the_difference():
+    from workshop.methods.vision import agreement
+    from workshop.report import build_report
+
+    doc = cost_tree()
+    split = departments(doc)
+    (found,) = agreement.disagreements(doc, split)  # 40 % of 501 = 201 ≠ 200
+    assert (found.share, found.target, found.difference) == (201, 200, 1)
+    table = next(c for c in build_report(doc, "zh").step("vision").cascades
+                 if c.label == "按部门")
+    assert table.rows[0].value == "201万元" and table.rows[0].own_goal == "本组目标 200万元"
+    assert table.disagreements == ["采购部的这一份是 201万元，本组目标是 200万元：相差 1万元"]
+    # the rounding is explained: which part got the unit left over
+    assert "采购部" in table.rounding and "1万元" in table.rounding
+
+
+def test_the_share_can_follow_the_goal_or_the_goal_the_share():
+    from workshop.methods.vision import agreement
+
+    doc = cost_tree()
+    split = departments(doc)
+    edits.share_follows_goal(doc, split.id, 0)
+    assert values(doc, split) == [200, 151, 100, 50] and sum(values(doc, split)) == 501
+    assert agreement.disagreements(doc, split) == []
+    doc = cost_tree()
+    edits.goal_follows_share(doc, departments(doc).id, 0)
+    assert doc.goal("buy").target == 201
+    with pytest.raises(EditError, match="没有自己的同单位目标"):
+        edits.goal_follows_share(doc, departments(doc).id, 1)  # 生产部 counts 千瓦时/台
+
+
+def values(doc, cascade):
+    from workshop.methods.vision import cascade as cascade_math
+
+    return [p.value for p in cascade_math.resolve(doc, cascade).parts]
+
+
+def test_the_purchasing_handout_shows_its_share_beside_its_goal_and_the_difference(tmp_path):
+    from pdftools import pdf_text, require_cjk_font
+    from workshop.export import export
+
+    require_cjk_font()
+    doc = cost_tree()
+    paths = export(doc, "pdf", out=tmp_path, teams=["采购部"]).paths
+    text = pdf_text(paths[0]).replace("\n", "")
+    assert "采购部的这一份是 201万元，本组目标是 200万元：相差 1万元" in text
+    assert "数量目标" in text  # the goal's kind, in words

@@ -13,9 +13,9 @@ from typing import Any
 
 from workshop.edits import EditError
 from workshop.i18n import t
+from workshop.methods.vision import agreement, presets
 from workshop.methods.vision import cascade as cascade_math
 from workshop.methods.vision import funnel as funnel_math
-from workshop.methods.vision import presets
 from workshop.model import Cascade, CascadePart, Funnel, Goal, Workshop, now
 from workshop.model.vision import CascadeKind
 from workshop.text import clean
@@ -270,6 +270,35 @@ def nudge_weight(doc: Workshop, cascade_id: str, index: int, delta: float) -> Ca
     part = _part(_cascade(doc, cascade_id), index)
     return set_weight(doc, cascade_id, index,
                       float(cascade_math.nudged(part.weight, delta)))
+
+
+def share_follows_goal(doc: Workshop, cascade_id: str, index: int) -> Cascade:
+    """Make a team's share of a split equal the team's own goal: the weights become the
+    parts' amounts, that share the goal's target, the other shares taking up the
+    difference in proportion (``agreement.share_following_goal``)."""
+    found = _cascade(doc, cascade_id)
+    _part(found, index)
+    try:
+        weights = agreement.share_following_goal(doc, found, index)
+    except (agreement.CannotFollow, cascade_math.CascadeError) as error:
+        raise EditError(str(error)) from None
+    for part, weight in zip(found.parts, weights, strict=True):
+        part.weight = float(weight)
+    return found
+
+
+def goal_follows_share(doc: Workshop, cascade_id: str, index: int) -> Goal:
+    """Make the team's own goal take the value of its share of the split."""
+    found = _cascade(doc, cascade_id)
+    _part(found, index)
+    goal = agreement.own_goal(doc, found, index)
+    if goal is None:
+        raise EditError(t("cascade.error.no_own_goal"))
+    _total, values, error = cascade_math.part_values(doc, found)
+    if error:
+        raise EditError(error)
+    goal.target = float(values[index])
+    return goal
 
 
 def equal_weights(doc: Workshop, cascade_id: str) -> Cascade:

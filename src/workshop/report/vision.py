@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from workshop.i18n import t
 from workshop.methods.numbers import amount, fmt, percent
+from workshop.methods.vision import agreement, path, smart
 from workshop.methods.vision import cascade as cascade_math
 from workshop.methods.vision import funnel as funnel_math
-from workshop.methods.vision import path, smart
 from workshop.model import Goal, Workshop
 from workshop.report.base import StepReport, member_name, step_report, team_name
 
@@ -81,6 +81,10 @@ class CascadeRow:
     who: str = ""
     """Who carries the part (the member, else the team), empty when the part is named
     after them already."""
+    own_goal: str = ""
+    """The owning team's own goal (``本组目标 200万元``) where it must agree with the part."""
+    disagreement: str = ""
+    """Why the part and the team's goal differ (empty when they agree)."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,12 @@ class CascadeTable:
     adds_up: bool
     rows: tuple[CascadeRow, ...]
     error: str = ""
+    rounding: str = ""
+    """Which parts got the units left over in rounding, and why (empty when none)."""
+
+    @property
+    def disagreements(self) -> list[str]:
+        return [r.disagreement for r in self.rows if r.disagreement]
 
 
 @dataclass(frozen=True)
@@ -236,16 +246,26 @@ def cascade_table(doc: Workshop, c, lang: str) -> CascadeTable:
     resolved = cascade_math.resolve(doc, c)
     goal = doc.goal(c.goal_id)
     unit = resolved.unit
+    apart = {d.index: d for d in agreement.disagreements(doc, c)}
     rows = []
     for p in resolved.parts:
         team, member = team_name(doc, p.team_id), member_name(doc, p.member_id)
         who = member or team
+        own = agreement.own_goal(doc, c, p.index)
+        differ = apart.get(p.index)
         rows.append(CascadeRow(
             label=p.label, weight=fmt(p.weight, lang, places=4, wan=False),
             share=percent(p.share, lang) if p.share is not None else "",
             value=amount(p.value, unit, lang, places=6) if p.value is not None else "",
             team_id=p.team_id, team=team, member=member, note=p.note,
-            who="" if who == p.label else who))
+            who="" if who == p.label else who,
+            own_goal=t("vision.pdf.own_goal", lang, target=amount(own.target, unit, lang))
+            if own is not None and own.target is not None else "",
+            disagreement=t("vision.pdf.disagree", lang, part=p.label,
+                           share=amount(differ.share, unit, lang),
+                           target=amount(differ.target, unit, lang),
+                           difference=amount(abs(differ.difference), unit, lang))
+            if differ is not None else ""))
     total = amount(resolved.total, unit, lang, places=6) if resolved.total is not None else ""
     total_sum = resolved.sum
     return CascadeTable(
@@ -254,7 +274,8 @@ def cascade_table(doc: Workshop, c, lang: str) -> CascadeTable:
         kind_label=t(f"vision.kind.{c.kind}", lang), source=resolved.source,
         depth=resolved.depth, total_text=total,
         sum_text=amount(total_sum, unit, lang, places=6) if total_sum is not None else "",
-        adds_up=resolved.adds_up, rows=tuple(rows), error=resolved.error)
+        adds_up=resolved.adds_up, rows=tuple(rows), error=resolved.error,
+        rounding=agreement.rounding_note(doc, c, lang))
 
 
 def funnel_table(doc: Workshop, f, lang: str) -> FunnelTable:

@@ -85,6 +85,11 @@ def section(report: StepReport, lang: str) -> list[str]:
                            t("vision.pdf.value", lang), t("vision.pdf.who", lang),
                            t("vision.pdf.note", lang)], rows)
             out.append("")
+            out += [f"- ！{escape(text)}" for text in c.disagreements]
+            if c.rounding:
+                out.append(f"- {escape(c.rounding)}")
+            if c.disagreements or c.rounding:
+                out.append("")
     if report.funnels:
         out += [f"### {escape(t('vision.pdf.funnels', lang))}", ""]
         for f in report.funnels:

@@ -219,8 +219,12 @@ def cascade_block(cascade: CascadeTable, styles: Styles, *,
         heading.append(para(t("vision.pdf.of_total", lang, total=cascade.total_text),
                             styles.muted))
     widths = [0.8, 3.0, 1.0, 1.0, 2.3, 1.6, 2.1]
+    notes = [markup_para(f'<font color="{_hex(FAIL_INK)}">！</font> {esc(r.disagreement)}',
+                         styles.small) for r in rows if r.disagreement]
+    if cascade.rounding and only_team is None:
+        notes.append(para(cascade.rounding, styles.muted))
     return [*heading, table(header, body, widths, styles, extra=extra),  # type: ignore[arg-type]
-            Spacer(1, 3 * mm)]
+            *notes, Spacer(1, 3 * mm)]
 
 
 # -- funnels ------------------------------------------------------------------------------
