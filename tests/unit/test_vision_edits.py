@@ -222,3 +222,26 @@ def test_the_stepper_counts_what_still_needs_attention(shandong):
     assert step_status(shandong)["vision"].todo == 1
     review_edits.set_outcome(shandong, shandong.review.goals[0].id, None)
     assert step_status(shandong)["review"] == type(step_status(shandong)["review"])(True, 1)
+
+
+def test_funnel_counts_are_whole_numbers_rounded_up_and_the_report_says_so(shandong):
+    from workshop.report import build_report
+
+    f = edits.add_funnel(shandong, target_value=1_000_000, average_value=6_000,
+                         stages=["打电话", "约见", "面谈", "签约"], rates=[0.1, 0.5, 0.1])
+    table = next(x for x in build_report(shandong, "zh").step("vision").funnels if x.id == f.id)
+    calls = table.rows[0]
+    assert calls.day == "134" and calls.week == "667"  # 133.3 and 666.7, rounded up
+    assert table.deals_text == "167"  # 166.7 deals a year
+    assert "向上取整" in table.rounded and "133.3 → 134" in table.rounded
+
+
+def test_a_saved_assumption_is_named_from_its_own_values(shandong):
+    f = edits.add_funnel(shandong, target_value=1_000_000, average_value=2_000,
+                         label="假设1：平均保费2000美元", stages=["打电话", "约见", "面谈", "签约"],
+                         rates=[0.1, 0.5, 0.1])
+    second = edits.copy_funnel(shandong, f.id, average_value=4_000)
+    assert second.label == "假设2：平均单值 4,000，转化率 10% / 50% / 10%"
+    third = edits.copy_funnel(shandong, second.id, rates=[0.2, 0.5, 0.2])
+    assert third.label == "假设3：平均单值 4,000，转化率 20% / 50% / 20%"
+    assert "假如" not in third.label and "2000" not in third.label

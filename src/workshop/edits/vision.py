@@ -436,13 +436,18 @@ def update_funnel(doc: Workshop, funnel_id: str, **fields: Any) -> Funnel:
 def copy_funnel(doc: Workshop, funnel_id: str, *, label: str = "",
                 average_value: float | None = None,
                 rates: list[float] | None = None) -> Funnel:
-    """A new funnel like `funnel_id` (an assumption to compare), with what-if values."""
+    """A new funnel like `funnel_id` (an assumption to compare), with what-if values;
+    without a `label`, named from its own values (假设2：平均单值 4,000，转化率 …)."""
     found = _funnel(doc, funnel_id)
-    return add_funnel(doc, goal_id=found.goal_id, label=label or found.label,
+    average = found.average_value if average_value is None else average_value
+    if not clean(label or ""):
+        label = funnel_math.assumption_label(
+            funnel_math.next_number([f.label for f in doc.vision.funnels
+                                     if f.goal_id == found.goal_id]),
+            average, found.rates if rates is None else rates)
+    return add_funnel(doc, goal_id=found.goal_id, label=label,
                       target_value=found.target_value,
-                      average_value=found.average_value if average_value is None
-                      else average_value,
-                      stages=list(found.stages),
+                      average_value=average, stages=list(found.stages),
                       rates=list(found.rates if rates is None else rates),
                       weeks_per_year=found.weeks_per_year, days_per_week=found.days_per_week)
 

@@ -135,6 +135,8 @@ class FunnelTable:
     """``50 周 × 5 天`` / ``50 weeks × 5 days``."""
     rows: tuple[FunnelStageRow, ...] = ()
     error: str = ""
+    rounded: str = ""
+    """Why the counts are whole numbers above the arithmetic (133.3 calls → 134)."""
 
 
 @dataclass
@@ -288,13 +290,18 @@ def funnel_table(doc: Workshop, f, lang: str) -> FunnelTable:
         planned = funnel_math.of_funnel(f)
     except funnel_math.FunnelError as error:
         return FunnelTable(**base, deals_text="", error=str(error))  # type: ignore[arg-type]
+    # nobody makes a third of a call: counts are whole, rounded up (and the note says so)
     rows = tuple(
         FunnelStageRow(stage=s.stage, rate=percent(s.rate, lang) if s.rate is not None else "",
-                       year=fmt(s.year, lang, places=1), week=fmt(s.week, lang, places=1),
-                       day=fmt(s.day, lang, places=1))
+                       year=fmt(funnel_math.needed(s.year), lang),
+                       week=fmt(funnel_math.needed(s.week), lang),
+                       day=fmt(funnel_math.needed(s.day), lang))
         for s in planned.stages)
-    return FunnelTable(**base, deals_text=fmt(planned.deals, lang, places=1),  # type: ignore[arg-type]
-                       rows=rows)
+    up = funnel_math.rounded_up(planned)
+    rounded = t("vision.funnel.rounded_up", lang, stage=up[0], exact=fmt(up[1], lang, places=1),
+                whole=fmt(up[2], lang)) if up is not None else ""
+    return FunnelTable(**base, deals_text=fmt(funnel_math.needed(planned.deals), lang),  # type: ignore[arg-type]
+                       rows=rows, rounded=rounded)
 
 
 def build(doc: Workshop, lang: str) -> VisionReport:

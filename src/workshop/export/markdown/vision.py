@@ -105,4 +105,6 @@ def section(report: StepReport, lang: str) -> list[str]:
                            t("vision.pdf.per_day", lang)],
                           [[r.stage, r.rate, r.year, r.week, r.day] for r in f.rows])
             out.append("")
+            if f.rounded:
+                out += [escape(f.rounded), ""]
     return out

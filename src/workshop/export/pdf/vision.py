@@ -247,8 +247,9 @@ def funnel_block(funnel: FunnelTable, styles: Styles) -> list[Flowable]:
     last = len(body)
     extra = [("ALIGN", (1, 0), (-1, -1), "RIGHT"),
              ("BACKGROUND", (0, last), (-1, last), ACCENT_LIGHT)]
+    note = [para(funnel.rounded, styles.muted)] if funnel.rounded else []
     return [*story, table(header, body, [3.4, 1.4, 1.8, 1.8, 1.8], styles,  # type: ignore
-                          extra=extra, zebra=False), Spacer(1, 3 * mm)]
+                          extra=extra, zebra=False), *note, Spacer(1, 3 * mm)]
 
 
 # -- the step -----------------------------------------------------------------------------
