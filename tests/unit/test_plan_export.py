@@ -153,7 +153,7 @@ def test_the_handout_is_the_plan_in_the_methods_order(exported):
         found = text.find(squash(label), position)
         assert found >= 0, label
         position = found
-    assert "议程开始步骤时长" not in text  # the agenda table stays in the report
+    assert "议程时间步骤时长" not in text  # the agenda table stays in the report
 
 
 def test_the_handout_carries_the_template_and_the_sign_off(exported):
