@@ -182,3 +182,21 @@ def test_a_sub_split_of_eleven_and_a_half_takes_a_step_that_fits():
     assert months.step == 0.5  # ... 11.5 does not split in whole 万元
     resolved = cascade_math.resolve(doc, months)
     assert resolved.error == "" and resolved.sum == 11.5
+
+
+def test_a_sub_split_still_splits_when_its_parent_changes_to_a_half():
+    doc = make_doc()
+    doc.vision.goals = [Goal(id="g", statement="2027年节约23万元", unit="万元", target=23,
+                             deadline=dt.date(2027, 12, 31))]
+    halves = edits.add_cascade(doc, "g", "custom")
+    edits.delete_part(doc, halves.id, 2)
+    edits.set_weight(doc, halves.id, 0, 2)  # 15 and 8: whole 万元
+    months = edits.add_cascade(doc, "g", "quarters", parent_cascade_id=halves.id,
+                               parent_part=0)
+    assert months.step == 1
+    edits.set_cascade(doc, halves.id, step=0.5)
+    edits.set_weight(doc, halves.id, 0, 1)  # now 11.5 and 11.5
+    resolved = cascade_math.resolve(doc, months)
+    assert resolved.error == "" and resolved.sum == 11.5 and resolved.step == 0.5
+    with pytest.raises(EditError, match=r"0\.5"):  # a step typed in must still fit
+        edits.set_cascade(doc, months.id, step=1)

@@ -13,6 +13,7 @@ from typing import Any
 
 from workshop.edits import EditError
 from workshop.i18n import t
+from workshop.methods.numbers import fmt
 from workshop.methods.vision import agreement, presets
 from workshop.methods.vision import cascade as cascade_math
 from workshop.methods.vision import funnel as funnel_math
@@ -222,14 +223,16 @@ def delete_cascade(doc: Workshop, cascade_id: str) -> Cascade:
 
 def _check_splits(doc: Workshop, cascade: Cascade, *, step: bool = False) -> None:
     """Refuse a change that leaves a cascade without any positive weight, or (with
-    `step`) with a step its whole is not a multiple of."""
+    `step`) with a step its whole is not a multiple of (saying which step would fit)."""
     if not any(p.weight > 0 for p in cascade.parts):
         raise EditError(t("cascade.error.zero_weights"))
     whole, error = cascade_math.whole(doc, cascade)
     if step and whole is not None and not error:
-        _total, _values, problem = cascade_math.part_values(doc, cascade)
-        if problem:
-            raise EditError(problem)
+        unit = cascade_math.number(cascade.step)
+        if (whole / unit).denominator != 1:
+            raise EditError(t("cascade.error.not_multiple", total=fmt(whole, places=6),
+                              step=fmt(unit, places=6),
+                              fits=fmt(cascade_math.fitting_step(whole, unit), places=6)))
 
 
 def set_cascade(doc: Workshop, cascade_id: str, *, label: str | None = None,

@@ -291,16 +291,27 @@ def number(value: float) -> Fraction:
 
 def part_values(doc: Workshop, cascade: Cascade,
                 _seen: frozenset[str] = frozenset()) -> tuple[Fraction | None, list[Fraction], str]:
-    """The whole of `cascade`, its parts' values, and an error message ("" when fine)."""
+    """The whole of `cascade`, its parts' values, and an error message ("" when fine).
+    The parts are multiples of the cascade's step, or of the largest round step below it
+    that the whole is a multiple of (``step_for``): a part of a parent whose weights
+    changed to 11.5 still splits."""
     total, error = whole(doc, cascade, _seen)
     if total is None:
         return None, [], error
     try:
         parts = split(total, [number(p.weight) for p in cascade.parts],
-                      step=number(cascade.step))
+                      step=step_for(total, cascade))
     except CascadeError as exc:
         return total, [], str(exc)
     return total, parts, ""
+
+
+def step_for(total: Fraction, cascade: Cascade) -> Fraction:
+    """The step `cascade` splits `total` in: its own, else the largest round one that fits."""
+    step = number(cascade.step)
+    if step > 0 and total >= 0 and (total / step).denominator != 1:
+        return fitting_step(total, step)
+    return step
 
 
 def whole(doc: Workshop, cascade: Cascade,
@@ -370,7 +381,8 @@ def resolve(doc: Workshop, cascade: Cascade) -> Resolved:
             part = parent.parts[cascade.parent_part].label
             source = f"{parent.label or t('cascade.unnamed')} / {part}"
     return Resolved(cascade_id=cascade.id, goal_id=cascade.goal_id, label=cascade.label,
-                    kind=cascade.kind, unit=unit, step=cascade.step,
+                    kind=cascade.kind, unit=unit,
+                    step=float(step_for(total, cascade)) if total is not None else cascade.step,
                     total=None if total is None else _plain(total), source=source,
                     parts=rows, error=error, depth=depth(doc, cascade))
 
