@@ -199,7 +199,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                             all_teams=args.all_teams and by_team,
                             lang=i18n.get_language(), font=args.font)
             if result.font is not None:
-                _print(result.font.describe())
+                _print(result.font.describe(i18n.get_language()))
             for written in result.paths:
                 _print(t("cli.exported", path=written))
     except ExportError as error:
