@@ -28,7 +28,7 @@ class MilestoneRow:
     in_period: str = ""
     """For an amount: what the period adds."""
 
-    def label(self, lang: str | None = None) -> str:
+    def label(self, lang: str) -> str:
         """``2027-06-30 累计 315万元，本期 175万元（第二季度）`` without the empty parts."""
         when = self.due or self.month
         if self.in_period and self.target and self.in_period != self.target:
@@ -75,6 +75,8 @@ class ActionRow:
     cadence: str
     cadence_key: str
     next_check: str
+    rhythm: str
+    """The PDCA check rhythm in one line: cadence and next check."""
     status: str
     status_key: str
     flags: list[str]
@@ -97,13 +99,6 @@ class ActionRow:
         if self.start and self.due:
             return f"{self.start} → {self.due}"
         return self.due or self.start
-
-    @property
-    def rhythm(self) -> str:
-        """The PDCA check rhythm in one line: cadence and next check."""
-        if self.next_check:
-            return t("plan.report.rhythm_next", cadence=self.cadence, date=self.next_check)
-        return self.cadence
 
     @property
     def has_details(self) -> bool:
@@ -211,7 +206,7 @@ def _groups(doc: Workshop, team_id: str | None, ranked: list[plan_math.Strategy]
     return [(s, actions) for s, actions in plan_math.grouped(doc, team_id, ranked) if actions]
 
 
-def _milestone_rows(milestones: list[Milestone], unit: str = "", lang: str | None = None
+def _milestone_rows(milestones: list[Milestone], unit: str, lang: str
                     ) -> list[MilestoneRow]:
     def number(value: float | None) -> str:
         return "" if value is None else amount(value, unit, lang, places=3)
@@ -233,6 +228,8 @@ def _action_row(doc: Workshop, action: Action, number: int, lang: str,
     def day(value) -> str:
         return value.isoformat() if value else ""
 
+    cadence, next_check = t(f"cadence.{action.cadence}", lang), day(action.next_check)
+
     return ActionRow(
         id=action.id, number=number, what=action.what, strategy=name, strategy_rank=rank,
         gap=gap.text if gap else "", goal=goal.statement if goal else "",
@@ -241,15 +238,16 @@ def _action_row(doc: Workshop, action: Action, number: int, lang: str,
         owner_id=owner[1].id if owner else "", owner=owner[1].name if owner else "",
         owner_role=owner[1].role if owner else "",
         start=day(action.start), due=day(action.due),
-        milestones=_milestone_rows(action.milestones),  # typed ones: no unit assumed
+        milestones=_milestone_rows(action.milestones, "", lang),  # typed: no unit assumed
         own_milestones=action.milestones != goal_milestones,
         measure=action.measure, target=action.target, resources=action.resources,
         support=action.support, obstacles=action.obstacles, skills=action.skills,
         reward=action.reward, penalty=action.penalty,
         pdca_plan=action.pdca.plan, pdca_do=action.pdca.do, pdca_check=action.pdca.check,
         pdca_act=action.pdca.act,
-        cadence=t(f"cadence.{action.cadence}", lang), cadence_key=action.cadence,
-        next_check=day(action.next_check),
+        cadence=cadence, cadence_key=action.cadence, next_check=next_check,
+        rhythm=(t("plan.report.rhythm_next", lang, cadence=cadence, date=next_check)
+                if next_check else cadence),
         status=t(f"status.{action.status}", lang), status_key=action.status,
         flags=flags, flag_kinds=kinds,
         missing=[t(f"plan.field.{FIELD_OF[k]}", lang) for k in kinds if k in FIELD_OF],

@@ -79,26 +79,30 @@ class CannotFollow(ValueError):
     """The share cannot be made equal to the goal; the message says why."""
 
 
-def share_following_goal(doc: Workshop, cascade: Cascade, index: int) -> list[Fraction]:
+def share_following_goal(doc: Workshop, cascade: Cascade, index: int,
+                         lang: str | None = None) -> list[Fraction]:
     """New weights for `cascade` (its parts' values, so they read as amounts) with part
     `index` equal to its team's goal and the others taking up the difference in
     proportion to what they carry now. Raises ``CannotFollow`` when the goal is not a
-    multiple of the split's step, or larger than the whole."""
+    multiple of the split's step, or larger than the whole (the message in `lang`)."""
     goal = own_goal(doc, cascade, index)
     total, values, error = cascade_math.part_values(doc, cascade)
     if goal is None or goal.target is None or total is None or error:
-        raise CannotFollow(error or t("cascade.error.no_own_goal"))
+        raise CannotFollow(error or t("cascade.error.no_own_goal", lang))
     target = cascade_math.number(goal.target)
     step = cascade_math.number(cascade.step)
     unit = doc.goal(cascade.goal_id)
     unit_text = unit.unit if unit else ""
     if (target / step).denominator != 1:
-        raise CannotFollow(t("cascade.error.not_multiple", total=amount(target, unit_text),
-                             step=amount(step, unit_text),
-                             fits=amount(cascade_math.fitting_step(target, step), unit_text)))
+        raise CannotFollow(t("cascade.error.not_multiple", lang,
+                             total=amount(target, unit_text, lang),
+                             step=amount(step, unit_text, lang),
+                             fits=amount(cascade_math.fitting_step(target, step), unit_text,
+                                         lang)))
+    too_big = t("cascade.error.above_whole", lang, target=amount(target, unit_text, lang),
+                total=amount(total, unit_text, lang))
     if not 0 <= target <= total:
-        raise CannotFollow(t("cascade.error.above_whole", target=amount(target, unit_text),
-                             total=amount(total, unit_text)))
+        raise CannotFollow(too_big)
     others = [i for i in range(len(values)) if i != index]
     left = total - target
     weights = [values[i] for i in others]
@@ -106,10 +110,9 @@ def share_following_goal(doc: Workshop, cascade: Cascade, index: int) -> list[Fr
         weights = [Fraction(1)] * len(others)
     if not others:
         if left:
-            raise CannotFollow(t("cascade.error.above_whole", target=amount(target, unit_text),
-                                 total=amount(total, unit_text)))
+            raise CannotFollow(too_big)
         return [target]
-    spread = cascade_math.split(left, weights, step=step)
+    spread = cascade_math.split(left, weights, step=step, lang=lang)
     out = list(values)
     out[index] = target
     for i, value in zip(others, spread, strict=True):

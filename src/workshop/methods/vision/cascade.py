@@ -42,15 +42,15 @@ class CascadeError(ValueError):
     """A split that cannot be made, with a message fit for the room."""
 
 
-def _exact(value: object, what: str) -> Fraction:
+def _exact(value: object, what: str, lang: str | None) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, (int, float, Fraction, Decimal)):
-        raise CascadeError(t("cascade.error.not_number", what=what, value=value))
+        raise CascadeError(t("cascade.error.not_number", lang, what=what, value=value))
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise CascadeError(t("cascade.error.not_number", what=what, value=value))
+            raise CascadeError(t("cascade.error.not_number", lang, what=what, value=value))
         return Fraction(repr(value))  # 0.1 means one tenth, not its binary neighbour
     if isinstance(value, Decimal) and not value.is_finite():
-        raise CascadeError(t("cascade.error.not_number", what=what, value=value))
+        raise CascadeError(t("cascade.error.not_number", lang, what=what, value=value))
     return Fraction(value)
 
 
@@ -65,30 +65,32 @@ def _like(total: object, step: object, value: Fraction) -> int | float | Fractio
     return float(value)
 
 
-def shares(total: object, weights: Sequence[object]) -> list[Fraction]:
-    """The exact proportional shares of `total` (no rounding)."""
-    whole = _exact(total, t("cascade.what.total"))
-    exact = [_exact(w, t("cascade.what.weight")) for w in weights]
+def shares(total: object, weights: Sequence[object], *,
+           lang: str | None = None) -> list[Fraction]:
+    """The exact proportional shares of `total` (no rounding); errors in `lang`."""
+    whole = _exact(total, t("cascade.what.total", lang), lang)
+    exact = [_exact(w, t("cascade.what.weight", lang), lang) for w in weights]
     if not exact:
-        raise CascadeError(t("cascade.error.no_parts"))
+        raise CascadeError(t("cascade.error.no_parts", lang))
     if any(w < 0 for w in exact):
-        raise CascadeError(t("cascade.error.negative_weight"))
+        raise CascadeError(t("cascade.error.negative_weight", lang))
     weight_sum = sum(exact)
     if weight_sum == 0:
-        raise CascadeError(t("cascade.error.zero_weights"))
+        raise CascadeError(t("cascade.error.zero_weights", lang))
     return [whole * w / weight_sum for w in exact]
 
 
-def split(total: N, weights: Sequence[object], *, step: object = 1) -> list[N]:
+def split(total: N, weights: Sequence[object], *, step: object = 1,
+          lang: str | None = None) -> list[N]:
     """Split `total` in proportion to `weights` into parts (same order) that sum exactly to
     `total`, each a multiple of `step`, never negative.
 
     Ints in, ints out; Decimal or Fraction in, the same out; floats in, floats out.
     Raises ``CascadeError`` (a ``ValueError``) for no weights, a negative weight, all
     weights zero, a negative total, a step that is not positive, or a total that is not
-    a multiple of `step`.
+    a multiple of `step`; its message is in `lang`.
     """
-    found = rounding(total, weights, step=step)
+    found = rounding(total, weights, step=step, lang=lang)
     return [_like(total, step, n * found.step) for n in found.units]  # type: ignore[misc]
 
 
@@ -116,23 +118,23 @@ def _spread(tied: list[int], count: int) -> list[int]:
     return [tied[(2 * j + 1) * size // (2 * count)] for j in range(count)]
 
 
-def rounding(total: object, weights: Sequence[object], *, step: object = 1) -> Rounding:
+def rounding(total: object, weights: Sequence[object], *, step: object = 1,
+             lang: str | None = None) -> Rounding:
     """The largest-remainder split of `total` by `weights` in steps of `step`, with what was
     rounded: each share rounded down, then the steps left over one each to the shares
     that lost most; among shares that lost equally (equal weights, usually), the steps
     are spread evenly, so no run of periods stands out."""
-    whole = _exact(total, t("cascade.what.total"))
-    unit = _exact(step, t("cascade.what.step"))
+    whole = _exact(total, t("cascade.what.total", lang), lang)
+    unit = _exact(step, t("cascade.what.step", lang), lang)
     if unit <= 0:
-        raise CascadeError(t("cascade.error.step", step=fmt(unit, places=6)))
+        raise CascadeError(t("cascade.error.step", lang, step=fmt(unit, lang, places=6)))
     if whole < 0:
-        raise CascadeError(t("cascade.error.negative_total", total=fmt(whole, places=6)))
+        raise CascadeError(t("cascade.error.negative_total", lang,
+                             total=fmt(whole, lang, places=6)))
     count = whole / unit
     if count.denominator != 1:
-        raise CascadeError(t("cascade.error.not_multiple", total=fmt(whole, places=6),
-                             step=fmt(unit, places=6), fits=fmt(fitting_step(whole, unit),
-                                                                places=6)))
-    quotas = shares(count.numerator, weights)
+        raise CascadeError(not_multiple(whole, unit, lang))
+    quotas = shares(count.numerator, weights, lang=lang)
     floors = [q.numerator // q.denominator for q in quotas]
     left = count.numerator - sum(floors)
     by_loss: dict[Fraction, list[int]] = {}
@@ -153,6 +155,12 @@ def rounding(total: object, weights: Sequence[object], *, step: object = 1) -> R
                     raised=tuple(sorted(raised)))
 
 
+def not_multiple(whole: Fraction, step: Fraction, lang: str | None) -> str:
+    """Why `whole` does not split in steps of `step`, naming a step that would."""
+    return t("cascade.error.not_multiple", lang, total=fmt(whole, lang, places=6),
+             step=fmt(step, lang, places=6), fits=fmt(fitting_step(whole, step), lang, places=6))
+
+
 STEP_CHOICES = tuple(Fraction(n) * Fraction(10) ** p for p in range(6, -7, -1)
                      for n in (5, 1))
 """Steps a split may take, largest first: 5,000,000 … 1, 0.5, 0.1 … 0.000001."""
@@ -162,8 +170,8 @@ def fitting_step(whole: object, preferred: object = 1) -> Fraction:
     """The largest "round" step (1 or 5 × 10ⁿ) not above `preferred` of which `whole`
     is a whole multiple: a sub-split of 11.5 takes 0.5, not the parent's 1. `preferred`
     itself when it fits already."""
-    total = _exact(whole, t("cascade.what.total"))
-    top = _exact(preferred, t("cascade.what.step"))
+    total = _exact(whole, "total", None)
+    top = _exact(preferred, "step", None)
     if top > 0 and (total / top).denominator == 1:
         return top
     for choice in STEP_CHOICES:
@@ -289,18 +297,18 @@ def number(value: float) -> Fraction:
     return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
 
-def part_values(doc: Workshop, cascade: Cascade,
-                _seen: frozenset[str] = frozenset()) -> tuple[Fraction | None, list[Fraction], str]:
-    """The whole of `cascade`, its parts' values, and an error message ("" when fine).
-    The parts are multiples of the cascade's step, or of the largest round step below it
-    that the whole is a multiple of (``step_for``): a part of a parent whose weights
-    changed to 11.5 still splits."""
-    total, error = whole(doc, cascade, _seen)
+def part_values(doc: Workshop, cascade: Cascade, _seen: frozenset[str] = frozenset(), *,
+                lang: str | None = None) -> tuple[Fraction | None, list[Fraction], str]:
+    """The whole of `cascade`, its parts' values, and an error message in `lang` ("" when
+    fine). The parts are multiples of the cascade's step, or of the largest round step
+    below it that the whole is a multiple of (``step_for``): a part of a parent whose
+    weights changed to 11.5 still splits."""
+    total, error = whole(doc, cascade, _seen, lang=lang)
     if total is None:
         return None, [], error
     try:
         parts = split(total, [number(p.weight) for p in cascade.parts],
-                      step=step_for(total, cascade))
+                      step=step_for(total, cascade), lang=lang)
     except CascadeError as exc:
         return total, [], str(exc)
     return total, parts, ""
@@ -314,27 +322,28 @@ def step_for(total: Fraction, cascade: Cascade) -> Fraction:
     return step
 
 
-def whole(doc: Workshop, cascade: Cascade,
-          _seen: frozenset[str] = frozenset()) -> tuple[Fraction | None, str]:
-    """What `cascade` splits: its goal's target, or one part of its parent cascade."""
+def whole(doc: Workshop, cascade: Cascade, _seen: frozenset[str] = frozenset(), *,
+          lang: str | None = None) -> tuple[Fraction | None, str]:
+    """What `cascade` splits: its goal's target, or one part of its parent cascade (or
+    why not, in `lang`)."""
     if cascade.id in _seen or len(_seen) > MAX_DEPTH:
-        return None, t("cascade.error.loop")
+        return None, t("cascade.error.loop", lang)
     if cascade.parent_cascade_id is None:
         goal = doc.goal(cascade.goal_id)
         if goal is None:
-            return None, t("cascade.error.no_goal")
+            return None, t("cascade.error.no_goal", lang)
         if goal.target is None:
-            return None, t("cascade.error.no_target")
+            return None, t("cascade.error.no_target", lang)
         return number(goal.target), ""
     parent = cascade_by_id(doc, cascade.parent_cascade_id)
     if parent is None:
-        return None, t("cascade.error.no_parent")
-    _total, values, error = part_values(doc, parent, _seen | {cascade.id})
+        return None, t("cascade.error.no_parent", lang)
+    _total, values, error = part_values(doc, parent, _seen | {cascade.id}, lang=lang)
     if error:
         return None, error
     index = cascade.parent_part
     if index is None or not 0 <= index < len(values):
-        return None, t("cascade.error.no_parent")
+        return None, t("cascade.error.no_parent", lang)
     return values[index], ""
 
 
@@ -354,11 +363,11 @@ def depth(doc: Workshop, cascade: Cascade) -> int:
     return level
 
 
-def resolve(doc: Workshop, cascade: Cascade) -> Resolved:
-    """`cascade` with its whole and every part's share and exact value."""
+def resolve(doc: Workshop, cascade: Cascade, lang: str | None = None) -> Resolved:
+    """`cascade` with its whole and every part's share and exact value (words in `lang`)."""
     goal = doc.goal(cascade.goal_id)
     unit = goal.unit if goal else ""
-    total, values, error = part_values(doc, cascade)
+    total, values, error = part_values(doc, cascade, lang=lang)
     weights = [p.weight for p in cascade.parts]
     weight_sum = sum(weights)
     children: dict[int, list[str]] = {}
@@ -379,7 +388,7 @@ def resolve(doc: Workshop, cascade: Cascade) -> Resolved:
         if parent is not None and cascade.parent_part is not None and (
                 0 <= cascade.parent_part < len(parent.parts)):
             part = parent.parts[cascade.parent_part].label
-            source = f"{parent.label or t('cascade.unnamed')} / {part}"
+            source = f"{parent.label or t('cascade.unnamed', lang)} / {part}"
     return Resolved(cascade_id=cascade.id, goal_id=cascade.goal_id, label=cascade.label,
                     kind=cascade.kind, unit=unit,
                     step=float(step_for(total, cascade)) if total is not None else cascade.step,
