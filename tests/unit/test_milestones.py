@@ -206,3 +206,25 @@ def test_the_purchasing_handout_shows_its_share_beside_its_goal_and_the_differen
     text = pdf_text(paths[0]).replace("\n", "")
     assert "采购部的这一份是 201万元，本组目标是 200万元：相差 1万元" in text
     assert "数量目标" in text  # the goal's kind, in words
+
+
+def test_a_scenario_can_say_which_kind_a_goal_is(tmp_path):
+    text = (SCENARIOS / "store-monthly.toml").read_text(encoding="utf-8").replace(
+        'id = "members"\n', 'id = "members"\nkind = "level"\n', 1)
+    path = tmp_path / "store.toml"
+    path.write_text(text, encoding="utf-8")
+    doc = load_scenario(path)
+    assert doc.goal("members").kind == "level" and path_kind(doc, "members") == "level"
+    assert path_kind(doc, "store") == "amount"  # left out: read from its unit
+    from workshop.problems import ScenarioError
+
+    path.write_text(text.replace('kind = "level"', 'kind = "rate"'), encoding="utf-8")
+    with pytest.raises(ScenarioError) as error:
+        load_scenario(path)
+    message = error.value.problems[0].format()
+    assert "goals[4].kind" in message.replace(" ", "") or "kind" in message
+    assert '"amount"' in message and '"level"' in message
+
+
+def path_kind(doc, goal_id):
+    return path.kind_of(doc.goal(goal_id))
