@@ -168,12 +168,18 @@ def test_the_same_part_is_not_split_twice_the_same_way():
     edits.add_cascade(doc, "shop", "weeks", parent_cascade_id=quarters.id, parent_part=0)
 
 
-def test_a_sub_split_of_eleven_and_a_half_takes_a_step_that_fits():
+def savings_in_two():
+    """A goal of 23 万元 split in two parts of equal weight."""
     doc = make_doc()
     doc.vision.goals = [Goal(id="g", statement="2027年节约23万元", unit="万元", target=23,
                              deadline=dt.date(2027, 12, 31))]
     halves = edits.add_cascade(doc, "g", "custom")
     edits.delete_part(doc, halves.id, 2)
+    return doc, halves
+
+
+def test_a_sub_split_of_eleven_and_a_half_takes_a_step_that_fits():
+    doc, halves = savings_in_two()
     assert values(doc, halves) == [11, 12]  # whole 万元 first ...
     edits.set_cascade(doc, halves.id, step=0.5)
     assert values(doc, halves) == [11.5, 11.5]
@@ -185,11 +191,7 @@ def test_a_sub_split_of_eleven_and_a_half_takes_a_step_that_fits():
 
 
 def test_a_sub_split_still_splits_when_its_parent_changes_to_a_half():
-    doc = make_doc()
-    doc.vision.goals = [Goal(id="g", statement="2027年节约23万元", unit="万元", target=23,
-                             deadline=dt.date(2027, 12, 31))]
-    halves = edits.add_cascade(doc, "g", "custom")
-    edits.delete_part(doc, halves.id, 2)
+    doc, halves = savings_in_two()
     edits.set_weight(doc, halves.id, 0, 2)  # 15 and 8: whole 万元
     months = edits.add_cascade(doc, "g", "quarters", parent_cascade_id=halves.id,
                                parent_part=0)
