@@ -77,7 +77,7 @@ def test_the_printed_agenda_shows_lunch_and_the_pieces_of_a_split_step():
     from workshop.report import agenda_table
 
     _header, body = agenda_table(report.agenda, "zh")
-    assert ["12:00—13:30", "午餐、休息", ""] in body
+    assert ["11:55—13:30", "午餐、休息", ""] in body  # the morning ends 11:55
     assert any("（1/2）" in row[1] for row in body) == any(
         r.title.endswith("（1/2）") for r in report.agenda)
 
@@ -85,7 +85,7 @@ def test_the_printed_agenda_shows_lunch_and_the_pieces_of_a_split_step():
 def test_validate_warns_when_the_agenda_does_not_fit_the_days(tmp_path, capsys):
     text = (SCENARIOS / "shandong-sales.toml").read_text(encoding="utf-8")
     text = text.replace("[agenda]", "[agenda]\n# too long\n", 1).replace(
-        "gaps = 75", "gaps = 205")
+        "gaps = 70", "gaps = 205")
     path = tmp_path / "long.toml"
     path.write_text(text, encoding="utf-8")
     assert cli.main(["validate", str(path)]) == 0  # valid, but too full for one day

@@ -92,7 +92,7 @@ def agenda_table(rows: list[AgendaRow], lang: str) -> tuple[list[str], list[list
         if before is not None and before.day == row.day and before.end <= "12:00" and (
                 row.start >= "13:30"):
             body.append(([""] if days else []) + [
-                t("pdf.agenda.span", lang, start="12:00", end="13:30"),
+                t("pdf.agenda.span", lang, start=before.end, end=row.start),
                 t("pdf.agenda.lunch", lang), ""])
         day = t("pdf.agenda.day_n", lang, day=row.day) if before is None or (
             before.day != row.day) else ""
