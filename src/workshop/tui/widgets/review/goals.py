@@ -15,8 +15,8 @@ from workshop.model import Workshop
 from workshop.model.review import OUTCOMES, ReviewGoal
 from workshop.report.review import goal_row
 from workshop.text import cells, wrap
+from workshop.tui.widgets.forms import Field, FormDialog
 from workshop.tui.widgets.keyed_list import WrappedKeyedList
-from workshop.tui.widgets.vision.form import Field, FormDialog
 
 OUTCOME_STYLE = {
     "exceeded": Style(color="#ffffff", bgcolor="#15803d", bold=True),

@@ -23,8 +23,8 @@ from workshop.methods.numbers import ParseError, fmt, parse_rate, percent, signe
 from workshop.methods.vision import funnel as funnel_math
 from workshop.model import Funnel, Workshop
 from workshop.text import truncate
+from workshop.tui.widgets.forms import Field, FormDialog
 from workshop.tui.widgets.keyed_list import KeyedOptionList
-from workshop.tui.widgets.vision.form import Field, FormDialog
 
 MUTED = Style(dim=True)
 CURSOR = Style(reverse=True, bold=True)

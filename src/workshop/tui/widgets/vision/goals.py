@@ -24,8 +24,8 @@ from workshop.methods.vision import smart
 from workshop.model import Goal, Workshop
 from workshop.report.vision import formula_row, goal_tree
 from workshop.text import cells, truncate, wrap
+from workshop.tui.widgets.forms import Field, FormDialog
 from workshop.tui.widgets.keyed_list import WrappedKeyedList
-from workshop.tui.widgets.vision.form import Field, FormDialog
 from workshop.tui.widgets.vision.smart_view import letters, verdicts
 
 MUTED = Style(dim=True)
