@@ -58,9 +58,18 @@ async def prompt(pilot, text: str) -> None:
     await settle(pilot)
 
 
+async def to_panel(pilot, view: str) -> None:
+    """Ctrl+N until `view` is the panel in sight (it works from the entry too)."""
+    for _ in range(4):
+        if pilot.app.screen.view == view:
+            return
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+    assert pilot.app.screen.view == view
+
+
 async def on_the_table(pilot) -> CascadeTable:
-    pilot.app.screen.show_pane("cascade")
-    await settle(pilot)
+    await to_panel(pilot, "cascade")
     table = pilot.app.screen.query_one(CascadeTable)
     assert pilot.app.focused is table
     return table
@@ -201,8 +210,7 @@ def chain(view: FunnelView) -> str:
 async def test_edit_and_delete_a_value_chain_on_the_list(tmp_path):
     app, session = insurance_app(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        app.screen.show_pane("funnel")
-        await settle(pilot)
+        await to_panel(pilot, "funnel")
         funnels = app.screen.query_one(FunnelList)
         funnels.focus()
         await settle(pilot)
@@ -231,8 +239,7 @@ async def test_edit_and_delete_a_value_chain_on_the_list(tmp_path):
 async def test_type_a_rate_keep_it_and_what_cannot_be_kept(tmp_path):
     app, session = insurance_app(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        app.screen.show_pane("funnel")
-        await settle(pilot)
+        await to_panel(pilot, "funnel")
         view = app.screen.query_one(FunnelView)
         assert app.focused is view
         await pilot.press("k")  # nothing changed yet: said, nothing written
@@ -272,8 +279,7 @@ async def test_type_a_rate_keep_it_and_what_cannot_be_kept(tmp_path):
 async def test_a_what_if_copied_as_a_new_assumption_names_its_numbers(tmp_path):
     app, session = insurance_app(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        app.screen.show_pane("funnel")
-        await settle(pilot)
+        await to_panel(pilot, "funnel")
         await pilot.press("+", "down", "down", "+")  # average up a step, meetings 50 → 55 %
         await settle(pilot)
         await pilot.press("c")

@@ -32,13 +32,6 @@ from workshop.tui.widgets.vision.cascade import (
 )
 from workshop.tui.widgets.vision.pane import VisionPane
 
-LIST_ACTIONS = frozenset({"new_cascade", "rename_cascade", "delete_cascade"})
-"""Keys of the list of cascades (they work while the focus is on it)."""
-TABLE_ACTIONS = frozenset({"weight", "type_weight", "add_part", "rename_part", "note_part",
-                           "delete_part", "move_part", "split_part", "set_step",
-                           "equal_weights"})
-"""Keys of the table of parts (they work while the focus is on it)."""
-
 
 class CascadePane(VisionPane):
     view = "cascade"
@@ -77,6 +70,13 @@ class CascadePane(VisionPane):
                 key_display="X", tooltip="Delete the selected split (Ctrl+Z brings it back)"),
     ]
 
+    PLACES = {
+        "list": frozenset({"new_cascade", "rename_cascade", "delete_cascade"}),
+        "table": frozenset({"weight", "type_weight", "add_part", "rename_part", "note_part",
+                            "delete_part", "move_part", "split_part", "set_step",
+                            "equal_weights"}),
+    }
+
     DEFAULT_CSS = """
     CascadePane #cascade-main { width: 1fr; }
     """
@@ -91,14 +91,6 @@ class CascadePane(VisionPane):
 
     def where(self) -> str:
         return "table" if isinstance(self.focused_here(), CascadeTable) else "list"
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # False, not None: the key goes on to whoever else has it (Enter, x, a)
-        if action in LIST_ACTIONS:
-            return self.where() == "list"
-        if action in TABLE_ACTIONS:
-            return self.where() == "table"
-        return True
 
     def focus_default(self) -> None:
         table = self.query_one(CascadeTable)

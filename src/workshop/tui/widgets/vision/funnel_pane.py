@@ -22,11 +22,6 @@ from workshop.tui.screens.dialogs import TextPrompt
 from workshop.tui.widgets.vision.funnel import FunnelDialog, FunnelList, FunnelView
 from workshop.tui.widgets.vision.pane import VisionPane
 
-LIST_ACTIONS = frozenset({"add_funnel", "edit_funnel", "delete_funnel"})
-"""Keys of the list of value chains (they work while the focus is on it)."""
-VIEW_ACTIONS = frozenset({"type_what_if", "keep_what_if", "copy_what_if"})
-"""Keys of the chain in view (they work while the focus is on it)."""
-
 
 def what_if_in_range(value: float, is_rate: bool) -> bool:
     """An average above 0; a rate above 0 and at most 100 %."""
@@ -52,6 +47,11 @@ class FunnelPane(VisionPane):
                 tooltip="Save the what-if as a new value chain beside this one"),
     ]
 
+    PLACES = {
+        "list": frozenset({"add_funnel", "edit_funnel", "delete_funnel"}),
+        "view": frozenset({"type_what_if", "keep_what_if", "copy_what_if"}),
+    }
+
     DEFAULT_CSS = """
     FunnelPane #funnel-main { width: 1fr; background: $surface; }
     """
@@ -67,14 +67,6 @@ class FunnelPane(VisionPane):
         focused = self.focused_here()
         return "view" if isinstance(focused, FunnelView) else \
             "list" if isinstance(focused, FunnelList) or focused is None else "scroll"
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # False, not None: Enter on the list goes on to the list
-        if action in LIST_ACTIONS:
-            return self.where() == "list"
-        if action in VIEW_ACTIONS:
-            return self.where() == "view"
-        return True
 
     def focus_default(self) -> None:
         view = self.query_one(FunnelView)

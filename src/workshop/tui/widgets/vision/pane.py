@@ -4,6 +4,8 @@ hints that follow the focus, so a hint names only keys that work where the focus
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.widget import Widget
 
 from workshop.i18n import t
@@ -13,6 +15,11 @@ from workshop.tui.widgets.vision.goals import GoalTree
 
 class VisionPane(Pane):
     """A panel of the vision step."""
+
+    PLACES: ClassVar[dict[str, frozenset[str]]] = {}
+    """Actions that work only in one place of the panel: the place (as ``where`` names
+    it) → its actions. Keys shared by a list and a table (a, x, Enter) go to whichever
+    has the focus."""
 
     DEFAULT_CSS = """
     VisionPane > Horizontal { height: 1fr; }
@@ -33,6 +40,13 @@ class VisionPane(Pane):
         """Where the focus is, as a name for the hints (``board``, ``list``, ``table``…;
         ``out`` when it is outside the panel)."""
         return "out" if self.focused_here() is None else "in"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        for place, actions in self.PLACES.items():
+            if action in actions:
+                # False, not None: the key goes on to whoever else has it (Enter, x, a)
+                return self.where() == place
+        return True
 
     def picked_goal_id(self) -> str | None:
         """The goal highlighted on the goals panel, else the first goal (the tree is filled
