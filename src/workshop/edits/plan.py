@@ -322,17 +322,24 @@ def set_status(doc: Workshop, action_id: str, status: str) -> Action:
     return action
 
 
-def fill_milestones(doc: Workshop, action_id: str) -> Action:
-    """Replace the action's milestones with the path of the share its owner carries
-    (refused, saying why, when there is none: the team's path prints once per plan)."""
-    action = find_action(doc, action_id)
+def milestones_of_owner(doc: Workshop, action: Action) -> list[Milestone]:
+    """The path of the share `action`'s owner carries; refused, saying why, when there is
+    none (no owner yet, or the owner carries no share of a split: the team's own path
+    prints once, above its plan). Changes nothing."""
     found = owned_milestones(doc, action)
     if not found:
         owner = doc.member(action.owner_id)
         if owner is None:
             raise EditError(t("plan.error.milestones_need_owner"))
         raise EditError(t("plan.error.no_share", owner=owner[1].name))
-    action.milestones = found
+    return found
+
+
+def fill_milestones(doc: Workshop, action_id: str) -> Action:
+    """Replace the action's milestones with the path of the share its owner carries
+    (``milestones_of_owner``)."""
+    action = find_action(doc, action_id)
+    action.milestones = milestones_of_owner(doc, action)
     action.updated_at = now()
     return action
 

@@ -436,6 +436,14 @@ def update_funnel(doc: Workshop, funnel_id: str, **fields: Any) -> Funnel:
     return found
 
 
+def assumption_name(doc: Workshop, funnel_id: str, average: float, rates: list[float]) -> str:
+    """The name of a new assumption beside `funnel_id`, from its own numbers."""
+    found = _funnel(doc, funnel_id)
+    return funnel_math.assumption_label(
+        funnel_math.next_number([f.label for f in doc.vision.funnels
+                                 if f.goal_id == found.goal_id]), average, rates)
+
+
 def copy_funnel(doc: Workshop, funnel_id: str, *, label: str = "",
                 average_value: float | None = None,
                 rates: list[float] | None = None) -> Funnel:
@@ -444,10 +452,8 @@ def copy_funnel(doc: Workshop, funnel_id: str, *, label: str = "",
     found = _funnel(doc, funnel_id)
     average = found.average_value if average_value is None else average_value
     if not clean(label or ""):
-        label = funnel_math.assumption_label(
-            funnel_math.next_number([f.label for f in doc.vision.funnels
-                                     if f.goal_id == found.goal_id]),
-            average, found.rates if rates is None else rates)
+        label = assumption_name(doc, funnel_id, average,
+                                list(found.rates if rates is None else rates))
     return add_funnel(doc, goal_id=found.goal_id, label=label,
                       target_value=found.target_value,
                       average_value=average, stages=list(found.stages),

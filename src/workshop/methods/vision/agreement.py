@@ -83,8 +83,9 @@ def share_following_goal(doc: Workshop, cascade: Cascade, index: int,
                          lang: str | None = None) -> list[Fraction]:
     """New weights for `cascade` (its parts' values, so they read as amounts) with part
     `index` equal to its team's goal and the others taking up the difference in
-    proportion to what they carry now. Raises ``CannotFollow`` when the goal is not a
-    multiple of the split's step, or larger than the whole (the message in `lang`)."""
+    proportion to what they carry now: the shares no team goal holds first, else all.
+    Raises ``CannotFollow`` when the goal is not a multiple of the split's step, or
+    larger than the whole (the message in `lang`)."""
     goal = own_goal(doc, cascade, index)
     total, values, error = cascade_math.part_values(doc, cascade)
     if goal is None or goal.target is None or total is None or error:
@@ -104,18 +105,23 @@ def share_following_goal(doc: Workshop, cascade: Cascade, index: int,
     if not 0 <= target <= total:
         raise CannotFollow(too_big)
     others = [i for i in range(len(values)) if i != index]
-    left = total - target
-    weights = [values[i] for i in others]
-    if not any(weights):
-        weights = [Fraction(1)] * len(others)
     if not others:
-        if left:
+        if total != target:
             raise CannotFollow(too_big)
         return [target]
+    # shares that agree with their own team's goal stay put when the rest can take it
+    free = [i for i in others if own_goal(doc, cascade, i) is None]
+    kept = sum((values[i] for i in others if i not in free), Fraction(0))
+    if not free or total - target - kept < 0:
+        free, kept = others, Fraction(0)
+    left = total - target - kept
+    weights = [values[i] for i in free]
+    if not any(weights):
+        weights = [Fraction(1)] * len(free)
     spread = cascade_math.split(left, weights, step=step, lang=lang)
     out = list(values)
     out[index] = target
-    for i, value in zip(others, spread, strict=True):
+    for i, value in zip(free, spread, strict=True):
         out[i] = value
     return out
 

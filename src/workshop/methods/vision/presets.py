@@ -45,7 +45,7 @@ def _preset_period(doc: Workshop, goal_id: str, parent: tuple[str, int] | None
     return calendar.part_periods(doc, cascade)[parent[1]], name
 
 
-def _owner_team(doc: Workshop, goal_id: str, parent: tuple[str, int] | None) -> Team | None:
+def owner_team(doc: Workshop, goal_id: str, parent: tuple[str, int] | None) -> Team | None:
     """The team that owns what a by-person split divides: the part's team (or the team
     the part is named after, or the owner of the part it refines), else the goal's."""
     seen: set[str] = set()
@@ -101,7 +101,7 @@ def preset_parts(doc: Workshop, goal_id: str, preset: str, *, lang: str | None =
     if preset == "teams":
         return [PresetPart(team.name, team_id=team.id) for team in doc.teams]
     if preset == "members":
-        owner = _owner_team(doc, goal_id, parent)
+        owner = owner_team(doc, goal_id, parent)
         teams = [owner] if owner is not None else doc.teams
         return [PresetPart(m.name, team_id=team.id, member_id=m.id)
                 for team in teams for m in team.members]
