@@ -41,8 +41,13 @@ def open_app(tmp_path: Path):
         session.close()
 
 
+def board_of(app) -> CardBoard:
+    """The board of the phase on screen (each board phase has its own)."""
+    return app.screen.active_pane.query_one(CardBoard)
+
+
 def board_lines(app) -> list[str]:
-    board = app.screen.query_one(CardBoard)
+    board = board_of(app)
     return [board.render_line(y).text.rstrip()
             for y in range(board.scrollable_content_region.height)]
 
@@ -99,7 +104,7 @@ async def test_hidden_cards_are_revealed_when_clustering_starts(open_app):
         assert app.session.doc.cocreate.phase == "cluster"
         assert not app.session.doc.cocreate.cards[0].hidden
         assert any("保密的想法" in line for line in board_lines(app))
-        assert app.screen.query_one(CardBoard).has_focus
+        assert board_of(app).has_focus
 
 
 async def test_the_facilitator_clusters_pairs_first(open_app):
@@ -109,7 +114,7 @@ async def test_the_facilitator_clusters_pairs_first(open_app):
     texts = [c.text for c in doc.cocreate.cards]
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
         assert board.has_focus and board.selected.text == texts[0]
         await pilot.press("p")  # one card alone waits for its pair
         await settle(pilot)
@@ -163,12 +168,12 @@ async def test_a_click_on_a_cluster_title_moves_the_marked_cards(open_app):
     loose = [c.text for c in clusters.loose(doc.cocreate)]
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
         await pilot.press("home", "space")
         await settle(pilot)
         assert "✔" in board_lines(app)[1]  # the mark shows on the card
         header = next(i for i, line in enumerate(board_lines(app)) if line.startswith(" 3."))
-        await pilot.click(CardBoard, offset=(10, header))
+        await pilot.click(board, offset=(10, header))
         await settle(pilot)
         assert loose[0] in cluster_texts(app.session.doc)[2]  # placed in the order typed
         assert loose[0] not in [c.text for c in clusters.loose(app.session.doc.cocreate)]
@@ -181,7 +186,7 @@ async def test_naming_with_advice_then_the_next_unnamed_cluster(open_app):
     app = open_app(doc)
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
         first = clusters.cards_of(doc.cocreate, doc.cocreate.clusters[0].id)[0]
         board.select(first.id)
         await pilot.press("enter")
@@ -214,7 +219,7 @@ async def test_the_room_votes_in_turn_and_the_model_shows_the_order(open_app):
     visits, shows, training = (k.id for k in doc.cocreate.clusters)
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
 
         async def dot_on(cluster_id: str) -> None:
             board.select(clusters.cards_of(app.session.doc.cocreate, cluster_id)[0].id)
@@ -265,7 +270,7 @@ async def test_per_member_dots_go_member_by_member(open_app):
     team = doc.teams[0]
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
         board.select(clusters.cards_of(doc.cocreate, doc.cocreate.clusters[0].id)[0].id)
         await pilot.press("plus")
         await settle(pilot)
@@ -282,7 +287,7 @@ async def test_a_refused_change_is_taken_back_from_the_board(open_app):
     app = open_app(doc)
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
         board.select(clusters.cards_of(doc.cocreate, doc.cocreate.clusters[0].id)[0].id)
         await pilot.press("plus")  # unnamed: the dot shows, then the edit refuses it
         await settle(pilot)
@@ -318,7 +323,7 @@ async def test_the_focus_question_is_drafted_and_edited(open_app):
         assert app.session.doc.cocreate.cap_per_turn == 3
         await pilot.press("ctrl+n")
         await settle(pilot)
-        banner = str(app.screen.query_one("#cocreate-question", Static).render())
+        banner = str(app.screen.active_pane.query_one(".cocreate-question", Static).render())
         assert "多买一倍" in banner
         assert app.screen.query_one("#entry-input", Input).has_focus
 
@@ -347,7 +352,7 @@ async def test_keys_in_a_burst_keep_their_order(open_app):
     app = open_app(doc)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
         second = board.cards[1].text  # the second loose card
         for key, char in [("down", None), ("right_square_bracket", "]")]:
             app._driver.send_message(events.Key(key, char))
@@ -369,7 +374,7 @@ async def test_the_tally_is_cut_to_the_panel_width_it_has_now(open_app):
     app = open_app(voted())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        panel = app.screen.query_one("#cocreate-panel", Static)
+        panel = app.screen.active_pane.query_one(".cocreate-panel", Static)
 
         def tally_row(name_start: str) -> str:
             return next(line for line in shown(panel).splitlines() if name_start in line)
