@@ -39,8 +39,9 @@ def test_sections_after_moving_two_loose_cards_into_the_second_cluster():
     after = mirror.move(doc, list(reversed(loose)), second)
     assert after == fresh(doc)
     # in the order typed, after the cluster's own cards: cards 2 3 4, then 6 and 7
-    assert texts(after, second) == ["举办VIP客户技术交流会", "参加两次行业展会", "展会期间办联谊座谈会",
-                                    "竞品降价时快速报价机制", "老客户转介绍奖励 [/oops] <b>&"]
+    assert texts(after, second) == ["举办VIP客户技术交流会", "参加两次行业展会",
+                                    "展会期间办联谊座谈会", "竞品降价时快速报价机制",
+                                    "老客户转介绍奖励 [/oops] <b>&"]
     assert texts(after, LOOSE) == []
     # the clusters not involved are the very same sections: the board keeps their lines
     first, third = doc.cocreate.clusters[0].id, doc.cocreate.clusters[2].id
