@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Static
 
 from workshop.edits import cocreate as edits
@@ -232,7 +233,18 @@ class BoardPane(CocreatePane):
         return first[0].cards[0].id if first else None
 
     def show_panel(self, doc: Workshop) -> None:
-        """The side panel: what this phase needs beside the board."""
+        """The side panel: what this phase needs beside the board (``update_panel``)."""
+
+    def update_panel(self, content: Text) -> None:
+        """Show `content` in the side panel; lay the screen out again only when the panel's
+        height changes (a layout repaints the whole screen: with it, a dot placed took as
+        long to show as the save)."""
+        panel = self.panel
+        width, height = panel.content_region.width, panel.content_region.height
+        panel.update(content, layout=False)
+        panel.clear_cached_dimensions()
+        if not width or panel.get_content_height(Size(0, 0), Size(0, 0), width) != height:
+            panel.refresh(layout=True)
 
     def change(self, label: str, edit: Callable[..., Any], *args: Any, redraw: Redraw,
                then: Callable[[Any], None] | None = None) -> bool:

@@ -39,4 +39,4 @@ class BrainstormPane(SettingsActions, BoardPane):
         return None  # the room types: the newest card is the one that matters
 
     def show_panel(self, doc: Workshop) -> None:
-        self.panel.update(panel.brainstorm(doc))
+        self.update_panel(panel.brainstorm(doc))

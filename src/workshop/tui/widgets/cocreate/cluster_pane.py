@@ -48,7 +48,7 @@ class ClusterPane(ClusterActions, BoardPane):
     ]
 
     def show_panel(self, doc: Workshop) -> None:
-        self.panel.update(panel.cluster(doc, len(self.mirror.marked)))
+        self.update_panel(panel.cluster(doc, len(self.mirror.marked)))
 
     # -- marking ----------------------------------------------------------------------------
     def action_mark(self) -> None:

@@ -36,7 +36,7 @@ class NamePane(ClusterActions, BoardPane):
         return first[0].cards[0].id if first else None
 
     def show_panel(self, doc: Workshop) -> None:
-        self.panel.update(panel.name(doc, self.selected_cluster_id()))
+        self.update_panel(panel.name(doc, self.selected_cluster_id()))
 
     @on(CardBoard.CursorMoved)
     def _cursor_moved(self, event: CardBoard.CursorMoved) -> None:

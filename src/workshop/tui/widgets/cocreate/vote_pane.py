@@ -50,7 +50,7 @@ class VotePane(SettingsActions, ClusterActions, BoardPane):
 
     def show_panel(self, doc: Workshop) -> None:
         width = self.panel.content_region.width or 30
-        self.panel.update(panel.vote(doc, self.voter(doc), width))
+        self.update_panel(panel.vote(doc, self.voter(doc), width))
 
     @on(WidthChanged)
     def _panel_resized(self) -> None:
