@@ -15,6 +15,7 @@ from workshop.text import cells
 from workshop.tui.screens.cocreate import CocreateScreen
 from workshop.tui.widgets.cocreate.dialogs import ClusterPicker, NamePrompt
 from workshop.tui.widgets.cocreate.model_view import StrategyModel
+from workshop.tui.widgets.key_bar import KeyBar
 
 
 async def answer(pilot, text: str) -> None:
@@ -168,9 +169,11 @@ async def test_vote_phase_keys_space_equals_next_member_and_settings(cocreate_ap
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
         board = board_of(app)
+        assert ". 下一位成员" not in app.screen.query_one(KeyBar).render_line(0).text
         await pilot.press("D")  # one dot per member
         await settle(pilot)
         assert app.session.doc.cocreate.dots_per == "member"
+        assert ". 下一位成员" in app.screen.query_one(KeyBar).render_line(0).text
         assert "每人 1 票" in panel_text(app)
         assert f"{team.members[0].name}：还有 1 票" in panel_text(app)
         await pilot.press("full_stop")  # the second member votes first

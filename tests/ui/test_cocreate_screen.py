@@ -240,7 +240,7 @@ async def test_a_refused_change_is_taken_back_from_the_board(cocreate_app):
         await settle(pilot)
         board = board_of(app)
         board.select(clusters.cards_of(doc.cocreate, doc.cocreate.clusters[0].id)[0].id)
-        await pilot.press("plus")  # unnamed: the dot shows, then the edit refuses it
+        await pilot.press("plus")  # unnamed: the edit refuses it, and no dot ever shows
         await settle(pilot)
         assert not app.session.doc.cocreate.clusters[0].votes
         assert any(line.startswith(" 1. （未命名）  ● 0") for line in board_lines(app))

@@ -40,12 +40,16 @@ class VotePane(SettingsActions, ClusterActions, BoardPane):
         self.member_id: str | None = None
         """The member voting (dots per member), when the room chose one."""
         self._turn_team: str | None = None
+        self._dots_per = ""
 
     def show(self, doc: Workshop, *, select: str | None = None) -> None:
         team_id = turns.current_team_id(doc)
         if team_id != self._turn_team:  # another team at the keyboard: its first voter
             self._turn_team = team_id
             self.member_id = None
+        if doc.cocreate.dots_per != self._dots_per:  # "." (next member) comes or goes
+            self._dots_per = doc.cocreate.dots_per
+            self.refresh_bindings()
         super().show(doc, select=select)
 
     def show_panel(self, doc: Workshop) -> None:
