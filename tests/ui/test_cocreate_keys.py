@@ -257,3 +257,18 @@ async def test_every_key_has_an_id_and_a_tooltip_and_a_keymap_moves_it(cocreate_
         await pilot.press("ctrl+l")
         await settle(pilot)
         assert app.session.doc.cocreate.phase == "name"
+
+
+async def test_the_phase_keys_still_work_after_the_language_changes(cocreate_app):
+    doc = brainstormed()
+    doc.cocreate.focus_question = ""
+    doc.cocreate.phase = "focus"
+    app = cocreate_app(doc)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.set_language("en")  # every screen is composed again, in English
+        await settle(pilot)
+        assert "① Focus question" in tabs_text(app)
+        await pilot.press("g")  # the pane's keys need the focus inside the pane
+        await settle(pilot)
+        assert app.session.doc.cocreate.focus_question.startswith("What are the key actions")

@@ -428,6 +428,7 @@ class WorkshopApp(App[int]):
         for screen in list(self.step_screens.values()):
             await screen.recompose()
             screen.refresh_from_doc()
+            screen.focus_default()  # the focused widget was composed away with the rest
         from workshop.tui.screens.home import HomeScreen
 
         for screen in self.screen_stack:
