@@ -37,6 +37,16 @@ async def choose(pilot, preset: str) -> None:
     await settle(pilot)
 
 
+async def split_first_part(pilot, cascade_id: str, preset: str) -> None:
+    """Select a split on the list, then press c on its first part and pick `preset`."""
+    pilot.app.screen.query_one(CascadeList).select(cascade_id)
+    await settle(pilot)
+    pilot.app.screen.query_one(CascadeTable).focus()
+    await pilot.press("c")
+    await settle(pilot)
+    await choose(pilot, preset)
+
+
 def dialog_text(pilot) -> str:
     options = pilot.app.screen.query_one(OptionList)
     return "\n".join(str(options.get_option_at_index(i).prompt)
@@ -86,7 +96,6 @@ async def test_by_person_offers_the_members_of_the_team_that_owns_the_part(make_
 
 async def test_a_split_of_a_half_takes_a_step_that_fits_and_speaks_plain_numbers(make_app):
     app = make_app()
-    doc = app.session.doc
     async with app.run_test(size=(120, 36)) as pilot:
         await on_the_table(pilot)
         notices = record_notices(app)
@@ -96,28 +105,17 @@ async def test_a_split_of_a_half_takes_a_step_that_fits_and_speaks_plain_numbers
         app.edit("two", edits.delete_part, halves.id, 2)
         app.edit("step", edits.set_cascade, halves.id, step=0.5)
         await settle(pilot)
-        app.screen.query_one(CascadeList).select(halves.id)
-        await settle(pilot)
-        app.screen.query_one(CascadeTable).focus()
-        await pilot.press("c")
-        await settle(pilot)
-        await choose(pilot, "months")
+        await split_first_part(pilot, halves.id, "months")
         months = app.session.doc.vision.cascades[-1]
         assert months.step == 0.5
         text = header(app) + "\n".join(table_rows(app))
         assert "步长 0.5" in text and "正好等于总数" in text
         assert "23/2" not in text and "—" not in text
         # the same part split the same way again: refused, saying where the first one is
-        app.screen.query_one(CascadeList).select(halves.id)
-        await settle(pilot)
-        app.screen.query_one(CascadeTable).focus()
-        await pilot.press("c")
-        await settle(pilot)
-        await choose(pilot, "months")
+        await split_first_part(pilot, halves.id, "months")
         assert any("已经按月分解过了" in notice for notice in notices)
         assert len([c for c in app.session.doc.vision.cascades
                     if c.parent_cascade_id == halves.id]) == 1
-    del doc
 
 
 async def test_a_share_that_differs_from_its_team_goal_shows_and_follows_it(make_app):
@@ -169,7 +167,7 @@ async def test_the_what_if_counts_whole_activities_and_says_it_rounds_up(tmp_pat
     session.close()
 
 
-async def test_the_plan_form_fills_the_milestones_of_the_owners_share(tmp_path, monkeypatch):
+async def test_the_plan_form_fills_the_milestones_of_the_owners_share(tmp_path):
     from planning import ready_action, shandong, with_strategies
     from workshop.store import Session
     from workshop.tui.app import WorkshopApp
@@ -195,7 +193,6 @@ async def test_the_plan_form_fills_the_milestones_of_the_owners_share(tmp_path, 
         assert lines[0] == "2027-03-31  16  +16  第一季度"
         assert lines[-1].startswith("2027-12-31  80  +24")  # his 80, not the team's 300
     session.close()
-    del monkeypatch
 
 
 async def test_a_split_without_numbers_says_why_once_not_a_dash_on_every_row(make_app):
