@@ -47,7 +47,7 @@ def key_name(key: str) -> str | None:
     """`key` (``f12``, ``F12``, ``ctrl+k``, ``?``, ``question_mark``) as Textual names it,
     or None if it names no key."""
     text = key.strip()
-    if text.endswith("+"):  # the plus key itself: "+", "ctrl++"
+    if text == "+" or text.endswith("++"):  # the plus key itself: "+", "ctrl++"
         modifiers, last = text[:-1].split("+")[:-1], "+"
     else:
         *modifiers, last = text.split("+")
