@@ -31,6 +31,7 @@ async def open_form(pilot) -> ActionForm:
     return pilot.app.screen
 
 
+@pytest.mark.slow  # a whole flow end to end
 async def test_actions_from_a_strategy_are_adopted_and_completed(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -182,7 +183,7 @@ async def test_the_list_fits_a_small_terminal(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("n")
-        await type_text(pilot, "长" * 300)
+        await paste(pilot, "长" * 300)  # what is typed does not matter here: how it wraps
         await pilot.press("enter")
         await pilot.pause()
         rows = app.screen.query_one("#actions", RowList)

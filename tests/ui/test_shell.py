@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from textual.widgets import Digits, Input
 
 from uitools import FakeTime, record_notices, settle, tick
@@ -263,7 +264,7 @@ async def test_a_card_longer_than_the_entry_scrolls_to_what_is_being_typed(make_
     async with app.run_test(size=(80, 24)) as pilot:
         entry = app.screen.query_one("#entry-input", Input)
         entry.focus()
-        text = "START" + "m" * 120 + "XYZ"
+        text = "START" + "m" * entry.size.width + "XYZ"  # longer than the entry
         for char in text:
             await pilot.press(char)
         await pilot.pause()
@@ -299,11 +300,12 @@ async def test_projector_spotlight_shows_the_newest_card_on_the_cards_panel_only
         assert app.screen.panel == "goals" and spot() == ""
 
 
+@pytest.mark.slow  # every step, in both languages
 async def test_help_names_every_key_in_the_language_of_the_room(make_app):
     """F1 on every step lists each key once, its meaning in the current language,
     Textual's own editing and scrolling keys included (they used to show in English)."""
     app = make_app()
-    async with app.run_test(size=(160, 60)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         for lang in ("zh", "en"):
             await app.set_language(lang)
             for step in STEPS:
