@@ -11,9 +11,6 @@ whole, with a notice saying what is wrong: half a keymap could leave a key dead.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-import tomllib
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -85,6 +82,8 @@ def read_keymap(path: Path, fixed: Mapping[str, str]) -> dict[str, str]:
         return {}
     except (OSError, UnicodeDecodeError) as error:
         raise KeymapError(t("keymap.unreadable", path=path, error=error)) from error
+    import tomllib  # only with a keymap file: not on every start
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -116,6 +115,9 @@ def read_keymap(path: Path, fixed: Mapping[str, str]) -> dict[str, str]:
 
 def binding_ids() -> set[str]:
     """The id of every binding in the app (loads every TUI module: only when needed)."""
+    import importlib
+    import pkgutil
+
     import workshop.tui
 
     for info in pkgutil.walk_packages(workshop.tui.__path__, "workshop.tui."):
