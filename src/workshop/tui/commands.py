@@ -15,6 +15,7 @@ from textual.screen import Screen
 from workshop.i18n import has, t
 from workshop.model import STEPS
 from workshop.tui.compat import LocalCommandPalette
+from workshop.tui.themes import THEMES
 from workshop.tui.widgets.stepper import step_marker
 
 if TYPE_CHECKING:
@@ -83,9 +84,9 @@ def pick_theme(app: WorkshopApp) -> None:
     def choose(name: str) -> None:
         app.theme = name
 
-    ours_first = sorted(app.available_themes,
-                        key=lambda name: (not has(f"palette.themes.{name}"), name))
-    commands = [(theme_label(name), partial(choose, name)) for name in ours_first]
+    ours = [theme.name for theme in THEMES]  # light, dark, projector
+    names = ours + sorted(name for name in app.available_themes if name not in ours)
+    commands = [(theme_label(name), partial(choose, name)) for name in names]
     app.push_screen(palette(t("palette.theme_placeholder"),
                             [SimpleProvider(app.screen, commands)]))
 
