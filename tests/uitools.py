@@ -45,17 +45,17 @@ def stepper_text(app) -> str:
 
 
 def record_notices(app) -> list[str]:
-    """From now on, the text of every notice `app` shows, in order (call before the
-    notices are given; the notices still show)."""
-    shown: list[str] = []
-    notify = app.notify
+    """The notices `app` shows from now on, as texts (without reading Textual's private
+    list of notifications)."""
+    notices: list[str] = []
+    show = app.notify
 
-    def recording(message, *args, **kwargs):
-        shown.append(str(message))
-        return notify(message, *args, **kwargs)
+    def notify(message, *args, **kwargs):
+        notices.append(str(message))
+        return show(message, *args, **kwargs)
 
-    app.notify = recording
-    return shown
+    app.notify = notify
+    return notices
 
 
 class FakeTime:
