@@ -526,8 +526,9 @@ def _with_actions(doc: Workshop) -> Workshop:
     doc.cocreate.clusters.append(cluster)
     doc.plan.actions.append(Action(
         what="每周拜访5家VIP客户，建立客户档案", strategy_id=cluster.id, team_id=team.id,
-        owner_id=team.members[0].id, start=dt.date(2027, 1, 4), due=dt.date(2027, 3, 31),
-        measure="拜访家数", target="每周 5 家", support="市场部提供客户名单", cadence="weekly",
+        owner_id=team.members[0].id, checker_id=team.members[1].id, start=dt.date(2027, 1, 4),
+        due=dt.date(2027, 3, 31), measure="拜访家数", target="每周 5 家",
+        support="市场部提供客户名单", cadence="weekly",
         next_check=dt.date(2027, 1, 11), status="doing"))
     doc.plan.actions.append(Action(what="=HYPERLINK(\"http://x\")", team_id=team.id,
                                    target="-5%"))
@@ -542,16 +543,17 @@ def test_csv_is_utf8_with_bom_and_reads_back(tmp_path: Path):
     assert raw.startswith(BOM.encode("utf-8"))
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0] == ["小组", "序号", "策略", "行动", "负责人", "开始日期", "完成期限",
+    assert rows[0] == ["小组", "序号", "策略", "行动", "负责人", "谁来检查", "开始日期", "完成期限",
                        "衡量指标", "目标值", "所需支持", "检查频率", "下次检查", "状态", "里程碑",
                        "服务的目标", "关键差距", "所需资源", "可能的障碍", "知识技能", "奖励",
                        "惩罚", "P 计划", "D 执行", "C 检查", "A 处理", "待补充"]
-    assert rows[1][:13] == ["济南队", "1", "深耕VIP客户", "每周拜访5家VIP客户，建立客户档案",
-                            "张伟", "2027-01-04", "2027-03-31", "拜访家数", "每周 5 家",
+    assert rows[1][:14] == ["济南队", "1", "深耕VIP客户", "每周拜访5家VIP客户，建立客户档案",
+                            "张伟", "李娜（时间官）", "2027-01-04", "2027-03-31", "拜访家数",
+                            "每周 5 家",
                             "市场部提供客户名单", "每周", "2027-01-11", "进行中"]
     assert rows[1][-1] == ""  # ready: nothing to complete
     assert rows[2][3] == "'=HYPERLINK(\"http://x\")"  # never a live formula in Excel
-    assert rows[2][8] == "-5%"
+    assert rows[2][9] == "-5%"
     assert rows[2][-1].startswith("负责人、完成期限、衡量指标")
 
 
@@ -560,7 +562,8 @@ def test_csv_without_actions_is_the_header_row(tmp_path: Path):
     assert path.name.endswith("-actions.csv")
     rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
     assert len(rows) == 1
-    assert rows[0][:13] == ["Team", "No.", "Strategy", "Action", "Owner", "Start", "Due",
+    assert rows[0][:14] == ["Team", "No.", "Strategy", "Action", "Owner", "Who checks",
+                            "Start", "Due",
                             "Measure", "Target", "Support needed", "Check cadence",
                             "Next check", "Status"]
 

@@ -47,6 +47,10 @@ class ActionRow:
     owner_id: str
     owner: str
     owner_role: str
+    checker_id: str
+    """The member who checks it, if a member does."""
+    checker: str
+    """Who checks it, in words (``李娜（组长）``, or a role); empty when nobody is named."""
     start: str
     due: str
     milestones: list[MilestoneRow]
@@ -225,6 +229,8 @@ def _action_row(doc: Workshop, action: Action, number: int, lang: str,
         color=team.color if team else "",
         owner_id=owner[1].id if owner else "", owner=owner[1].name if owner else "",
         owner_role=owner[1].role if owner else "",
+        checker_id=action.checker_id if doc.member(action.checker_id) else "",
+        checker=adoption.checker_label(doc, action, lang),
         start=day(action.start), due=day(action.due),
         milestones=_milestone_rows(action.milestones),
         own_milestones=action.milestones != goal_milestones,

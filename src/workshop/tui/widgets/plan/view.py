@@ -186,6 +186,8 @@ def action_detail(doc: Workshop, action: Action, number: int, readiness: Readine
         ("A", action.pdca.act)) if text)
     parts.append(_fields([
         (t("plan.field.owner_id"), owner_text or t("plan.list.unadopted")),
+        (t("plan.field.checker_id"),
+         adoption.checker_label(doc, action) or t("plan.detail.no_checker")),
         (t("plan.detail.dates"), dates),
         (t("plan.field.measure"), action.measure),
         (t("plan.field.target"), action.target),
