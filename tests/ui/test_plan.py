@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from pdftools import pdf_text
 from planning import shandong, with_strategies
 from uitools import paste, rendered_lines, shown, stepper_text, type_text
 from workshop.store import Session
@@ -215,3 +216,14 @@ async def test_f8_exports_every_handout_off_the_ui_thread(make_app, session_path
         messages = [str(n.message) for n in app._notifications]
         done = next(m for m in messages if "已导出 4 个文件" in m)
         assert str(folder) in done and "济南队" in done
+        handout = next(folder.glob("*济南队*.pdf"))
+        assert "附录" not in pdf_text(handout)
+
+        # the third choice: the handouts again, each with its appendix
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = pdf_text(handout)
+        assert "附录" in text and "行动计划" in text

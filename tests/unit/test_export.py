@@ -235,7 +235,7 @@ def test_text_taller_than_a_page_breaks_across_pages_and_is_all_printed(tmp_path
                   "T": "TOWS card", "S": "support", "N": "sign-off note", "C": "closing"}
     doc.vision.statement = _numbered("V")
     doc.cocreate.focus_question = _numbered("F")
-    doc.vision.goals[0].statement = _numbered("G")
+    doc.goal("jinan").statement = _numbered("G")  # the team's own goal: on its sheet
     doc.gaps.swot.append(Card(text=_numbered("T"), step="gaps", board="swot.SO",
                               team_id=team.id))
     ready_action(doc, "每周拜访VIP客户").support = _numbered("S")
@@ -244,12 +244,13 @@ def test_text_taller_than_a_page_breaks_across_pages_and_is_all_printed(tmp_path
                                          note=_numbered("N"), by="总经理"))
     doc.townhall.closing_statement = _numbered("C")
 
-    report, handout, *_ = export(doc, "pdf", out=tmp_path, all_teams=True).paths
+    report, handout, *_ = export(doc, "pdf", out=tmp_path, all_teams=True,
+                                 appendix=True).paths
     text = squash(pdf_text(report))
     for tag, where in long_texts.items():
         assert f"{tag}0000" in text and f"{tag}0699" in text, f"{where} is cut short"
     handout_text = squash(pdf_text(handout))
-    for tag in "GSN":  # the handout carries the goal, the action and the sign-off
+    for tag in "GSN":  # the goal and the sign-off on the sheet, the support in the appendix
         assert f"{tag}0699" in handout_text, tag
 
 
@@ -308,15 +309,16 @@ def test_cid_fallback_when_no_truetype_font_is_found(tmp_path: Path,
     assert squash(shandong().meta.title) in text
     assert "济南队" in text and "张伟" in text
     assert MARKUP_CARD.replace(" ", "") in text
-    # UCS-2 cannot hold an emoji: a box, not two unrelated characters
-    assert "收获满满□" in text
+    # UCS-2 cannot hold an emoji: it comes from the fallback font, never as two
+    # unrelated characters
+    assert "收获满满😀" in text
 
 
 # -- handouts ---------------------------------------------------------------------------
 
 def test_a_handout_shows_its_team_and_not_the_others(tmp_path: Path, cjk_font: FontChoice):
     doc = with_cards(shandong())
-    result = export(doc, "pdf", out=tmp_path, teams=["青岛队"])
+    result = export(doc, "pdf", out=tmp_path, teams=["青岛队"], appendix=True)
     (path,) = result.paths
     assert path.name == "山东区 2027 年度目标分解与计划制定工作坊-青岛队-行动计划.pdf"
     text = pdf_text(path)
@@ -327,7 +329,7 @@ def test_a_handout_shows_its_team_and_not_the_others(tmp_path: Path, cjk_font: F
         assert member.name in text
         if member.role:
             assert member.role in text
-    assert "青岛队的差距" in text  # its own cards
+    assert "青岛队的差距" in text  # its own cards, in the appendix
     for team in doc.teams:
         if team is not qingdao:
             assert "的差距" not in text.replace("青岛队的差距", "")

@@ -8,7 +8,14 @@ from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Spacer
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+)
 
 from workshop.export.content import card_count, member_list, team_cards
 from workshop.export.pdf.styles import (
@@ -16,6 +23,7 @@ from workshop.export.pdf.styles import (
     MUTED,
     Plain,
     Styles,
+    Table,
     esc,
     key_values,
     markup_para,
@@ -124,6 +132,129 @@ def agenda(rows: Sequence[AgendaRow], styles: Styles) -> list[Flowable]:
             table(header, body, widths, styles),  # type: ignore[arg-type]
             Spacer(1, 2 * mm),
             para(t("pdf.agenda.total", lang, minutes=total), styles.muted)]
+
+
+# -- headings stay with what follows them -----------------------------------------------------
+
+HEADING_STYLES = ("h1", "h2", "h3", "purpose")
+FIRST_PART = 40.0
+"""Points of a paragraph or drawing that must follow its heading on the same page."""
+
+
+def keep_with_next(flowable: Flowable) -> Flowable:
+    """Mark `flowable` (a box that introduces what follows, like the focus question) to
+    stay on the page of what follows, like a heading."""
+    flowable.workshop_heading = True  # type: ignore[attr-defined]
+    return flowable
+
+
+def is_heading(flowable: Flowable) -> bool:
+    """A heading paragraph (in a heading style or a clone of one), or a marked box."""
+    if getattr(flowable, "workshop_heading", False):
+        return True
+    if not isinstance(flowable, Paragraph):
+        return False
+    style = flowable.style
+    while style is not None:  # clone() keeps the style it was made from as its parent
+        if style.name in HEADING_STYLES:
+            return True
+        style = getattr(style, "parent", None)
+    return False
+
+
+def _height(flowable: Flowable, width: float, canv: object) -> float:
+    if isinstance(flowable, KeepTogether):  # it answers "too tall" to force a split
+        return sum(_height(f, width, canv) for f in flowable._content)
+    _w, h = flowable.wrapOn(canv, width, 10_000)
+    return h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+
+def _first_part(flowable: Flowable, width: float, canv: object) -> float:
+    """How much of `flowable` must fit below its heading: a table's header and first two
+    rows, a few lines of a paragraph, a whole block that is kept together."""
+    if isinstance(flowable, Table):
+        rows = flowable._cellvalues[:(_repeat(flowable) + 2)]
+        widths = flowable._argW
+        total = 0.0
+        for row in rows:
+            tallest = 14.0
+            for value, col_w in zip(row, widths, strict=False):
+                items = value if isinstance(value, (list, tuple)) else [value]
+                cell = sum(_height(f, (col_w or width) - 10, canv) for f in items
+                           if isinstance(f, Flowable))
+                tallest = max(tallest, cell + 8)
+            total += tallest
+        return total
+    if isinstance(flowable, KeepTogether):
+        return _height(flowable, width, canv)
+    return min(_height(flowable, width, canv), FIRST_PART)
+
+
+def _repeat(table: Table) -> int:
+    rows = table.repeatRows
+    return rows if isinstance(rows, int) else len(rows)
+
+
+class NeedRoom(CondPageBreak):
+    """A page break unless the headings after it and the start of what they introduce
+    fit on this page: a heading is never left alone at the foot of a page."""
+
+    def __init__(self, flowables: Sequence[Flowable]) -> None:
+        super().__init__(0)
+        self.flowables = list(flowables)
+
+    def _need(self, width: float, canv: object) -> float:
+        need = 0.0
+        for i, flowable in enumerate(self.flowables):
+            if isinstance(flowable, CondPageBreak):
+                rest = NeedRoom(self.flowables[i + 1:])._need(width, canv)
+                return need + max(flowable.height, rest)
+            if is_heading(flowable) or isinstance(flowable, Spacer):
+                need += _height(flowable, width, canv)
+            else:
+                return need + _first_part(flowable, width, canv)
+        return need
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and getattr(frame, "_atTop", False):
+            return 0, 0  # at the top of a page already: breaking would not help
+        self.height = self._need(availWidth, self.canv)
+        return super().wrap(availWidth, availHeight)
+
+
+class NewPage(CondPageBreak):
+    """Start a new page, unless this one is still empty (a page break right after a page
+    that just filled up would leave a blank page)."""
+
+    def __init__(self) -> None:
+        super().__init__(1e9)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and getattr(frame, "_atTop", False):
+            return 0, 0
+        return super().wrap(availWidth, availHeight)
+
+
+def keep_headings(story: Sequence[Flowable]) -> list[Flowable]:
+    """`story` with a ``NeedRoom`` before every run of headings, so each heading starts a
+    page rather than end one."""
+    out: list[Flowable] = []
+    i = 0
+    while i < len(story):
+        flowable = story[i]
+        if not is_heading(flowable):
+            out.append(flowable)
+            i += 1
+            continue
+        j = i
+        while j < len(story) and (is_heading(story[j])
+                                  or isinstance(story[j], (Spacer, CondPageBreak))):
+            j += 1
+        out += [NeedRoom(story[i:j + 1]), *story[i:j]]
+        i = j
+    return out
 
 
 STEP_ROOM = 40 * mm
