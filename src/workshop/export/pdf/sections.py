@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -18,6 +19,7 @@ from reportlab.platypus import (
 )
 
 from workshop.export.content import card_count, member_list, team_cards
+from workshop.export.pdf.glyphs import FontStack, stack_for
 from workshop.export.pdf.styles import (
     ACCENT,
     MUTED,
@@ -65,13 +67,70 @@ def teams_table(teams: Sequence[TeamRow], styles: Styles) -> Flowable:
                  [0.25, 2.2, 7.5], styles, extra=extra)  # type: ignore[arg-type]
 
 
+def title_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` in as few lines as fit `width`, of even length, broken at a space where
+    one is near: a title never ends with a word cut off its last characters (工 / 作坊)."""
+    fonts = stack_for(font)
+    text = " ".join(text.split())
+    total = fonts.width(text, size)
+    count = max(1, -(-int(total) // int(width)))
+    if count == 1:
+        return [text]
+    by_words = _word_lines(text, fonts, size, width)  # at spaces, if as few lines fit
+    if by_words is not None and len(by_words) <= count:
+        return by_words
+    while count < len(text):
+        lines, rest = [], text
+        for remaining in range(count, 1, -1):
+            aim = fonts.width(rest, size) / remaining
+            cut = _cut(rest, aim, fonts, size)
+            lines.append(rest[:cut].rstrip())
+            rest = rest[cut:].lstrip()
+        lines.append(rest)
+        if all(fonts.width(line, size) <= width for line in lines):
+            return lines
+        count += 1
+    return [text]
+
+
+def _word_lines(text: str, fonts: FontStack, size: float, width: float) -> list[str] | None:
+    """`text` wrapped at spaces only, or None when a word is wider than a line."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if fonts.width(word, size) > width:
+            return None
+        if lines and fonts.width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _cut(text: str, aim: float, fonts: FontStack, size: float) -> int:
+    """Where to end a line of about `aim` points: at the space nearest to it within a
+    quarter of the line, else after the character that reaches it."""
+    reach = next((i for i in range(1, len(text) + 1)
+                  if fonts.width(text[:i], size) >= aim), len(text))
+    spaces = [i for i, c in enumerate(text) if c == " "
+              and abs(fonts.width(text[:i], size) - aim) <= aim / 4]
+    if spaces:
+        return min(spaces, key=lambda i: abs(fonts.width(text[:i], size) - aim))
+    return max(1, reach)
+
+
+def title_para(text: str, style: ParagraphStyle, width: float) -> Flowable:
+    """A title in balanced lines (``title_lines``)."""
+    lines = title_lines(text, style.fontName, style.fontSize, width)
+    return markup_para("<br/>".join(esc(line) for line in lines), style)
+
+
 def report_cover(report: Report, styles: Styles) -> list[Flowable]:
     """Page 1 of the report: title, organization, tagline, when and where, the teams."""
     lang = styles.lang
     members = sum(len(team.members) for team in report.teams)
     story: list[Flowable] = [
         para(f"{t('app.name', lang)} · {t('pdf.report_title', lang)}", styles.cover_kicker),
-        para(report.title, styles.cover_title),
+        title_para(report.title, styles.cover_title, styles.width),
         para(t("app.tagline", lang), styles.cover_subtitle),
     ]
     if report.organization:
@@ -88,28 +147,6 @@ def report_cover(report: Report, styles: Styles) -> list[Flowable]:
         teams_table(report.teams, styles),
         Spacer(1, 8 * mm),
         para(t("pdf.generated", lang, time=report.generated_at), styles.muted),
-    ]
-    return story
-
-
-def handout_masthead(report: Report, team: TeamRow, styles: Styles) -> list[Flowable]:
-    """The top of a team's handout: the team name big in its colour, the workshop, a rule
-    in the team's colour, when and where."""
-    lang = styles.lang
-    ink = readable_ink(team.color)
-    team_style = styles.cover_team.clone("cover_team_ink", textColor=colors.HexColor(ink))
-    story: list[Flowable] = [
-        para(t("pdf.handout_title", lang), styles.cover_kicker),
-        para(team.name, team_style),
-        para(report.title, styles.cover_subtitle),
-    ]
-    if report.organization:
-        story.append(para(report.organization, styles.cover_org))
-    story += [
-        Spacer(1, 4 * mm),
-        HRFlowable(width="100%", thickness=1.2, color=colors.HexColor(safe_color(team.color)),
-                   spaceBefore=2, spaceAfter=8),
-        when_where(report, styles),
     ]
     return story
 
@@ -185,9 +222,9 @@ def _first_part(flowable: Flowable, width: float, canv: object) -> float:
                 tallest = max(tallest, cell + 8)
             total += tallest
         return total
-    if isinstance(flowable, KeepTogether):
-        return _height(flowable, width, canv)
-    return min(_height(flowable, width, canv), FIRST_PART)
+    if isinstance(flowable, Paragraph):
+        return min(_height(flowable, width, canv), FIRST_PART)
+    return _height(flowable, width, canv)  # a drawing, a block kept together: all of it
 
 
 def _repeat(table: Table) -> int:

@@ -23,7 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus import Table as _PlatypusTable
 
-from workshop.export.pdf.glyphs import PLACEHOLDER, stack_for
+from workshop.export.pdf.glyphs import stack_for
 
 # -- page geometry (A4, print margins) --------------------------------------------------
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -110,17 +110,6 @@ def esc(text: object) -> str:
     characters dropped, line breaks kept as ``<br/>``."""
     value = _CONTROL.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n")
     return _xml_escape(value).replace("\n", "<br/>")
-
-
-MISSING = PLACEHOLDER
-"""Shown for a character no font can draw."""
-
-
-def encodable(text: str, font: str) -> str:
-    """`text` for a place drawn in `font` alone: characters it lacks become ``□`` and are
-    named in the export's warnings. Paragraphs, table cells, headers and drawings that
-    use ``glyphs.stack_for(font)`` fall back to other fonts instead."""
-    return stack_for(font).single(text)
 
 
 def safe_color(color: str, default: str = "#5f6b76") -> str:
