@@ -209,6 +209,33 @@ def _summary(doc: Workshop) -> None:
         card_edits.add_card(doc, "summary", f"{team.name}：目标要分解到人、到月", team_id=team.id)
 
 
+def plan_for(doc: Workshop, team_index: int = 0, count: int = 10) -> list[str]:
+    """`count` actions for the team at `team_index`, each owned by one member and checked
+    by the next, dated inside the team goal's span (weeks before its deadline for a
+    one-month goal, months for a year). Returns the action ids."""
+    from workshop.methods.plan.actions import team_goal
+
+    team = doc.teams[team_index]
+    goal = team_goal(doc, team.id)
+    deadline = goal.deadline if goal and goal.deadline else dt.date(2027, 12, 31)
+    span = 24 if (deadline - doc.meta.date).days < 120 else 330
+    made = []
+    for n in range(count):
+        action = plan_edits.add_action(doc, WHATS[n % len(WHATS)], team_id=team.id)
+        measure, target = MEASURES[n % len(MEASURES)]
+        start = max(deadline - dt.timedelta(days=span - (n * span) // (3 * count)),
+                    doc.meta.date + dt.timedelta(days=1 + n))  # never before the workshop
+        due = deadline - dt.timedelta(days=(n * span) // (2 * count))
+        plan_edits.update_action(doc, action.id, {
+            "owner_id": team.members[n % len(team.members)].id,
+            "checker_id": team.members[(n + 1) % len(team.members)].id,
+            "start": start.isoformat(), "due": due.isoformat(), "measure": measure,
+            "target": target, "cadence": CADENCES[n % 3],
+            "next_check": (start + dt.timedelta(days=7)).isoformat()})
+        made.append(action.id)
+    return made
+
+
 def hostile_room(folder: Path | None = None) -> Workshop:
     """The eight-team workshop described at the top of this module. `folder` is where the
     scenario file is written (a temp folder by default)."""

@@ -13,6 +13,7 @@ Body text is 10 pt; nothing on the page is smaller than 9 pt.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -26,7 +27,6 @@ from workshop.export.pdf.styles import (
     INK,
     MUTED,
     RULE,
-    WHITE,
     Plain,
     Styles,
     Table,
@@ -43,11 +43,14 @@ from workshop.report.vision import GoalRow
 SMALLEST = 9.0
 """The smallest type on the sheet (labels, the role under a name)."""
 PAD = 3.0
-ACTION_COLUMNS = (24, 0, 52, 60, 58, 86, 62, 38)
+ACTION_COLUMNS = (24, 0, 58, 60, 62, 78, 60, 36)
 """Widths in points of: number, action (takes the rest), owner, checker, dates, measure
 and target, rhythm and next check, status."""
 LONG_ACTION = 300
 """Characters of an action's text past which its row may break across pages."""
+SPLIT_ACTION = 200.0
+"""Points of an action that must fit on a page before its row may break there: a row
+shorter than that (any but a page-long action) moves whole to the next page."""
 BLANK_ROWS = 6
 """Empty rows printed for a team with no action yet, to write on."""
 
@@ -163,8 +166,11 @@ class Period:
     """A box in the tick row: a month (or a week), its first and last day."""
 
     label: str
+    """``3月`` or ``2/8`` (the week's Monday)."""
     first: dt.date
     last: dt.date
+    short: str = ""
+    """``3`` where room is short (the table's heading says they are months)."""
 
 
 def _date(text: str) -> dt.date | None:
@@ -196,15 +202,15 @@ def check_periods(actions: list[ActionRow], milestones: list[MilestoneRow],
         start = first - dt.timedelta(days=first.weekday())
         out = []
         while start <= last and len(out) < 14:
-            out.append(Period(t("pdf.sheet.week", lang, month=start.month, day=start.day),
-                              start, start + dt.timedelta(days=6)))
+            label = t("pdf.sheet.week", lang, month=start.month, day=start.day)
+            out.append(Period(label, start, start + dt.timedelta(days=6), label))
             start += dt.timedelta(days=7)
         return out
     out = []
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month) and len(out) < 12:
         out.append(Period(t(f"cascade.month_name.{month}", lang), dt.date(year, month, 1),
-                          _month_end(year, month)))
+                          _month_end(year, month), str(month)))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out
 
@@ -213,15 +219,17 @@ class TickRow(Flowable):
     """A row of labelled boxes, one per period; a box only where the action runs."""
 
     BOX = 8.0
-    HEIGHT = 12.0
+    HEIGHT = 11.0
 
     def __init__(self, periods: list[Period], start: dt.date | None, due: dt.date | None,
-                 font: str) -> None:
+                 font: str, *, compact: bool = False) -> None:
         super().__init__()
         self.periods = periods
         self.start = start
         self.due = due
         self.font = font
+        self.compact = compact
+        """Short labels (the month's number) in a narrower row."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -236,7 +244,7 @@ class TickRow(Flowable):
         canvas = self.canv
         fonts = stack_for(self.font)
         cell = self.width / max(len(self.periods), 1)
-        y = 1.0
+        y = 0.5
         canvas.saveState()
         canvas.setLineWidth(0.7)
         for i, period in enumerate(self.periods):
@@ -244,7 +252,8 @@ class TickRow(Flowable):
                 continue
             x = i * cell
             canvas.setFillColor(INK)
-            label_w = fonts.draw(canvas, x, y + 1, period.label, SMALLEST)
+            label = period.short if self.compact else period.label
+            label_w = fonts.draw(canvas, x, y + 1, label, SMALLEST)
             canvas.setStrokeColor(INK)
             canvas.rect(x + label_w + 2, y, self.BOX, self.BOX, stroke=1, fill=0)
         canvas.restoreState()
@@ -262,10 +271,11 @@ def short_day(text: str, year: int | None) -> str:
 
 
 def plan_year(actions: list[ActionRow]) -> int | None:
-    """The one year every date of the plan falls in, or None."""
-    years = {d.year for a in actions for d in (_date(a.start), _date(a.due), _date(a.next_check))
-             if d}
-    return years.pop() if len(years) == 1 else None
+    """The year most of the plan's dates fall in (printed once, in the table's header;
+    a date in another year prints in full), or None for a plan without dates."""
+    years = Counter(d.year for a in actions
+                    for d in (_date(a.start), _date(a.due), _date(a.next_check)) if d)
+    return years.most_common(1)[0][0] if years else None
 
 
 def _styles(styles: Styles) -> dict[str, object]:
@@ -302,7 +312,7 @@ def _action_cells(action: ActionRow, year: int | None, st: dict, lang: str) -> l
     start, due = short_day(action.start, year), short_day(action.due, year)
     dates = ""
     if start or due:
-        dates = markup_para(f"{esc(start)} →<br/>{esc(due) or '?'}" if start
+        dates = markup_para(f"{esc(start)}<br/>→ {esc(due) or '?'}" if start
                             else f"→ {esc(due)}", cell)
     measure = "<br/>".join(p for p in (
         esc(action.measure),
@@ -317,8 +327,62 @@ def _action_cells(action: ActionRow, year: int | None, st: dict, lang: str) -> l
             para(action.status, cell)]
 
 
+def _base_style(styles: Styles) -> list[tuple[object, ...]]:
+    return [("FONTNAME", (0, 0), (-1, -1), styles.font),
+            ("FONTSIZE", (0, 0), (-1, -1), 10),
+            ("LEADING", (0, 0), (-1, -1), 13),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
+
+
+def _compact_ticks(periods: list[Period], widths: list[float], font: str) -> bool:
+    """True when the tick boxes fit under the right-hand columns (who checks to status),
+    so an action's row grows only when its text does not already leave room for them."""
+    fonts = stack_for(font)
+    slot = max(fonts.width(p.short, SMALLEST) for p in periods) + TickRow.BOX + 4
+    return slot * len(periods) <= sum(widths[3:]) - PAD
+
+
+def _action_block(action: ActionRow, band: Flowable | None, periods: list[Period],
+                  widths: list[float], year: int | None, st: dict,
+                  styles: Styles) -> Table:
+    """One action as a small table: (its strategy's band,) its row, its tick boxes —
+    under the right-hand columns, or across the row when they do not fit there."""
+    rows: list[list[object]] = []
+    commands: list[tuple[object, ...]] = []
+    if band is not None:
+        rows.append([band, *[""] * 7])
+        commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
+                     ("LINEBELOW", (0, 0), (-1, 0), 0.5, ACCENT)]
+    main = len(rows)
+    rows.append(_action_cells(action, year, st, styles.lang))
+    if periods:
+        compact = (len(action.what) <= LONG_ACTION
+                   and _compact_ticks(periods, widths, styles.font))
+        ticks = TickRow(periods, _date(action.start), _date(action.due), styles.font,
+                        compact=compact)
+        tick = main + 1
+        if compact:
+            rows.append([*[""] * 3, ticks, *[""] * 4])
+            commands += [*(("SPAN", (c, main), (c, tick)) for c in range(3)),
+                         ("SPAN", (3, tick), (-1, tick))]
+        else:
+            rows.append(["", ticks, *[""] * 6])
+            commands.append(("SPAN", (1, tick), (-1, tick)))
+        commands += [("TOPPADDING", (0, tick), (-1, tick), 0),
+                     ("BOTTOMPADDING", (0, tick), (-1, tick), 1.5)]
+    return Table(rows, colWidths=widths, hAlign="LEFT",
+                 style=TableStyle([*_base_style(styles), *commands]))
+
+
 def action_table(plan: TeamPlan | None, periods: list[Period], styles: Styles) -> Table:
-    """The plan's actions, a band per strategy, each action followed by its tick row."""
+    """The plan's actions, a band per strategy, each action with its tick boxes. Each
+    action is one row of the outer table, so a page break never falls between an action
+    and its boxes, nor between a strategy and its first action."""
     lang = styles.lang
     st = _styles(styles)
     actions = plan.actions if plan is not None else []
@@ -331,50 +395,30 @@ def action_table(plan: TeamPlan | None, periods: list[Period], styles: Styles) -
                           "rhythm", "status")]
     widths = list(ACTION_COLUMNS)
     widths[1] = styles.width - sum(widths)
-    rows: list[list[object]] = [header]
-    commands: list[tuple[object, ...]] = []
+    head = Table([header], colWidths=widths, hAlign="LEFT", style=TableStyle([
+        *_base_style(styles), ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    blocks: list[list[object]] = [[head]]
     for group in plan.groups if plan is not None else []:
         label = (t("pdf.plan.strategy_band", lang, rank=group.rank, name=group.strategy)
                  if group.rank else group.strategy)
-        commands += [("SPAN", (0, len(rows)), (-1, len(rows))),
-                     ("BACKGROUND", (0, len(rows)), (-1, len(rows)), ACCENT_LIGHT),
-                     ("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.8, ACCENT)]
-        rows.append([para(label, st["band"]), *[""] * 7])
         for n, action in enumerate(group.actions):
-            # an action never parts from its tick row, nor a strategy from its first action
-            # (unless the action is a page long: then it must split to be printed at all)
-            if len(action.what) <= LONG_ACTION:
-                commands.append(("NOSPLIT", (0, len(rows) - (0 if n else 1)),
-                                 (-1, len(rows) + 1)))
-            rows.append(_action_cells(action, year, st, lang))
-            tick = len(rows)
-            ticks = (TickRow(periods, _date(action.start), _date(action.due), styles.font)
-                     if periods else "")
-            rows.append(["", ticks, *[""] * 6])
-            commands += [("SPAN", (1, tick), (-1, tick)),
-                         ("TOPPADDING", (0, tick), (-1, tick), 0),
-                         ("BOTTOMPADDING", (0, tick), (-1, tick), 2),
-                         ("LINEBELOW", (0, tick), (-1, tick), 0.5, RULE)]
+            band = para(label, st["band"]) if n == 0 else None
+            blocks.append([_action_block(action, band, periods, widths, year, st, styles)])
     if not actions:
-        rows += [[""] * 8 for _ in range(BLANK_ROWS)]
-        commands += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [WHITE]),
+        blank = Table([[""] * 8 for _ in range(BLANK_ROWS)], colWidths=widths, hAlign="LEFT",
+                      rowHeights=[26] * BLANK_ROWS, style=TableStyle([
+                          ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE)]))
+        blocks.append([blank])
+    # an action moves whole to the next page; only one taller than this splits inside
+    return Table(blocks, colWidths=[styles.width], repeatRows=1, hAlign="LEFT",
+                 splitInRow=SPLIT_ACTION, style=TableStyle([
+                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                     ("TOPPADDING", (0, 0), (-1, -1), 0),
+                     ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
                      ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
-                     ("TOPPADDING", (0, 1), (-1, -1), 14)]
-    return Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", style=TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), styles.font),
-        ("FONTSIZE", (0, 0), (-1, -1), 10),
-        ("LEADING", (0, 0), (-1, -1), 13),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
-        *commands,
-    ]))
+                     ("BOX", (0, 0), (-1, -1), 0.8, ACCENT)]))
 
 
 def actions_part(plan: TeamPlan | None, milestones: list[MilestoneRow],
