@@ -33,6 +33,7 @@ from workshop.edits import charter as charter_edits
 from workshop.export import export, fonts
 from workshop.export.pdf import handout_plan
 from workshop.export.pdf.styles import HANDOUT_MARGINS, PAGE_HEIGHT, PAGE_WIDTH
+from workshop.methods.plan.actions import team_goal
 from workshop.model import Workshop
 from workshop.scenario import load_scenario
 
@@ -106,9 +107,11 @@ def check_actions_on_sheet(doc: Workshop, team_index: int, path: Path) -> None:
     assert actions
     what, owner, checker = column(path, 1), column(path, 2), column(path, 3)
     dates, measure = column(path, 4), column(path, 5)
-    # the year most dates fall in heads the dates column; a date in it prints as MM-DD
+    # the plan's year (its goal's deadline, else the year most dates fall in) heads the
+    # dates column; a date in it prints as MM-DD
+    goal = team_goal(doc, team.id)
     years = Counter(d.year for a in actions for d in (a.start, a.due, a.next_check) if d)
-    year = years.most_common(1)[0][0]
+    year = goal.deadline.year if goal and goal.deadline else years.most_common(1)[0][0]
     assert str(year) in dates[:40]
     for action in actions:
         assert squash(action.what) in what, action.what

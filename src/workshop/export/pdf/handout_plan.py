@@ -64,11 +64,20 @@ def _hex(color: colors.Color) -> str:
 def masthead(team_name: str, team_color: str, kicker: str, styles: Styles) -> list[Flowable]:
     """The team's name large in a shade of its colour, what the sheet is, and a rule."""
     ink = readable_ink(team_color)
-    style = styles.h1.clone("sheet_team", fontSize=22, leading=28, spaceBefore=0,
+    fonts = stack_for(styles.font)
+    # the name and what the sheet is on one line: a long name gets smaller type (down
+    # to 16 pt) before the words after it wrap; past that, they start a line of their own
+    kicker_w = fonts.width(f"　{kicker}", 12)
+    size = 22.0
+    while size > 16 and fonts.width(f"■ {team_name}", size) + kicker_w > styles.width:
+        size -= 1
+    apart = fonts.width(f"■ {team_name}", size) + kicker_w > styles.width
+    style = styles.h1.clone("sheet_team", fontSize=size, leading=size * 1.27, spaceBefore=0,
                             spaceAfter=0, textColor=colors.HexColor(ink), keepWithNext=0)
     swatch = safe_color(team_color)
-    markup = (f'<font color="{swatch}">■</font> {esc(team_name)}'
-              f'<font size="12" color="{_hex(MUTED)}">　{esc(kicker)}</font>')
+    markup = (f'<font color="{swatch}">■</font> {esc(team_name)}{"<br/>" if apart else ""}'
+              f'<font size="12" color="{_hex(MUTED)}">{"" if apart else "　"}'
+              f"{esc(kicker)}</font>")
     return [markup_para(markup, style),
             HRFlowable(width="100%", thickness=2.5, color=colors.HexColor(swatch),
                        spaceBefore=3, spaceAfter=5)]
@@ -250,9 +259,10 @@ class TickRow(Flowable):
         for i, period in enumerate(self.periods):
             if not self._runs(period):
                 continue
-            x = i * cell
-            canvas.setFillColor(INK)
             label = period.short if self.compact else period.label
+            used = fonts.width(label, SMALLEST) + 2 + self.BOX
+            x = i * cell + max(0.0, (cell - used) / 2)  # centred in its slot
+            canvas.setFillColor(INK)
             label_w = fonts.draw(canvas, x, y + 1, label, SMALLEST)
             canvas.setStrokeColor(INK)
             canvas.rect(x + label_w + 2, y, self.BOX, self.BOX, stroke=1, fill=0)
@@ -270,9 +280,13 @@ def short_day(text: str, year: int | None) -> str:
     return day.strftime("%m-%d") if year is not None and day.year == year else text
 
 
-def plan_year(actions: list[ActionRow]) -> int | None:
-    """The year most of the plan's dates fall in (printed once, in the table's header;
-    a date in another year prints in full), or None for a plan without dates."""
+def plan_year(actions: list[ActionRow], deadline: str = "") -> int | None:
+    """The plan's year, printed once in the table's header (a date in another year
+    prints in full): the goal's deadline year, else the year most dates fall in; None
+    for a plan without dates."""
+    day = _date(deadline)
+    if day is not None:
+        return day.year
     years = Counter(d.year for a in actions
                     for d in (_date(a.start), _date(a.due), _date(a.next_check)) if d)
     return years.most_common(1)[0][0] if years else None
@@ -312,16 +326,25 @@ def _action_cells(action: ActionRow, year: int | None, st: dict, lang: str) -> l
     start, due = short_day(action.start, year), short_day(action.due, year)
     dates = ""
     if start or due:
-        dates = markup_para(f"{esc(start)}<br/>→ {esc(due) or '?'}" if start
-                            else f"→ {esc(due)}", cell)
+        # a short start keeps its arrow; a whole date fills its line, the arrow goes down
+        if start and len(start) <= 5:
+            lines = [f"{start} →", due or "?"]
+        elif start:
+            lines = [start, f"→ {due}" if len(due) <= 5 else due or "?"]
+        else:
+            lines = [f"→ {due}"]
+        dates = markup_para("<br/>".join(esc(line) for line in lines), cell)
     measure = "<br/>".join(p for p in (
         esc(action.measure),
         f'<font color="{_hex(ACCENT)}">{esc(t("pdf.plan.target_arrow", lang))} '
         f"{esc(action.target)}</font>" if action.target else "") if p)
     rhythm = esc(action.cadence)
     if action.next_check:
-        rhythm += "<br/>" + esc(t("pdf.sheet.next", lang,
-                                  date=short_day(action.next_check, year)))
+        day = short_day(action.next_check, year)
+        if len(day) <= 5:
+            rhythm += "<br/>" + esc(t("pdf.sheet.next", lang, date=day))
+        else:  # a whole date on a line of its own, never broken at a hyphen
+            rhythm += f"<br/>{esc(t('pdf.sheet.next', lang, date='').strip())}<br/>{esc(day)}"
     return [Plain(str(action.number)), markup_para(what, cell), owner, checker, dates,
             markup_para(measure, cell) if measure else "", markup_para(rhythm, cell),
             para(action.status, cell)]
@@ -386,7 +409,7 @@ def action_table(plan: TeamPlan | None, periods: list[Period], styles: Styles) -
     lang = styles.lang
     st = _styles(styles)
     actions = plan.actions if plan is not None else []
-    year = plan_year(actions)
+    year = plan_year(actions, plan.deadline if plan is not None else "")
     dates_label = (t("pdf.sheet.col.dates_year", lang, year=year) if year
                    else t("pdf.sheet.col.dates", lang))
     header = [para(t(f"pdf.sheet.col.{key}", lang), st["head"]) if key != "dates"
