@@ -97,7 +97,7 @@ def members_table(members: list[PledgeRow], plan: TeamPlan | None, styles: Style
               t("pdf.teams.role", lang), t("charter.pdf.decision", lang),
               t("charter.pdf.commitment", lang), t("pdf.commit.owns", lang),
               t("pdf.commit.checks", lang), t("pdf.commit.sign", lang)]
-    return table(header, rows, [24, 76, 48, 34, 0, 42, 42, 78], styles, absolute=True,
+    return table(header, rows, [24, 76, 58, 46, 0, 40, 40, 74], styles, absolute=True,
                  zebra=False, extra=[("LINEBELOW", (7, 1), (7, -1), 0.8, INK),
                                      ("TOPPADDING", (0, 1), (-1, -1), 5),
                                      ("BOTTOMPADDING", (0, 1), (-1, -1), 5),

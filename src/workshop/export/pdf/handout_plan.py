@@ -196,14 +196,13 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def check_periods(actions: list[ActionRow], milestones: list[MilestoneRow],
                   lang: str) -> list[Period]:
-    """The columns of tick boxes: the months from the plan's first start (or the first
-    milestone period) to its last due date (or last milestone), at most twelve; weeks
+    """The columns of tick boxes: the months from the plan's first start to its last due
+    date (the milestones' months for a plan without dates), at most twelve; weeks
     instead when the plan spans three months or less. Empty without any date."""
     days = [d for a in actions for d in (_date(a.start), _date(a.due)) if d]
-    months = [_date(f"{m.month}-01") for m in milestones]
-    days += [d for d in months if d]
-    if milestones and months[-1]:
-        days.append(_month_end(months[-1].year, months[-1].month))
+    if not days:
+        months = [d for d in (_date(f"{m.month}-01") for m in milestones) if d]
+        days = months + [_month_end(d.year, d.month) for d in months[-1:]]
     if not days:
         return []
     first, last = min(days), max(days)
