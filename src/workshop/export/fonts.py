@@ -270,6 +270,19 @@ def _from_user(spec: str, source: FontSource, lang: str) -> FontChoice:
         raise ExportError(t(key, lang, path=str(path), **problem.values)) from None
 
 
+def _search_font_dirs(names: tuple[str, ...]) -> list[Path]:
+    """The files in ``FONT_DIRS`` (searched recursively) named one of `names` (any case),
+    in the order of `names`."""
+    wanted = {name.lower(): rank for rank, name in enumerate(names)}
+    found: list[tuple[int, Path]] = []
+    for folder in FONT_DIRS:
+        if not folder.is_dir():
+            continue
+        for root, _dirs, files in os.walk(folder):
+            found += [(wanted[f.lower()], Path(root) / f) for f in files if f.lower() in wanted]
+    return [path for _rank, path in sorted(found, key=lambda item: item[0])]
+
+
 def system_candidates() -> Iterator[Path]:
     """Font files worth trying, best first: known paths, then a search of ``FONT_DIRS``."""
     seen: set[Path] = set()
@@ -278,17 +291,7 @@ def system_candidates() -> Iterator[Path]:
         if path.is_file():
             seen.add(path)
             yield path
-    wanted = {name.lower(): rank for rank, name in enumerate(FONT_FILE_NAMES)}
-    found: list[tuple[int, Path]] = []
-    for folder in FONT_DIRS:
-        if not folder.is_dir():
-            continue
-        for root, _dirs, files in os.walk(folder):
-            for file in files:
-                rank = wanted.get(file.lower())
-                if rank is not None:
-                    found.append((rank, Path(root) / file))
-    for _rank, path in sorted(found, key=lambda item: item[0]):
+    for path in _search_font_dirs(FONT_FILE_NAMES):
         if path not in seen:
             seen.add(path)
             yield path
@@ -375,16 +378,7 @@ FALLBACK_PREFIX = "WorkshopFallback"
 
 def _fallback_candidates() -> list[Path]:
     found = [Path(p) for p in FALLBACK_FONTS if Path(p).is_file()]
-    if found:
-        return found
-    wanted = {name.lower(): rank for rank, name in enumerate(FALLBACK_FILE_NAMES)}
-    ranked: list[tuple[int, Path]] = []
-    for folder in FONT_DIRS:
-        if not folder.is_dir():
-            continue
-        for root, _dirs, files in os.walk(folder):
-            ranked += [(wanted[f.lower()], Path(root) / f) for f in files if f.lower() in wanted]
-    return [path for _rank, path in sorted(ranked, key=lambda item: item[0])]
+    return found or _search_font_dirs(FALLBACK_FILE_NAMES)
 
 
 _fallback_cache: dict[tuple[object, ...], tuple[str, ...]] = {}
