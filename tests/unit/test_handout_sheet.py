@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from factories import SCENARIOS
+from factories import SCENARIOS, make_doc
 from pdftools import (
     Glyph,
     glyphs,
@@ -30,6 +30,8 @@ from pdftools import (
 )
 from room_factory import ACTIONS, TEAMS, hostile_room, plan_for
 from workshop.edits import charter as charter_edits
+from workshop.edits import cocreate as cocreate_edits
+from workshop.edits.cards import add_card
 from workshop.export import export, fonts
 from workshop.export.pdf import handout_plan
 from workshop.export.pdf.styles import HANDOUT_MARGINS, PAGE_HEIGHT, PAGE_WIDTH
@@ -249,3 +251,74 @@ def test_the_print_checks_catch_what_they_look_for():
     assert overlapping([*line, clash]) == [(line[0], clash), (line[1], clash)]
     stray = Glyph("x", 560, 566, 300, 310, 10, "F")
     assert outside([*line, stray], 42.5, 552.8, 22.7, 819.2) == [stray]
+
+
+# -- shared with the report ---------------------------------------------------------------------
+
+FOOTER_TOP = PAGE_HEIGHT - 17 * 72 / 25.4
+"""Below this (points from the top) are only the footer's rule and line."""
+
+
+def stranded_headings(path: Path) -> list[tuple[int, str]]:
+    """(page, text) of every page whose last line above the footer is set in a heading's
+    size (12 pt and up): a heading left at the foot of a page without what it heads."""
+    found = []
+    pages = glyphs(path)
+    for number, page in enumerate(pages[:-1], 1):  # the last page may end anyhow
+        body = [g for g in page if g.text.strip() and g.bottom < FOOTER_TOP]
+        if not body:
+            continue
+        last = max(g.top for g in body)
+        line = sorted((g for g in body if abs(g.top - last) < 4), key=lambda g: g.x0)
+        if min(g.size for g in line) >= 12:
+            found.append((number, "".join(g.text for g in line)))
+    return found
+
+
+def test_no_heading_is_left_at_the_foot_of_a_page(room, tmp_path):
+    doc, paths, _ = room
+    assert stranded_headings(paths["report"]) == []
+    for name in TEAMS[:3]:
+        (path,) = export(doc, "pdf", out=tmp_path, teams=[name], appendix=True).paths
+        assert stranded_headings(path) == [], name
+
+
+def test_the_report_links_town_hall_changes_by_number_and_titles_in_whole_words(room):
+    _doc, paths, _ = room
+    text = squash(plumber_text(paths["report"]))
+    assert "计划已修改" in text and "→行动1" in text
+    # the changed action's text is in the plan, not copied into the narrow outcome cell
+    assert "→行动1：" not in text
+    cover = plumber_text(paths["report"]).split("\f")[0].splitlines()
+    assert any(line.strip() == "年度目标分解与计划制定工作坊（八组）" for line in cover)
+    assert "（UTC）" not in text and "按人·按人" not in text
+
+
+def test_the_appendix_shows_pest_swot_and_tows_as_grids(room, tmp_path):
+    doc, _paths, _ = room
+    (path,) = export(doc, "pdf", out=tmp_path, teams=[TEAMS[0]], appendix=True).paths
+    text = squash(plumber_text(path))
+    for card in ("环保政策趋严", "品牌在山东认知度高", "借品牌优势开拓县域市场"):
+        assert card in text
+    assert "PEST分析" in text and "TOWS" in text
+    assert "政治P·1张卡片" not in text  # no board of one card, as the old handout had
+    appendix = text[text.index("附录"):]
+    steps = [appendix.find(step) for step in ("第一步", "第二步", "第三步", "第四步", "第五步",
+                                              "第六步")]
+    assert -1 not in steps and steps == sorted(steps)  # no step skipped, in order
+
+
+def test_a_heading_before_a_board_that_moves_on_moves_with_it(tmp_path):
+    """With 29 strategies, the report's '各类卡片' heading used to end page 6 while its
+    first board (which asks for 30 mm) started page 7."""
+    require_cjk_font()
+    doc = make_doc()
+    doc.cocreate.focus_question = "为了实现700万元的销售目标，我们要做的关键行动是什么？"
+    ids = [add_card(doc, "cocreate", f"想法{i}：每月拜访VIP客户", team_id=doc.teams[i % 2].id).id
+           for i in range(58)]
+    for j in range(29):
+        cluster = cocreate_edits.new_cluster(doc, ids[2 * j:2 * j + 2])
+        cocreate_edits.name_cluster(doc, cluster.id, f"策略{j + 1}：建立客户分级拜访制度")
+    (path,) = export(doc, "pdf", out=tmp_path).paths
+    assert stranded_headings(path) == []
+    assert "各类卡片" in plumber_text(path)
