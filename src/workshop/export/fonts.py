@@ -421,7 +421,7 @@ def fallback_families() -> list[str]:
     return out
 
 
-def fallback_line(lang: str | None = None) -> str:
+def fallback_line(lang: str) -> str:
     """One translated line: the fallback fonts in use, or that there are none."""
     families = fallback_families()
     if not families:
