@@ -196,13 +196,16 @@ def values(doc, cascade):
     return [p.value for p in cascade_math.resolve(doc, cascade).parts]
 
 
-def test_the_purchasing_handout_shows_its_share_beside_its_goal_and_the_difference(tmp_path):
+def test_the_purchasing_handout_shows_its_path_and_the_difference_from_its_share(tmp_path):
     from pdftools import pdf_text, require_cjk_font
     from workshop.export import export
 
     require_cjk_font()
     doc = cost_tree()
-    paths = export(doc, "pdf", out=tmp_path, teams=["采购部"]).paths
+    sheet = pdf_text(export(doc, "pdf", out=tmp_path / "a", teams=["采购部"]).paths[0])
+    # page 1: the path to 200 by month, the total reached by each month's end
+    assert "计划（万元）" in sheet and "200" in sheet
+    paths = export(doc, "pdf", out=tmp_path / "b", teams=["采购部"], appendix=True).paths
     text = pdf_text(paths[0]).replace("\n", "")
     assert "采购部的这一份是 201万元，本组目标是 200万元：相差 1万元" in text
     assert "数量目标" in text  # the goal's kind, in words

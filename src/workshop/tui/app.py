@@ -447,7 +447,8 @@ class WorkshopApp(App[int]):
 
     @staticmethod
     def _export_options(doc: Any) -> list[tuple[str, str]]:
-        options = [("report", t("export_menu.report")), ("handouts", t("export_menu.handouts"))]
+        options = [("report", t("export_menu.report")), ("handouts", t("export_menu.handouts")),
+                   ("handouts+appendix", t("export_menu.handouts_appendix"))]
         options += [(f"team:{team.id}", t("export_menu.team", team=team.name))
                     for team in doc.teams]
         options += [("md", t("export_menu.md")), ("csv", t("export_menu.csv")),
@@ -461,7 +462,8 @@ class WorkshopApp(App[int]):
         doc = self.session.doc.model_copy(deep=True)  # a snapshot: the room keeps working
         lang = i18n.get_language()
         fmt, teams, all_teams = "pdf", [], False
-        if choice == "handouts":
+        appendix = choice == "handouts+appendix"
+        if choice in ("handouts", "handouts+appendix"):
             all_teams = True
         elif choice.startswith("team:"):
             team = doc.team(choice.removeprefix("team:"))
@@ -472,7 +474,7 @@ class WorkshopApp(App[int]):
         self.call_from_thread(self.notify, t("export_menu.working_on", what=label), timeout=4)
         try:
             result = export(doc, fmt, teams=teams, all_teams=all_teams, lang=lang,
-                            out=self.export_folder())
+                            out=self.export_folder(), appendix=appendix)
         except ExportError as error:
             self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return
@@ -488,6 +490,8 @@ class WorkshopApp(App[int]):
         self.call_from_thread(self.notify, t("export_menu.done_in", count=len(names),
                                              folder=str(folder), names="\n".join(shown)),
                               timeout=15)
+        for warning in result.warnings[:3]:  # a character no font has: say which text
+            self.call_from_thread(self.notify, warning, severity="warning", timeout=20)
 
     def export_folder(self) -> Path:
         """Exports land in ``exports/`` beside the session file."""
