@@ -23,8 +23,8 @@ def add_card(doc: Workshop, step: StepId, text: str, *, board: str | None = None
         raise EditError(t("edit.empty_card"))
     if team_id is not None and doc.team(team_id) is None:
         raise EditError(t("edit.unknown_team"))
-    card = card_kind(step, board)(text=text, step=step, board=board, team_id=team_id, member_id=member_id,
-                hidden=hidden)
+    card = card_kind(step, board)(text=text, step=step, board=board, team_id=team_id,
+                                  member_id=member_id, hidden=hidden)
     doc.card_list(step, board).append(card)
     if team_id is not None and doc.room.turn.team_id == team_id:
         doc.room.turn.cards_this_turn += 1

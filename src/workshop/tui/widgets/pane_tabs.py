@@ -94,7 +94,7 @@ class PaneTabs(Widget):
     def render(self) -> Text:
         width = self.size.width or 80
         text, spans = self._line(short=False)
-        if cells(text.plain) > width:
+        if spans and spans[-1][1] > width:  # the tabs themselves: the hint is cut first
             text, spans = self._line(short=True)
         self._spans = spans
         return text
