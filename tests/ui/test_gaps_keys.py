@@ -342,6 +342,18 @@ async def test_a_card_on_the_wrong_quadrant_moves_with_m(gaps_app):
         assert [c.board for c in app.session.doc.gaps.swot] == ["swot.S"]
 
 
+async def test_tab_onto_a_list_selects_its_first_card_so_m_works_at_once(gaps_app):
+    app = gaps_app(lambda doc: full_gaps(doc, causes=1, subs=0))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await go_to_view(pilot, "swot")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is board(app, "swot-S")
+        await pilot.press("m")
+        await choose(pilot, "劣势 W")
+        assert [c.text for c in app.session.doc.cards("gaps", "swot.W")][-1] == "品牌在山东认知度高"
+
+
 async def test_m_with_no_card_says_so(gaps_app):
     app = gaps_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import on
+from textual.events import DescendantFocus
 from textual.message import Message
 from textual.widgets import Static
 
@@ -17,6 +19,7 @@ from workshop.model import Workshop
 from workshop.tui.panes import Pane
 from workshop.tui.screens.dialogs import TextPrompt
 from workshop.tui.screens.paned import short
+from workshop.tui.widgets.card_board import CardBoard
 
 
 class GapsPane(Pane):
@@ -95,6 +98,13 @@ class GapsPane(Pane):
                 self.workbench.edit(t(undo, text=short(text)), edit, *args, text)
 
         self.workbench.push_screen(TextPrompt(title, value), done)
+
+    @on(DescendantFocus)
+    def _board_focused(self, event: DescendantFocus) -> None:
+        """Onto a board with nothing selected: its first card, so the keys act at once."""
+        board = event.widget
+        if isinstance(board, CardBoard) and board.selected is None and board.cards:
+            board.action_first()
 
     def moved(self) -> None:
         self.post_message(self.Moved())

@@ -38,7 +38,7 @@ class ListsPane(GapsPane):
     """A grid of lists; subclasses say which lists, in which cells, in which Ctrl+B order."""
 
     DEFAULT_CSS = """
-    ListsPane .gaps-grid { height: 1fr; grid-gutter: 0 1; }
+    ListsPane .gaps-grid { height: 1fr; grid-gutter: 0 1; grid-size: 2 2; grid-rows: 1fr 1fr; }
     ListsPane .tows-corner { padding: 0 1; background: $boost; height: 1fr; }
     """
 
@@ -172,20 +172,12 @@ class ListsPane(GapsPane):
 
 
 class PestPane(ListsPane):
-    DEFAULT_CSS = """
-    PestPane .gaps-grid { grid-size: 2 2; grid-rows: 1fr 1fr; }
-    """
-
     view = "pest"
     CELLS = tuple(f"pest.{b}" for b in PEST_BOARDS)
     ORDER = CELLS
 
 
 class SwotPane(ListsPane):
-    DEFAULT_CSS = """
-    SwotPane .gaps-grid { grid-size: 2 2; grid-rows: 1fr 1fr; }
-    """
-
     view = "swot"
     CELLS = tuple(f"swot.{b}" for b in SWOT_BOARDS)
     ORDER = CELLS
@@ -196,7 +188,8 @@ class TowsPane(ListsPane):
     strategy ideas where they meet (SO, WO, ST, WT)."""
 
     DEFAULT_CSS = """
-    TowsPane .gaps-grid { grid-size: 3 3; grid-columns: 1fr 2fr 2fr; grid-rows: 1fr 1fr 1fr; }
+    TowsPane Grid.gaps-grid { grid-size: 3 3; grid-columns: 1fr 2fr 2fr;
+                              grid-rows: 1fr 1fr 1fr; }
     """
 
     view = "tows"
