@@ -22,7 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from workshop.model import Card, Member, Meta, Team, Workshop
-from workshop.store import Session, _dump, _write_atomic
+from workshop.store import Session
+from workshop.store.atomic import _write_atomic
+from workshop.store.codec import _dump
 
 
 def build(cards: int) -> Workshop:

@@ -55,7 +55,7 @@ class _Job:
 
 # -- choosing teams --------------------------------------------------------------------
 
-def select_teams(doc: Workshop, names: Sequence[str], lang: str | None = None) -> list[Team]:
+def select_teams(doc: Workshop, names: Sequence[str], lang: str) -> list[Team]:
     """The teams named in `names`: by exact name first, then ignoring case; each once, in
     the order given. An unknown name raises ``ExportError`` listing the teams there are."""
     chosen: list[Team] = []
@@ -98,13 +98,12 @@ def _create_temp(folder: Path, name: str, lang: str) -> Path:
     raise ExportError(t("export.os_error", lang, path=str(folder), error="temp file"))
 
 
-def write_atomic(path: Path, write: Writer, lang: str | None = None) -> None:
+def write_atomic(path: Path, write: Writer, lang: str) -> None:
     """Run `write` on a temp file next to `path`, fsync it, then move it over `path`.
 
     If `write` raises, the temp file is removed and `path` is left as it was. OS errors
-    become ``ExportError``; anything else propagates unchanged (it is a bug).
+    become ``ExportError`` (in `lang`); anything else propagates unchanged (it is a bug).
     """
-    lang = lang or i18n.get_language()
     folder = path.parent
     temp = _create_temp(folder, path.name, lang)
     try:
