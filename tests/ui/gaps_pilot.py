@@ -1,6 +1,6 @@
 """Driving the gaps step in pilot tests: an app on the Shandong scenario at the gaps step,
 typing where the focus is, answering prompts and lists, moving between views, and reading
-what the screen shows (the view on screen, the entry's label, the notices)."""
+what the screen shows (the view on screen, the entry's label)."""
 
 from __future__ import annotations
 
@@ -104,7 +104,3 @@ async def choose(pilot, label_part: str) -> None:
     await pilot.press(*["down"] * index, "enter")
     await pilot.pause()
 
-
-def notices(app) -> list[str]:
-    """The notices on screen (run the app with ``run_test(notifications=True)``)."""
-    return [str(toast.render()) for toast in app.screen.query("Toast")]

@@ -12,13 +12,12 @@ from gaps_pilot import (
     entry_label,
     gaps_app,
     go_to_view,
-    notices,
     shown_view,
     type_entry,
 )
 
 from gaps_factory import full_gaps
-from uitools import rendered_lines
+from uitools import record_notices, rendered_lines
 from workshop.tui.widgets.gaps.fishbone import FishboneView
 
 __all__ = ["gaps_app"]  # the fixture, imported for the tests below
@@ -210,7 +209,8 @@ async def test_w_on_a_cause_starts_its_5_whys_and_r_needs_a_cause(gaps_app):
         doc.gaps.whys.clear()
 
     app = gaps_app(prepare)
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
+        notices = record_notices(app)
         await go_to_view(pilot, "fishbone")
         def roots():
             return [c.id for b in app.session.doc.gaps.fishbones[0].bones for c in b.causes
@@ -220,7 +220,7 @@ async def test_w_on_a_cause_starts_its_5_whys_and_r_needs_a_cause(gaps_app):
         await pilot.press("r")  # on a bone: nothing to mark, and it says so
         await pilot.pause()
         assert roots() == before
-        assert any("先选一个原因" in notice for notice in notices(app))
+        assert any("先选一个原因" in notice for notice in notices)
         cause = app.session.doc.gaps.fishbones[0].bones[0].causes[0]
         await pilot.press("down", "w")
         await pilot.pause()

@@ -13,14 +13,13 @@ from gaps_pilot import (
     entry_label,
     gaps_app,
     go_to_view,
-    notices,
     paste,
     shown_view,
     type_entry,
 )
 
 from gaps_factory import full_gaps
-from uitools import rendered_lines
+from uitools import record_notices, rendered_lines
 from workshop.methods.gaps import ranking
 from workshop.text import cells
 from workshop.tui.widgets.card_board import CardBoard
@@ -73,14 +72,15 @@ async def test_gap_storm_classified_and_scored_at_typing_speed(gaps_app):
 
 async def test_classify_keys_set_the_kind_and_a_second_press_never_clears_it(gaps_app):
     app = gaps_app(lambda doc: full_gaps(doc, causes=1, subs=0))
-    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+    async with app.run_test(size=(120, 30)) as pilot:
+        notices = record_notices(app)
         await pilot.press("tab", "home")
         first = app.session.doc.gaps.cards[0]
         assert first.kind == "performance"
         await pilot.press("p")  # on a performance gap: it stays one (it used to clear)
         await pilot.pause()
         assert app.session.doc.gaps.cards[0].kind == "performance"
-        assert any("已经是业绩差距" in notice for notice in notices(app))
+        assert any("已经是业绩差距" in notice for notice in notices)
         await pilot.press("o", "o")
         await pilot.pause()
         assert app.session.doc.gaps.cards[0].kind == "opportunity"
@@ -130,7 +130,8 @@ async def test_escape_cancels_a_merge_then_goes_back_to_typing(gaps_app):
 
 async def test_delete_takes_the_gaps_fishbone_and_chains_and_undo_brings_them_back(gaps_app):
     app = gaps_app(lambda doc: full_gaps(doc, causes=1, subs=0))
-    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+    async with app.run_test(size=(120, 30)) as pilot:
+        notices = record_notices(app)
         key_gap = ranking.key_gaps(app.session.doc)[0].card
         await pilot.press("tab", "home")
         assert board(app, "storm-board").selected.id == key_gap.id
@@ -139,7 +140,7 @@ async def test_delete_takes_the_gaps_fishbone_and_chains_and_undo_brings_them_ba
         doc = app.session.doc
         assert key_gap.id not in {c.id for c in doc.gaps.cards}
         assert ranking.fishbone_of(doc, key_gap.id) is None
-        assert any("连同它的鱼骨图和五问链" in notice for notice in notices(app))
+        assert any("连同它的鱼骨图和五问链" in notice for notice in notices)
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert ranking.fishbone_of(app.session.doc, key_gap.id) is not None
@@ -250,11 +251,12 @@ async def test_text_typed_in_any_view_lands_where_the_entry_says(gaps_app, size)
 
 async def test_a_cause_typed_with_no_fishbone_stays_in_the_entry_and_says_why(gaps_app):
     app = gaps_app()
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
+        notices = record_notices(app)
         await go_to_view(pilot, "fishbone")
         await type_entry(pilot, "没有鱼骨图时输入的原因")
         assert entry(app).value == "没有鱼骨图时输入的原因"  # kept, not lost
-        assert any("还没有关键差距" in notice for notice in notices(app))
+        assert any("还没有关键差距" in notice for notice in notices)
         assert app.session.doc.gaps.fishbones == []
 
 
@@ -323,7 +325,8 @@ async def test_on_a_list_ctrl_b_takes_the_focus_along_and_escape_types_there(gap
 
 async def test_a_card_on_the_wrong_quadrant_moves_with_m(gaps_app):
     app = gaps_app()
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
+        notices = record_notices(app)
         await go_to_view(pilot, "swot")
         await type_entry(pilot, "竞品降价 10%")  # meant for threats, typed into strengths
         board(app, "swot-S").focus()
@@ -336,7 +339,7 @@ async def test_a_card_on_the_wrong_quadrant_moves_with_m(gaps_app):
         assert [(c.board, c.text) for c in doc.gaps.swot] == [("swot.T", "竞品降价 10%")]
         assert "竞品降价 10%" in rendered_lines(board(app, "swot-T"))
         assert "竞品降价" not in rendered_lines(board(app, "swot-S"))
-        assert any("已移到「威胁 T」" in notice for notice in notices(app))
+        assert any("已移到「威胁 T」" in notice for notice in notices)
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert [c.board for c in app.session.doc.gaps.swot] == ["swot.S"]
@@ -356,13 +359,14 @@ async def test_tab_onto_a_list_selects_its_first_card_so_m_works_at_once(gaps_ap
 
 async def test_m_with_no_card_says_so(gaps_app):
     app = gaps_app()
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
+        notices = record_notices(app)
         await go_to_view(pilot, "pest")
         board(app, "pest-E").focus()
         await pilot.press("m")
         await pilot.pause()
         assert not choices_open(app)
-        assert any("先选一张卡片" in notice for notice in notices(app))
+        assert any("先选一张卡片" in notice for notice in notices)
 
 
 def choices_open(app) -> bool:

@@ -12,12 +12,11 @@ from gaps_pilot import (
     entry_label,
     gaps_app,
     go_to_view,
-    notices,
     type_entry,
 )
 
 from gaps_factory import full_gaps
-from uitools import rendered_lines
+from uitools import record_notices, rendered_lines
 from workshop.methods.gaps import ranking
 from workshop.tui.widgets.gaps.why_ladder import WhyLadder
 
@@ -113,7 +112,8 @@ async def test_enter_edits_the_answer_or_the_problem(gaps_app):
 
 async def test_delete_removes_an_answer_and_the_root_stays_on_its_link(gaps_app):
     app = gaps_app(one_chain)
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
+        notices = record_notices(app)
         await go_to_view(pilot, "whys")
         before = app.session.doc.gaps.whys[0]
         root_text = before.links[before.root_index].text
@@ -123,7 +123,7 @@ async def test_delete_removes_an_answer_and_the_root_stays_on_its_link(gaps_app)
         chain = app.session.doc.gaps.whys[0]
         assert [link.text for link in chain.links] == texts[1:]
         assert chain.links[chain.root_index].text == root_text
-        assert any("Ctrl+Z" in notice for notice in notices(app))
+        assert any("Ctrl+Z" in notice for notice in notices)
         assert texts[0] not in rendered_lines(ladder(app))
 
 
@@ -142,7 +142,8 @@ async def test_n_starts_chains_from_a_key_gap_a_cause_or_a_typed_problem(gaps_ap
         doc.gaps.whys.clear()
 
     app = gaps_app(prepare)
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
+        notices = record_notices(app)
         doc = app.session.doc
         key = ranking.key_gaps(doc)[1].card
         cause = doc.gaps.fishbones[0].bones[1].causes[0]
@@ -165,7 +166,7 @@ async def test_n_starts_chains_from_a_key_gap_a_cause_or_a_typed_problem(gaps_ap
         assert "来自鱼骨图" in rendered_lines(ladder(app))
         await pilot.press("ctrl+z", "ctrl+y")  # the undo names the cause, not its id
         await pilot.pause()
-        assert any(f"已撤销：五问链：{cause.text[:10]}" in notice for notice in notices(app))
+        assert any(f"已撤销：五问链：{cause.text[:10]}" in notice for notice in notices)
         assert app.session.doc.gaps.whys[-1].cause_id == cause.id
         ladder(app).focus()
         await pilot.press("n")

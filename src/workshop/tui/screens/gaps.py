@@ -39,10 +39,6 @@ class GapsScreen(PanedStepScreen):
 
     PANES = (StormPane, KeyPane, FishbonePane, WhysPane, PestPane, SwotPane, TowsPane)
 
-    DEFAULT_CSS = """
-    GapsScreen #panes { height: 1fr; }
-    """
-
     BINDINGS: ClassVar = [
         Binding("ctrl+l", "next_pane(-1)", "Previous view", id="gaps_prev_view",
                 priority=True, show=False, tooltip="The view before this one"),
