@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from planning import shandong, with_strategies
-from uitools import paste, rendered_lines, shown, stepper_text, type_text
+from uitools import paste, record_notices, rendered_lines, shown, stepper_text, type_text
 from workshop.store import Session
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.screens.plan import PlanScreen
@@ -31,6 +31,7 @@ async def open_form(pilot) -> ActionForm:
     return pilot.app.screen
 
 
+@pytest.mark.slow  # a whole flow end to end
 async def test_actions_from_a_strategy_are_adopted_and_completed(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -182,7 +183,7 @@ async def test_the_list_fits_a_small_terminal(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("n")
-        await type_text(pilot, "长" * 300)
+        await paste(pilot, "长" * 300)  # what is typed does not matter here: how it wraps
         await pilot.press("enter")
         await pilot.pause()
         rows = app.screen.query_one("#actions", RowList)
@@ -194,6 +195,7 @@ async def test_the_list_fits_a_small_terminal(make_app):
 
 async def test_f8_exports_every_handout_off_the_ui_thread(make_app, session_path):
     app = make_app()
+    notices = record_notices(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("c")  # a plan to print
@@ -207,6 +209,5 @@ async def test_f8_exports_every_handout_off_the_ui_thread(make_app, session_path
         folder = session_path.parent / "exports"
         pdfs = sorted(p.name for p in folder.glob("*.pdf"))
         assert len(pdfs) == 4 and any("济南队" in name for name in pdfs)
-        messages = [str(n.message) for n in app._notifications]
-        done = next(m for m in messages if "已导出 4 个文件" in m)
+        done = next(m for m in notices if "已导出 4 个文件" in m)
         assert str(folder) in done and "济南队" in done
