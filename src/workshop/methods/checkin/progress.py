@@ -1,0 +1,284 @@
+"""The method's progress rule at a check-in, for one goal or one share.
+
+An **amount** (sales, savings) is judged by its running total: the actual so far against
+the plan so far, through the last period with an actual. A **level** (a rate, a unit
+cost) is judged by where it stands against its path at that period's end, never summed;
+lower is better for a cost. Then the rule (门店目标的进度跟进):
+
+- level with the plan (持平, within ``ON_PACE`` of it): keep growing steadily;
+- behind (落后于目标进率): above-average results are needed — what remains, split again
+  over the remaining periods with the split's own weights, and what each remaining
+  working day must bring;
+- ahead (实际达成业绩高于指标): set a higher target — what is reached so far plus what the
+  plan still expects (a level keeps its lead), split over the remaining periods.
+
+The re-split is a proposal; the facilitator accepts it (``edits.checkin.accept_replan``)
+or not, and the day's plan stays for comparison.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from workshop.methods.checkin import ledger
+from workshop.methods.checkin.subjects import Subject, step, subject, weights, working_days
+from workshop.methods.vision import cascade as cascade_math
+from workshop.methods.vision import path
+from workshop.methods.vision.calendar import Period
+from workshop.model import Checkin, Goal, Replan, Workshop
+
+ON_PACE = Fraction(2, 100)
+"""How close counts as level with the plan: 2 % of the plan so far (an amount), or of
+the whole way from baseline to target (a level)."""
+
+Verdict = Literal["on_pace", "behind", "ahead", "no_actual", "missing"]
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    """One period of a goal or share: its plan, the day's plan, and what was reached."""
+
+    index: int
+    label: str
+    period: Period
+    plan: Fraction
+    """An amount: what the period must bring (as re-split, where accepted). A level: where
+    it must stand by the period's end."""
+    plan_total: Fraction
+    """An amount: the plan so far. A level: the plan's level (as ``plan``)."""
+    original: Fraction
+    """The day's plan for the period, for comparison."""
+    original_total: Fraction
+    actual: Fraction | None
+    actual_total: Fraction | None
+    """An amount: the actual so far, while every period so far has one. A level: the
+    actual itself."""
+    summed: bool = False
+    """The actual is the sum of every share's actual of one split (none typed for the goal
+    itself)."""
+    replanned: bool = False
+    in_checkin: bool = False
+    """The period lies in the check-in's period (its actual is typed there)."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    subject: Subject
+    rows: tuple[PeriodRow, ...]
+    verdict: Verdict
+    through: int | None
+    """The last period with an actual, up to the check-in's end."""
+    missing: tuple[int, ...]
+    """Periods before it with no actual (an amount's total cannot be known without them)."""
+    actual: Fraction | None
+    """The actual so far (an amount) or the level reached (a level), through ``through``."""
+    plan: Fraction | None
+    """The plan so far, or the path's level, at the same period."""
+    target: Fraction
+    """Where the plan ends now: the goal's (or share's) total or level, or a re-split's."""
+    original_target: Fraction
+    remaining: tuple[int, ...] = ()
+    """The periods after ``through``."""
+    proposal: tuple[Fraction, ...] = ()
+    """A re-split over ``remaining``: each period's amount, or each period's level."""
+    proposal_target: Fraction | None = None
+    """Where the proposal ends: the same target when behind, a higher one when ahead."""
+    days: int = 0
+    """Working days left after ``through`` (an amount)."""
+    day_basis: str = ""
+    """``split`` (the goal's split by day) or ``weekdays``."""
+    day_values: tuple[tuple[Fraction, int], ...] = ()
+    """What remains split over those days: (value, how many days), smallest first."""
+    accepted: Replan | None = None
+    """The re-split accepted at this check-in, if any."""
+
+    @property
+    def gap(self) -> Fraction | None:
+        """How far ahead (positive) or behind (negative) of the plan, in the goal's better
+        direction (for a cost, below the plan is ahead)."""
+        if self.actual is None or self.plan is None:
+            return None
+        diff = self.actual - self.plan
+        return diff if self.subject.direction == "up" else -diff
+
+    @property
+    def left(self) -> Fraction | None:
+        """An amount: what the remaining periods must still bring (to the proposal's
+        target where there is one)."""
+        if self.subject.kind != "amount" or self.actual is None:
+            return None
+        goal = self.proposal_target if self.proposal_target is not None else self.target
+        return goal - self.actual
+
+    @property
+    def per_day(self) -> Fraction | None:
+        left = self.left
+        if left is None or not self.days:
+            return None
+        return left / self.days
+
+    @property
+    def per_period(self) -> Fraction | None:
+        """An amount: what each remaining period must bring on average."""
+        left = self.left
+        if left is None or not self.remaining:
+            return None
+        return left / len(self.remaining)
+
+
+def _summed(doc: Workshop, found: Subject, known: dict, period: Period) -> Fraction | None:
+    """A goal's actual as the sum of its shares' when one split has an actual for every
+    share in this period."""
+    if not found.is_goal:
+        return None
+    by_split: dict[str, list[Fraction | None]] = {}
+    for cascade in doc.vision.cascades:
+        if cascade.goal_id != found.goal_id or cascade.kind == "time":
+            continue
+        by_split[cascade.id] = [known.get((found.goal_id, cascade.id, i, period.start,
+                                           period.end)) for i in range(len(cascade.parts))]
+    for values in by_split.values():
+        if values and all(v is not None for v in values):
+            return sum(values, Fraction(0))  # type: ignore[arg-type]
+    return None
+
+
+def _rows(doc: Workshop, found: Subject, checkin: Checkin | None,
+          replan: Replan | None) -> list[PeriodRow]:
+    known = ledger.actuals(doc, checkin)
+    by_start = {p.start: cascade_math.number(p.value) for p in replan.periods} if replan else {}
+    base = None
+    if replan is not None and found.kind == "amount":
+        base = cascade_math.number(replan.target) - sum(by_start.values(), Fraction(0))
+    rows: list[PeriodRow] = []
+    plan_total = Fraction(0)
+    actual_total: Fraction | None = Fraction(0)
+    started = False
+    for i, point in enumerate(found.points):
+        period = point.period
+        assert period is not None
+        original = Fraction(point.in_period if found.kind == "amount" and point.in_period
+                            is not None else point.reached)
+        replanned = period.start in by_start
+        plan = by_start[period.start] if replanned else original
+        if found.kind == "amount":
+            if replanned and not started and base is not None:
+                plan_total = base
+            started = started or replanned
+            plan_total = (plan_total + plan) if started else Fraction(point.reached)
+        else:
+            plan_total = plan
+        value = known.get((*found.key, period.start, period.end))
+        summed = False
+        if value is None:
+            value = _summed(doc, found, known, period)
+            summed = value is not None
+        if found.kind == "amount":
+            actual_total = (actual_total + value if actual_total is not None
+                            and value is not None else None)
+        else:
+            actual_total = value
+        in_checkin = checkin is not None and (period.start <= checkin.end
+                                              and period.end >= checkin.start)
+        rows.append(PeriodRow(i, point.label, period, plan, plan_total, original,
+                              Fraction(point.reached), value, actual_total, summed, replanned,
+                              in_checkin))
+    return rows
+
+
+def _verdict(found: Subject, gap: Fraction, plan: Fraction, goal: Goal | None) -> Verdict:
+    if found.kind == "amount":
+        band = abs(plan) * ON_PACE
+    else:
+        whole = (abs(cascade_math.number(goal.target) - cascade_math.number(goal.baseline))
+                 if goal is not None and goal.target is not None and goal.baseline is not None
+                 else Fraction(0))
+        band = (whole or abs(plan)) * ON_PACE
+    if abs(gap) <= band:
+        return "on_pace"
+    return "ahead" if gap > 0 else "behind"
+
+
+def _split(total: Fraction, weights_: list[Fraction], unit: Fraction) -> list[Fraction]:
+    """`total` over `weights_` by largest remainder, in the split's step where it fits."""
+    if total < 0:  # more than the target already: nothing more is needed
+        return [Fraction(0)] * len(weights_)
+    return list(cascade_math.split(total, weights_, step=cascade_math.fitting_step(
+        total, unit)))
+
+
+def _days(doc: Workshop, found: Subject, rows: list[PeriodRow], through: int,
+          left: Fraction, unit: Fraction) -> tuple[int, str, tuple[tuple[Fraction, int], ...]]:
+    days, basis = working_days(doc, found, rows[through].period.end, rows[-1].period.end)
+    if not days or left <= 0:
+        return len(days), basis, ()
+    values = _split(left, [w for _, w in days], unit)
+    counted: dict[Fraction, int] = {}
+    for value in values:
+        counted[value] = counted.get(value, 0) + 1
+    return len(days), basis, tuple(sorted(counted.items()))
+
+
+def progress(doc: Workshop, found: Subject, checkin: Checkin | None) -> Progress:
+    """Where `found` stands at `checkin` (None: with every actual known)."""
+    goal = doc.goal(found.goal_id)
+    replan = ledger.replan(doc, checkin, found.key)
+    rows = _rows(doc, found, checkin, replan)
+    original_target = rows[-1].original_total
+    target = cascade_math.number(replan.target) if replan is not None else original_target
+    accepted = ledger.replan_here(checkin, found.key) if checkin is not None else None
+    end = checkin.end if checkin is not None else dt.date.max
+    typed = [r.index for r in rows if r.actual is not None and r.period.start <= end]
+    if not typed:
+        return Progress(found, tuple(rows), "no_actual", None, (), None, None, target,
+                        original_target, accepted=accepted)
+    through = typed[-1]
+    missing = tuple(r.index for r in rows[:through] if r.actual is None)
+    if found.kind == "amount" and missing:
+        return Progress(found, tuple(rows), "missing", through, missing, None, None, target,
+                        original_target, accepted=accepted)
+    row = rows[through]
+    actual = row.actual_total if found.kind == "amount" else row.actual
+    plan = row.plan_total
+    assert actual is not None
+    gap = actual - plan if found.direction == "up" else plan - actual
+    verdict = _verdict(found, gap, plan, goal)
+    remaining = tuple(range(through + 1, len(rows)))
+    result = Progress(found, tuple(rows), verdict, through, (), actual, plan, target,
+                      original_target, remaining, accepted=accepted)
+    if not remaining:
+        return result
+    unit = step(doc, found)
+    weights_ = weights(doc, found, remaining)
+    if found.kind == "amount":
+        planned = sum((rows[i].plan for i in remaining), Fraction(0))
+        new_target = actual + planned if verdict == "ahead" else target
+        proposal = tuple(_split(new_target - actual, weights_, unit))
+        days, basis, day_values = _days(doc, found, rows, through, new_target - actual,
+                                        unit)
+    else:
+        new_target = target + (actual - plan) if verdict == "ahead" else target
+        labels = [rows[i].label for i in remaining]
+        points = path.level_points(float(actual), float(new_target), [float(w) for w in weights_],
+                                   labels, [rows[i].period for i in remaining])
+        proposal = tuple(p.reached for p in points)
+        days, basis, day_values = 0, "", ()
+    return Progress(found, tuple(rows), verdict, through, (), actual, plan, target,
+                    original_target, remaining, proposal, new_target, days, basis,
+                    day_values, accepted)
+
+
+def all_progress(doc: Workshop, checkin: Checkin | None) -> list[Progress]:
+    """Every goal and share, in the room's order."""
+    from workshop.methods.checkin.subjects import subjects
+
+    return [progress(doc, found, checkin) for found in subjects(doc)]
+
+
+def of_key(doc: Workshop, key: tuple[str, str | None, int | None],
+           checkin: Checkin | None) -> Progress | None:
+    found = subject(doc, key)
+    return progress(doc, found, checkin) if found is not None else None
