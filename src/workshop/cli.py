@@ -181,6 +181,61 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return _run(session, args)
 
 
+def cmd_checkin(args: argparse.Namespace) -> int:
+    """Open the session on its check-ins: the one held on ``--date`` (made if there is
+    none), else the newest (one for today if there is none yet). With ``--import``, read
+    the actuals into it and print what was read, without opening the app."""
+    from workshop.edits import EditError
+    from workshop.edits import checkin as checkin_edits
+    from workshop.edits.checkin_import import import_actuals
+    from workshop.methods.checkin import ledger, periods
+    from workshop.methods.numbers import ParseError, parse_date
+
+    path = Path(args.session)
+    try:
+        day = parse_date(args.date) if args.date else None
+    except ParseError as error:
+        raise CliError(str(error)) from None
+    data = None
+    if args.import_file:
+        try:
+            data = Path(args.import_file).read_bytes()
+        except OSError as error:
+            raise CliError(t("cli.os_error", error=error.strerror or error,
+                             path=args.import_file)) from None
+    session = open_session(path)
+    try:
+        if not args.lang:
+            i18n.set_language(i18n.detect(scenario=session.doc.room.language
+                                          or session.doc.meta.language))
+        doc = session.doc
+        held = [c for c in ledger.in_order(doc) if day is None or c.date == day]
+        checkin = held[-1] if held else None
+        if checkin is None:
+            day = day or dt.date.today()
+            period = periods.default(doc, day)
+            checkin = session.apply(t("checkin.undo.new", date=day.isoformat()),
+                                    checkin_edits.new_checkin, day, period.start, period.end)
+            _print(t("cli.checkin_created", date=day.isoformat(),
+                     start=period.start.isoformat(), end=period.end.isoformat()))
+        checkin_id = checkin.id
+        if data is not None:
+            try:
+                rows = session.apply(t("checkin.undo.import", file=Path(args.import_file).name),
+                                     import_actuals, checkin_id, data, i18n.get_language())
+            except EditError as error:
+                raise CliError(str(error)) from None
+            _print(t("cli.checkin_imported", count=len(rows), date=checkin.date.isoformat(),
+                     path=path))
+            return 0
+        session.update_room(lambda room: (setattr(room, "step", "checkin"),
+                                          setattr(room, "checkin_id", checkin_id)))
+    except BaseException:
+        session.close()
+        raise
+    return _run(session, args)
+
+
 def _load_any(path: Path):
     """A document from a session file or a scenario file."""
     if path.suffix.lower() == ".toml":
@@ -198,6 +253,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         i18n.set_language(i18n.detect(scenario=doc.meta.language))
     formats = args.format or ["pdf"]
     out = Path(args.out) if args.out else None
+    if args.checkin is not None:
+        return _export_checkin(doc, formats, out, args)
     try:
         for fmt in formats:
             # --team/--all-teams choose handouts; with other formats alongside the PDF
@@ -210,6 +267,31 @@ def cmd_export(args: argparse.Namespace) -> int:
             if result.font is not None:
                 _print(result.font.describe(i18n.get_language()))
                 _print(fallback_line(i18n.get_language()))
+            for written in result.paths:
+                _print(t("cli.exported", path=written))
+            for warning in result.warnings:
+                _print(warning, err=True)
+    except ExportError as error:
+        raise CliError(str(error)) from None
+    return 0
+
+
+def _export_checkin(doc, formats: list[str], out: Path | None,
+                    args: argparse.Namespace) -> int:
+    """``export --checkin [DATE]``: the boards (PDF), Markdown and actuals (CSV) of the
+    check-in held on DATE, else the newest."""
+    from workshop.export import ExportError, export_checkin
+    from workshop.export.fonts import fallback_line
+
+    lang = i18n.get_language()
+    try:
+        for fmt in formats:
+            result = export_checkin(doc, fmt, date=args.checkin or None, out=out,
+                                    teams=(args.team or ()) if fmt == "pdf" else (), lang=lang,
+                                    font=args.font)
+            if result.font is not None:
+                _print(result.font.describe(lang))
+                _print(fallback_line(lang))
             for written in result.paths:
                 _print(t("cli.exported", path=written))
             for warning in result.warnings:
@@ -295,7 +377,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="PATH", help=t("cli.help.out"))
     export.add_argument("--font", metavar="FONT", help=t("cli.help.font"))
     export.add_argument("--appendix", action="store_true", help=t("cli.help.appendix"))
+    export.add_argument("--checkin", nargs="?", const="", metavar="DATE",
+                        help=t("cli.help.export_checkin"))
     export.set_defaults(func=cmd_export)
+
+    checkin = commands.add_parser("checkin", parents=[common], help=t("cli.help.checkin"),
+                                  description=t("cli.help.checkin_long"))
+    checkin.add_argument("session", metavar="SESSION", help=t("cli.help.session"))
+    checkin.add_argument("--date", metavar="YYYY-MM-DD", help=t("cli.help.checkin_date"))
+    checkin.add_argument("--import", dest="import_file", metavar="CSV",
+                         help=t("cli.help.checkin_import"))
+    checkin.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
+                         help=t("cli.help.projector"))
+    checkin.set_defaults(func=cmd_checkin)
 
     backups_ = commands.add_parser("backups", parents=[common], help=t("cli.help.backups"),
                                    description=t("cli.help.backups"))

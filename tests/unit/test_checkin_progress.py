@@ -42,7 +42,7 @@ def test_behind_after_two_weeks_of_22000_and_24000():
     assert p.day_values == ((3857, 12), (3858, 2))
     text = words.need(p, "zh")
     assert "3,857.14" in text
-    assert "12 天 3,857元" in text and "2 天 3,858元" in text
+    assert "12天各3,857元" in text and "2天各3,858元" in text
     assert "27,000元" in text
     assert "落后" in words.rule(p, "zh")
     assert "需要高于平均水平的业绩才能追上" in words.rule(p, "zh")

@@ -53,3 +53,5 @@ class Room(Model):
     """The language chosen in the app, overriding the scenario's."""
     draft: str = ""
     """A card being typed, kept so a closed terminal loses nothing."""
+    checkin_id: str | None = None
+    """The check-in the room is looking at, after the day (None: the newest)."""

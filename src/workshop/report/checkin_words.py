@@ -90,6 +90,29 @@ def need(p: Progress, lang: str) -> str:
     return f"{text} {days}".strip() if days else text
 
 
+def short(p: Progress, lang: str) -> str:
+    """The rule's advice in a few words, for a tile on the wall: 每期 27,000元 · 每天
+    3,857–3,858元; 建议目标 109,000元; 保持稳定增长."""
+    if p.verdict in ("no_actual", "missing"):
+        return t(f"checkin.short.{p.verdict}", lang)
+    if not p.remaining:
+        return t(f"checkin.short.over_{p.verdict}", lang)
+    if p.verdict == "ahead":
+        return t("checkin.short.ahead", lang, new=number(p.proposal_target, p, lang))
+    if p.verdict == "on_pace":
+        return t("checkin.short.on_pace", lang)
+    if p.subject.kind == "level":
+        return t("checkin.short.level_behind", lang, value=number(p.proposal[0], p, lang),
+                 period=p.rows[p.remaining[0]].label)
+    text = t("checkin.short.behind", lang, avg=number(p.per_period, p, lang))
+    if p.day_values:
+        low, high = p.day_values[0][0], p.day_values[-1][0]
+        day = number(low, p, lang) if low == high else t(
+            "checkin.short.range", lang, low=fmt(low, lang), high=number(high, p, lang))
+        text += t("checkin.short.per_day", lang, day=day)
+    return text
+
+
 def accepted(p: Progress, lang: str) -> str:
     if p.accepted is None:
         return ""
