@@ -35,8 +35,8 @@ def make_doc(teams: int = 2, members: int = 3, lang: str = "zh") -> Workshop:
     return doc
 
 
-ODD_TEAM_NAMES = ("[/oops]队", "<b>&队", "🚀火箭队", "华东区大客户事业部第二销售攻坚小组联合队", "Alpha Team",
-                  "猛虎队", "雄鹰队", "济南队")
+ODD_TEAM_NAMES = ("[/oops]队", "<b>&队", "🚀火箭队", "华东区大客户事业部第二销售攻坚小组联合队",
+                  "Alpha Team", "猛虎队", "雄鹰队", "济南队")
 """Eight team names a real room brings: markup look-alikes, an emoji, a 20-character name,
 English."""
 

@@ -47,6 +47,9 @@ class Room(Model):
     whose turn it is presents, the step clock keeps the whole step's time."""
     presenting_team_id: str | None = None
     """The team the presentation clock was last started for."""
+    presentation_clocks: dict[str, Clock] = Field(default_factory=dict)
+    """Each other team's presentation clock, paused where it stopped when the next team
+    came up: coming back continues it, and the time each team used is known."""
     projector: bool = False
     theme: str | None = None
     language: Language | None = None

@@ -332,7 +332,10 @@ class WorkshopApp(App[int]):
 
     def action_next_turn(self) -> None:
         if self._need_session():
-            self.room(room_edits.next_turn)
+            if isinstance(self.screen, StepScreen):
+                self.screen.next_turn()  # the town hall: the next team comes up to present
+            else:
+                self.room(room_edits.next_turn)
 
     def action_pass_turn(self) -> None:
         if not self._need_session():

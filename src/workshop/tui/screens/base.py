@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from workshop.edits import cards as card_edits
+from workshop.edits import room as room_edits
 from workshop.i18n import t
 from workshop.methods import turns
 from workshop.model import BOARDS, Card, StepId, Workshop
@@ -207,7 +208,15 @@ class StepScreen(Screen):
 
     @on(TurnBar.TeamClicked)
     def _team_clicked(self, event: TurnBar.TeamClicked) -> None:
-        self.app.give_turn(event.team_id)
+        self.give_turn(event.team_id)
+
+    def give_turn(self, team_id: str) -> None:
+        """A team's name on the turn bar was clicked: it comes to the keyboard."""
+        self.app.give_turn(team_id)
+
+    def next_turn(self) -> None:
+        """F4: the keyboard goes to the next team (a step may mean more by it)."""
+        self.app.room(room_edits.next_turn)
 
     # -- cards ------------------------------------------------------------------------
     @on(CardEntry.Submitted)

@@ -92,6 +92,9 @@ class TownhallScreen(StepScreen):
     def __init__(self) -> None:
         super().__init__()
         self._timer_was_over = False
+        self._used_shown = 0
+        """The seconds used shown in the head (redrawn each second a presentation runs)."""
+        self._position = (0, 0)
 
     # -- layout -----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -140,7 +143,10 @@ class TownhallScreen(StepScreen):
         order = townhall_math.presenting_teams(doc) or list(doc.teams)
         position = (next((i for i, tm in enumerate(order, 1) if tm.id == team_id), 0),
                     len(order))
-        self.query_one("#th-title", Static).update(head_text(doc, team, position))
+        self._used_shown = int(townhall_math.seconds_used(doc, team_id))
+        self._position = position
+        self.query_one("#th-title", Static).update(
+            head_text(doc, team, position, self._used_shown))
         numbers = action_numbers(doc)
         rows: list[Row] = []
         for found, actions in plan_math.grouped(doc, team_id):
@@ -160,10 +166,11 @@ class TownhallScreen(StepScreen):
         self._show_clock(doc)
 
     def _presentation_clock(self, doc: Workshop) -> Clock:
-        """The presenting team's clock; a fresh one (not yet started) for a team that has
-        not presented yet."""
-        if doc.room.presenting_team_id == self.team_id(doc):
-            return doc.room.presentation
+        """The presenting team's clock (where it stopped, if it presented before); a fresh
+        one (not yet started) for a team that has not presented yet."""
+        kept = townhall_math.presentation_clock(doc, self.team_id(doc))
+        if kept is not None:
+            return kept
         fresh = Clock()
         clock_math.reset(fresh, doc.townhall.minutes_per_team, "townhall")
         return fresh
@@ -178,6 +185,11 @@ class TownhallScreen(StepScreen):
         except NoMatches:  # the app ticks while a screen it just switched to still composes
             return
         doc = self.doc
+        used = int(townhall_math.seconds_used(doc, self.team_id(doc)))
+        if used != self._used_shown:  # a running presentation: the head counts with it
+            self._used_shown = used
+            self.query_one("#th-title", Static).update(
+                head_text(doc, doc.team(self.team_id(doc)), self._position, used))
         clock = self._presentation_clock(doc)
         over = clock.running and clock_math.remaining(clock) <= 0
         if over and not self._timer_was_over:
@@ -209,6 +221,13 @@ class TownhallScreen(StepScreen):
         team = doc.team(target)
         if team is not None:
             self.notify(t("townhall.notice.presenting", team=team.name), timeout=2)
+
+    def next_turn(self) -> None:
+        """F4 here is → : the next team comes up, and the one before keeps its time."""
+        self.action_team(1)
+
+    def give_turn(self, team_id: str) -> None:
+        self.app.room(townhall_edits.present, team_id)
 
     def action_toggle_timer(self) -> None:
         running = self.app.room(townhall_edits.toggle_presentation)
