@@ -133,6 +133,10 @@ async def test_start_after_due_is_shown_on_the_due_field(make_app):
         assert "晚于完成期限" in shown(form.query_one("#err-due"))
         await pilot.press("escape")
         await pilot.pause()
+        assert isinstance(app.screen, Choice)  # dates were typed: it asks first
+        await pilot.press("down", "enter")  # throw them away
+        await pilot.pause()
+        assert not isinstance(app.screen, ActionForm | Choice)
         assert app.session.doc.plan.actions[0].start is None  # cancelled: unchanged
 
 
