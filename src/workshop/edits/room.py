@@ -14,7 +14,21 @@ from workshop.model import StepId, Workshop
 
 
 def go_to_step(doc: Workshop, step: StepId) -> None:
+    """The room moves to `step`: a round of passes ends with the board it was on."""
     doc.room.step = step
+    enter_round(doc, step)
+
+
+def enter_round(doc: Workshop, where: str) -> bool:
+    """The room works on the board `where` (``gaps:storm``…): passes made on another
+    board are forgotten. Returns whether any were."""
+    turn = doc.room.turn
+    if turn.round == where:
+        return False
+    turn.round = where
+    forgot = bool(turn.passed)
+    turn.passed = []
+    return forgot
 
 
 def reset_clock(doc: Workshop, step: StepId | None = None) -> None:
@@ -57,8 +71,11 @@ def next_turn(doc: Workshop, now: float | None = None) -> str | None:
     return target
 
 
-def pass_turn(doc: Workshop, now: float | None = None) -> str | None:
-    """The current team passes this round; the turn moves on. None when all have passed."""
+def pass_turn(doc: Workshop, now: float | None = None, where: str | None = None) -> str | None:
+    """The current team passes this round (of the board `where`, when given); the turn
+    moves on. None when all have passed."""
+    if where is not None:
+        enter_round(doc, where)
     current = turns.current_team_id(doc)
     if current is not None and current not in doc.room.turn.passed:
         doc.room.turn.passed.append(current)

@@ -30,6 +30,9 @@ class Turn(Model):
     team_id: str | None = None
     passed: list[str] = Field(default_factory=list)
     """Teams that passed this round; skipped when the turn moves on."""
+    round: str = ""
+    """Where this round's passes were made (a step and its board): passing lasts for the
+    round of that board, and is forgotten when the room moves to another."""
     seconds: int | None = Field(default=None, ge=5)
     """Per-turn countdown; the turn hands over by itself when it runs out."""
     ends_at: float | None = None

@@ -17,7 +17,7 @@ from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.css.stylesheet import Stylesheet
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from workshop import i18n
 from workshop.edits import EditError
@@ -84,6 +84,12 @@ class WorkshopApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
+    KEPT_FROM_DIALOGS: ClassVar[frozenset[str]] = frozenset(
+        {"step", "next_turn", "pass_turn", "export", "undo", "redo", "turn_timer"})
+    """Global keys that do nothing while a dialog is open: the step, the turn and the
+    document must not change under it, and its text box keeps F7 (select all), Ctrl+Z
+    and Ctrl+Y for itself. The clock, the projector, help and quitting still work."""
+
     revision: reactive[int] = reactive(0, init=False, repaint=False)
     """Bumped after every change to the document; screens redraw from it. (It repaints
     nothing itself: a repaint of the app is a repaint of the whole screen.)"""
@@ -120,6 +126,16 @@ class WorkshopApp(App[int]):
                timeout: float | None = None, markup: bool = False) -> None:
         """Notifications carry user text (card texts in undo notices): never markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # False: the key goes on to the dialog's own widgets
+        return not (action in self.KEPT_FROM_DIALOGS and self._dialog_open())
+
+    def _dialog_open(self) -> bool:
+        try:
+            return isinstance(self.screen, ModalScreen)
+        except ScreenStackError:
+            return False
 
     def get_key_display(self, binding: Binding) -> str:
         """``F1``, ``Ctrl+Z``: how keys are printed on keyboards and in the handout; a
@@ -341,7 +357,8 @@ class WorkshopApp(App[int]):
         if not self._need_session():
             return
         team = self.session.doc.team(turns.current_team_id(self.session.doc))
-        nxt = self.room(room_edits.pass_turn)
+        where = self.screen.round_key() if isinstance(self.screen, StepScreen) else None
+        nxt = self.room(room_edits.pass_turn, None, where)
         if nxt is None:
             self.notify(t("shell.round_over"))
         elif team:

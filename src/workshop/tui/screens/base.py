@@ -214,6 +214,17 @@ class StepScreen(Screen):
         """A team's name on the turn bar was clicked: it comes to the keyboard."""
         self.app.give_turn(team_id)
 
+    def round_key(self) -> str:
+        """The board the room is working on (``vision:``, ``review:highlights``): a team
+        that passes (F7) passes for the round of this board only."""
+        return f"{self.step}:{self.board}"
+
+    def start_round(self) -> None:
+        """The room moved to another board: passes made on the last one are forgotten."""
+        turn = self.doc.room.turn
+        if turn.passed and turn.round != self.round_key():
+            self.app.room(room_edits.enter_round, self.round_key())
+
     def next_turn(self) -> None:
         """F4: the keyboard goes to the next team (a step may mean more by it)."""
         self.app.room(room_edits.next_turn)
@@ -249,6 +260,7 @@ class StepScreen(Screen):
         if (card is not None and card.group in boards and card.group != self.board
                 and event.board.has_focus):
             self.board = card.group
+            self.start_round()
             self.refresh_from_doc()
         self._update_spotlight()
 
@@ -269,6 +281,7 @@ class StepScreen(Screen):
         boards = BOARDS.get(self.step, ())
         if len(boards) > 1:
             self.board = boards[(boards.index(self.board) + 1) % len(boards)]
+            self.start_round()
             self.refresh_from_doc()
 
     def action_toggle_hidden_mode(self) -> None:

@@ -15,7 +15,8 @@ from workshop.i18n import t
 from workshop.methods import charter as charter_method
 from workshop.model import CHARTER_LISTS, Team, Workshop
 from workshop.text import cells, pad, truncate
-from workshop.tui.widgets.turn_bar import TeamStrip
+from workshop.tui.widgets.team_fit import Chip
+from workshop.tui.widgets.turn_bar import TeamChip, TeamStrip
 
 NAME_WIDTH = 10
 ROLE_WIDTH = 8
@@ -135,13 +136,13 @@ class TeamTabs(TeamStrip):
     class TeamClicked(TeamStrip.TeamClicked):
         pass
 
+    GAP = 1
+
     def show(self, doc: Workshop, current: str | None) -> None:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        spans: list[tuple[int, int, str]] = []
+        chips = []
         for team in doc.teams:
             charter = doc.charter.charter(team.id)
             done, total = charter_method.counts(charter, team)
             mark = "✓" if charter_method.is_signed(charter, team) else f"{done}/{total}"
-            self.add_team(text, spans, team, f" {team.name} {mark} ", current=team.id == current)
-            text.append(" ")
-        self.set_line(text, spans)
+            chips.append(TeamChip(team, Chip(team.name, mark), current=team.id == current))
+        self.set_chips(Text(), chips)
