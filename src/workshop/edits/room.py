@@ -19,6 +19,16 @@ def go_to_step(doc: Workshop, step: StepId) -> None:
     enter_round(doc, step)
 
 
+def set_hidden_mode(doc: Workshop, step: StepId, on: bool) -> bool:
+    """New cards in `step` go on the board hidden (`on`) or openly. Returns `on`."""
+    steps = doc.room.hidden_steps
+    if on and step not in steps:
+        steps.append(step)
+    elif not on and step in steps:
+        steps.remove(step)
+    return on
+
+
 def enter_round(doc: Workshop, where: str) -> bool:
     """The room works on the board `where` (``gaps:storm``…): passes made on another
     board are forgotten. Returns whether any were."""

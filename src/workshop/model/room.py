@@ -57,5 +57,9 @@ class Room(Model):
     theme: str | None = None
     language: Language | None = None
     """The language chosen in the app, overriding the scenario's."""
+    hidden_steps: list[StepId] = Field(default_factory=list)
+    """Steps whose new cards go on the board hidden (text and team) until the facilitator
+    reveals them (Ctrl+O toggles, Ctrl+R reveals): kept, so a reopened session goes on
+    hiding."""
     draft: str = ""
     """A card being typed, kept so a closed terminal loses nothing."""

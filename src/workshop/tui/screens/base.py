@@ -68,7 +68,6 @@ class StepScreen(Screen):
         super().__init__(id=f"step-{self.step}", classes="step-screen")
         boards = BOARDS.get(self.step, ())
         self.board: str = boards[0] if boards else ""
-        self.hidden_mode = False
         self._dirty = True
         self._select_next: str | None = None
         self._spotlit: CardView | None = None
@@ -126,6 +125,11 @@ class StepScreen(Screen):
     @property
     def doc(self) -> Workshop:
         return self.app.session.doc
+
+    @property
+    def hidden_mode(self) -> bool:
+        """Whether new cards in this step go on the board hidden (saved with the room)."""
+        return self.step in self.doc.room.hidden_steps
 
     def refresh_from_doc(self, *, select: str | None = None) -> None:
         """Redraw everything from the document (after any change)."""
@@ -285,9 +289,9 @@ class StepScreen(Screen):
             self.refresh_from_doc()
 
     def action_toggle_hidden_mode(self) -> None:
-        self.hidden_mode = not self.hidden_mode
-        self.notify(t("shell.hidden_on" if self.hidden_mode else "shell.hidden_off"))
-        self.refresh_from_doc()
+        on = self.app.room(room_edits.set_hidden_mode, self.step, not self.hidden_mode)
+        if on is not None:
+            self.notify(t("shell.hidden_on" if on else "shell.hidden_off"))
 
     def action_reveal_all(self) -> None:
         count = self.app.edit(t("undo.reveal_all"), card_edits.reveal_all, self.step)
@@ -305,7 +309,9 @@ class StepScreen(Screen):
                 self.app.edit(t("undo.edit_card", text=truncate(text, 24)), card_edits.edit_card,
                               card.id, text)
 
-        self.app.push_screen(TextPrompt(t("shell.edit_card_title"), card.text), done)
+        # a hidden card stays hidden while it is edited on the projector
+        self.app.push_screen(TextPrompt(t("shell.edit_card_title"), card.text,
+                                        masked=card.hidden), done)
 
     def action_delete_card(self) -> None:
         card = self._selected_card()
