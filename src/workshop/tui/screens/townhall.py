@@ -33,11 +33,11 @@ from workshop.tui.widgets.action_form import open_action_form
 from workshop.tui.widgets.clock import ClockDisplay
 from workshop.tui.widgets.row_list import Row, RowList
 from workshop.tui.widgets.townhall.dialogs import ChallengeForm, ClosingForm, SignOffForm
+from workshop.tui.widgets.townhall.signoffs import SignOffStrip
 from workshop.tui.widgets.townhall.view import (
     challenge_row,
     head_text,
     present_row,
-    status_text,
     strategy_band,
 )
 
@@ -111,7 +111,7 @@ class TownhallScreen(StepScreen):
                     yield Static(t("townhall.caption.log"), classes="th-caption",
                                  id="th-log-cap")
                     yield RowList(id="th-log", empty_hint=t("townhall.log_empty"))
-            yield Static(id="th-status")
+            yield SignOffStrip(id="th-status")
 
     @property
     def has_entry(self) -> bool:
@@ -162,7 +162,7 @@ class TownhallScreen(StepScreen):
         self.log_list.show(log_rows, select=select if select and select.startswith("q-") else None)
         asked = len(log_rows)
         self.query_one("#th-log-cap", Static).update(t("townhall.caption.log_n", count=asked))
-        self.query_one("#th-status", Static).update(status_text(doc))
+        self.query_one(SignOffStrip).show(doc)
         self._show_clock(doc)
 
     def _presentation_clock(self, doc: Workshop) -> Clock:
@@ -463,6 +463,10 @@ class TownhallScreen(StepScreen):
 
         self.app.push_screen(TextPrompt(t("townhall.prompt.minutes"),
                                         str(self.doc.townhall.minutes_per_team)), done)
+
+    @on(SignOffStrip.TeamClicked)
+    def _signoff_clicked(self, event: SignOffStrip.TeamClicked) -> None:
+        self.give_turn(event.team_id)
 
     @on(RowList.Highlighted)
     def _highlighted(self, event: RowList.Highlighted) -> None:

@@ -15,7 +15,7 @@ from workshop.i18n import t
 from workshop.methods import clock as clock_math
 from workshop.methods import turns
 from workshop.model import Team, Workshop
-from workshop.tui.widgets.team_fit import Chip, after_mark, before_mark, fit_chips
+from workshop.tui.widgets.team_fit import Chip, after_mark, before_mark, chip_text, fit_chips
 
 
 def readable_on(color: str) -> str:
@@ -33,6 +33,8 @@ class TeamChip:
     current: bool = False
     style: Style | None = None
     """The chip's style when not current (default: the team's colour, bold)."""
+    mark_style: Style | None = None
+    """The style of the chip's mark (default: the chip's own)."""
 
     def drawn_style(self) -> Style:
         if self.current:
@@ -58,6 +60,8 @@ class TeamStrip(Widget):
 
     GAP = 0
     """Cells between two chips."""
+    KEEP_TAIL = False
+    """Whether the tail stays while some teams are out of view (a countdown does)."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -93,11 +97,16 @@ class TeamStrip(Widget):
     def render(self) -> Text:
         width = self.size.width or 80
         lead, tail = self._lead, self._tail
-        room = width - lead.cell_len - tail.cell_len
-        if room < width // 2:  # the tail gives way before the teams do
-            tail, room = Text(), width - lead.cell_len
+        chips = [item.chip for item in self._chips]
         current = next((i for i, item in enumerate(self._chips) if item.current), None)
-        fitted = fit_chips([item.chip for item in self._chips], current, room, gap=self.GAP)
+        fitted = fit_chips(chips, current, width - lead.cell_len - tail.cell_len, gap=self.GAP)
+        cut = current is not None and dict(fitted.pieces).get(current) != chip_text(
+            chips[current])
+        if tail and (cut or (not self.KEEP_TAIL and (fitted.before or fitted.after))):
+            # the tail gives way before the current team's name is cut (and, unless it
+            # is kept, before any team is left out)
+            tail = Text()
+            fitted = fit_chips(chips, current, width - lead.cell_len, gap=self.GAP)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append_text(lead)
         text.append(before_mark(fitted.before), style="bold")
@@ -107,7 +116,13 @@ class TeamStrip(Widget):
                 text.append(" " * self.GAP)
             item = self._chips[index]
             start = text.cell_len
-            text.append(piece, style=item.drawn_style())
+            mark, style = item.chip.extra, item.drawn_style()
+            if mark and item.mark_style is not None and piece.endswith(f" {mark} "):
+                text.append(piece[:-len(mark) - 1], style=style)
+                text.append(mark, style=style + item.mark_style)
+                text.append(" ", style=style)
+            else:
+                text.append(piece, style=style)
             spans.append((start, text.cell_len, item.team.id))
         text.append(after_mark(fitted.after), style="bold")
         text.append_text(tail)
@@ -127,6 +142,8 @@ class TurnBar(TeamStrip):
     DEFAULT_CSS = """
     TurnBar { height: 1; width: 1fr; background: $boost; }
     """
+
+    KEEP_TAIL = True
 
     class TeamClicked(TeamStrip.TeamClicked):
         pass

@@ -122,25 +122,3 @@ def head_text(doc: Workshop, team: Team | None, position: tuple[int, int],
         text.append("\n")
         text.append(t("plan.summary.goal", goal=goal.statement), style="dim")
     return text
-
-
-def status_text(doc: Workshop) -> Text:
-    """Every team's sign-off in one line, then whether the closing statement is written."""
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(t("townhall.status.label") + " ", style="bold")
-    presenting = townhall_math.presenting_teams(doc) or doc.teams
-    for team in presenting:
-        signed = townhall_math.signoff(doc, team.id)
-        text.append("■ ", style=team.color)
-        text.append(team.name + " ")
-        if signed is None:
-            text.append(t("townhall.status.unsigned"), style="yellow")
-        elif signed.decision == "approved":
-            text.append(t("townhall.head.approved"), style="bold green")
-        else:
-            text.append(t("townhall.head.revise"), style="bold red")
-        text.append("   ")
-    closing = doc.townhall.closing_statement
-    text.append(t("townhall.status.closing_done" if closing else "townhall.status.closing_todo"),
-                style="green" if closing else "dim")
-    return text
