@@ -56,11 +56,16 @@ class StepScreen(Screen):
         Binding("ctrl+b", "next_board", "Next board", id="next_board", show=False),
         Binding("ctrl+o", "toggle_hidden_mode", "Hidden cards", id="hidden_mode", show=False),
         Binding("ctrl+r", "reveal_all", "Reveal hidden cards", id="reveal_all", show=False),
-        Binding("enter", "edit_card", "Edit card", id="edit_card", show=False),
-        Binding("delete", "delete_card", "Delete card", id="delete_card", show=False),
-        Binding("h", "toggle_card_hidden", "Hide/show card", id="hide_card", show=False),
+        Binding("enter", "edit_card", "Edit card", id="edit_card"),
+        Binding("delete", "delete_card", "Delete card", id="delete_card"),
+        Binding("h", "toggle_card_hidden", "Hide/show card", id="hide_card"),
         Binding("escape", "focus_entry", "Back to typing", id="focus_entry", show=False),
     ]
+
+    FOCUS_ACTIONS: ClassVar[tuple[str, ...]] = ("edit_card", "delete_card",
+                                                "toggle_card_hidden")
+    """Keys that act on the focused board's card (shown only while a board has the
+    focus): the footer names them first, as the focused widget's keys."""
 
     app: WorkshopApp  # type: ignore[assignment]
 
@@ -267,6 +272,8 @@ class StepScreen(Screen):
             self.start_round()
             self.refresh_from_doc()
         self._update_spotlight()
+        if event.board.has_focus:  # a card under the cursor or none: its keys come or go
+            self.refresh_bindings()
 
     def _selected_card(self) -> CardView | None:
         focused = self.focused
