@@ -92,9 +92,15 @@ async def test_help_lists_the_steps_keys_first_and_editing_keys_last(make_app, l
         await settle(pilot)
         await pilot.press("f1")
         await settle(pilot)
-        first = key_sections(app, app.screen.target)[0][1]
+        sections = key_sections(app, app.screen.target)
+        first = sections[0][1]
         assert ("F", i18n.t("keys.th_followup")) in first
         assert ("1", i18n.t("keys.th_ask_expert")) in first
+        assert ("→", i18n.t("keys.th_next_team")) in first
+        labels = [label for _h, rows in sections for _keys, label in rows]
+        # no card boards in the town hall: no card keys in its help
+        assert i18n.t("keys.next_board") not in labels
+        assert i18n.t("keys.edit_card") not in labels
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -73,5 +73,6 @@ def test_a_pass_lasts_for_the_round_of_its_board(doc):
     assert room.enter_round(doc, "gaps:storm:performance") is True  # another board
     assert doc.room.turn.passed == []
     room.pass_turn(doc, where="gaps:storm:performance")
-    room.go_to_step(doc, "charter")  # a later step: everyone is back in
-    assert doc.room.turn.passed == []
+    doc.room.turn.cards_this_turn = 2
+    room.go_to_step(doc, "charter")  # a later step: everyone is back in, counting afresh
+    assert doc.room.turn.passed == [] and doc.room.turn.cards_this_turn == 0

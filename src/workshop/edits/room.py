@@ -14,8 +14,10 @@ from workshop.model import StepId, Workshop
 
 
 def go_to_step(doc: Workshop, step: StepId) -> None:
-    """The room moves to `step`: a round of passes ends with the board it was on."""
+    """The room moves to `step`: a round of passes ends with the board it was on, and
+    the turn's card count starts again."""
     doc.room.step = step
+    doc.room.turn.cards_this_turn = 0
     enter_round(doc, step)
 
 

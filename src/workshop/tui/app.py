@@ -35,6 +35,10 @@ from workshop.tui.widgets.card_entry import CardEntry
 
 T = TypeVar("T")
 
+KEY_NAMES = {"left": "←", "right": "→", "up": "↑", "down": "↓", "escape": "Esc",
+             "pageup": "PgUp", "pagedown": "PgDn", "plus": "+", "minus": "−"}
+"""Keys named as printed on keyboards (Textual's names are ``pageup``, ``escape``)."""
+
 TICK_SECONDS = 0.25
 DRAFT_SAVE_DELAY = 0.8
 
@@ -143,7 +147,8 @@ class WorkshopApp(App[int]):
         if binding.key_display:
             return binding.key_display
         key = binding.key.split(",")[0]
-        parts = [p.capitalize() if len(p) > 1 else p.upper() for p in key.split("+")]
+        parts = [KEY_NAMES.get(p) or (p.capitalize() if len(p) > 1 else p.upper())
+                 for p in key.split("+")]
         return "+".join(parts)
 
     # -- start-up -----------------------------------------------------------------------

@@ -102,7 +102,10 @@ def key_sections(app: App, screen: Screen) -> list[tuple[str, list[tuple[str, st
             if rows:
                 sections.append((t("help.section.pane", pane=pane.title()), rows))
         boards = [b for w in widgets if isinstance(w, BOARDS) for b in declared_bindings(type(w))]
-        board_rows = _rows(app, declared_bindings(StepScreen) + boards, seen)
+        if screen.query(CardBoard):  # the frame's card keys, where the step has not taken
+            taken = {b.key for b in own}  # the key for something of its own
+            boards = [b for b in declared_bindings(StepScreen) if b.key not in taken] + boards
+        board_rows = _rows(app, boards, seen)
         if screen.has_entry:  # Tab goes between the entry and the board
             board_rows.insert(0, (_display(app, "tab", "shift+tab"), t("keys.tab")))
         sections.append((t("help.section.board"), board_rows))
