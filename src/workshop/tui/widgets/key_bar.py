@@ -44,10 +44,11 @@ class KeyBar(Widget):
         last = [(self.app.get_key_display(b), key_label(b)) for b in pinned_last]
         room = width - sum(piece_width(p) for p in first + last)
         shown = []
-        for piece in pieces:  # in priority order; what does not fit gives way
-            if piece_width(piece) <= room:
-                shown.append(piece)
-                room -= piece_width(piece)
+        for piece in pieces:  # in priority order: from the first that does not fit, none
+            if piece_width(piece) > room:
+                break
+            shown.append(piece)
+            room -= piece_width(piece)
         text = Text(no_wrap=True, overflow="ellipsis")
         for key, label in first + shown + last:
             text.append(key, style="bold reverse")
