@@ -120,3 +120,15 @@ async def test_the_badges_on_the_stepper_say_what_they_count(make_app, lang):
         text = shown(app.screen.query_one("#help-badges"))
         assert i18n.t("progress.charter.unsigned", count=8) in text
         assert i18n.t("progress.townhall.unsigned", count="N") in text  # every kind
+
+
+async def test_help_names_keys_as_the_keymap_remaps_them(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.set_keymap({"next_turn": "f12"})
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        rows = [row for _heading, rows in key_sections(app, app.screen.target) for row in rows]
+        assert ("F12", i18n.t("keys.next_turn")) in rows
+        assert ("F4", i18n.t("keys.next_turn")) not in rows

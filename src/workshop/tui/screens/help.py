@@ -47,11 +47,25 @@ def declared_bindings(cls: type, *, below: type | None = None) -> list[Binding]:
     return list(merged.values())
 
 
+def remapped(bindings: Iterable[Binding], keymap: dict[str, str]) -> list[Binding]:
+    """`bindings` with the keys the facilitator's keymap gives their ids."""
+    out: list[Binding] = []
+    done: set[str] = set()
+    for binding in bindings:
+        keys = keymap.get(binding.id or "")
+        if keys is None:
+            out.append(binding)
+        elif binding.id not in done:
+            done.add(binding.id or "")
+            out += [binding.with_key(key.strip()) for key in keys.split(",")]
+    return out
+
+
 def _rows(app: App, bindings: Iterable[Binding], seen: set[str]) -> list[tuple[str, str]]:
     """(keys, what they do) for each action once, its keys joined: ``Delete / Backspace``."""
     keys: dict[str, list[str]] = {}
     label: dict[str, str] = {}
-    for binding in bindings:
+    for binding in remapped(bindings, getattr(app, "keymap_in_use", {})):
         if binding.action in seen:
             continue
         keys.setdefault(binding.action, []).append(app.get_key_display(binding))

@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from workshop.edits import townhall as townhall_edits
@@ -143,7 +142,8 @@ class TownhallScreen(StepScreen):
         order = townhall_math.presenting_teams(doc) or list(doc.teams)
         position = (next((i for i, tm in enumerate(order, 1) if tm.id == team_id), 0),
                     len(order))
-        self._used_shown = int(townhall_math.seconds_used(doc, team_id))
+        now = self.app.time_source.now()
+        self._used_shown = int(townhall_math.seconds_used(doc, team_id, now))
         self._position = position
         self.query_one("#th-title", Static).update(
             head_text(doc, team, position, self._used_shown))
@@ -163,7 +163,7 @@ class TownhallScreen(StepScreen):
         asked = len(log_rows)
         self.query_one("#th-log-cap", Static).update(t("townhall.caption.log_n", count=asked))
         self.query_one(SignOffStrip).show(doc)
-        self._show_clock(doc)
+        self._show_clock(doc, self.app.time_source.now())
 
     def _presentation_clock(self, doc: Workshop) -> Clock:
         """The presenting team's clock (where it stopped, if it presented before); a fresh
@@ -175,23 +175,22 @@ class TownhallScreen(StepScreen):
         clock_math.reset(fresh, doc.townhall.minutes_per_team, "townhall")
         return fresh
 
-    def _show_clock(self, doc: Workshop) -> None:
-        self.query_one("#th-clock", ClockDisplay).show(self._presentation_clock(doc))
+    def _show_clock(self, doc: Workshop, now: float) -> None:
+        # not there while the screen is being composed (the app ticks all the same)
+        for clock in self.query("#th-clock").results(ClockDisplay):
+            clock.show(self._presentation_clock(doc), now)
 
-    def tick(self) -> None:
-        try:
-            super().tick()
-            self._show_clock(self.doc)
-        except NoMatches:  # the app ticks while a screen it just switched to still composes
-            return
+    def tick(self, now: float) -> None:
+        super().tick(now)
         doc = self.doc
-        used = int(townhall_math.seconds_used(doc, self.team_id(doc)))
+        self._show_clock(doc, now)
+        used = int(townhall_math.seconds_used(doc, self.team_id(doc), now))
         if used != self._used_shown:  # a running presentation: the head counts with it
-            self._used_shown = used
-            self.query_one("#th-title", Static).update(
-                head_text(doc, doc.team(self.team_id(doc)), self._position, used))
+            for title in self.query("#th-title").results(Static):
+                self._used_shown = used
+                title.update(head_text(doc, doc.team(self.team_id(doc)), self._position, used))
         clock = self._presentation_clock(doc)
-        over = clock.running and clock_math.remaining(clock) <= 0
+        over = clock.running and clock_math.remaining(clock, now) <= 0
         if over and not self._timer_was_over:
             team = doc.team(self.team_id(doc))
             self.app.bell()
@@ -217,7 +216,7 @@ class TownhallScreen(StepScreen):
         current = self.team_id(doc)
         index = ids.index(current) if current in ids else -1 if delta > 0 else 0
         target = ids[(index + delta) % len(ids)]
-        self.app.room(townhall_edits.present, target)
+        self.app.room(townhall_edits.present, target, self.app.time_source.now())
         team = doc.team(target)
         if team is not None:
             self.notify(t("townhall.notice.presenting", team=team.name), timeout=2)
@@ -227,10 +226,11 @@ class TownhallScreen(StepScreen):
         self.action_team(1)
 
     def give_turn(self, team_id: str) -> None:
-        self.app.room(townhall_edits.present, team_id)
+        self.app.room(townhall_edits.present, team_id, self.app.time_source.now())
 
     def action_toggle_timer(self) -> None:
-        running = self.app.room(townhall_edits.toggle_presentation)
+        running = self.app.room(townhall_edits.toggle_presentation,
+                                self.app.time_source.now())
         self.notify(t("townhall.notice.timer_on" if running else "townhall.notice.timer_off"),
                     timeout=2)
 
@@ -239,7 +239,7 @@ class TownhallScreen(StepScreen):
         self._timer_was_over = False
 
     def action_timer_minute(self) -> None:
-        self.app.room(townhall_edits.add_presentation_minute)
+        self.app.room(townhall_edits.add_presentation_minute, 1, self.app.time_source.now())
         self.notify(t("shell.minute_added"), timeout=2)
 
     # -- the challenge log -----------------------------------------------------------------

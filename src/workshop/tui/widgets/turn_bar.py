@@ -148,7 +148,8 @@ class TurnBar(TeamStrip):
     class TeamClicked(TeamStrip.TeamClicked):
         pass
 
-    def show(self, doc: Workshop) -> None:
+    def show(self, doc: Workshop, now: float) -> None:
+        """Whose turn it is, and the turn's countdown as of `now`."""
         current = turns.current_team_id(doc)
         lead = Text(t("shell.turn") + " ▸ ", style="bold")
         passed_mark = t("shell.passed_mark")
@@ -160,7 +161,7 @@ class TurnBar(TeamStrip):
                                   style=Style(color=team.color, italic=passed,
                                               bold=not passed)))
         tail = Text()
-        left = turns.turn_remaining(doc.room.turn)
+        left = turns.turn_remaining(doc.room.turn, now)
         if left is None and doc.room.turn.paused_left is not None:
             left = doc.room.turn.paused_left
         if left is not None:
