@@ -65,7 +65,8 @@ async def test_escape_with_changes_asks_and_back_keeps_typing(make_app, size):
     app = make_app()
     async with app.run_test(size=size) as pilot:
         form = await open_form_on_a_new_action(pilot)
-        await pilot.press("tab", "tab", "tab")  # strategy, owner, start
+        form.query_one("#in-start").focus()
+        await pilot.pause()
         await type_text(pilot, "2027-01-04")
         await pilot.press("escape")
         await pilot.pause()
