@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from planning import shandong, with_strategies
+from rooms import plan_session
 from uitools import type_text
 from workshop.store import Session
 from workshop.tui.screens.dialogs import Choice, TextPrompt
@@ -19,12 +19,8 @@ SIZES = [(80, 24), (200, 60)]
 
 @pytest.fixture
 def session_path(tmp_path):
-    """The Shandong workshop on the plan step, one action written."""
-    doc = with_strategies(shandong())
-    doc.room.step = "plan"
-    path = tmp_path / "plan.workshop.json"
-    Session.create(doc, path).close()
-    return path
+    """The Shandong workshop on the plan step."""
+    return plan_session(tmp_path)
 
 
 async def open_form_on_a_new_action(pilot) -> ActionForm:
@@ -148,14 +144,10 @@ async def test_f_keys_leave_an_open_form_alone(make_app, size):
         assert app.session.doc.plan.actions[0].obstacles == "预算"
 
 
-async def test_the_town_halls_closing_statement_asks_before_it_is_lost(tmp_path, monkeypatch):
+async def test_the_town_halls_closing_statement_asks_before_it_is_lost(tmp_path):
     from workshop.tui.app import WorkshopApp
 
-    doc = with_strategies(shandong())
-    doc.room.step = "townhall"
-    path = tmp_path / "th.workshop.json"
-    Session.create(doc, path).close()
-    with Session.open(path) as session:
+    with Session.open(plan_session(tmp_path, "townhall")) as session:
         app = WorkshopApp(session=session)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()

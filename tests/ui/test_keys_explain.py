@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from factories import odd_room_doc
+from rooms import odd_session
 from uitools import settle, shown
 from workshop import i18n
 from workshop.model import STEPS
-from workshop.store import Session
 from workshop.tui.screens.help import HelpScreen, key_sections
 from workshop.tui.widgets.key_bar import KeyBar
 from workshop.tui.widgets.stepper import Stepper
@@ -21,11 +20,7 @@ SIZES = [(80, 24), (200, 60)]
 
 @pytest.fixture
 def session_path(tmp_path):
-    doc = odd_room_doc()
-    doc.room.step = "review"
-    path = tmp_path / "odd.workshop.json"
-    Session.create(doc, path).close()
-    return path
+    return odd_session(tmp_path, "review")
 
 
 def footer(app) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from factories import ODD_TEAM_NAMES, odd_room_doc
+from factories import ODD_TEAM_NAMES
+from rooms import odd_session
 from uitools import settle
-from workshop.store import Session
 from workshop.text import cells
 from workshop.tui.widgets.turn_bar import TurnBar
 
@@ -17,11 +17,7 @@ SIZES = [(80, 24), (200, 60)]
 
 @pytest.fixture
 def session_path(tmp_path):
-    doc = odd_room_doc()
-    doc.room.step = "review"
-    path = tmp_path / "odd.workshop.json"
-    Session.create(doc, path).close()
-    return path
+    return odd_session(tmp_path, "review")
 
 
 def bar(app) -> str:

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from factories import ODD_TEAM_NAMES, odd_room_doc
-from planning import ready_action, with_strategies
+from factories import ODD_TEAM_NAMES
+from rooms import odd_session
 from uitools import settle
 from workshop.methods import turns
-from workshop.store import Session
 from workshop.text import cells
 from workshop.tui.widgets.charter.sheet import TeamTabs
 from workshop.tui.widgets.townhall.signoffs import SignOffStrip
@@ -18,19 +17,9 @@ from workshop.tui.widgets.townhall.signoffs import SignOffStrip
 SIZES = [(80, 24), (200, 60)]
 
 
-def odd_session(tmp_path, step: str):
-    doc = with_strategies(odd_room_doc())
-    for index in range(len(doc.teams)):
-        ready_action(doc, f"行动 {index + 1}", team_index=index)
-    doc.room.step = step
-    path = tmp_path / f"{step}.workshop.json"
-    Session.create(doc, path).close()
-    return path
-
-
 @pytest.fixture
 def session_path(tmp_path, request):
-    return odd_session(tmp_path, getattr(request, "param", "townhall"))
+    return odd_session(tmp_path, getattr(request, "param", "townhall"), plans=True)
 
 
 @pytest.mark.parametrize("size", SIZES)
