@@ -33,12 +33,9 @@ from workshop.tui.screens.dialogs import Choice
 from workshop.tui.themes import DEFAULT_THEME, PROJECTOR, THEMES
 from workshop.tui.time_source import SYSTEM_TIME, TimeSource
 from workshop.tui.widgets.card_entry import CardEntry
+from workshop.tui.widgets.key_bar import key_display
 
 T = TypeVar("T")
-
-KEY_NAMES = {"left": "←", "right": "→", "up": "↑", "down": "↓", "escape": "Esc",
-             "pageup": "PgUp", "pagedown": "PgDn", "plus": "+", "minus": "−"}
-"""Keys named as printed on keyboards (Textual's names are ``pageup``, ``escape``)."""
 
 TICK_SECONDS = 0.25
 DRAFT_SAVE_DELAY = 0.8
@@ -127,14 +124,7 @@ class WorkshopApp(App[int]):
             return False
 
     def get_key_display(self, binding: Binding) -> str:
-        """``F1``, ``Ctrl+Z``: how keys are printed on keyboards and in the handout; a
-        binding's own ``key_display`` (``+``, ``↑↓``) wins."""
-        if binding.key_display:
-            return binding.key_display
-        key = binding.key.split(",")[0]
-        parts = [KEY_NAMES.get(p) or (p.capitalize() if len(p) > 1 else p.upper())
-                 for p in key.split("+")]
-        return "+".join(parts)
+        return key_display(binding)
 
     # -- start-up -----------------------------------------------------------------------
     def on_mount(self) -> None:

@@ -17,6 +17,20 @@ from textual.widget import Widget
 from workshop.i18n import has, t
 from workshop.text import cells
 
+KEY_NAMES = {"left": "←", "right": "→", "up": "↑", "down": "↓", "escape": "Esc",
+             "pageup": "PgUp", "pagedown": "PgDn", "plus": "+", "minus": "−"}
+"""Keys named as printed on keyboards (Textual's names are ``pageup``, ``escape``)."""
+
+
+def key_display(binding: Binding) -> str:
+    """``F1``, ``Ctrl+Z``, ``→``: how keys are printed on keyboards and in the handout; a
+    binding's own ``key_display`` (``+``, ``↑↓``) wins."""
+    if binding.key_display:
+        return binding.key_display
+    key = binding.key.split(",")[0]
+    return "+".join(KEY_NAMES.get(p) or (p.capitalize() if len(p) > 1 else p.upper())
+                    for p in key.split("+"))
+
 
 def key_label(binding: Binding) -> str:
     """What `binding` does, in the current language: ours by id, Textual's own widgets'
