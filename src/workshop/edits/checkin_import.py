@@ -109,8 +109,11 @@ class _Reader:
         if start is None and not name:
             raise ValueError(t("checkin.import.no_period_given", self.lang))
         what = name or f"{start}" + (f" — {end}" if end else "")
+        starts = t("word.list_sep", self.lang).join(
+            p.period.start.isoformat() for p in found.points[:6] if p.period) + (
+            "…" if len(found.points) > 6 else "")
         raise ValueError(t("checkin.import.unknown_period", self.lang, period=what,
-                           name=found.name))
+                           name=found.name, starts=starts))
 
 
 def parse_actuals(doc: Workshop, data: bytes, lang: str | None = None) -> list[Row]:
