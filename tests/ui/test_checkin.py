@@ -291,3 +291,28 @@ async def test_what_is_typed_is_saved_before_it_shows(checkin_app, tmp_path):
         await settle(pilot)
         saved = load(app.session.path)
         assert progress.of_key(saved, STORE, saved.checkin.checkins[0]).rows[0].actual == 22000
+
+
+async def test_f8_exports_the_boards_of_the_check_in_on_screen(checkin_app):
+    from pdftools import require_cjk_font
+
+    require_cjk_font()
+    app = checkin_app()
+    notices = record_notices(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"22000", "enter", "f8")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        labels = [str(options.get_option_at_index(i).prompt)
+                  for i in range(options.option_count)]
+        index = next(i for i, label in enumerate(labels) if "业绩板（PDF" in label)
+        assert "2027-02-14" in labels[index]
+        options.highlighted = index
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        folder = app.session.path.parent / "exports"
+        boards = sorted(p.name for p in folder.glob("*业绩板-2027-02-14.pdf"))
+        assert len(boards) == 4
+        assert any("已导出 4 个文件" in n for n in notices)

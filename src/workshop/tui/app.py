@@ -467,17 +467,20 @@ class WorkshopApp(App[int]):
 
     @staticmethod
     def _export_options(doc: Any) -> list[tuple[str, str]]:
+        from workshop.tui.widgets.checkin import exports as checkin_exports
+
         options = [("report", t("export_menu.report")), ("handouts", t("export_menu.handouts")),
                    ("handouts+appendix", t("export_menu.handouts_appendix"))]
         options += [(f"team:{team.id}", t("export_menu.team", team=team.name))
                     for team in doc.teams]
         options += [("md", t("export_menu.md")), ("csv", t("export_menu.csv")),
                     ("json", t("export_menu.json"))]
-        return options
+        return options + checkin_exports.options(doc)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def run_export(self, choice: str) -> None:
         from workshop.export import ExportError, export
+        from workshop.tui.widgets.checkin import exports as checkin_exports
 
         doc = self.session.doc.model_copy(deep=True)  # a snapshot: the room keeps working
         lang = i18n.get_language()
@@ -493,8 +496,10 @@ class WorkshopApp(App[int]):
         label = dict(self._export_options(doc)).get(choice, "")
         self.call_from_thread(self.notify, t("export_menu.working_on", what=label), timeout=4)
         try:
-            result = export(doc, fmt, teams=teams, all_teams=all_teams, lang=lang,
-                            out=self.export_folder(), appendix=appendix)
+            result = (checkin_exports.run(doc, choice, lang, self.export_folder())
+                      if choice.startswith(checkin_exports.PREFIX) else
+                      export(doc, fmt, teams=teams, all_teams=all_teams, lang=lang,
+                             out=self.export_folder(), appendix=appendix))
         except ExportError as error:
             self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return
