@@ -31,7 +31,7 @@ from workshop.methods.vision.calendar import add_months
 from workshop.model import Action, Workshop
 from workshop.model.plan import STATUSES
 from workshop.report.plan import action_numbers
-from workshop.text import cells, pad, truncate, wrap
+from workshop.text import cells, flow, pad, truncate
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.checkin.pane import CheckinPane
 from workshop.tui.widgets.row_list import Row, RowList
@@ -69,21 +69,21 @@ def review_row(doc: Workshop, review: Review, number: int, with_team: bool) -> R
     def layout(width: int, look: Look) -> list[list[Segment]]:
         lead = f" {mark} {number:>2} "
         side = NAME * 2 + STATE + 3 if width >= 70 else 0
-        body = max(8, width - cells(lead) - side - 1)
+        body = min(64, max(8, width - cells(lead) - side - 1))  # who and how near the what
         label = f"{team.name} " if team else ""
-        lines = wrap(label + action.what, body)[:2]
+        lines = flow(action.what, max(4, body - cells(label)))[:3]
         mark_look = look("warn") if review.overdue else look("accent") if (
             review.never_checked) else look("ok")
         out = []
         for i, line in enumerate(lines):
-            segments = ([Segment(lead[:3], mark_look), Segment(lead[3:], look("muted"))]
-                        if i == 0 else [Segment(" " * cells(lead))])
-            if i == 0 and label and line.startswith(label):
-                segments.append(Segment(label, Style(color=team.color, bold=True)))
-                line = line[len(label):]
-                segments.append(Segment(pad(line, body - cells(label)), look("strong")))
+            if i == 0:
+                segments = [Segment(lead[:3], mark_look), Segment(lead[3:], look("muted"))]
+                if label:
+                    segments.append(Segment(label, Style(color=team.color, bold=True)))
             else:
-                segments.append(Segment(pad(line, body), look("strong") if i == 0 else Style()))
+                segments = [Segment(" " * (cells(lead) + cells(label)))]
+            segments.append(Segment(pad(line, body - cells(label)),
+                                    look("strong") if i == 0 else Style()))
             if i == 0 and side:
                 segments += [Segment(" " + pad(truncate(owner_name, NAME), NAME)),
                              Segment(" " + pad(truncate(checker, NAME), NAME), look("muted")),

@@ -174,7 +174,8 @@ class ActualsPane(CheckinPane):
         def lines(text: str, style: str = "") -> Text:
             return Text("\n".join(flow(text, width)), style=style)
 
-        title = Text(f" {words.verdict_label(p.verdict, lang)} ", style=style + " reverse")
+        title = Text()
+        title.append(f" {words.verdict_label(p.verdict, lang)} ", style=style + " reverse")
         title.append(" ")
         title.append(lines(p.subject.name + (f" · {p.subject.split}" if p.subject.split
                                              else ""), "bold"))

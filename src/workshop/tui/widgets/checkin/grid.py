@@ -70,6 +70,11 @@ def label_width(width: int) -> int:
     return min(LABEL, max(8, width - 4 * NUMBER - MARK - 2))
 
 
+def row_width(width: int) -> int:
+    """The cells a period's line takes: its name, four numbers and the mark."""
+    return label_width(width) + 4 * NUMBER + MARK + 1
+
+
 def right(text: str, width: int) -> str:
     """`text` cut to `width` cells and aligned right (CJK counts two)."""
     text = truncate(text, width)
@@ -95,6 +100,7 @@ def subject_row(p: Progress, team: str, color: str, lang: str) -> Row:
     accepted = " ✓" + t("checkin.grid.replanned", lang) if p.accepted is not None else ""
 
     def layout(width: int, look: Look) -> list[list[Segment]]:
+        width = min(width, row_width(width))  # the verdict right above the numbers
         header = look("header")
         right = f" {verdict}{accepted} "
         lead = f" ■ {team} " if team else " ■ "

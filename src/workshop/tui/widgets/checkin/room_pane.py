@@ -19,6 +19,7 @@ from workshop import i18n
 from workshop.i18n import t
 from workshop.model import Workshop
 from workshop.report.checkin import Board, CheckinReport, build
+from workshop.text import cells, flow
 from workshop.tui.widgets.checkin.pane import CheckinPane
 
 BADGES = {"behind": ("▼", "bold white on red"), "ahead": ("▲", "bold white on green"),
@@ -40,23 +41,28 @@ def counts_line(board: Board, lang: str) -> Text:
     return line
 
 
-def board_panel(board: Board, lang: str, width: int) -> Panel:
+def board_panel(board: Board, lang: str, width: int, roomy: bool = False) -> Panel:
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
     goals = sorted(board.goals, key=lambda g: ORDER.index(g.verdict))
-    for goal in goals:
+    badge_w = max((cells(f" ▼ {g.verdict_label} ") for g in goals), default=8)
+    room = max(10, width - 4 - badge_w - 1)  # borders, padding, the badge column
+    for n, goal in enumerate(goals):
         mark, style = BADGES.get(goal.verdict, ("·", ""))
         badge = Text(f" {mark} {goal.verdict_label} ", style=style)
-        body = Text(goal.name, style="bold")
-        if goal.split:
-            body.append(f" · {goal.split}", style="dim")
+        name = goal.name + (f" · {goal.split}" if goal.split else "")
+        body = Text("\n".join(flow(name, room)), style="bold")
+        if goal.split:  # the split's name in grey, after the share's
+            body.stylize("dim", len(goal.name), len(body))
         if goal.actual:
             body.append("\n")
             body.append(goal.actual, style="bold")
             body.append(" / " + goal.plan, style="dim")
         if goal.verdict != "no_actual":  # the badge says it already
-            body.append("\n" + goal.short, style="italic")
+            body.append("\n" + "\n".join(flow(goal.short, room)), style="italic")
+        if roomy and n < len(goals) - 1:
+            body.append("\n")
         grid.add_row(badge, body)
     if not goals:
         grid.add_row(Text(""), Text(t("checkin.board.no_goals", lang), style="dim"))
@@ -76,13 +82,13 @@ def strip(report: CheckinReport) -> Table:
     return grid
 
 
-def room_view(report: CheckinReport, width: int) -> RenderableType:
+def room_view(report: CheckinReport, width: int, roomy: bool = False) -> RenderableType:
     lang = report.lang
     head = Group(Text(t("checkin.room.title", lang, date=report.date, period=report.period),
                       style="bold"), strip(report))
     columns = max(1, min(len(report.boards), width // PANEL_CELLS))
     panel_w = max(30, width // columns - 1)
-    panels = [board_panel(board, lang, panel_w) for board in report.boards]
+    panels = [board_panel(board, lang, panel_w, roomy) for board in report.boards]
     if not panels:
         return Group(head, Text(t("checkin.board.no_goals", lang), style="dim"))
     return Group(head, Text(""), Columns(panels, padding=(0, 1)))
@@ -112,7 +118,8 @@ class RoomPane(CheckinPane):
             view.update(Text(t("checkin.grid.none"), style="dim"))
             return
         width = max(30, self.size.width - 2 if self.size.width else 78)
-        view.update(room_view(build(doc, checkin, i18n.get_language()), width))
+        roomy = self.size.height >= 40  # a projector's screen: air between the goals
+        view.update(room_view(build(doc, checkin, i18n.get_language()), width, roomy))
 
     def on_resize(self) -> None:
         if self.display and self.is_attached:
