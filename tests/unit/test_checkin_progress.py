@@ -138,7 +138,7 @@ def test_an_actual_for_a_period_the_goal_does_not_have_is_refused():
 
 def test_a_unit_cost_above_its_path_is_behind_and_below_it_ahead():
     doc = energy()
-    checkin = edits.new_checkin(doc, dt.date(2027, 3, 25), *month(3))
+    checkin = edits.new_checkin(doc, dt.date(2027, 3, 31), *month(3))
     for n, value in ((1, 119.6), (2, 119.3), (3, 119.2)):  # path: 119.5, 119, 118.5
         edits.set_actual(doc, checkin.id, ENERGY, *month(n), value)
     p = progress.of_key(doc, ENERGY, checkin)
@@ -157,9 +157,29 @@ def test_a_unit_cost_above_its_path_is_behind_and_below_it_ahead():
     assert progress.of_key(doc, ENERGY, checkin).verdict == "on_pace"  # within 2 % of 6
 
 
+def test_a_period_under_way_is_judged_on_the_days_gone_by():
+    # 10 February: week 2 has had 3 of its 7 days; 10,000 so far in it
+    doc, checkin_id = store_with_weeks(22000, 10000, day=dt.date(2027, 2, 10))
+    p = progress.of_key(doc, STORE, ledger.find(doc, checkin_id))
+    assert p.under_way and p.done == Fraction(3, 7)
+    assert p.actual == 32000 and p.plan == 25000 + Fraction(25000 * 3, 7)  # 35,714.29
+    assert p.verdict == "behind"
+    # what remains (68,000) over the rest of week 2 (4/7 of its weight) and weeks 3 and 4
+    assert p.remaining == (1, 2, 3)
+    assert sum(p.proposal) == 100000 - 22000  # week 2 keeps the 10,000 it brought
+    assert p.proposal[0] == 10000 + 15111  # 4/7 of a week's weight: 15,111 of 68,000
+    assert abs(p.proposal[1] - p.proposal[2]) <= 1  # the cascade's largest remainder
+    assert p.days == 18  # 11 February to the 28th, every day of the store's split
+    assert "进行中" in words.rule(p, "zh")
+    # the same figures on the 14th, week 2 over: judged on its whole plan
+    doc, checkin_id = store_with_weeks(22000, 10000, day=dt.date(2027, 2, 14))
+    p = progress.of_key(doc, STORE, ledger.find(doc, checkin_id))
+    assert not p.under_way and p.plan == 50000 and p.remaining == (2, 3)
+
+
 def test_a_level_needs_no_earlier_months_only_where_it_stands():
     doc = energy()
-    checkin = edits.new_checkin(doc, dt.date(2027, 6, 28), *month(6))
+    checkin = edits.new_checkin(doc, dt.date(2027, 6, 30), *month(6))
     edits.set_actual(doc, checkin.id, ENERGY, *month(6), 116.8)
     p = progress.of_key(doc, ENERGY, checkin)
     assert p.verdict == "ahead" and p.plan == 117

@@ -60,8 +60,13 @@ def rule(p: Progress, lang: str) -> str:
                  periods=sep.join(p.rows[i].label for i in p.missing))
     through = p.rows[p.through].label if p.through is not None else ""
     kind = "level" if p.subject.kind == "level" else "amount"
-    return t(f"checkin.rule.{kind}_{p.verdict}", lang, period=through, gap=_gap(p, lang),
+    text = t(f"checkin.rule.{kind}_{p.verdict}", lang, period=through, gap=_gap(p, lang),
              actual=number(p.actual, p, lang), plan=number(p.plan, p, lang))
+    if p.under_way and p.through is not None:
+        days = p.rows[p.through].period.days
+        text += t("checkin.rule.under_way", lang, period=through,
+                  done=round(p.done * days), days=days)
+    return text
 
 
 def need(p: Progress, lang: str) -> str:

@@ -94,6 +94,13 @@ class Progress:
     """What remains split over those days: (value, how many days), smallest first."""
     accepted: Replan | None = None
     """The re-split accepted at this check-in, if any."""
+    done: Fraction = Fraction(1)
+    """How much of the period ``through`` had gone by on the check-in's date (below 1:
+    it is still under way, judged on that share of its plan)."""
+
+    @property
+    def under_way(self) -> bool:
+        return self.done < 1
 
     @property
     def gap(self) -> Fraction | None:
@@ -210,9 +217,9 @@ def _split(total: Fraction, weights_: list[Fraction], unit: Fraction) -> list[Fr
         total, unit)))
 
 
-def _days(doc: Workshop, found: Subject, rows: list[PeriodRow], through: int,
-          left: Fraction, unit: Fraction) -> tuple[int, str, tuple[tuple[Fraction, int], ...]]:
-    days, basis = working_days(doc, found, rows[through].period.end, rows[-1].period.end)
+def _days(doc: Workshop, found: Subject, after: dt.date, until: dt.date, left: Fraction,
+          unit: Fraction) -> tuple[int, str, tuple[tuple[Fraction, int], ...]]:
+    days, basis = working_days(doc, found, after, until)
     if not days or left <= 0:
         return len(days), basis, ()
     values = _split(left, [w for _, w in days], unit)
@@ -222,8 +229,30 @@ def _days(doc: Workshop, found: Subject, rows: list[PeriodRow], through: int,
     return len(days), basis, tuple(sorted(counted.items()))
 
 
+def elapsed(period: Period, day: dt.date | None) -> Fraction:
+    """How much of `period` has gone by on `day` (1 once it is over, or without a day)."""
+    if day is None or day >= period.end:
+        return Fraction(1)
+    if day < period.start:
+        return Fraction(0)
+    return Fraction((day - period.start).days + 1, period.days)
+
+
+def _plan_by(found: Subject, rows: list[PeriodRow], through: int, done: Fraction,
+             start: Fraction) -> Fraction:
+    """The plan at `through` when `done` of its period has gone by: the plan so far
+    before it, and that share of what the period brings (or of the way the level moves)."""
+    row = rows[through]
+    if found.kind == "amount":
+        return row.plan_total - row.plan * (1 - done)
+    before = rows[through - 1].plan if through else start
+    return before + (row.plan - before) * done
+
+
 def progress(doc: Workshop, found: Subject, checkin: Checkin | None) -> Progress:
-    """Where `found` stands at `checkin` (None: with every actual known)."""
+    """Where `found` stands at `checkin` (None: with every actual known). A period still
+    under way on the check-in's date is judged on the share of it gone by, and what is
+    left of it counts with the periods to come."""
     goal = doc.goal(found.goal_id)
     replan = ledger.replan(doc, checkin, found.key)
     rows = _rows(doc, found, checkin, replan)
@@ -242,33 +271,45 @@ def progress(doc: Workshop, found: Subject, checkin: Checkin | None) -> Progress
                         original_target, accepted=accepted)
     row = rows[through]
     actual = row.actual_total if found.kind == "amount" else row.actual
-    plan = row.plan_total
     assert actual is not None
+    done = elapsed(row.period, checkin.date if checkin is not None else None)
+    start = (cascade_math.number(goal.baseline) if found.kind == "level" and goal is not None
+             and goal.baseline is not None else rows[0].original)
+    plan = _plan_by(found, rows, through, done, start)
     gap = actual - plan if found.direction == "up" else plan - actual
     verdict = _verdict(found, gap, plan, goal)
-    remaining = tuple(range(through + 1, len(rows)))
+    under_way = done < 1
+    remaining = tuple(range(through if under_way else through + 1, len(rows)))
     result = Progress(found, tuple(rows), verdict, through, (), actual, plan, target,
-                      original_target, remaining, accepted=accepted)
+                      original_target, remaining, accepted=accepted, done=done)
     if not remaining:
         return result
     unit = step(doc, found)
     weights_ = weights(doc, found, remaining)
+    if under_way:  # only what is left of the period under way is still to come
+        weights_[0] *= 1 - done
+        if not any(weights_):
+            weights_ = [Fraction(1)] * len(weights_)
     if found.kind == "amount":
-        planned = sum((rows[i].plan for i in remaining), Fraction(0))
+        planned = sum((rows[i].plan for i in remaining), Fraction(0)) - (
+            row.plan * done if under_way else 0)
         new_target = actual + planned if verdict == "ahead" else target
-        proposal = tuple(_split(new_target - actual, weights_, unit))
-        days, basis, day_values = _days(doc, found, rows, through, new_target - actual,
-                                        unit)
+        proposal = _split(new_target - actual, weights_, unit)
+        if under_way:  # the period's whole value: what it brought so far and what is left
+            proposal[0] += row.actual or 0
+        after = checkin.date if under_way and checkin is not None else row.period.end
+        days, basis, day_values = _days(doc, found, after, rows[-1].period.end,
+                                        new_target - actual, unit)
     else:
         new_target = target + (actual - plan) if verdict == "ahead" else target
         labels = [rows[i].label for i in remaining]
         points = path.level_points(float(actual), float(new_target), [float(w) for w in weights_],
                                    labels, [rows[i].period for i in remaining])
-        proposal = tuple(p.reached for p in points)
+        proposal = [p.reached for p in points]
         days, basis, day_values = 0, "", ()
     return Progress(found, tuple(rows), verdict, through, (), actual, plan, target,
-                    original_target, remaining, proposal, new_target, days, basis,
-                    day_values, accepted)
+                    original_target, remaining, tuple(proposal), new_target, days, basis,
+                    day_values, accepted, done)
 
 
 def all_progress(doc: Workshop, checkin: Checkin | None) -> list[Progress]:

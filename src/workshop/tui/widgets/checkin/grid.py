@@ -57,7 +57,7 @@ def row_mark(p: Progress, row: PeriodRow) -> str:
     actual = row.actual_total if p.subject.kind == "amount" else row.actual
     if actual is None or row.actual is None:
         return ""
-    plan = row.plan_total
+    plan = p.plan if row.index == p.through and p.plan is not None else row.plan_total
     gap = actual - plan if p.subject.direction == "up" else plan - actual
     band = abs(plan) * ON_PACE if p.subject.kind == "amount" else abs(
         p.original_target - p.rows[0].original) * ON_PACE or abs(plan) * ON_PACE
