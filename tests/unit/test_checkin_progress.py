@@ -203,3 +203,22 @@ def test_the_same_check_in_twice_is_refused():
     with pytest.raises(EditError, match="2027-02-14"):
         edits.new_checkin(doc, dt.date(2027, 2, 14), *FEBRUARY)
     edits.new_checkin(doc, dt.date(2027, 2, 20), *FEBRUARY)  # the 20th's review: fine
+
+
+def test_a_share_that_is_a_teams_own_goal_is_typed_once_and_adds_up():
+    from factories import SCENARIOS
+    from workshop.scenario import load_scenario
+
+    doc = load_scenario(SCENARIOS / "cost-reduction.toml")
+    found = subjects.subjects(doc)
+    # 采购部's share of the 300 万元 is its own goal of 120 万元: one line, not two
+    assert not [s for s in found if s.split == "按部门"]
+    savings = subjects.subject(doc, ("savings", None, None))
+    checkin = edits.new_checkin(doc, dt.date(2027, 4, 2), dt.date(2027, 4, 1),
+                                dt.date(2027, 4, 30))
+    q1 = savings.points[0].period
+    for goal_id, value in (("purchasing", 20), ("production", 10), ("logistics", 5),
+                           ("admin", 3)):
+        edits.set_actual(doc, checkin.id, (goal_id, None, None), q1.start, q1.end, value)
+    p = progress.progress(doc, savings, checkin)
+    assert p.rows[0].actual == 38 and p.rows[0].summed

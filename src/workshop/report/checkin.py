@@ -14,7 +14,7 @@ from fractions import Fraction
 from workshop.i18n import t
 from workshop.methods.checkin import actions as action_math
 from workshop.methods.checkin import ledger
-from workshop.methods.checkin.progress import Progress, all_progress
+from workshop.methods.checkin.progress import PeriodRow, Progress, all_progress
 from workshop.methods.numbers import amount
 from workshop.methods.plan import adoption
 from workshop.methods.vision.calendar import Period
@@ -141,9 +141,31 @@ def _plan_of(p: Progress, rows: list) -> Fraction | None:
     return sum((r.plan for r in rows), Fraction(0))
 
 
-def _next(p: Progress, period: Period) -> tuple[Fraction | None, str]:
-    """The plan of next month (`period`), else of what is left of this one, and which."""
-    value = _plan_of(p, [r for r in p.rows if period.start <= r.period.start <= period.end])
+def _overlap(row: PeriodRow, period: Period) -> Fraction:
+    """The share of `row`'s days that fall in `period`."""
+    first, last = max(row.period.start, period.start), min(row.period.end, period.end)
+    return Fraction(max(0, (last - first).days + 1), row.period.days)
+
+
+def _month_plan(p: Progress, period: Period, start: float) -> Fraction | None:
+    """The plan for the month `period`: the periods in it, and the share by days of a
+    longer one (a quarter's August); a level, where it must stand by the month's end."""
+    shares = [(r, _overlap(r, period)) for r in p.rows]
+    shares = [(r, share) for r, share in shares if share > 0]
+    if not shares:
+        return None
+    if p.subject.kind == "amount":
+        return sum((r.plan * share for r, share in shares), Fraction(0))
+    row = shares[-1][0]
+    before = p.rows[row.index - 1].plan if row.index else Fraction(repr(start))
+    done = _overlap(row, Period(row.period.start, period.end))
+    return before + (row.plan - before) * done
+
+
+def _next(p: Progress, period: Period, start: float) -> tuple[Fraction | None, str]:
+    """The plan of next month (`period`), else of what is left of this one, and which
+    (`start`: where a level's path begins)."""
+    value = _month_plan(p, period, start)
     if value is not None:
         return value, "next_month"
     rest = [p.rows[i] for i in p.remaining if p.rows[i].period.start < period.start]
@@ -160,11 +182,11 @@ def _start(doc: Workshop, p: Progress) -> float:
 def _line(doc: Workshop, p: Progress, by_goal: dict[str, list[Progress]], upcoming: Period,
           lang: str) -> GoalLine:
     found = p.subject
-    next_value, which = _next(p, upcoming)
+    next_value, which = _next(p, upcoming, _start(doc, p))
     split: list[tuple[str, str]] = []
     if found.is_goal:
         for share in by_goal.get(found.goal_id, []):
-            value, _which = _next(share, upcoming)
+            value, _which = _next(share, upcoming, 0.0)
             if value is not None:
                 split.append((share.subject.name, number(value, share, lang)))
     return GoalLine(

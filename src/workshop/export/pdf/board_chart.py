@@ -108,7 +108,8 @@ def chart(goal: GoalLine, width: float, height: float, font: str, lang: str,
     every = max(1, math.ceil(n / 8))
     for i, cell in enumerate(cells):
         if (i + 1) % every == 0 or i == n - 1:
-            for s in fonts.strings(x(i + 1), 3, short_label(cell.label), LABEL, anchor="middle",
+            anchor = "end" if i == n - 1 else "middle"  # the last one stays in the tile
+            for s in fonts.strings(x(i + 1), 3, short_label(cell.label), LABEL, anchor=anchor,
                                    fillColor=MUTED):
                 drawing.add(s)
     if original != plan:

@@ -25,8 +25,8 @@ from typing import Literal
 
 from workshop.methods.checkin import ledger
 from workshop.methods.checkin.subjects import Subject, step, subject, weights, working_days
+from workshop.methods.vision import agreement, path
 from workshop.methods.vision import cascade as cascade_math
-from workshop.methods.vision import path
 from workshop.methods.vision.calendar import Period
 from workshop.model import Checkin, Goal, Replan, Workshop
 
@@ -138,17 +138,20 @@ class Progress:
 
 def _summed(doc: Workshop, found: Subject, known: dict, period: Period) -> Fraction | None:
     """A goal's actual as the sum of its shares' when one split has an actual for every
-    share in this period."""
+    share in this period (a share that is a team's own goal, by that goal's actual)."""
     if not found.is_goal:
         return None
-    by_split: dict[str, list[Fraction | None]] = {}
     for cascade in doc.vision.cascades:
-        if cascade.goal_id != found.goal_id or cascade.kind == "time":
+        if cascade.goal_id != found.goal_id or cascade.kind == "time" or not cascade.parts:
             continue
-        by_split[cascade.id] = [known.get((found.goal_id, cascade.id, i, period.start,
-                                           period.end)) for i in range(len(cascade.parts))]
-    for values in by_split.values():
-        if values and all(v is not None for v in values):
+        values = []
+        for index in range(len(cascade.parts)):
+            value = known.get((found.goal_id, cascade.id, index, period.start, period.end))
+            own = agreement.own_goal(doc, cascade, index)
+            if value is None and own is not None:
+                value = known.get((own.id, None, None, period.start, period.end))
+            values.append(value)
+        if all(v is not None for v in values):
             return sum(values, Fraction(0))  # type: ignore[arg-type]
     return None
 
@@ -222,11 +225,21 @@ def _days(doc: Workshop, found: Subject, after: dt.date, until: dt.date, left: F
     days, basis = working_days(doc, found, after, until)
     if not days or left <= 0:
         return len(days), basis, ()
-    values = _split(left, [w for _, w in days], unit)
+    values = _split(left, [w for _, w in days], day_step(left, len(days), unit))
     counted: dict[Fraction, int] = {}
     for value in values:
         counted[value] = counted.get(value, 0) + 1
     return len(days), basis, tuple(sorted(counted.items()))
+
+
+def day_step(left: Fraction, days: int, unit: Fraction) -> Fraction:
+    """The step a day's share is counted in: the split's own where a day brings fifty of
+    them or more (3,857 元), else a finer power of ten (0.56 万元 a day, not 0 or 1)."""
+    for choice in cascade_math.STEP_CHOICES:
+        if (choice <= unit and choice.numerator == 1 and left / days / choice >= 50
+                and (left / choice).denominator == 1):
+            return choice
+    return cascade_math.fitting_step(left, unit)
 
 
 def elapsed(period: Period, day: dt.date | None) -> Fraction:

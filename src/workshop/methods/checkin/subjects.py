@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from workshop.methods.plan import actions as plan_math
-from workshop.methods.vision import calendar, path
+from workshop.methods.vision import agreement, calendar, path
 from workshop.methods.vision import cascade as cascade_math
 from workshop.methods.vision.calendar import Period
 from workshop.model import Cascade, Goal, Workshop
@@ -88,7 +88,12 @@ def share_subjects(doc: Workshop, goal: Goal) -> list[Subject]:
     for cascade in cascade_math.ordered(doc):
         if cascade.goal_id != goal.id or cascade.kind == "time":
             continue
+        _total, values, _error = cascade_math.part_values(doc, cascade)
         for index, part in enumerate(cascade.parts):
+            own = agreement.own_goal(doc, cascade, index)
+            if (own is not None and own.target is not None and index < len(values)
+                    and values[index] == cascade_math.number(own.target)):
+                continue  # the team's own goal is this share: its actuals are typed there
             points = _dated(plan_math.part_points(doc, cascade, index))
             if points:
                 out.append(Subject(goal.id, cascade.id, index, part.label, cascade.label,
