@@ -19,7 +19,7 @@ so a change serialises the document once. Undo entries keep that JSON
 compressed. Room state (clock, turn, step) is saved but never undone.
 """
 
-from workshop.store.atomic import write_atomic
+from workshop.atomic import write_text as write_atomic
 from workshop.store.backups import KEEP_BACKUPS, backups
 from workshop.store.codec import MIGRATIONS, dumps, load
 from workshop.store.errors import (

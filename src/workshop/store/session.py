@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import atexit
-import contextlib
 import os
-import re
 import shutil
 import threading
 import zlib
@@ -15,9 +13,9 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
+from workshop.atomic import remove_leftovers, write_bytes
 from workshop.i18n import t
 from workshop.model import Room, Workshop, now
-from workshop.store.atomic import _write_atomic
 from workshop.store.backups import _stamp, _take_backup, _unlink_all, _worker
 from workshop.store.codec import _dump, _load, _read
 from workshop.store.errors import SessionExists, SessionNotFound, StoreError
@@ -50,27 +48,15 @@ def restore_backup(path: Path, backup: Path) -> None:
                     os.link(path, aside)
                 except OSError:
                     shutil.copyfile(path, aside)
-            _write_atomic(path, data)
+            write_bytes(path, data)
         except OSError as exc:
             raise StoreError(t("store.save_failed", path=path, reason=exc.strerror or exc)) from exc
     finally:
         lock.release()
 
 
-
-def _remove_leftovers(path: Path) -> None:
-    """Remove temp files a killed program left while saving `path` (call with the lock held)."""
-    pattern = re.compile(rf"^\.{re.escape(path.name)}\.[0-9a-f]{{8}}\.tmp$")
-    with contextlib.suppress(OSError):
-        for name in os.listdir(path.parent):
-            if pattern.match(name):
-                with contextlib.suppress(OSError):
-                    os.unlink(path.parent / name)
-
-
 _Entry = tuple[str, bytes]
 """An undo or redo entry: the change's label, and the document before it (zlib'd JSON)."""
-
 
 
 
@@ -119,12 +105,12 @@ class Session:
             raise StoreError(t("store.save_failed", path=path, reason=exc.strerror or exc)) from exc
         lock = _Lock.acquire(path)
         try:
-            _remove_leftovers(path)
+            remove_leftovers(path)
             if path.exists() and not overwrite:
                 raise SessionExists(path)
             data = _dump(doc)
             _unlink_all(_take_backup(path))
-            _write_atomic(path, data)
+            write_bytes(path, data)
         except OSError as exc:
             lock.release()
             if isinstance(exc, SessionExists):
@@ -148,7 +134,7 @@ class Session:
             raise SessionNotFound(path)
         lock = _Lock.acquire(path)
         try:
-            _remove_leftovers(path)
+            remove_leftovers(path)
             data = _read(path)
             doc, direct = _load(path, data)
             saved = data if direct else _dump(doc)
@@ -260,7 +246,7 @@ class Session:
         stale = _take_backup(self.path)
         pruned: Future[None] | None = _worker().submit(_unlink_all, stale) if stale else None
         try:
-            _write_atomic(self.path, data)
+            write_bytes(self.path, data)
         except OSError as exc:
             reason = exc.strerror or exc
             raise StoreError(t("store.save_failed", path=self.path, reason=reason)) from exc
