@@ -83,7 +83,7 @@ async def test_language_switch_relabels_every_screen(make_app):
 async def test_the_clock_alarms_when_time_is_up(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        app.room(lambda doc: setattr(doc.room.clock, "remaining_s", 0.3))
+        app.room(lambda room: setattr(room.clock, "remaining_s", 0.3))
         await pilot.press("f5")
         await pilot.pause(1.0)
         assert any("时间到" in str(n.message) for n in app._notifications)
@@ -94,10 +94,10 @@ async def test_the_turn_moves_on_when_its_countdown_runs_out(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         teams = [team.id for team in app.session.doc.teams]
-        app.room(room_edits.set_turn_seconds, 30)
+        app.room(room_edits.set_turn_seconds, 30, teams)
         await pilot.press("f5")  # the countdown runs with the step clock
         assert app.session.doc.room.turn.ends_at is not None
-        app.room(lambda doc: setattr(doc.room.turn, "ends_at", time.time() - 1))
+        app.room(lambda room: setattr(room.turn, "ends_at", time.time() - 1))
         await pilot.pause(0.6)
         assert app.session.doc.room.turn.team_id == teams[1]
         assert any("青岛队" in str(n.message) for n in app._notifications)

@@ -131,19 +131,19 @@ def test_closing_statement_and_minutes(doc):
 
 def test_the_presentation_clock_is_per_team(doc):
     first, second = doc.teams[0].id, doc.teams[1].id
-    th.present(doc, first, now=1000)
+    th.present(doc.room, first, 8, now=1000)
     clock = doc.room.presentation
     assert doc.room.turn.team_id == first and doc.room.presenting_team_id == first
     assert clock.duration_s == 8 * 60 and not clock.running
-    assert th.toggle_presentation(doc, now=1000) is True
+    assert th.toggle_presentation(doc.room, first, 8, now=1000) is True
     assert clock_math.remaining(clock, now=1100) == 380
-    th.add_presentation_minute(doc)
+    th.add_presentation_minute(doc.room, first, 8)
     assert clock_math.remaining(clock, now=1100) == 440
     # the turn moves on (F4): the next start gives the new team a fresh time box
     doc.room.turn.team_id = second
-    assert th.toggle_presentation(doc, now=2000) is True
+    assert th.toggle_presentation(doc.room, second, 8, now=2000) is True
     assert doc.room.presenting_team_id == second
     assert clock_math.remaining(doc.room.presentation, now=2030) == 450
-    assert th.toggle_presentation(doc, now=2060) is False
-    th.reset_presentation(doc)
+    assert th.toggle_presentation(doc.room, second, 8, now=2060) is False
+    th.reset_presentation(doc.room, second, 8)
     assert doc.room.presentation.remaining_s == 480

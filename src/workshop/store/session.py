@@ -15,7 +15,7 @@ from typing import Any, Self, TypeVar
 
 from workshop.atomic import remove_leftovers, write_bytes
 from workshop.i18n import t
-from workshop.model import Room, Workshop, now
+from workshop.model import Workshop, now
 from workshop.store.backups import _stamp, _take_backup, _unlink_all, _worker
 from workshop.store.codec import _dump, _load, _read
 from workshop.store.errors import SessionExists, SessionNotFound, StoreError
@@ -172,21 +172,27 @@ class Session:
             finally:
                 self._busy = False
 
-    def update_room(self, edit: Callable[[Room], None]) -> None:
-        """Change ``doc.room`` (step, clock, turn…) and save. Not undoable; keeps redo."""
+    def update_room(self, edit: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``edit(self.doc.room, *args, **kwargs)`` (step, clock, turn…), save, and
+        return its result. Not undoable; keeps redo. If it raises, or the save fails, the
+        room is as it was and the file unchanged. Whatever else a room change needs to
+        know (the teams in order, the agenda) comes in `args`; anything that changes more
+        than the room is an :meth:`apply`.
+        """
         with self._mutex:
             self._check_usable()
             self._busy = True
             try:
                 before = self.doc.room.model_copy(deep=True)
                 try:
-                    edit(self.doc.room)
+                    result = edit(self.doc.room, *args, **kwargs)
                     data = _dump(self.doc)
                     self._write(data)
                 except BaseException:
                     self.doc.room = before
                     raise
                 self._saved = data
+                return result
             finally:
                 self._busy = False
 

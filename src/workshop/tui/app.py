@@ -171,10 +171,10 @@ class WorkshopApp(App[int]):
         projector = self.has_class("-projector")
         self._start_projector = False
         if projector != room.projector:
-            self.room(lambda doc: setattr(doc.room, "projector", projector))
+            self.room(room_edits.set_projector, projector)
         self.switch_mode(room.step)
         if room.clock.duration_s == 0:
-            self.room(room_edits.reset_clock, room.step)
+            self.room(room_edits.reset_clock, self._minutes(room.step), room.step)
         draft = room.draft
         if draft:
             self.call_after_refresh(self._restore_draft, draft)
@@ -219,15 +219,24 @@ class WorkshopApp(App[int]):
         return result
 
     def room(self, edit: Callable[..., T], *args: Any) -> T | None:
-        """Change the room state (step, clock, turn): saved, not undoable."""
-        result: list[T] = []
+        """Change the room state (step, clock, turn): ``edit(room, *args)``, saved, not
+        undoable (``workshop.edits.room``)."""
         try:
-            self.session.update_room(lambda _room: result.append(edit(self.session.doc, *args)))
+            result = self.session.update_room(edit, *args)
         except (StoreError, OSError) as error:
             self.notify(t("shell.save_failed", error=error), severity="error", timeout=15)
             return None
         self.revision += 1
-        return result[0] if result else None
+        return result
+
+    def _team_ids(self) -> list[str]:
+        """The teams in turn order, for the room edits that hand the turn on."""
+        return [team.id for team in self.session.doc.teams]
+
+    def _minutes(self, step: StepId | None = None) -> int:
+        """The agenda's minutes for `step` (default: the current one)."""
+        doc = self.session.doc
+        return doc.agenda.get(step or doc.room.step, 0)
 
     def deferred(self, commit: Callable[..., None], *args: Any) -> Callable[[], None]:
         """`commit` as a callback to run once the screen is drawn (a board that shows a
@@ -263,7 +272,7 @@ class WorkshopApp(App[int]):
             return
         # the draft is a courtesy: if it cannot be saved, the next keystroke tries again
         with contextlib.suppress(StoreError, OSError):
-            self.session.update_room(lambda room: setattr(room, "draft", text))
+            self.session.update_room(room_edits.set_draft, text)
 
     def clear_draft(self) -> None:
         self._pending_draft = ""
@@ -275,7 +284,7 @@ class WorkshopApp(App[int]):
         cap = doc.cocreate.cap_per_turn if doc.room.step == "cocreate" else None
         if cap and doc.room.turn.cards_this_turn >= cap:
             team = doc.team(turns.current_team_id(doc))
-            self.room(room_edits.next_turn)
+            self.room(room_edits.next_turn, self._team_ids())
             nxt = doc.team(turns.current_team_id(self.session.doc))
             self.notify(t("shell.cap_reached", team=team.name if team else "",
                           next=nxt.name if nxt else ""))
@@ -301,7 +310,7 @@ class WorkshopApp(App[int]):
         turn = doc.room.turn
         if turn.ends_at is not None and now >= turn.ends_at and clock.running:
             done = doc.team(turns.current_team_id(doc))
-            self.room(room_edits.next_turn)
+            self.room(room_edits.next_turn, self._team_ids())
             nxt = self.session.doc.team(turns.current_team_id(self.session.doc))
             self.bell()
             self.notify(t("shell.turn_over", team=done.name if done else "",
@@ -316,14 +325,13 @@ class WorkshopApp(App[int]):
 
     def action_toggle_clock(self) -> None:
         if self._need_session():
-            running = self.room(room_edits.toggle_clock)
+            running = self.room(room_edits.toggle_clock, self._minutes())
             self.notify(t("shell.clock_started" if running else "shell.clock_paused"), timeout=2)
 
     def action_reset_clock(self) -> None:
         if self._need_session():
-            self.room(room_edits.reset_clock, self.session.doc.room.step)
-            self.notify(t("shell.clock_reset", minutes=self.session.doc.agenda.get(
-                self.session.doc.room.step, 0)), timeout=2)
+            self.room(room_edits.reset_clock, self._minutes())
+            self.notify(t("shell.clock_reset", minutes=self._minutes()), timeout=2)
 
     def action_add_minute(self) -> None:
         if self._need_session():
@@ -332,13 +340,13 @@ class WorkshopApp(App[int]):
 
     def action_next_turn(self) -> None:
         if self._need_session():
-            self.room(room_edits.next_turn)
+            self.room(room_edits.next_turn, self._team_ids())
 
     def action_pass_turn(self) -> None:
         if not self._need_session():
             return
         team = self.session.doc.team(turns.current_team_id(self.session.doc))
-        nxt = self.room(room_edits.pass_turn)
+        nxt = self.room(room_edits.pass_turn, self._team_ids())
         if nxt is None:
             self.notify(t("shell.round_over"))
         elif team:
@@ -360,13 +368,13 @@ class WorkshopApp(App[int]):
                 return
             text = text.strip()
             if not text or text == "0":
-                self.room(room_edits.set_turn_seconds, None)
+                self.room(room_edits.set_turn_seconds, None, self._team_ids())
                 self.notify(t("shell.turn_timer_off"))
                 return
             if not text.isdigit() or not 5 <= int(text) <= 3600:
                 self.notify(t("shell.turn_timer_bad", value=text), severity="warning")
                 return
-            self.room(room_edits.set_turn_seconds, int(text))
+            self.room(room_edits.set_turn_seconds, int(text), self._team_ids())
             self.notify(t("shell.turn_timer_on", seconds=int(text)))
 
         self.push_screen(TextPrompt(t("shell.turn_timer_title"), str(current or "")), done)
@@ -375,12 +383,7 @@ class WorkshopApp(App[int]):
     def go_to(self, step: StepId) -> None:
         if not self._need_session():
             return
-        doc = self.session.doc
-        clock = doc.room.clock
-        untouched = clock.remaining_s == clock.duration_s or clock.duration_s == 0
-        self.room(room_edits.go_to_step, step)
-        if not clock.running and untouched and clock.step != step:
-            self.room(room_edits.reset_clock, step)
+        self.room(room_edits.enter_step, step, self._minutes(step))  # one save
         self.switch_mode(step)
 
     def action_step(self, delta: int) -> None:
@@ -423,7 +426,7 @@ class WorkshopApp(App[int]):
         if not self._need_session():
             return
         on = not self.session.doc.room.projector
-        self.room(lambda doc: setattr(doc.room, "projector", on))
+        self.room(room_edits.set_projector, on)
         self._apply_projector(on)
 
     def _apply_projector(self, on: bool) -> None:
@@ -442,13 +445,13 @@ class WorkshopApp(App[int]):
         if self.session is None or theme == PROJECTOR.name:
             return
         if self.session.doc.room.theme != theme:
-            self.room(lambda doc: setattr(doc.room, "theme", theme))
+            self.room(room_edits.set_theme, theme)
 
     async def set_language(self, lang: str) -> None:
         """Switch every screen to `lang`, and remember it with the session."""
         i18n.set_language(lang)
         if self.session is not None:
-            self.room(lambda doc: setattr(doc.room, "language", i18n.get_language()))
+            self.room(room_edits.set_language, i18n.get_language())
         for screen in list(self.step_screens.values()):
             await screen.recompose()
             screen.refresh_from_doc()

@@ -1023,7 +1023,9 @@ class CocreateScreen(StepScreen):
         if not waiting:
             self.notify(t("cocreate.vote_over"))
             return
-        self.app.room(lambda doc: _give_turn(doc, waiting, team.id))
+        nxt = _next_with_dots(doc, waiting, team.id)
+        if nxt is not None:
+            self.app.room(room_edits.set_turn, nxt)
         self.notify(t("cocreate.team_voted", team=team.name, next=self._team_name(self.doc)))
 
     def action_next_voter(self) -> None:
@@ -1052,12 +1054,12 @@ class CocreateScreen(StepScreen):
             self._show_panel(self.doc)
 
 
-def _give_turn(doc: Workshop, waiting: list[Team], after: str) -> None:
-    """The turn to the next team (in order after `after`) that still has dots."""
+def _next_with_dots(doc: Workshop, waiting: list[Team], after: str) -> str | None:
+    """The next team (in order after `after`) that still has dots."""
     ids = [team.id for team in doc.teams]
     start = ids.index(after) if after in ids else -1
     for offset in range(1, len(ids) + 1):
         candidate = ids[(start + offset) % len(ids)]
         if any(team.id == candidate for team in waiting):
-            room_edits.set_turn(doc, candidate)
-            return
+            return candidate
+    return None
