@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
 import os
@@ -17,6 +18,7 @@ import pytest
 import workshop.model as model
 from workshop import i18n, store
 from workshop.edits import EditError
+from workshop.edits import room as room_edits
 from workshop.model import Card, Workshop
 from workshop.store import (
     SESSION_SUFFIX,
@@ -27,6 +29,7 @@ from workshop.store import (
     SessionNotFound,
     SessionTooNew,
     StoreError,
+    backup,
     backups,
     codec,
     load,
@@ -140,18 +143,20 @@ def test_an_edit_that_would_save_an_unloadable_file_is_rolled_back(session, path
 def test_a_failed_save_raises_a_readable_error_and_keeps_the_previous_state(session, path,
                                                                               monkeypatch):
     session.apply("add", add_card, "保存成功的卡")
-    before = path.read_bytes()
+    journal = path.with_name("山东区.workshop.journal")
+    before = journal.read_bytes()
 
-    def disk_full(src, dst):
+    def disk_full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", disk_full)
+    monkeypatch.setattr(os, "fdatasync", disk_full)  # the record is written, not kept
     with pytest.raises(StoreError) as caught:
         session.apply("add", add_card, "磁盘满时的卡")
     assert "无法保存" in str(caught.value)
     assert "No space left on device" in caught.value.message
     assert texts(session.doc) == ["保存成功的卡"]
-    assert path.read_bytes() == before
+    assert journal.read_bytes() == before  # cut back to its last whole record
+    assert texts(load(path)) == ["保存成功的卡"]
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
     monkeypatch.undo()
     session.apply("add", add_card, "恢复后的卡")
@@ -208,12 +213,18 @@ def test_undo_and_redo_step_through_changes_with_their_labels(session, path):
     assert session.redo() is None
 
 
-def test_undo_replaces_the_document_object(session):
+def test_undo_changes_the_document_in_place(session):
     session.apply("add", add_card, "A")
-    old = session.doc
+    doc = session.doc
+    card = doc.cocreate.cards[0]
+    session.apply("edit", lambda d: setattr(d.cocreate.cards[0], "text", "B"))
     session.undo()
-    assert session.doc is not old
-    assert texts(old) == ["A"]  # a stale reference does not see the undo: look things up again
+    assert session.doc is doc
+    assert card.text == "A"  # a reference held across undo sees it
+    session.undo()
+    assert texts(doc) == []
+    session.redo()
+    assert doc.cocreate.cards[0] is card
 
 
 def test_a_new_change_after_undo_clears_redo(session):
@@ -285,14 +296,71 @@ def test_a_failing_room_change_leaves_the_room_as_it_was(session, path):
 # -- backups --------------------------------------------------------------------------
 
 
-def test_the_last_five_versions_are_kept_as_backups_that_load(session, path):
-    for i in range(8):
+def test_changes_and_room_changes_write_no_backups_and_lose_nothing(session, path):
+    for i in range(30):
         session.apply(f"add {i}", add_card, f"卡{i}")
+        session.update_room(room_edits.next_turn, ["t1", "t2"])  # F4
+    assert backups(path) == []  # the journal holds them; backups are for versions
+    assert len(texts(load(path))) == 30
+
+
+def test_a_step_change_makes_a_backup_of_the_session_as_it_was_then(session, path):
+    make_history(session, 2)
+    session.update_room(room_edits.enter_step, "gaps", 45)
+    assert session.checkpoint()  # due: the step changed
+    assert not session.checkpoint()  # and then no longer
+    session.apply("add", add_card, "新步骤的卡")
+    session.close()
     kept = backups(path)
-    assert len(kept) == store.KEEP_BACKUPS == 5
+    step = [b for b in kept if b.name.endswith("-step.json")]
+    assert len(step) == 1
+    at_step = load(step[0])
+    assert texts(at_step) == ["卡0", "卡1"] and at_step.room.step == "gaps"
+    assert texts(load(path)) == ["卡0", "卡1", "新步骤的卡"]
+
+
+def test_a_new_quarter_hour_asks_for_a_snapshot(session, path, monkeypatch):
+    from workshop.store import session as session_module
+
+    session.apply("add", add_card, "A")
+    assert not session.checkpoint()
+    later = session_module._utcnow() + dt.timedelta(minutes=16)
+    monkeypatch.setattr(session_module, "_utcnow", lambda: later)
+    session.apply("add", add_card, "B")
+    assert session.checkpoint()
+    assert texts(load(path)) == ["A", "B"]
+
+
+def test_the_last_few_backups_are_kept_and_every_one_loads(session, path):
+    make_history(session, 8)
+    kept = backups(path)
+    assert len(kept) == backup.KEEP_RECENT == 5  # all in one quarter hour
     assert all(b.parent == path.with_name("山东区.workshop.backups") for b in kept)
-    # newest first: the newest backup is the file as it was before the last change
+    # newest first: the newest backup is the session as it was before the last change
     assert [len(load(b).cocreate.cards) for b in kept] == [7, 6, 5, 4, 3]
+
+
+def test_backups_worth_restoring_the_recent_ones_each_step_change_and_each_quarter_hour():
+    start = dt.datetime(2026, 12, 5, 1, 0, tzinfo=dt.UTC)
+    entries = []
+    for n in range(90):  # one every two minutes for three hours; a step change every 20
+        written = start + dt.timedelta(minutes=2 * n)
+        why = "step" if n % 10 == 9 else "journal"
+        entries.append(backup.Backup(n + 1, Path(f"{n + 1}.json"), written, why))
+    entries.reverse()  # newest first
+    pruned = set(backup._to_prune(entries))
+    kept = [e for e in entries if e.path not in pruned]
+    assert [e.seq for e in kept[:5]] == [90, 89, 88, 87, 86]
+    assert {e.seq for e in entries if e.why == "step"} <= {e.seq for e in kept}
+    quarters = {backup._quarter(e.written) for e in entries}
+    assert len(quarters) == 12
+    assert {backup._quarter(e.written) for e in kept} == quarters
+    newest_of_each = {}
+    for e in entries:
+        newest_of_each.setdefault(backup._quarter(e.written), e.seq)
+    assert set(newest_of_each.values()) <= {e.seq for e in kept}
+    assert len(kept) == len({*[90, 89, 88, 87, 86], *newest_of_each.values(),
+                             *(e.seq for e in entries if e.why == "step")})
 
 
 # -- the lock -------------------------------------------------------------------------
@@ -374,8 +442,10 @@ def test_opening_removes_the_temp_file_a_killed_save_left(session, path):
 
 
 def make_history(session: Session, n: int = 3) -> None:
+    """`n` changes, each followed by a new snapshot (so each earlier version is a backup)."""
     for i in range(n):
         session.apply(f"add {i}", add_card, f"卡{i}")
+        session.checkpoint(force=True)
 
 
 @pytest.mark.parametrize(

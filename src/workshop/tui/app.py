@@ -296,6 +296,8 @@ class WorkshopApp(App[int]):
         if self._pending_draft is not None and (
                 time.monotonic() - self._draft_typed_at >= DRAFT_SAVE_DELAY):
             self.flush_draft()
+        with contextlib.suppress(StoreError, OSError):  # the journal keeps every change
+            self.session.checkpoint()  # a new snapshot, when one is due (step, quarter…)
         doc = self.session.doc
         now = time.time()
         clock = doc.room.clock
