@@ -82,17 +82,17 @@ def _charters(doc: Workshop) -> None:
         charter_edits.add_item(doc, team.id, "penalties", "周报迟交做二十个俯卧撑")
 
 
-def _gaps(doc: Workshop) -> list[str]:
+def _gaps(doc: Workshop, count: int, key: int) -> list[str]:
     ids = [team.id for team in doc.teams]
     gap_ids = []
-    for i in range(GAP_CARDS):
+    for i in range(count):
         text = f"{_GAPS[i % len(_GAPS)]}（{TEAMS[i % len(TEAMS)]}第{i // len(TEAMS) + 1}条）"
         card = card_edits.add_card(doc, "gaps", text, team_id=ids[i % len(ids)])
         gap_ids.append(card.id)
         gaps_edits.classify(doc, card.id, "performance" if i % 3 else "opportunity")
         gaps_edits.set_score(doc, card.id, "cost", 1 + i % 5)
         gaps_edits.set_score(doc, card.id, "strategic", 1 + (i * 7) % 5)
-    for gap_id in gap_ids[:KEY_GAPS]:
+    for gap_id in gap_ids[:key]:
         gaps_edits.set_key(doc, gap_id, True)
         fishbone = gaps_edits.ensure_fishbone(doc, gap_id)
         for b, bone in enumerate(list(fishbone.bones)):
@@ -110,14 +110,14 @@ def _gaps(doc: Workshop) -> list[str]:
     return gap_ids
 
 
-def _cocreate(doc: Workshop, cards: int) -> list[str]:
+def _cocreate(doc: Workshop, cards: int, clusters: int) -> list[str]:
     ids = [team.id for team in doc.teams]
     cocreate_edits.set_focus_question(doc, "为了实现7000万元的销售目标，我们要做的关键行动是什么？")
     card_ids = [card_edits.add_card(doc, "cocreate", _idea(i), team_id=ids[i % len(ids)]).id
                 for i in range(cards)]
-    per = len(card_ids) // CLUSTERS
+    per = len(card_ids) // clusters
     cluster_ids = []
-    for k in range(CLUSTERS):
+    for k in range(clusters):
         chunk = card_ids[k * per:(k + 1) * per]
         cluster = cocreate_edits.new_cluster(doc, chunk[:2])
         cocreate_edits.move(doc, chunk[2:], cluster.id)
@@ -127,12 +127,12 @@ def _cocreate(doc: Workshop, cards: int) -> list[str]:
         cluster_ids.append(cluster.id)
     for t_index, team_id in enumerate(ids):
         for dot in range(doc.cocreate.dots):
-            cocreate_edits.vote(doc, cluster_ids[(t_index * 3 + dot) % CLUSTERS], team_id)
+            cocreate_edits.vote(doc, cluster_ids[(t_index * 3 + dot) % clusters], team_id)
     return cluster_ids
 
 
-def _plan(doc: Workshop, cluster_ids: list[str], gap_ids: list[str]) -> None:
-    for i in range(ACTIONS):
+def _plan(doc: Workshop, count: int, cluster_ids: list[str], key_ids: list[str]) -> None:
+    for i in range(count):
         cluster_id = cluster_ids[i % len(cluster_ids)]
         action = plan_edits.add_action(doc, _idea(i * 7), strategy_id=cluster_id)
         team = doc.team(action.team_id)
@@ -142,23 +142,25 @@ def _plan(doc: Workshop, cluster_ids: list[str], gap_ids: list[str]) -> None:
             "measure": "每周拜访VIP客户数", "target": f"每周{3 + i % 5}家",
             "resources": "车辆和样品", "support": "市场部提供展会资料",
             "obstacles": "客户时间难约", "reward": "月度之星", "penalty": "请全组喝奶茶",
-            "gap_id": gap_ids[i % KEY_GAPS],
+            "gap_id": key_ids[i % len(key_ids)] if key_ids else None,
             "pdca_plan": "列出重点客户名单", "pdca_do": "按计划拜访并记录",
             "pdca_check": "每周五复盘转化率", "pdca_act": "调整下周拜访顺序",
         })
 
 
-def build(cards: int = 2000) -> Workshop:
-    """The realistic workshop with `cards` co-create cards (everything else fixed)."""
+def build(cards: int = 2000, *, gap_cards: int = GAP_CARDS, key_gaps: int = KEY_GAPS,
+          clusters: int = CLUSTERS, actions: int = ACTIONS) -> Workshop:
+    """The realistic workshop with `cards` co-create cards (the rest as the issue's room;
+    tests ask for a miniature with smaller counts)."""
     doc = Workshop(meta=Meta(title="山东区 2027 年度目标分解工作坊",
                              organization="示例科技 山东区", date=dt.date(2026, 12, 5),
                              facilitator="王老师", language="zh"))
     _people(doc)
     _vision(doc)
     _charters(doc)
-    gap_ids = _gaps(doc)
-    cluster_ids = _cocreate(doc, cards)
-    _plan(doc, cluster_ids, gap_ids)
+    gap_ids = _gaps(doc, gap_cards, key_gaps)
+    cluster_ids = _cocreate(doc, cards, clusters)
+    _plan(doc, actions, cluster_ids, gap_ids[:key_gaps])
     doc.room.step = "cocreate"
     return doc
 
