@@ -393,6 +393,8 @@ class Session:
                 if self._tracker.dirty or (self._journal is not None
                                            and self._journal.records):
                     self._compact("close", journal=False)
+                elif self._journal is not None:  # started, but nothing was written since
+                    os.unlink(self._journal.path)
             except (StoreError, OSError):
                 pass  # the journal still holds every change: the next open replays it
             finally:
