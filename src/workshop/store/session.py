@@ -176,7 +176,10 @@ class Session:
             changes = journal_path(path)
             found = journal_file.replay(doc, data, _read_journal(changes))
             kept = None
-            if found.size:
+            if not found.size:  # none, or of a snapshot since replaced: it cannot apply
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(changes)
+            else:
                 if found.damaged:  # keep what could not be read, for a person to look at
                     shutil.copyfile(changes, changes.with_name(
                         f"{changes.name}.damaged-{_stamp()}"))
