@@ -419,6 +419,42 @@ def test_a_lock_held_on_another_machine_is_respected(doc, path):
     assert "facilitator-laptop-2" in caught.value.message
 
 
+def test_a_hung_holder_can_be_ended_from_the_lock_message(doc, path):
+    with Session.create(doc, path):
+        pass
+    hung = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        write_lock(path, json.dumps({"pid": hung.pid, "host": socket.gethostname(),
+                                     "started": started}))
+        with pytest.raises(SessionLocked) as caught:
+            Session.open(path)
+        assert f"kill {hung.pid}" in caught.value.message  # says how
+        assert store.end_holder(caught.value, timeout=2)  # and does it, when asked
+        assert hung.wait(timeout=5) is not None
+        with Session.open(path) as s:
+            assert s.stale_lock_replaced
+    finally:
+        hung.kill()
+        hung.wait()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_lock_whose_pid_now_belongs_to_a_later_process_is_replaced(doc, path):
+    with Session.create(doc, path):
+        pass
+    newcomer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        write_lock(path, json.dumps({"pid": newcomer.pid, "host": socket.gethostname(),
+                                     "started": "2026-12-05T09:00:00+08:00"}))
+        with Session.open(path) as s:
+            assert s.stale_lock_replaced
+        assert newcomer.poll() is None  # not ours to end
+    finally:
+        newcomer.kill()
+        newcomer.wait()
+
+
 def test_closing_does_not_remove_a_lock_that_is_no_longer_ours(doc, path):
     s = Session.create(doc, path)
     lock = write_lock(path, json.dumps({"pid": 4242, "host": "elsewhere", "started": "?"}))

@@ -38,6 +38,7 @@ from workshop.store.errors import (
     SessionTooNew,
     StoreError,
 )
+from workshop.store.lock import end_holder
 from workshop.store.paths import SESSION_SUFFIX, backup_dir
 from workshop.store.recent import data_dir, recent_sessions, remember_recent
 from workshop.store.session import DEFAULT_HISTORY, Session, restore_backup
@@ -58,6 +59,7 @@ __all__ = [
     "backups",
     "data_dir",
     "dumps",
+    "end_holder",
     "load",
     "recent_sessions",
     "remember_recent",
