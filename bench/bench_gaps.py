@@ -180,7 +180,7 @@ def pure(doc) -> dict[str, float]:
     start = time.perf_counter()
     report = build_report(doc, "zh")
     out["build the report (500 gaps)"] = time.perf_counter() - start
-    font = register_font(find_cjk_font())
+    font = register_font(find_cjk_font(lang="zh"))
     row = report.step("gaps").fishbones[0]  # type: ignore[attr-defined]
     start = time.perf_counter()
     pdf_layout(row, font, FRAME_WIDTH, FISHBONE_ROOM)

@@ -111,7 +111,8 @@ def main() -> None:
 
     font_box: list[fonts.FontChoice] = []
     timed("find + register CJK font (first time)",
-          lambda: font_box.append(fonts.find_cjk_font()) or fonts.register_font(font_box[0]))
+          lambda: font_box.append(fonts.find_cjk_font(lang="en"))
+          or fonts.register_font(font_box[0]))
     font = font_box[0]
     print(f"  {font.describe('en')}")
     report_box = []

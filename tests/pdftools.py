@@ -43,7 +43,7 @@ def require_pdftoppm() -> str:
 
 def require_cjk_font() -> FontChoice:
     """The system's TrueType CJK font; skips the test when there is none (fails in CI)."""
-    choice = find_cjk_font()
+    choice = find_cjk_font(lang="zh")
     if choice.kind != "ttf":
         _skip_or_fail(CJK_FONT_HINT)
     return choice

@@ -12,23 +12,26 @@ import datetime as dt
 import gc
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from workshop import __version__, i18n
 from workshop.i18n import t
 from workshop.problems import ScenarioError
+from workshop.sessions import (
+    demo_scenario,
+    new_session,
+    open_demo,
+    open_session,
+    restore_and_open,
+)
 from workshop.store import (
-    SESSION_SUFFIX,
     Session,
     SessionCorrupt,
+    SessionExists,
     StoreError,
     backups,
-    data_dir,
     load,
-    remember_recent,
-    restore_backup,
 )
 
 
@@ -96,14 +99,6 @@ def _print(text: str = "", *, err: bool = False) -> None:
         print(text.encode(encoding, "replace").decode(encoding), file=stream, flush=True)
 
 
-def default_session_path(scenario: Path, folder: Path | None = None) -> Path:
-    """Where ``workshop new`` keeps a session unless told: beside the working folder,
-    named after the scenario and today's date."""
-    stem = scenario.name.removesuffix(".toml")
-    name = f"{stem}-{dt.date.today():%Y%m%d}{SESSION_SUFFIX}"
-    return (folder or Path.cwd()) / name
-
-
 # -- commands --------------------------------------------------------------------------
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -126,18 +121,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
-def _new_session(scenario: Path, out: Path | None, *, overwrite: bool = False) -> Session:
-    doc = load_scenario(scenario)
-    path = out or default_session_path(scenario)
-    if path.is_dir():
-        path = default_session_path(scenario, path)
-    if path.exists() and not overwrite:
-        raise CliError(t("cli.session_exists", path=path))
-    session = Session.create(doc, path, overwrite=overwrite)
-    remember_recent(path)
-    return session
-
-
 class CliError(Exception):
     """A user mistake on the command line: printed, exit code 1."""
 
@@ -146,7 +129,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     scenario = Path(args.scenario)
     if not args.lang:
         i18n.set_language(i18n.detect(scenario=scenario_language(scenario)))
-    session = _new_session(scenario, Path(args.out) if args.out else None)
+    try:
+        session = new_session(scenario, Path(args.out) if args.out else None)
+    except SessionExists as error:
+        raise CliError(t("cli.session_exists", path=error.path)) from None
     _print(t("cli.session_created", path=session.path))
     if args.no_open:
         session.close()
@@ -167,41 +153,24 @@ def _run(session: Session, args: argparse.Namespace) -> int:
 def cmd_open(args: argparse.Namespace) -> int:
     path = Path(args.session)
     try:
-        session = Session.open(path)
+        session = open_session(path)
     except SessionCorrupt as error:
         if not args.from_backup:
             raise
         if not error.backups:
             raise CliError(t("cli.no_good_backup", path=path)) from None
-        restore_backup(path, error.backups[0])
+        session = restore_and_open(path, error.backups[0])
         _print(t("cli.backup_restored", backup=error.backups[0], path=path))
-        session = Session.open(path)
     if getattr(session, "stale_lock_replaced", False):
         _print(t("cli.stale_lock", path=path), err=True)
-    remember_recent(path)
     return _run(session, args)
 
 
-def demo_scenario() -> Path:
-    """The bundled demo scenario, copied where the user can read and edit it."""
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / "demo.toml"
-    source = resources.files("workshop.data").joinpath("demo.toml")
-    target.write_text(source.read_text("utf-8"), "utf-8")
-    return target
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
-    scenario = demo_scenario()
     if not args.lang:
-        i18n.set_language(i18n.detect(scenario=scenario_language(scenario)))
-    path = data_dir() / f"demo{SESSION_SUFFIX}"
-    if path.exists() and not args.fresh:
-        session = Session.open(path)
-    else:
-        session = _new_session(scenario, path, overwrite=True)
-    _print(t("cli.demo_session", path=path))
+        i18n.set_language(i18n.detect(scenario=scenario_language(demo_scenario())))
+    session = open_demo(fresh=args.fresh)
+    _print(t("cli.demo_session", path=session.path))
     return _run(session, args)
 
 
@@ -230,7 +199,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                             all_teams=args.all_teams and by_team,
                             lang=i18n.get_language(), font=args.font)
             if result.font is not None:
-                _print(result.font.describe())
+                _print(result.font.describe(i18n.get_language()))
             for written in result.paths:
                 _print(t("cli.exported", path=written))
     except ExportError as error:
@@ -353,4 +322,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-__all__ = ["build_parser", "default_session_path", "main", "run_app"]
+__all__ = ["build_parser", "main", "run_app"]

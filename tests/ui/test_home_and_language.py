@@ -7,9 +7,12 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
+from workshop import sessions
 from workshop.edits import room as room_edits
+from workshop.store import Session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.base import StepScreen
+from workshop.tui.screens.dialogs import Choice
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.widgets.key_bar import KeyBar
 from workshop.tui.widgets.stepper import Stepper
@@ -64,6 +67,30 @@ async def test_home_shows_a_broken_scenario_without_crashing(tmp_path, monkeypat
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert any("broken.toml" in str(n.message) for n in app._notifications)
+
+
+async def test_home_reopens_a_recent_damaged_session_from_its_backup(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "s.workshop.json"
+    sessions.new_session(REPO / "scenarios" / "shandong-sales.toml", out).close()
+    with Session.open(out) as session:
+        session.apply("x", lambda doc: setattr(doc.meta, "facilitator", "李老师"))
+    out.write_bytes(out.read_bytes()[:100])
+    app = WorkshopApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        index = next(i for i, prompt in enumerate(prompts) if "s.workshop.json" in prompt)
+        options.highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)  # the file is damaged: offer its backup
+        await pilot.press("enter")  # restore
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, StepScreen)
+        assert app.session.path == out and app.session.doc.meta.title.startswith("山东区")
+    app.session.close()
 
 
 async def test_language_switch_relabels_every_screen(make_app):

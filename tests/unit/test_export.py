@@ -296,9 +296,9 @@ def test_cid_fallback_when_no_truetype_font_is_found(tmp_path: Path,
     monkeypatch.setattr(fonts, "SYSTEM_FONTS", ())
     monkeypatch.setattr(fonts, "FONT_DIRS", ())
     monkeypatch.delenv(fonts.ENV_VAR, raising=False)
-    choice = find_cjk_font()
+    choice = find_cjk_font(lang="zh")
     assert choice.kind == "cid" and choice.path is None and choice.name == "STSong-Light"
-    assert "STSong-Light" in choice.describe()
+    assert "STSong-Light" in choice.describe("zh")
     doc = with_cards(shandong())
     doc.summary.cards.append(Card(text="收获满满😀", step="summary", board="takeaway",
                                   team_id=doc.teams[0].id))
@@ -352,9 +352,9 @@ def test_teams_match_by_exact_name_then_ignoring_case():
     doc = make_doc(teams=2)
     doc.teams[0].name = "Alpha"
     doc.teams[1].name = "alpha team"
-    assert [t.name for t in select_teams(doc, ["alpha TEAM"])] == ["alpha team"]
-    assert [t.name for t in select_teams(doc, ["ALPHA"])] == ["Alpha"]
-    assert [t.name for t in select_teams(doc, ["Alpha", "alpha"])] == ["Alpha"]
+    assert [t.name for t in select_teams(doc, ["alpha TEAM"], "zh")] == ["alpha team"]
+    assert [t.name for t in select_teams(doc, ["ALPHA"], "zh")] == ["Alpha"]
+    assert [t.name for t in select_teams(doc, ["Alpha", "alpha"], "zh")] == ["Alpha"]
 
 
 def test_a_single_team_name_is_not_split_into_characters(tmp_path: Path):

@@ -125,7 +125,7 @@ def test_the_model_page_renders_with_the_pillars_drawn(tmp_path: Path, workshop)
 
 
 def test_the_model_drawing_fits_the_frame_and_grows_with_rows():
-    font = register_font(find_cjk_font())
+    font = register_font(find_cjk_font(lang="zh"))
     styles = make_styles(font, "zh")
     report = build_report(voted(), "zh").step("cocreate")
     drawing = strategy_model(report, styles)
@@ -161,7 +161,7 @@ def test_a_model_of_many_strategies_shares_its_page_with_the_heading(tmp_path: P
 
 
 def test_fit_lines_wraps_cjk_and_words_and_cuts_with_an_ellipsis():
-    font = register_font(find_cjk_font())
+    font = register_font(find_cjk_font(lang="zh"))
     lines = fit_lines("建立VIP客户分级拜访制度并且每月复盘一次转化率", font, 10, 60, 3)
     assert 1 < len(lines) <= 3
     assert lines[-1].endswith("…")

@@ -44,8 +44,8 @@ def test_a_system_truetype_font_is_found_and_described():
     choice = require_cjk_font()
     assert choice.kind == "ttf" and choice.source == "system"
     assert choice.path is not None and choice.path.is_file()
-    assert choice.describe().startswith("CJK 字体：")
-    assert str(choice.path) in choice.describe()
+    assert choice.describe("zh").startswith("CJK 字体：")
+    assert str(choice.path) in choice.describe("zh")
     assert choice.describe("en").startswith("CJK font: ")
 
 
@@ -65,9 +65,9 @@ def test_the_truetype_font_is_embedded_in_the_pdf(tmp_path: Path):
 
 
 def test_the_cid_fallback_is_used_when_no_font_is_found(no_system_fonts, tmp_path: Path):
-    choice = find_cjk_font()
+    choice = find_cjk_font(lang="zh")
     assert choice == FontChoice(name="STSong-Light", path=None, kind="cid", source="builtin")
-    assert choice.describe() == "内置 CID 字体 STSong-Light（未找到 TrueType 中文字体）"
+    assert choice.describe("zh") == "内置 CID 字体 STSong-Light（未找到 TrueType 中文字体）"
     assert choice.describe("en") == "Built-in CID font STSong-Light (no TrueType CJK font found)"
     doc = load_scenario(SCENARIOS / "shandong-sales.toml")
     (path,) = export(doc, "pdf", out=tmp_path).paths
@@ -77,15 +77,15 @@ def test_the_cid_fallback_is_used_when_no_font_is_found(no_system_fonts, tmp_pat
 
 
 def test_the_cid_font_can_be_asked_for_by_name():
-    choice = find_cjk_font("STSong-Light")
+    choice = find_cjk_font("STSong-Light", lang="zh")
     assert choice.kind == "cid" and choice.source == "explicit"
-    assert "未找到" not in choice.describe()
+    assert "未找到" not in choice.describe("zh")
 
 
 def test_an_explicit_bad_path_is_an_error_not_a_fallback(tmp_path: Path):
     missing = tmp_path / "no-such-font.ttf"
     with pytest.raises(ExportError) as caught:
-        find_cjk_font(str(missing))
+        find_cjk_font(str(missing), lang="zh")
     assert str(missing) in caught.value.message
     assert "找不到字体文件" in caught.value.message
     with pytest.raises(ExportError):
@@ -107,7 +107,7 @@ def test_explicit_font_problems_say_what_is_wrong(tmp_path: Path):
     cases[cff] = "CFF"
     for path, expected in cases.items():
         with pytest.raises(ExportError) as caught:
-            find_cjk_font(str(path))
+            find_cjk_font(str(path), lang="zh")
         assert expected in caught.value.message, (path, caught.value.message)
 
 
@@ -120,7 +120,7 @@ def test_errors_follow_the_language(tmp_path: Path):
 def test_the_environment_variable_is_used(monkeypatch: pytest.MonkeyPatch):
     system = require_cjk_font()
     monkeypatch.setenv(fonts.ENV_VAR, str(system.path))
-    choice = find_cjk_font()
+    choice = find_cjk_font(lang="zh")
     assert choice.source == "env" and choice.path == system.path
 
 
@@ -128,23 +128,23 @@ def test_a_bad_environment_variable_is_an_error(monkeypatch: pytest.MonkeyPatch,
                                                 tmp_path: Path):
     monkeypatch.setenv(fonts.ENV_VAR, str(tmp_path / "gone.ttc"))
     with pytest.raises(ExportError) as caught:
-        find_cjk_font()
+        find_cjk_font(lang="zh")
     assert "WORKSHOP_CJK_FONT" in caught.value.message
 
 
 def test_explicit_beats_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     monkeypatch.setenv(fonts.ENV_VAR, str(tmp_path / "gone.ttc"))
-    assert find_cjk_font("STSong-Light").kind == "cid"
+    assert find_cjk_font("STSong-Light", lang="zh").kind == "cid"
 
 
 def test_a_face_of_a_collection_can_be_chosen():
     system = require_cjk_font()
     assert system.path is not None
-    first = find_cjk_font(f"{system.path}#0")
+    first = find_cjk_font(f"{system.path}#0", lang="zh")
     assert first.subfont == 0 and first.path == system.path
     if system.path.suffix.lower() == ".ttc":
         with pytest.raises(ExportError) as caught:
-            find_cjk_font(f"{system.path}#99")
+            find_cjk_font(f"{system.path}#99", lang="zh")
         assert "99" in caught.value.message
 
 
@@ -158,7 +158,7 @@ def test_font_folders_are_searched_by_file_name(monkeypatch: pytest.MonkeyPatch,
     link.symlink_to(system.path)
     monkeypatch.setattr(fonts, "SYSTEM_FONTS", ())
     monkeypatch.setattr(fonts, "FONT_DIRS", (tmp_path / "fonts",))
-    choice = find_cjk_font()
+    choice = find_cjk_font(lang="zh")
     assert choice.kind == "ttf" and choice.path == link
 
 
@@ -167,13 +167,13 @@ def test_unusable_system_fonts_are_skipped(monkeypatch: pytest.MonkeyPatch, tmp_
     cff.write_bytes(b"OTTO" + bytes(60))
     monkeypatch.setattr(fonts, "SYSTEM_FONTS", (str(cff), str(VERA)))
     monkeypatch.setattr(fonts, "FONT_DIRS", ())
-    assert find_cjk_font().kind == "cid"
+    assert find_cjk_font(lang="zh").kind == "cid"
 
 
 def test_registration_happens_once_and_maps_bold_to_the_same_face():
     from reportlab.lib.fonts import tt2ps
 
-    choice = find_cjk_font("STSong-Light")
+    choice = find_cjk_font("STSong-Light", lang="zh")
     name = register_font(choice)
     assert register_font(choice) == name
     assert tt2ps(name, 1, 0) == name  # <b> never asks for a font that does not exist

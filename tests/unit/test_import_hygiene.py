@@ -1,5 +1,9 @@
 """Core never imports Textual: the model, methods, report, store, scenario and export
-must work in a script or a CI job with no terminal."""
+must work in a script or a CI job with no terminal.
+
+The import-linter contract (tests/unit/test_layers.py) checks every import statement;
+this checks what loading does, which is what start-up pays: loading the command
+(``cli``) must not load Textual either (it imports the app only when it runs it)."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ CORE = [
     "workshop.report",
     "workshop.store",
     "workshop.scenario",
+    "workshop.sessions",
     "workshop.export",
     "workshop.i18n",
     "workshop.cli",

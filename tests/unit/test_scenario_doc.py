@@ -57,8 +57,8 @@ def field_rows(text: str) -> set[str]:
 
 
 def test_every_spec_model_is_listed() -> None:
-    defined = {cls for _, cls in inspect.getmembers(scenario, inspect.isclass)
-               if issubclass(cls, BaseModel) and cls.__module__ == scenario.__name__
+    defined = {cls for _, cls in inspect.getmembers(scenario.spec, inspect.isclass)
+               if issubclass(cls, BaseModel) and cls.__module__ == scenario.spec.__name__
                and cls.__name__.endswith("Spec") and not cls.__name__.startswith("_")}
     assert defined == set(SPECS) == set(SECTIONS)
 

@@ -162,7 +162,7 @@ def test_a_team_without_goals_gets_no_vision_part():
 
     doc = make_doc()
     report = build_report(doc, "zh")
-    styles = make_styles(register_font(find_cjk_font()), "zh")
+    styles = make_styles(register_font(find_cjk_font(lang="zh")), "zh")
     team = report.teams[0]
     assert pdf_vision.handout(report.steps["vision"], team, styles) == []
     doc.vision.goals[0].team_id = doc.teams[0].id

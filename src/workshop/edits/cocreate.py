@@ -14,7 +14,8 @@ from workshop.i18n import t
 from workshop.methods.cocreate import clusters as cluster_method
 from workshop.methods.cocreate import focus as cocreate_method
 from workshop.methods.cocreate import votes as vote_method
-from workshop.model import PHASES, Card, Cluster, Phase, Vote, Workshop
+from workshop.methods.dots import Voter
+from workshop.model import PHASES, Card, Cluster, Phase, Workshop
 from workshop.text import clean
 
 # -- the focus question and the settings --------------------------------------------------
@@ -183,15 +184,15 @@ def assign_team(doc: Workshop, cluster_id: str, team_id: str | None) -> Cluster:
 
 # -- dot voting -----------------------------------------------------------------------------------
 
-def _voter(doc: Workshop, team_id: str | None, member_id: str | None) -> vote_method.Voter:
+def _voter(doc: Workshop, team_id: str | None, member_id: str | None) -> Voter:
     team = doc.team(team_id)
     if team is None:
         raise EditError(t("edit.unknown_team"))
     if doc.cocreate.dots_per == "member":
         if team.member(member_id) is None:
             raise EditError(t("cocreate.error.pick_member", team=team.name))
-        return vote_method.Voter(team.id, member_id)
-    return vote_method.Voter(team.id)
+        return Voter(team.id, member_id)
+    return Voter(team.id)
 
 
 def vote(doc: Workshop, cluster_id: str, team_id: str | None,
@@ -201,14 +202,16 @@ def vote(doc: Workshop, cluster_id: str, team_id: str | None,
     if not cluster.name:
         raise EditError(t("cocreate.error.vote_unnamed"))
     voter = _voter(doc, team_id, member_id)
-    if vote_method.left(doc, voter) <= 0:
+    ballot = vote_method.ballot(doc)
+    votes = ballot.placed(cluster, voter)
+    if votes is None:
         team = doc.team(voter.team_id)
         who = team.name if team else ""
         if voter.member_id and team and team.member(voter.member_id):
             who = team.member(voter.member_id).name  # type: ignore[union-attr]
         raise EditError(t("cocreate.error.no_dots", who=who, dots=doc.cocreate.dots))
-    cluster.votes = [*cluster.votes, Vote(team_id=voter.team_id, member_id=voter.member_id)]
-    return vote_method.left(doc, voter)
+    cluster.votes = votes
+    return ballot.left(voter)
 
 
 def unvote(doc: Workshop, cluster_id: str, team_id: str | None,
@@ -216,14 +219,12 @@ def unvote(doc: Workshop, cluster_id: str, team_id: str | None,
     """Take back the voter's last dot on this strategy; returns the dots left."""
     cluster = _cluster(doc, cluster_id)
     voter = _voter(doc, team_id, member_id)
-    per_member = doc.cocreate.dots_per == "member"
-    for i in range(len(cluster.votes) - 1, -1, -1):
-        placed = cluster.votes[i]
-        if placed.team_id == voter.team_id and (not per_member
-                                                or placed.member_id == voter.member_id):
-            cluster.votes = cluster.votes[:i] + cluster.votes[i + 1:]
-            return vote_method.left(doc, voter)
-    raise EditError(t("cocreate.error.no_dot_here"))
+    ballot = vote_method.ballot(doc)
+    votes = ballot.taken_back(cluster, voter)
+    if votes is None:
+        raise EditError(t("cocreate.error.no_dot_here"))
+    cluster.votes = votes
+    return ballot.left(voter)
 
 
 def clear_votes(doc: Workshop) -> int:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from workshop.edits import EditError
 from workshop.i18n import lines, t
+from workshop.methods.dots import Voter
 from workshop.methods.gaps import ranking
 from workshop.methods.gaps import whys as why_rules
-from workshop.model import Vote, Workshop
+from workshop.model import Workshop
 from workshop.model.gaps import (
     GAP_KINDS,
     SCORE_NAMES,
@@ -166,11 +167,12 @@ def vote(doc: Workshop, gap_id: str, team_id: str | None) -> int:
     if team is None:
         raise EditError(t("gaps.edit.vote_no_team"))
     card = _gap(doc, gap_id)
-    used = ranking.dots_used(doc, team.id)
-    if used >= doc.gaps.dots:
+    ballot, voter = ranking.ballot(doc), Voter(team.id)
+    votes = ballot.placed(card, voter)
+    if votes is None:
         raise EditError(t("gaps.edit.no_dots_left", team=team.name, dots=doc.gaps.dots))
-    card.votes = [*card.votes, Vote(team_id=team.id)]
-    return doc.gaps.dots - used - 1
+    card.votes = votes
+    return ballot.left(voter)
 
 
 def unvote(doc: Workshop, gap_id: str, team_id: str | None) -> int:
@@ -179,12 +181,12 @@ def unvote(doc: Workshop, gap_id: str, team_id: str | None) -> int:
     if team is None:
         raise EditError(t("gaps.edit.vote_no_team"))
     card = _gap(doc, gap_id)
-    index = next((i for i in range(len(card.votes) - 1, -1, -1)
-                  if card.votes[i].team_id == team.id), None)
-    if index is None:
+    ballot, voter = ranking.ballot(doc), Voter(team.id)
+    votes = ballot.taken_back(card, voter)
+    if votes is None:
         raise EditError(t("gaps.edit.no_vote_here", team=team.name))
-    card.votes = card.votes[:index] + card.votes[index + 1:]
-    return doc.gaps.dots - ranking.dots_used(doc, team.id)
+    card.votes = votes
+    return ballot.left(voter)
 
 
 # -- fishbones -----------------------------------------------------------------------------

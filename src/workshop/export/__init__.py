@@ -52,7 +52,7 @@ class _Job:
 
 # -- choosing teams --------------------------------------------------------------------
 
-def select_teams(doc: Workshop, names: Sequence[str], lang: str | None = None) -> list[Team]:
+def select_teams(doc: Workshop, names: Sequence[str], lang: str) -> list[Team]:
     """The teams named in `names`: by exact name first, then ignoring case; each once, in
     the order given. An unknown name raises ``ExportError`` listing the teams there are."""
     chosen: list[Team] = []
@@ -79,14 +79,13 @@ def _os_message(error: OSError, path: Path, lang: str) -> str:
     return t("export.os_error", lang, path=str(path), error=error.strerror or error)
 
 
-def write_atomic(path: Path, write: Writer, lang: str | None = None) -> None:
+def write_atomic(path: Path, write: Writer, lang: str) -> None:
     """Run `write` on a temp file next to `path`, then move it over `path`
     (``workshop.atomic``: fsync'd, the folder too).
 
     If `write` raises, the temp file is removed and `path` is left as it was. OS errors
-    become ``ExportError``; anything else propagates unchanged (it is a bug).
+    become ``ExportError`` (in `lang`); anything else propagates unchanged (it is a bug).
     """
-    lang = lang or i18n.get_language()
     try:
         atomic.write_with(path, write)
     except OSError as error:

@@ -51,9 +51,9 @@ def _row(action: ActionRow, lang: str) -> list[str]:
     ]
 
 
-def render(doc: Workshop, lang: str | None = None) -> str:
-    """The CSV text (without the byte-order mark): a header row, then one row per action."""
-    lang = lang or doc.meta.language
+def render(doc: Workshop, lang: str) -> str:
+    """The CSV text in `lang` (without the byte-order mark): a header row, then one row per
+    action."""
     report = build_plan(doc, lang)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -64,6 +64,6 @@ def render(doc: Workshop, lang: str | None = None) -> str:
     return buffer.getvalue()
 
 
-def to_bytes(doc: Workshop, lang: str | None = None) -> bytes:
+def to_bytes(doc: Workshop, lang: str) -> bytes:
     """The file's bytes: UTF-8 with a byte-order mark."""
     return (BOM + render(doc, lang)).encode("utf-8")

@@ -127,7 +127,7 @@ class FontChoice:
             return self.name
         return _ttf_name(str(self.path), self.subfont)
 
-    def describe(self, lang: str | None = None) -> str:
+    def describe(self, lang: str) -> str:
         """One translated line for the user: which font, and from where."""
         if self.kind == "cid":
             key = "export.font.cid_fallback" if self.source == "builtin" else "export.font.cid"
@@ -211,7 +211,7 @@ def _split_index(spec: str) -> tuple[Path, int]:
     return path, 0
 
 
-def _from_user(spec: str, source: FontSource, lang: str | None) -> FontChoice:
+def _from_user(spec: str, source: FontSource, lang: str) -> FontChoice:
     if spec.strip() in CID_FONTS:
         return FontChoice(name=spec.strip(), path=None, kind="cid", source=source)
     path, subfont = _split_index(spec)
@@ -250,7 +250,7 @@ def system_candidates() -> Iterator[Path]:
 
 
 def find_cjk_font(explicit: str | os.PathLike[str] | None = None, *,
-                  lang: str | None = None) -> FontChoice:
+                  lang: str) -> FontChoice:
     """The font the PDFs should use (see the module docstring for the order).
 
     `explicit` is a font file path (``#N`` picks a face of a collection) or the name of a

@@ -91,14 +91,14 @@ def _plain_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip()
 
 
-def parse_number(text: str, *, allow_empty: bool = True) -> float | None:
+def parse_number(text: str, *, allow_empty: bool = True, lang: str | None = None) -> float | None:
     """A number as people type it: ``700``, ``1,000,000``, ``３５７１``, ``12.5``, ``10万``,
-    ``2k``. Empty gives None (or an error without `allow_empty`)."""
+    ``2k``. Empty gives None (or an error without `allow_empty`); errors say so in `lang`."""
     value = _plain_text(text)
     if not value:
         if allow_empty:
             return None
-        raise ParseError(i18n.t("number.required"))
+        raise ParseError(i18n.t("number.required", lang))
     value = _GROUPING.sub("", value)
     multiplier = 1
     if value and value[-1] in _MULTIPLIERS:
@@ -107,22 +107,22 @@ def parse_number(text: str, *, allow_empty: bool = True) -> float | None:
     try:
         number = float(value) * multiplier
     except ValueError:
-        raise ParseError(i18n.t("number.not_number", text=text.strip())) from None
+        raise ParseError(i18n.t("number.not_number", lang, text=text.strip())) from None
     if not math.isfinite(number):
-        raise ParseError(i18n.t("number.not_number", text=text.strip()))
+        raise ParseError(i18n.t("number.not_number", lang, text=text.strip()))
     return number
 
 
-def parse_rate(text: str, *, allow_empty: bool = True) -> float | None:
+def parse_rate(text: str, *, allow_empty: bool = True, lang: str | None = None) -> float | None:
     """A share as people type it: ``10%``, ``10 %``, ``0.1`` → 0.1; a bare number above 1
     (``15``) is read as percent."""
     value = _plain_text(text)
     if not value:
         if allow_empty:
             return None
-        raise ParseError(i18n.t("number.required"))
+        raise ParseError(i18n.t("number.required", lang))
     is_percent = value.endswith("%")
-    number = parse_number(value.rstrip("%").strip(), allow_empty=False)
+    number = parse_number(value.rstrip("%").strip(), allow_empty=False, lang=lang)
     assert number is not None
     if is_percent or abs(number) > 1:
         number /= 100
@@ -132,7 +132,7 @@ def parse_rate(text: str, *, allow_empty: bool = True) -> float | None:
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$")
 
 
-def parse_date(text: str) -> dt.date | None:
+def parse_date(text: str, *, lang: str | None = None) -> dt.date | None:
     """A date as people type it: ``2027-12-31``, ``2027/12/31``, ``2027.12.31``,
     ``2027年12月31日``. Empty gives None."""
 
@@ -141,11 +141,11 @@ def parse_date(text: str) -> dt.date | None:
         return None
     match = _DATE.match(value)
     if match is None:
-        raise ParseError(i18n.t("number.not_date", text=text.strip()))
+        raise ParseError(i18n.t("number.not_date", lang, text=text.strip()))
     try:
         return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
-        raise ParseError(i18n.t("number.not_date", text=text.strip())) from None
+        raise ParseError(i18n.t("number.not_date", lang, text=text.strip())) from None
 
 
 def plain(value: float | None) -> str:

@@ -88,9 +88,17 @@ def _agenda(doc: Workshop, lang: str) -> list[AgendaRow]:
     return rows
 
 
-def build_report(doc: Workshop, lang: str | None = None) -> Report:
-    """Derive the whole report of `doc` in `lang` (default: the current language)."""
-    lang = i18n.normalize(lang) or i18n.get_language()
+def build_report(doc: Workshop, lang: str) -> Report:
+    """Derive the whole report of `doc` in `lang` (``zh`` or ``en``).
+
+    The language is always given: the report never takes the process-wide language that
+    ``t()`` falls back to (the TUI's), so an English report made while the room works in
+    Chinese is English throughout.
+    """
+    chosen = i18n.normalize(lang)
+    if chosen is None:
+        raise ValueError(f"no catalog for the language {lang!r}")
+    lang = chosen
     meta = doc.meta
     report = Report(
         lang=lang,

@@ -23,7 +23,7 @@ class MilestoneRow:
     target: str
     note: str
 
-    def label(self, lang: str | None = None) -> str:
+    def label(self, lang: str) -> str:
         """``2027-03 140（第一季度）`` without the empty parts."""
         head = " ".join(p for p in (self.month, self.target) if p)
         if not self.note:
@@ -65,6 +65,8 @@ class ActionRow:
     cadence: str
     cadence_key: str
     next_check: str
+    rhythm: str
+    """The PDCA check rhythm in one line: cadence and next check."""
     status: str
     status_key: str
     flags: list[str]
@@ -87,13 +89,6 @@ class ActionRow:
         if self.start and self.due:
             return f"{self.start} → {self.due}"
         return self.due or self.start
-
-    @property
-    def rhythm(self) -> str:
-        """The PDCA check rhythm in one line: cadence and next check."""
-        if self.next_check:
-            return t("plan.report.rhythm_next", cadence=self.cadence, date=self.next_check)
-        return self.cadence
 
     @property
     def has_details(self) -> bool:
@@ -218,6 +213,8 @@ def _action_row(doc: Workshop, action: Action, number: int, lang: str,
     def day(value) -> str:
         return value.isoformat() if value else ""
 
+    cadence, next_check = t(f"cadence.{action.cadence}", lang), day(action.next_check)
+
     return ActionRow(
         id=action.id, number=number, what=action.what, strategy=name, strategy_rank=rank,
         gap=gap.text if gap else "", goal=goal.statement if goal else "",
@@ -233,8 +230,9 @@ def _action_row(doc: Workshop, action: Action, number: int, lang: str,
         reward=action.reward, penalty=action.penalty,
         pdca_plan=action.pdca.plan, pdca_do=action.pdca.do, pdca_check=action.pdca.check,
         pdca_act=action.pdca.act,
-        cadence=t(f"cadence.{action.cadence}", lang), cadence_key=action.cadence,
-        next_check=day(action.next_check),
+        cadence=cadence, cadence_key=action.cadence, next_check=next_check,
+        rhythm=(t("plan.report.rhythm_next", lang, cadence=cadence, date=next_check)
+                if next_check else cadence),
         status=t(f"status.{action.status}", lang), status_key=action.status,
         flags=flags, flag_kinds=kinds,
         missing=[t(f"plan.field.{FIELD_OF[k]}", lang) for k in kinds if k in FIELD_OF],

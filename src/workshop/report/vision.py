@@ -226,7 +226,7 @@ def goal_row(doc: Workshop, goal: Goal, depth: int, number: str, lang: str) -> G
 
 
 def cascade_table(doc: Workshop, c, lang: str) -> CascadeTable:
-    resolved = cascade_math.resolve(doc, c)
+    resolved = cascade_math.resolve(doc, c, lang)
     goal = doc.goal(c.goal_id)
     unit = resolved.unit
     rows = []
@@ -257,7 +257,7 @@ def funnel_table(doc: Workshop, f, lang: str) -> FunnelTable:
                 label=f.label, target_text=fmt(f.target_value, lang),
                 average_text=fmt(f.average_value, lang), calendar=calendar)
     try:
-        planned = funnel_math.of_funnel(f)
+        planned = funnel_math.of_funnel(f, lang=lang)
     except funnel_math.FunnelError as error:
         return FunnelTable(**base, deals_text="", error=str(error))  # type: ignore[arg-type]
     rows = tuple(

@@ -35,7 +35,8 @@ def _goal(goal, lang: str) -> list[str]:
     rows = [[v.letter, v.name, _verdict(v.ok, lang), v.reason] for v in goal.verdicts]
     out += _table([t("vision.pdf.letter", lang), t("vision.pdf.meaning", lang),
                    t("vision.pdf.verdict", lang), t("vision.pdf.reason", lang)], rows)
-    out += [""] + [f"> ！{escape(flag)}" for flag in goal.flags]
+    mark = t("vision.pdf.flag_mark", lang)
+    out += [""] + [f"> {mark}{escape(flag)}" for flag in goal.flags]
     return [*out, ""] if goal.flags else out
 
 

@@ -175,7 +175,8 @@ def goal_facts(goal: GoalRow, styles: Styles) -> Flowable:
 
 def goal_block(goal: GoalRow, styles: Styles) -> list[Flowable]:
     heading = para(f"{goal.number}  {goal.statement}", styles.h3)
-    flags = [markup_para(f'<font color="{_hex(FAIL_INK)}">！</font> {esc(flag)}', styles.small)
+    mark = esc(t("vision.pdf.flag_mark", styles.lang))
+    flags = [markup_para(f'<font color="{_hex(FAIL_INK)}">{mark}</font> {esc(flag)}', styles.small)
              for flag in goal.flags]
     return [CondPageBreak(45 * mm), heading, goal_facts(goal, styles), Spacer(1, 1.5 * mm),
             smart_table(goal, styles), *flags, Spacer(1, 3 * mm)]

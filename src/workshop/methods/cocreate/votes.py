@@ -1,8 +1,8 @@
 """Dot voting on strategies (named clusters): tallies, dots left, the priority order.
 
-Each voter has ``doc.cocreate.dots`` dots. With ``dots_per == "team"`` the voter is the
-team; with ``"member"`` every member of a team is a voter, so a team of five has five
-times the dots. A voter may put several dots on one strategy.
+Each voter has ``doc.cocreate.dots`` dots, counted per team or per member
+(``doc.cocreate.dots_per``); the counting is ``workshop.methods.dots``, shared with the
+vote on key gaps. A voter may put several dots on one strategy.
 
 The priority order (the pillars of the strategy model, left to right):
 
@@ -19,15 +19,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from workshop.model import Cluster, Team, Workshop
+from workshop.methods.dots import Ballot, Voter, by_team
+from workshop.model import Team, Workshop
 
 
-@dataclass(frozen=True)
-class Voter:
-    """Who places a dot: a team, or a member of a team when dots are counted per member."""
-
-    team_id: str
-    member_id: str | None = None
+def ballot(doc: Workshop) -> Ballot:
+    """Step 4's vote: the clusters, each voter's dots, per team or per member."""
+    section = doc.cocreate
+    return Ballot(section.clusters, section.dots, section.dots_per)
 
 
 @dataclass(frozen=True)
@@ -46,12 +45,7 @@ class Ranked:
 
 def tally(doc: Workshop) -> dict[str, int]:
     """Dots on each cluster, by cluster id (every cluster, 0 when it has none)."""
-    return {cluster.id: len(cluster.votes) for cluster in doc.cocreate.clusters}
-
-
-def by_team(cluster: Cluster) -> Counter[str]:
-    """Dots on `cluster` per team id."""
-    return Counter(vote.team_id for vote in cluster.votes)
+    return ballot(doc).tally()
 
 
 def card_counts(doc: Workshop) -> Counter[str]:
@@ -61,57 +55,37 @@ def card_counts(doc: Workshop) -> Counter[str]:
 
 def voters(doc: Workshop, team: Team) -> list[Voter]:
     """The voters of `team`: the team itself, or each of its members."""
-    if doc.cocreate.dots_per == "member" and team.members:
-        return [Voter(team.id, member.id) for member in team.members]
-    return [Voter(team.id)]
+    return ballot(doc).voters(team)
 
 
 def allowed(doc: Workshop, voter: Voter) -> int:
     """Dots `voter` may place in all."""
-    return doc.cocreate.dots
+    return ballot(doc).allowed(voter)
 
 
 def used(doc: Workshop, voter: Voter) -> int:
-    """Dots `voter` has placed. Per member, only that member's dots count; per team, every
-    dot of the team (also ones placed per member before the facilitator switched)."""
-    per_member = doc.cocreate.dots_per == "member" and voter.member_id is not None
-    count = 0
-    for cluster in doc.cocreate.clusters:
-        for vote in cluster.votes:
-            if vote.team_id == voter.team_id and (
-                    not per_member or vote.member_id == voter.member_id):
-                count += 1
-    return count
+    """Dots `voter` has placed (see ``Ballot.used``)."""
+    return ballot(doc).used(voter)
 
 
 def left(doc: Workshop, voter: Voter) -> int:
     """Dots `voter` still has (never below 0, even if the facilitator lowered the dots)."""
-    return max(0, allowed(doc, voter) - used(doc, voter))
+    return ballot(doc).left(voter)
 
 
 def team_left(doc: Workshop, team: Team) -> int:
     """Dots the whole team still has (all its members together, per member)."""
-    return sum(left(doc, voter) for voter in voters(doc, team))
+    return ballot(doc).team_left(team)
 
 
 def team_allowed(doc: Workshop, team: Team) -> int:
-    return sum(allowed(doc, voter) for voter in voters(doc, team))
+    return ballot(doc).team_allowed(team)
 
 
 def current_voter(doc: Workshop, team: Team | None, member_id: str | None = None) -> Voter | None:
     """Who votes now for `team`: the team; per member, `member_id` if they still have dots,
     else the first member of the team (in order) who has. None when the team is done."""
-    if team is None:
-        return None
-    candidates = voters(doc, team)
-    if doc.cocreate.dots_per == "member":
-        preferred = [v for v in candidates if v.member_id == member_id]
-        for voter in preferred + candidates:
-            if left(doc, voter):
-                return voter
-        return None
-    voter = candidates[0]
-    return voter if left(doc, voter) else None
+    return ballot(doc).current_voter(team, member_id)
 
 
 def priority(doc: Workshop, *, named_only: bool = False) -> list[Ranked]:
@@ -129,4 +103,8 @@ def priority(doc: Workshop, *, named_only: bool = False) -> list[Ranked]:
 
 
 def total(doc: Workshop) -> int:
-    return sum(len(cluster.votes) for cluster in doc.cocreate.clusters)
+    return ballot(doc).total()
+
+
+__all__ = ["Ranked", "Voter", "allowed", "ballot", "by_team", "card_counts", "current_voter",
+           "left", "priority", "tally", "team_allowed", "team_left", "total", "used", "voters"]

@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from workshop.methods.dots import Ballot, Voter
 from workshop.model import Workshop
 from workshop.model.gaps import Cause, Fishbone, GapCard, RankingMethod, WhyChain
 
@@ -128,9 +129,14 @@ def tie_at_cut(rows: list[RankedGap]) -> bool:
     return any(not row.suggested and row.rank in suggested_ranks for row in rows)
 
 
+def ballot(doc: Workshop) -> Ballot:
+    """Step 2's dot vote on gaps: each team has ``doc.gaps.dots`` dots."""
+    return Ballot(doc.gaps.cards, doc.gaps.dots)
+
+
 def dots_used(doc: Workshop, team_id: str) -> int:
     """How many of its dots `team_id` has placed on gaps."""
-    return sum(1 for card in doc.gaps.cards for vote in card.votes if vote.team_id == team_id)
+    return ballot(doc).used(Voter(team_id))
 
 
 def authors(doc: Workshop, card: GapCard) -> list[str]:

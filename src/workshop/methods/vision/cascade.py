@@ -40,15 +40,15 @@ class CascadeError(ValueError):
     """A split that cannot be made, with a message fit for the room."""
 
 
-def _exact(value: object, what: str) -> Fraction:
+def _exact(value: object, what: str, lang: str | None) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, (int, float, Fraction, Decimal)):
-        raise CascadeError(t("cascade.error.not_number", what=what, value=value))
+        raise CascadeError(t("cascade.error.not_number", lang, what=what, value=value))
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise CascadeError(t("cascade.error.not_number", what=what, value=value))
+            raise CascadeError(t("cascade.error.not_number", lang, what=what, value=value))
         return Fraction(repr(value))  # 0.1 means one tenth, not its binary neighbour
     if isinstance(value, Decimal) and not value.is_finite():
-        raise CascadeError(t("cascade.error.not_number", what=what, value=value))
+        raise CascadeError(t("cascade.error.not_number", lang, what=what, value=value))
     return Fraction(value)
 
 
@@ -63,39 +63,41 @@ def _like(total: object, step: object, value: Fraction) -> int | float | Fractio
     return float(value)
 
 
-def shares(total: object, weights: Sequence[object]) -> list[Fraction]:
-    """The exact proportional shares of `total` (no rounding)."""
-    whole = _exact(total, t("cascade.what.total"))
-    exact = [_exact(w, t("cascade.what.weight")) for w in weights]
+def shares(total: object, weights: Sequence[object], *,
+           lang: str | None = None) -> list[Fraction]:
+    """The exact proportional shares of `total` (no rounding); errors in `lang`."""
+    whole = _exact(total, t("cascade.what.total", lang), lang)
+    exact = [_exact(w, t("cascade.what.weight", lang), lang) for w in weights]
     if not exact:
-        raise CascadeError(t("cascade.error.no_parts"))
+        raise CascadeError(t("cascade.error.no_parts", lang))
     if any(w < 0 for w in exact):
-        raise CascadeError(t("cascade.error.negative_weight"))
+        raise CascadeError(t("cascade.error.negative_weight", lang))
     weight_sum = sum(exact)
     if weight_sum == 0:
-        raise CascadeError(t("cascade.error.zero_weights"))
+        raise CascadeError(t("cascade.error.zero_weights", lang))
     return [whole * w / weight_sum for w in exact]
 
 
-def split(total: N, weights: Sequence[object], *, step: object = 1) -> list[N]:
+def split(total: N, weights: Sequence[object], *, step: object = 1,
+          lang: str | None = None) -> list[N]:
     """Split `total` in proportion to `weights` into parts (same order) that sum exactly to
     `total`, each a multiple of `step`, never negative.
 
     Ints in, ints out; Decimal or Fraction in, the same out; floats in, floats out.
     Raises ``CascadeError`` (a ``ValueError``) for no weights, a negative weight, all
     weights zero, a negative total, a step that is not positive, or a total that is not
-    a multiple of `step`.
+    a multiple of `step`; its message is in `lang`.
     """
-    whole = _exact(total, t("cascade.what.total"))
-    unit = _exact(step, t("cascade.what.step"))
+    whole = _exact(total, t("cascade.what.total", lang), lang)
+    unit = _exact(step, t("cascade.what.step", lang), lang)
     if unit <= 0:
-        raise CascadeError(t("cascade.error.step", step=step))
+        raise CascadeError(t("cascade.error.step", lang, step=step))
     if whole < 0:
-        raise CascadeError(t("cascade.error.negative_total", total=total))
+        raise CascadeError(t("cascade.error.negative_total", lang, total=total))
     units = whole / unit
     if units.denominator != 1:
-        raise CascadeError(t("cascade.error.not_multiple", total=total, step=step))
-    quotas = shares(units.numerator, weights)
+        raise CascadeError(t("cascade.error.not_multiple", lang, total=total, step=step))
+    quotas = shares(units.numerator, weights, lang=lang)
     floors = [q.numerator // q.denominator for q in quotas]
     left = units.numerator - sum(floors)
     # The units left over go to the largest remainders; on a tie, the earlier part.
@@ -197,41 +199,43 @@ def _number(value: float) -> Fraction:
     return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
 
-def part_values(doc: Workshop, cascade: Cascade,
-                _seen: frozenset[str] = frozenset()) -> tuple[Fraction | None, list[Fraction], str]:
-    """The whole of `cascade`, its parts' values, and an error message ("" when fine)."""
-    total, error = whole(doc, cascade, _seen)
+def part_values(doc: Workshop, cascade: Cascade, _seen: frozenset[str] = frozenset(), *,
+                lang: str | None = None) -> tuple[Fraction | None, list[Fraction], str]:
+    """The whole of `cascade`, its parts' values, and an error message in `lang` ("" when
+    fine)."""
+    total, error = whole(doc, cascade, _seen, lang=lang)
     if total is None:
         return None, [], error
     try:
         parts = split(total, [_number(p.weight) for p in cascade.parts],
-                      step=_number(cascade.step))
+                      step=_number(cascade.step), lang=lang)
     except CascadeError as exc:
         return total, [], str(exc)
     return total, parts, ""
 
 
-def whole(doc: Workshop, cascade: Cascade,
-          _seen: frozenset[str] = frozenset()) -> tuple[Fraction | None, str]:
-    """What `cascade` splits: its goal's target, or one part of its parent cascade."""
+def whole(doc: Workshop, cascade: Cascade, _seen: frozenset[str] = frozenset(), *,
+          lang: str | None = None) -> tuple[Fraction | None, str]:
+    """What `cascade` splits: its goal's target, or one part of its parent cascade (or
+    why not, in `lang`)."""
     if cascade.id in _seen or len(_seen) > MAX_DEPTH:
-        return None, t("cascade.error.loop")
+        return None, t("cascade.error.loop", lang)
     if cascade.parent_cascade_id is None:
         goal = doc.goal(cascade.goal_id)
         if goal is None:
-            return None, t("cascade.error.no_goal")
+            return None, t("cascade.error.no_goal", lang)
         if goal.target is None:
-            return None, t("cascade.error.no_target")
+            return None, t("cascade.error.no_target", lang)
         return _number(goal.target), ""
     parent = cascade_by_id(doc, cascade.parent_cascade_id)
     if parent is None:
-        return None, t("cascade.error.no_parent")
-    _total, values, error = part_values(doc, parent, _seen | {cascade.id})
+        return None, t("cascade.error.no_parent", lang)
+    _total, values, error = part_values(doc, parent, _seen | {cascade.id}, lang=lang)
     if error:
         return None, error
     index = cascade.parent_part
     if index is None or not 0 <= index < len(values):
-        return None, t("cascade.error.no_parent")
+        return None, t("cascade.error.no_parent", lang)
     return values[index], ""
 
 
@@ -251,11 +255,11 @@ def depth(doc: Workshop, cascade: Cascade) -> int:
     return level
 
 
-def resolve(doc: Workshop, cascade: Cascade) -> Resolved:
-    """`cascade` with its whole and every part's share and exact value."""
+def resolve(doc: Workshop, cascade: Cascade, lang: str | None = None) -> Resolved:
+    """`cascade` with its whole and every part's share and exact value (words in `lang`)."""
     goal = doc.goal(cascade.goal_id)
     unit = goal.unit if goal else ""
-    total, values, error = part_values(doc, cascade)
+    total, values, error = part_values(doc, cascade, lang=lang)
     weights = [p.weight for p in cascade.parts]
     weight_sum = sum(weights)
     children: dict[int, list[str]] = {}
@@ -276,7 +280,7 @@ def resolve(doc: Workshop, cascade: Cascade) -> Resolved:
         if parent is not None and cascade.parent_part is not None and (
                 0 <= cascade.parent_part < len(parent.parts)):
             part = parent.parts[cascade.parent_part].label
-            source = f"{parent.label or t('cascade.unnamed')} / {part}"
+            source = f"{parent.label or t('cascade.unnamed', lang)} / {part}"
     return Resolved(cascade_id=cascade.id, goal_id=cascade.goal_id, label=cascade.label,
                     kind=cascade.kind, unit=unit, step=cascade.step,
                     total=None if total is None else _plain(total), source=source,

@@ -70,39 +70,40 @@ def needed(value: float) -> int:
     return math.ceil(round(value, 9))
 
 
-def _positive(value: object, what: str) -> Fraction:
+def _positive(value: object, what: str, lang: str | None) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
-        raise FunnelError(t("funnel.error.not_number", what=what, value=value))
+        raise FunnelError(t("funnel.error.not_number", lang, what=what, value=value))
     if isinstance(value, float) and not math.isfinite(value):
-        raise FunnelError(t("funnel.error.not_number", what=what, value=value))
+        raise FunnelError(t("funnel.error.not_number", lang, what=what, value=value))
     exact = Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
     if exact <= 0:
-        raise FunnelError(t("funnel.error.not_positive", what=what, value=value))
+        raise FunnelError(t("funnel.error.not_positive", lang, what=what, value=value))
     return exact
 
 
 def plan(target_value: float, average_value: float, stages: Sequence[str],
          rates: Sequence[float], *, weeks_per_year: int = 50,
-         days_per_week: int = 5) -> FunnelPlan:
+         days_per_week: int = 5, lang: str | None = None) -> FunnelPlan:
     """Deals needed for `target_value` at `average_value` each, and per stage the count
     per year, week and day. `stages` run from first contact to the deal; `rates[i]` is
-    the share of stage i that reaches stage i+1 (0 < rate ≤ 1)."""
-    target = _positive(target_value, t("funnel.what.target"))
-    average = _positive(average_value, t("funnel.what.average"))
+    the share of stage i that reaches stage i+1 (0 < rate ≤ 1). A ``FunnelError`` says
+    what is wrong in `lang`."""
+    target = _positive(target_value, t("funnel.what.target", lang), lang)
+    average = _positive(average_value, t("funnel.what.average", lang), lang)
     if not stages:
-        raise FunnelError(t("funnel.error.no_stages"))
+        raise FunnelError(t("funnel.error.no_stages", lang))
     if len(rates) != len(stages) - 1:
-        raise FunnelError(t("funnel.error.rates_count", stages=len(stages),
+        raise FunnelError(t("funnel.error.rates_count", lang, stages=len(stages),
                             count=len(stages) - 1, found=len(rates)))
-    exact_rates = [_positive(r, t("funnel.what.rate")) for r in rates]
+    exact_rates = [_positive(r, t("funnel.what.rate", lang), lang) for r in rates]
     if any(r > 1 for r in exact_rates):
-        raise FunnelError(t("funnel.error.rate_above_one"))
+        raise FunnelError(t("funnel.error.rate_above_one", lang))
     if isinstance(weeks_per_year, bool) or not isinstance(weeks_per_year, int) or not (
             1 <= weeks_per_year <= 53):
-        raise FunnelError(t("funnel.error.weeks", value=weeks_per_year))
+        raise FunnelError(t("funnel.error.weeks", lang, value=weeks_per_year))
     if isinstance(days_per_week, bool) or not isinstance(days_per_week, int) or not (
             1 <= days_per_week <= 7):
-        raise FunnelError(t("funnel.error.days", value=days_per_week))
+        raise FunnelError(t("funnel.error.days", lang, value=days_per_week))
 
     deals = target / average
     counts = [deals]
@@ -126,11 +127,11 @@ def what_if(base: FunnelPlan, other: FunnelPlan) -> list[tuple[str, float, float
 
 
 def of_funnel(funnel: object, *, average_value: float | None = None,
-              rates: Sequence[float] | None = None) -> FunnelPlan:
+              rates: Sequence[float] | None = None, lang: str | None = None) -> FunnelPlan:
     """``plan`` for a document ``Funnel``; `average_value` and `rates` override its own
     (a what-if)."""
     return plan(funnel.target_value,  # type: ignore[attr-defined]
                 funnel.average_value if average_value is None else average_value,  # type: ignore[attr-defined]
                 list(funnel.stages), list(funnel.rates if rates is None else rates),  # type: ignore[attr-defined]
                 weeks_per_year=funnel.weeks_per_year,  # type: ignore[attr-defined]
-                days_per_week=funnel.days_per_week)  # type: ignore[attr-defined]
+                days_per_week=funnel.days_per_week, lang=lang)  # type: ignore[attr-defined]

@@ -132,14 +132,19 @@ class StepScreen(Screen):
         doc = self.doc
         self.query_one(TopBar).show(doc)
         self.query_one(TurnBar).show(doc)
-        if self.has_entry:
-            team = doc.team(turns.current_team_id(doc))
-            self.query_one(CardEntry).show_who(
-                team.name if team else "", team.color if team else "#888888",
-                t(f"board.{self.board}") if len(BOARDS.get(self.step, ())) > 1 else "",
-                self.hidden_mode)
         self.refresh_body(doc, select=select)
+        self.show_entry_target(doc)
         self._update_spotlight()
+
+    def show_entry_target(self, doc: Workshop) -> None:
+        """The entry names the team at the keyboard and the board its card lands on."""
+        if not self.has_entry:
+            return
+        team = doc.team(turns.current_team_id(doc))
+        self.query_one(CardEntry).show_who(
+            team.name if team else "", team.color if team else "#888888",
+            t(f"board.{self.board}") if len(BOARDS.get(self.step, ())) > 1 else "",
+            self.hidden_mode)
 
     def refresh_body(self, doc: Workshop, *, select: str | None = None) -> None:
         """Redraw the step's own content. Default: the card boards."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -17,41 +17,21 @@ from textual.widgets.option_list import Option
 
 from workshop.i18n import get_language, t
 from workshop.problems import ScenarioError
-from workshop.store import (
-    SESSION_SUFFIX,
-    Session,
-    SessionCorrupt,
-    StoreError,
-    recent_sessions,
-    remember_recent,
-    restore_backup,
+from workshop.sessions import (
+    free_session_path,
+    new_session,
+    open_demo,
+    open_session,
+    recent,
+    restore_and_open,
+    scenario_files,
 )
+from workshop.store import Session, SessionCorrupt, StoreError
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
-
-
-def scenario_files(folder: Path) -> list[Path]:
-    """Scenario files a facilitator probably means: here and in ./scenarios."""
-    found: list[Path] = []
-    for place in (folder, folder / "scenarios"):
-        if place.is_dir():
-            found.extend(sorted(place.glob("*.toml")))
-    return found
-
-
-def free_session_path(scenario: Path, folder: Path) -> Path:
-    """A new session file name for `scenario` that does not overwrite anything."""
-    stem = scenario.name.removesuffix(".toml")
-    base = f"{stem}-{dt.date.today():%Y%m%d}"
-    path = folder / f"{base}{SESSION_SUFFIX}"
-    n = 2
-    while path.exists():
-        path = folder / f"{base}-{n}{SESSION_SUFFIX}"
-        n += 1
-    return path
 
 
 class HomeScreen(Screen):
@@ -76,14 +56,15 @@ class HomeScreen(Screen):
             Option(Text("＋ " + t("home.new")), id="new"),
             Option(Text("▶ " + t("home.demo")), id="demo"),
         ]
-        recent = recent_sessions()
-        if recent:
+        kept = recent()
+        if kept:
             options.append(None)
             options.append(Option(Text(t("home.recent"), style="bold"), id="recent-label",
                                   disabled=True))
-            for path in recent:
-                stamp = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%m-%d %H:%M")
-                options.append(Option(Text(f"  {path.name}  ({stamp})"), id=f"open:{path}"))
+            for entry in kept:
+                stamp = entry.modified.strftime("%m-%d %H:%M")
+                options.append(Option(Text(f"  {entry.path.name}  ({stamp})"),
+                                      id=f"open:{entry.path}"))
         options.append(None)
         other = "English" if get_language() == "zh" else "中文"
         options.append(Option(Text("文/A " + t("home.language", other=other)), id="language"))
@@ -123,42 +104,35 @@ class HomeScreen(Screen):
         self.app.push_screen(Choice(t("home.pick_scenario"), options), picked)
 
     def action_demo(self) -> None:
-        from workshop.cli import demo_scenario
-
-        self.new_session(demo_scenario(), folder=demo_scenario().parent)
+        self._open(open_demo)
 
     async def action_language(self) -> None:
         await self.app.action_toggle_language()
 
-    def new_session(self, scenario: Path, folder: Path | None = None) -> None:
-        from workshop.scenario import load_scenario  # only now: its schemas take a while
-
-        try:
-            doc = load_scenario(scenario)
-        except ScenarioError as error:
-            self._show_problems(error)
-            return
-        path = free_session_path(scenario, folder or Path.cwd())
-        try:
-            session = Session.create(doc, path)
-        except (StoreError, OSError) as error:
-            self.notify(str(error), severity="error", timeout=10)
-            return
-        remember_recent(path)
-        self.notify(t("cli.session_created", path=path), timeout=5)
-        self._start(session)
+    def new_session(self, scenario: Path) -> None:
+        """A new session from `scenario`, in the working folder under a name not yet taken."""
+        session = self._open(new_session, scenario, free_session_path(scenario, Path.cwd()))
+        if session is not None:
+            self.notify(t("cli.session_created", path=session.path), timeout=5)
 
     def open_session(self, path: Path) -> None:
+        self._open(open_session, path)
+
+    def _open(self, start: Callable[..., Session], *args: Any) -> Session | None:
+        """Start the session ``start(*args)`` makes, or say plainly why it could not."""
         try:
-            session = Session.open(path)
+            session = start(*args)
+        except ScenarioError as error:
+            self._show_problems(error)
+            return None
         except SessionCorrupt as error:
-            self._offer_backup(path, error)
-            return
+            self._offer_backup(error.path, error)
+            return None
         except (StoreError, OSError) as error:
             self.notify(str(error), severity="error", timeout=12)
-            return
-        remember_recent(path)
+            return None
         self._start(session)
+        return session
 
     def _offer_backup(self, path: Path, error: SessionCorrupt) -> None:
         if not error.backups:
@@ -168,8 +142,7 @@ class HomeScreen(Screen):
 
         def answer(choice: str | None) -> None:
             if choice == "restore":
-                restore_backup(path, backup)
-                self.open_session(path)
+                self._open(restore_and_open, path, backup)
 
         self.app.push_screen(Choice(str(error), [("restore", t("home.restore", backup=backup.name)),
                                                  ("cancel", t("word.cancel"))]), answer)

@@ -34,6 +34,10 @@ class PanedStepScreen(StepScreen):
     TAB_PROGRESS: ClassVar[bool] = False
     """Whether the tabs are phases done in order (earlier ones shown as done)."""
 
+    DEFAULT_CSS = """
+    PanedStepScreen #panes { height: 1fr; }
+    """
+
     BINDINGS: ClassVar = [
         Binding("ctrl+n", "next_pane(1)", "Next view", id="next_pane", priority=True),
     ]
@@ -129,10 +133,6 @@ class PanedStepScreen(StepScreen):
         team = doc.team(turns.current_team_id(doc))
         entry.show_who(team.name if team else "", team.color if team else "#888888",
                        pane.entry_target(doc), self.hidden_mode)
-
-    def refresh_from_doc(self, *, select: str | None = None) -> None:
-        super().refresh_from_doc(select=select)
-        self.show_entry_target(self.doc)
 
     # -- the card entry -------------------------------------------------------------------
     def add_card(self, text: str, hidden: bool, entry: CardEntry) -> None:
