@@ -1,4 +1,9 @@
-"""The work a killed child does in the crash tests, and its twin in memory.
+"""The crash tests' children, the launcher that forks them, and their twin in memory.
+
+:class:`Launcher` starts one process (this checkout's ``src`` and ``tests`` on
+PYTHONPATH) that imports the store once and forks a real child per round, so dozens of
+kills take seconds instead of as many interpreter start-ups. A child runs a function of
+this module and prints ``ACK …`` as each change returns.
 
 Both the child process and the test run :func:`next_op` on equal documents with
 equal random generators, and ``workshop.ids`` draws its ids from a seeded generator
@@ -10,9 +15,14 @@ document the child had then (:class:`Mirror`), ids included; only times differ
 from __future__ import annotations
 
 import contextlib
+import os
 import random
 import secrets
+import subprocess
+import sys
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from workshop.edits import EditError
@@ -21,7 +31,8 @@ from workshop.edits import cocreate as cocreate_edits
 from workshop.edits import gaps as gaps_edits
 from workshop.edits import plan as plan_edits
 from workshop.edits import room as room_edits
-from workshop.model import STEPS, Workshop
+from workshop.model import STEPS, Card, Meta, Workshop
+from workshop.store import Session
 
 Op = tuple[str, Callable[..., Any] | None, tuple[Any, ...]]
 """(kind, edit, args): kind ``edit``/``room``/``undo``/``redo``/``checkpoint``."""
@@ -142,3 +153,97 @@ def run_child(session: Any, seed: int, say: Callable[[str], None]) -> None:
         say(f"ACK {n}")
         session.checkpoint()
         n += 1
+
+
+# -- children -----------------------------------------------------------------------------
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def busy_room(path: str, seed: str) -> None:
+    """Open the session at `path` and run :func:`run_child` with `seed` (ids too)."""
+    seed_ids(int(seed))
+    run_child(Session.open(Path(path)), int(seed), _say)
+
+
+def card_after_card(path: str, mode: str) -> None:
+    """Create a session at `path` and add cards, printing ``ACK <card id>`` after each;
+    in mode ``sleep``, stop after the first."""
+
+    def add(doc: Workshop, text: str) -> str:
+        card = Card(text=text, step="cocreate", board="idea")
+        doc.cocreate.cards.append(card)
+        return card.id
+
+    session = Session.create(Workshop(meta=Meta(title="崩溃测试")), Path(path))
+    n = 0
+    while True:
+        n += 1
+        _say(f"ACK {session.apply(f'添加卡片 {n}', add, f'第{n}张卡片')}")
+        if mode == "sleep":
+            time.sleep(60)
+
+
+# -- the launcher -------------------------------------------------------------------------
+
+_LAUNCHER = """
+import importlib, os, sys
+print("READY", flush=True)
+for line in sys.stdin:
+    command, *args = line.split()
+    if command == "run":
+        pid = os.fork()
+        if pid == 0:
+            try:
+                getattr(importlib.import_module("crashwork"), args[0])(*args[1:])
+            finally:
+                os._exit(1)
+        print("PID", pid, flush=True)
+    elif command == "reap":
+        os.waitpid(int(args[0]), 0)
+        print("REAPED", flush=True)
+"""
+
+
+class Launcher:
+    """The forking launcher; use it as a context manager."""
+
+    def __init__(self) -> None:
+        tests = Path(__file__).resolve().parent
+        env = {**os.environ,
+               "PYTHONPATH": os.pathsep.join([str(tests.parent / "src"), str(tests)])}
+        self.proc = subprocess.Popen([sys.executable, "-c", _LAUNCHER], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, env=env, text=True,
+                                     encoding="utf-8")
+        assert self.readline() == ["READY"]
+
+    def __enter__(self) -> Launcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+    def send(self, *words: object) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(" ".join(str(w) for w in words) + "\n")
+        self.proc.stdin.flush()
+
+    def readline(self) -> list[str]:
+        assert self.proc.stdout is not None
+        return self.proc.stdout.readline().split()
+
+    def run(self, child: str, *args: object) -> None:
+        """Fork a child that runs ``crashwork.<child>(*args)``; it answers ``PID n``."""
+        self.send("run", child, *args)
+
+    def reap(self, pid: int) -> list[list[str]]:
+        """Reap the killed `pid`, as the shell would; the lines it printed before dying."""
+        self.send("reap", pid)
+        lines = []
+        while (line := self.readline()) != ["REAPED"]:
+            lines.append(line)
+        return lines

@@ -1,6 +1,6 @@
 """SIGKILL at 60 seeded random moments while a real process works on a session.
 
-A launcher process (this checkout's ``src`` and ``tests`` on PYTHONPATH) forks one
+A launcher process (``crashwork.Launcher``) forks one
 child per round. The child opens a session and works through a busy room's changes
 (cards, sorting, votes, scores, actions, the turn, the clock, step changes, undo,
 redo, forced and due snapshots: ``tests/crashwork.py``), printing ``ACK n`` as each
@@ -18,15 +18,13 @@ import os
 import random
 import secrets
 import signal
-import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
-from crashwork import Mirror, canonical
+from crashwork import Launcher, Mirror, canonical
 from factories import REPO
 from workshop.model import Workshop
 from workshop.store import SESSION_SUFFIX, Session, backups, load
@@ -35,46 +33,13 @@ from workshop.store.paths import journal_path
 pytestmark = [pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL"),
               pytest.mark.slow]
 
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO / "tests")])}
 KILLS = 60
-
-LAUNCHER = textwrap.dedent(
-    """
-    import os, sys
-    from pathlib import Path
-    import crashwork
-    from workshop.store import Session
-
-    print("READY", flush=True)
-    for line in sys.stdin:
-        command, arg, *rest = line.split()
-        if command == "run":
-            pid = os.fork()
-            if pid == 0:
-                try:
-                    seed = int(rest[0])
-                    crashwork.seed_ids(seed)
-                    session = Session.open(Path(arg))
-                    print("OPEN", flush=True)
-                    crashwork.run_child(session, seed, lambda text: print(text, flush=True))
-                finally:
-                    os._exit(1)
-            print("PID", pid, flush=True)
-        elif command == "reap":
-            os.waitpid(int(arg), 0)
-            print("REAPED", flush=True)
-    """
-)
 
 
 @pytest.fixture
 def launcher():
-    proc = subprocess.Popen([sys.executable, "-c", LAUNCHER], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, env=ENV, text=True, encoding="utf-8")
-    assert proc.stdout.readline().strip() == "READY"
-    yield proc
-    proc.stdin.close()
-    proc.wait(timeout=30)
+    with Launcher() as forking:
+        yield forking
 
 
 @pytest.fixture(scope="module")
@@ -83,11 +48,6 @@ def start() -> Workshop:
     from realistic import build
 
     return build(200, gap_cards=30, key_gaps=3, clusters=10, actions=20)
-
-
-def send(proc: subprocess.Popen, line: str) -> None:
-    proc.stdin.write(line + "\n")
-    proc.stdin.flush()
 
 
 def broken_files(folder: Path) -> list[str]:
@@ -122,20 +82,18 @@ def test_nothing_acknowledged_is_lost_whenever_the_program_is_killed(launcher, s
         kill_after = rng.randint(1, 40)
         delay = rng.choice([0.0, 0.0, 0.0005, 0.002, 0.01])
 
-        send(launcher, f"run {path} {seed}")
+        launcher.run("busy_room", path, seed)
         pid, acked = None, 0
         while pid is None or acked < kill_after:
-            kind, *value = launcher.stdout.readline().split()
+            kind, *value = launcher.readline()
             if kind == "PID":
                 pid = int(value[0])
             elif kind == "ACK":
                 acked = int(value[0])
         time.sleep(delay)
         os.kill(pid, signal.SIGKILL)
-        send(launcher, f"reap {pid}")
-        while (line := launcher.stdout.readline().split()) != ["REAPED"]:
-            if line[0] == "ACK":
-                acked = int(line[1])  # printed before it died: acknowledged too
+        for line in launcher.reap(pid):
+            acked = int(line[1])  # printed before it died: acknowledged too
 
         monkeypatch.setattr(secrets, "choice", random.Random(seed).choice)  # as the child
         mirror = Mirror(start, seed)

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input
-
+from uitools import enter_card
 from workshop.store import backups, load
 from workshop.store.journal import Journal
-
-
-async def type_card(pilot, text: str) -> None:
-    entry = pilot.app.screen.query_one("#entry-input", Input)
-    entry.focus()
-    entry.value = text
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_each_thing_the_facilitator_does_is_saved_once(make_app, monkeypatch):
@@ -31,13 +22,13 @@ async def test_each_thing_the_facilitator_does_is_saved_once(make_app, monkeypat
         for keys, what in [(["f3"], "next step"), (["f2"], "previous step"),
                            (["f4"], "next team"), (["f5"], "clock"), (["ctrl+z"], "undo")]:
             if what == "undo":
-                await type_card(pilot, "一张卡片")
+                await enter_card(pilot, "一张卡片")
             saves.clear()
             await pilot.press(*keys)
             await pilot.pause()
             assert len(saves) == 1, (what, saves)
         saves.clear()
-        await type_card(pilot, "又一张卡片")
+        await enter_card(pilot, "又一张卡片")
         assert len(saves) == 1  # Enter on a card: one record
         assert len(saves[0]) < 2000  # of the change, not of the whole workshop
 
@@ -46,7 +37,7 @@ async def test_cards_and_turns_write_no_backups_and_a_step_change_does(make_app,
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         for i in range(8):
-            await type_card(pilot, f"卡片{i}")
+            await enter_card(pilot, f"卡片{i}")
             await pilot.press("f4")
         assert backups(session_path) == []  # nothing rotates away
         await pilot.press("f3")

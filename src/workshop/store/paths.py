@@ -15,20 +15,21 @@ LOCK_SUFFIX = ".lock"
 
 def backup_dir(path: Path) -> Path:
     """The folder of `path`'s backups: ``name.workshop.json`` → ``name.workshop.backups``."""
-    path = Path(path)
-    name = path.name
-    if name.endswith(SESSION_SUFFIX):
-        return path.with_name(name[: -len(SESSION_SUFFIX)] + BACKUPS_SUFFIX)
-    return path.with_name(name + ".backups")
+    return _beside(path, BACKUPS_SUFFIX, ".backups")
 
 
 def journal_path(path: Path) -> Path:
     """The journal of `path`: ``name.workshop.json`` → ``name.workshop.journal``."""
+    return _beside(path, JOURNAL_SUFFIX, ".journal")
+
+
+def _beside(path: Path, suffix: str, otherwise: str) -> Path:
+    """`path` with `suffix` for the session suffix, or with `otherwise` added."""
     path = Path(path)
     name = path.name
     if name.endswith(SESSION_SUFFIX):
-        return path.with_name(name[: -len(SESSION_SUFFIX)] + JOURNAL_SUFFIX)
-    return path.with_name(name + ".journal")
+        return path.with_name(name[: -len(SESSION_SUFFIX)] + suffix)
+    return path.with_name(name + otherwise)
 
 
 def _normal(path: Path) -> Path:
