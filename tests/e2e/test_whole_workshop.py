@@ -252,7 +252,7 @@ async def cocreate(pilot, day: Day) -> None:
     for _ in range(3):
         await pilot.press("home", "space", "p")
         await settle(pilot, 2)
-    day.seen["cocreate.clusters"] = text_of(app.screen.query_one("#board"))
+    day.seen["cocreate.clusters"] = text_of(app.screen.query_one("#board-cluster"))
     # 4 name each cluster, from the first; Enter names and goes on to the next
     await pilot.press("ctrl+n")
     await settle(pilot, 2)
@@ -274,7 +274,7 @@ async def cocreate(pilot, day: Day) -> None:
     await settle(pilot, 2)
     await pilot.press("home", "shift+down", "+", "+", "+")  # 青岛队: all on the second
     await settle(pilot, 2)
-    day.seen["cocreate.votes"] = text_of(app.screen.query_one("#board"))
+    day.seen["cocreate.votes"] = text_of(app.screen.query_one("#board-vote"))
     # 6 the strategy model
     await pilot.press("ctrl+n")
     await settle(pilot, 2)

@@ -106,8 +106,6 @@ class WorkshopApp(App[int]):
         self._start_projector = projector
         self._pending_draft: str | None = None
         self._draft_typed_at = 0.0
-        self._pending_commits: dict[int, tuple[Callable[..., None], tuple[Any, ...]]] = {}
-        self._commit_counter = 0
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
@@ -194,7 +192,6 @@ class WorkshopApp(App[int]):
             pass
 
     def _hang_up(self) -> None:
-        self.run_pending_commits()
         self.flush_draft()
         self.exit(0)
 
@@ -237,27 +234,6 @@ class WorkshopApp(App[int]):
         """The agenda's minutes for `step` (default: the current one)."""
         doc = self.session.doc
         return doc.agenda.get(step or doc.room.step, 0)
-
-    def deferred(self, commit: Callable[..., None], *args: Any) -> Callable[[], None]:
-        """`commit` as a callback to run once the screen is drawn (a board that shows a
-        change first and saves it a frame later). Quitting, or a closed terminal, runs
-        any that are still waiting, so what the room saw is saved."""
-        self._commit_counter += 1
-        key = self._commit_counter
-        self._pending_commits[key] = (commit, args)
-
-        def run() -> None:
-            waiting = self._pending_commits.pop(key, None)
-            if waiting is not None:
-                waiting[0](*waiting[1])
-
-        return run
-
-    def run_pending_commits(self) -> None:
-        while self._pending_commits:
-            key = min(self._pending_commits)
-            commit, args = self._pending_commits.pop(key)
-            commit(*args)
 
     def save_draft(self, text: str) -> None:
         """Keep what is being typed, a moment after typing stops (the clock tick saves it:
@@ -457,6 +433,7 @@ class WorkshopApp(App[int]):
         for screen in list(self.step_screens.values()):
             await screen.recompose()
             screen.refresh_from_doc()
+            screen.focus_default()  # the focused widget was composed away with the rest
         from workshop.tui.screens.home import HomeScreen
 
         for screen in self.screen_stack:
@@ -543,7 +520,6 @@ class WorkshopApp(App[int]):
 
     # -- leaving ----------------------------------------------------------------------------
     async def action_quit(self) -> None:
-        self.run_pending_commits()
         self.flush_draft()
         self.exit(0)
 
