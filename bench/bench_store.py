@@ -72,7 +72,7 @@ def timed(fn: Callable[[], object]) -> float:
 def spread(samples: list[float]) -> str:
     if len(samples) < 3:
         return "—"
-    deciles = statistics.quantiles(samples, n=10)
+    deciles = statistics.quantiles(samples, n=10, method="inclusive")
     return f"{deciles[0]:6.2f}–{deciles[-1]:7.2f}"
 
 
@@ -159,13 +159,28 @@ def measure(doc: Workshop, folder: Path, rounds: int, seed: int) -> dict[str, li
     return samples
 
 
+ROWS = [
+    "baseline: model_dump_json + write + fsync",
+    "before: whole-file atomic save (old store)",
+    "save one change: a card (apply)",
+    "save one room change: F4 next team",
+    "undo",
+    "redo",
+    "new snapshot + backup (checkpoint)",
+    "disk alone: append 300 B + fdatasync",
+    "baseline: parse (model_validate_json)",
+    "open (read, parse, replay, track)",
+]
+
+
 def report(cards: int, doc_size: int, samples: dict[str, list[float]]) -> None:
     base = samples["baseline: model_dump_json + write + fsync"]
     parse = samples["baseline: parse (model_validate_json)"]
     print(f"\n{cards:,} co-create cards, session {doc_size / 1024:,.0f} KiB, "
           f"{len(base)} interleaved rounds")
     print(f"  {'operation':45} {'median ms':>9}  {'p10–p90 ms':>15}  {'× baseline':>10}")
-    for name, values in samples.items():
+    for name in ROWS:
+        values = samples[name]
         against = parse if name.startswith("open") else base
         ratios = [v / b for v, b in zip(values, against, strict=False) if b > 0]
         ratio = f"{statistics.median(ratios):9.3f}×" if not name.startswith("baseline") else ""
