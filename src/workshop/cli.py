@@ -183,6 +183,7 @@ def _load_any(path: Path):
 
 def cmd_export(args: argparse.Namespace) -> int:
     from workshop.export import ExportError, export
+    from workshop.export.fonts import fallback_line
 
     path = Path(args.source)
     doc = _load_any(path)
@@ -197,11 +198,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             by_team = fmt == "pdf" or "pdf" not in formats
             result = export(doc, fmt, out=out, teams=(args.team or ()) if by_team else (),
                             all_teams=args.all_teams and by_team,
-                            lang=i18n.get_language(), font=args.font)
+                            lang=i18n.get_language(), font=args.font,
+                            appendix=args.appendix)
             if result.font is not None:
                 _print(result.font.describe(i18n.get_language()))
+                _print(fallback_line(i18n.get_language()))
             for written in result.paths:
                 _print(t("cli.exported", path=written))
+            for warning in result.warnings:
+                _print(warning, err=True)
     except ExportError as error:
         raise CliError(str(error)) from None
     return 0
@@ -282,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--all-teams", action="store_true", help=t("cli.help.all_teams"))
     export.add_argument("--out", metavar="PATH", help=t("cli.help.out"))
     export.add_argument("--font", metavar="FONT", help=t("cli.help.font"))
+    export.add_argument("--appendix", action="store_true", help=t("cli.help.appendix"))
     export.set_defaults(func=cmd_export)
 
     backups_ = commands.add_parser("backups", parents=[common], help=t("cli.help.backups"),

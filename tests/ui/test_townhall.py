@@ -31,6 +31,7 @@ def session_path(tmp_path):
     return path
 
 
+@pytest.mark.slow  # a whole flow end to end
 async def test_a_town_hall_with_two_questions_a_change_and_a_sign_off(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

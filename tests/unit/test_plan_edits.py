@@ -4,15 +4,18 @@ milestones from the goal's cascade, and the strategy order."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from planning import STRATEGIES, ready_action, shandong, with_strategies
+from workshop import store
 from workshop.edits import EditError
 from workshop.edits import plan as plan_edits
 from workshop.edits.plan import FieldError, parse_date, parse_milestones
 from workshop.methods.plan import actions as plan_math
-from workshop.model import Challenge, Milestone
+from workshop.methods.plan import adoption
+from workshop.model import SCHEMA_VERSION, Challenge, Milestone
 
 
 @pytest.fixture
@@ -268,3 +271,60 @@ def test_no_milestones_without_a_deadline_or_a_fitting_split(doc):
     assert plan_math.cascade_milestones(doc, "jinan") == []
     assert plan_math.cascade_milestones(doc, None) == []
     assert plan_math.cascade_milestones(doc, "g-gone") == []
+
+
+# -- who checks (the C of PDCA) -------------------------------------------------------------
+
+def test_who_checks_is_a_member_or_a_role_and_shows_in_words(doc):
+    action = ready_action(doc, "每月拜访VIP客户")
+    team = doc.teams[0]
+    plan_edits.update_action(doc, action.id, {"checker_id": team.members[1].id})
+    assert adoption.checker_label(doc, action) == "李娜（时间官）"
+    plan_edits.update_action(doc, action.id, {"checker_role": "区域经理"})
+    assert adoption.checker_label(doc, action) == "李娜（区域经理）"
+    plan_edits.update_action(doc, action.id, {"checker_id": None})
+    assert adoption.checker_label(doc, action) == "区域经理"
+    assert plan_edits.form_values(doc, action)["checker_role"] == "区域经理"
+
+
+def test_the_owner_cannot_check_their_own_action(doc):
+    action = ready_action(doc, "每月拜访VIP客户")  # owned by 张伟
+    owner = action.owner_id
+    with pytest.raises(FieldError) as caught:
+        plan_edits.update_action(doc, action.id, {"checker_id": owner})
+    assert caught.value.field == "checker_id" and "张伟" in str(caught.value)
+    assert action.checker_id is None  # nothing changed
+    with pytest.raises(FieldError) as caught:
+        plan_edits.update_action(doc, action.id, {"checker_role": "张伟"})
+    assert caught.value.field == "checker_role"
+    other = doc.teams[0].members[1].id
+    plan_edits.update_action(doc, action.id, {"checker_id": other})
+    with pytest.raises(FieldError) as caught:  # the checker cannot become the owner either
+        plan_edits.update_action(doc, action.id, {"owner_id": other})
+    assert caught.value.field == "owner_id"
+    with pytest.raises(EditError):
+        plan_edits.adopt(doc, action.id, other)
+    assert action.owner_id == owner
+
+
+def test_a_checker_who_is_not_a_member_is_refused(doc):
+    action = ready_action(doc, "每月拜访VIP客户")
+    with pytest.raises(FieldError) as caught:
+        plan_edits.update_action(doc, action.id, {"checker_id": "m_nobody"})
+    assert caught.value.field == "checker_id"
+
+
+def test_a_session_saved_before_who_checks_opens_unchanged(doc, tmp_path):
+    """Sessions written before actions had a checker have no such keys: they load as
+    they are (no migration needed: the fields are optional), with nobody checking."""
+    ready_action(doc, "每月拜访VIP客户")
+    raw = json.loads(store.dumps(doc))
+    for action in raw["plan"]["actions"]:
+        del action["checker_id"], action["checker_role"]
+    path = tmp_path / "old.workshop.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    loaded = store.load(path)
+    assert loaded.schema_version == SCHEMA_VERSION
+    (action,) = loaded.plan.actions
+    assert action.checker_id is None and action.checker_role == ""
+    assert action.what == "每月拜访VIP客户" and action.owner_id == doc.teams[0].members[0].id

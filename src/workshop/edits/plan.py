@@ -23,14 +23,14 @@ from workshop.model import Action, Milestone, Workshop, now
 from workshop.model.plan import CADENCES, STATUSES
 from workshop.text import clean
 
-TEXT_FIELDS = ("measure", "target", "resources", "support", "obstacles", "skills",
-               "reward", "penalty")
+TEXT_FIELDS = ("checker_role", "measure", "target", "resources", "support", "obstacles",
+               "skills", "reward", "penalty")
 PDCA_FIELDS = ("plan", "do", "check", "act")
 DATE_FIELDS = ("start", "due", "next_check")
-FORM_FIELDS = ("what", "strategy_id", "goal_id", "gap_id", "owner_id", "start", "due",
-               "measure", "target", "milestones", "resources", "support", "obstacles",
-               "skills", "reward", "penalty", "pdca_plan", "pdca_do", "pdca_check",
-               "pdca_act", "cadence", "next_check", "status")
+FORM_FIELDS = ("what", "strategy_id", "goal_id", "gap_id", "owner_id", "checker_id",
+               "checker_role", "start", "due", "measure", "target", "milestones", "resources",
+               "support", "obstacles", "skills", "reward", "penalty", "pdca_plan", "pdca_do",
+               "pdca_check", "pdca_act", "cadence", "next_check", "status")
 """Every field ``update_action`` takes, in the order the form shows them."""
 MULTILINE = {"what", "resources", "support", "obstacles", "skills", "milestones",
              "pdca_plan", "pdca_do", "pdca_check", "pdca_act"}
@@ -177,7 +177,8 @@ def form_values(doc: Workshop, action: Action) -> dict[str, str | None]:
 
     values: dict[str, str | None] = {
         "what": action.what, "strategy_id": action.strategy_id, "goal_id": action.goal_id,
-        "gap_id": action.gap_id, "owner_id": action.owner_id, "start": day(action.start),
+        "gap_id": action.gap_id, "owner_id": action.owner_id,
+        "checker_id": action.checker_id, "start": day(action.start),
         "due": day(action.due), "milestones": format_milestones(action.milestones),
         "cadence": action.cadence, "next_check": day(action.next_check),
         "status": action.status,
@@ -233,6 +234,12 @@ def update_action(doc: Workshop, action_id: str, values: Mapping[str, Any]) -> A
         if owner is not None:
             _check_adoption(doc, action, owner, field="owner_id")
         changes["owner_id"] = owner
+    if "checker_id" in values:
+        checker = values["checker_id"] or None
+        if checker is not None and doc.member(checker) is None:
+            raise FieldError("checker_id", t("plan.error.no_member"))
+        changes["checker_id"] = checker
+    _check_checker(doc, action, changes, values)
     if "cadence" in values:
         if values["cadence"] not in CADENCES:
             raise FieldError("cadence", t("plan.error.bad_choice", field=t(
@@ -258,6 +265,22 @@ def update_action(doc: Workshop, action_id: str, values: Mapping[str, Any]) -> A
     return action
 
 
+def _check_checker(doc: Workshop, action: Action, changes: Mapping[str, Any],
+                   values: Mapping[str, Any]) -> None:
+    """Nobody checks their own action: the checker, as a member or by name, is not the
+    owner (after `changes`)."""
+    owner_id = changes.get("owner_id", action.owner_id)
+    owner = doc.member(owner_id)
+    if owner is None:
+        return
+    checker_id = changes.get("checker_id", action.checker_id)
+    role = changes.get("checker_role", action.checker_role).strip()
+    if checker_id == owner_id or (not checker_id and role == owner[1].name):
+        field = ("checker_id" if "checker_id" in values
+                 else "checker_role" if "checker_role" in values else "owner_id")
+        raise FieldError(field, t("plan.error.self_check", name=owner[1].name))
+
+
 def _check_adoption(doc: Workshop, action: Action, member_id: str, field: str = "") -> None:
     reason = adoption.can_adopt(doc, action, member_id)
     if reason == "no_member":
@@ -274,6 +297,9 @@ def adopt(doc: Workshop, action_id: str, member_id: str | None) -> Action:
     action = find_action(doc, action_id)
     if member_id is not None:
         _check_adoption(doc, action, member_id)
+        if member_id == action.checker_id:
+            found = doc.member(member_id)
+            raise EditError(t("plan.error.self_check", name=found[1].name if found else ""))
         if action.team_id is None:
             found = doc.member(member_id)
             action.team_id = found[0].id if found else None

@@ -62,6 +62,10 @@ class Action(Model):
     team_id: str | None = None
     owner_id: str | None = None
     """The member who adopted it (领养); one owner per action."""
+    checker_id: str | None = None
+    """The member who checks it (the C of PDCA): someone other than the owner."""
+    checker_role: Line = ""
+    """Who checks it as a role (组长, 区域经理) when it is not, or not only, a member."""
     source_card_id: str | None = None
     """The co-create idea card this action was drafted from, if any."""
     start: dt.date | None = None

@@ -47,6 +47,14 @@ class ActionRow:
     owner_id: str
     owner: str
     owner_role: str
+    checker_id: str
+    """The member who checks it, if a member does."""
+    checker: str
+    """Who checks it, in words (``李娜（组长）``, or a role); empty when nobody is named."""
+    checker_name: str
+    """The checking member's name, or the role when no member is named."""
+    checker_role: str
+    """The role in which the member checks (their own role unless another is given)."""
     start: str
     due: str
     milestones: list[MilestoneRow]
@@ -151,11 +159,22 @@ class TeamPlan:
         return sum(1 for a in self.actions if not a.owner)
 
 
+@dataclass(frozen=True)
+class GoalPath:
+    """The goal a team's actions serve and its milestones (the goal's time cascade), for
+    every team, with actions or not yet."""
+
+    goal_id: str
+    milestones: list[MilestoneRow]
+
+
 @dataclass
 class PlanReport(StepReport):
     strategies: list[StrategyRow] = field(default_factory=list)
     teams: list[TeamPlan] = field(default_factory=list)
     """Teams that have actions, in team order (actions of no team last)."""
+    paths: dict[str, GoalPath] = field(default_factory=dict)
+    """Each team's goal and milestones, by team id (teams without a goal left out)."""
 
     @property
     def has_content(self) -> bool:
@@ -206,6 +225,7 @@ def _action_row(doc: Workshop, action: Action, number: int, lang: str,
                 goal_milestones: list[Milestone]) -> ActionRow:
     team = doc.team(action.team_id)
     owner = doc.member(action.owner_id)
+    checker = doc.member(action.checker_id)
     goal = doc.goal(action.goal_id)
     gap = next((c for c in doc.gaps.cards if c.id == action.gap_id), None)
     name, rank = strategy_names.get(action.strategy_id or "", ("", None))
@@ -222,6 +242,10 @@ def _action_row(doc: Workshop, action: Action, number: int, lang: str,
         color=team.color if team else "",
         owner_id=owner[1].id if owner else "", owner=owner[1].name if owner else "",
         owner_role=owner[1].role if owner else "",
+        checker_id=checker[1].id if checker else "",
+        checker=adoption.checker_label(doc, action, lang),
+        checker_name=checker[1].name if checker else action.checker_role,
+        checker_role=(action.checker_role or checker[1].role) if checker else "",
         start=day(action.start), due=day(action.due),
         milestones=_milestone_rows(action.milestones),
         own_milestones=action.milestones != goal_milestones,
@@ -256,12 +280,15 @@ def build(doc: Workshop, lang: str) -> PlanReport:
     team_ids: list[str | None] = [team.id for team in doc.teams]
     team_ids.append(None)
     plans = []
+    paths: dict[str, GoalPath] = {}
     for team_id in team_ids:
         groups = []
         n = 0
         goal = plan_math.team_goal(doc, team_id)
         goal_milestones = (plan_math.cascade_milestones(doc, goal.id, team_id)
                            if goal and team_id else [])
+        if goal is not None and team_id is not None:
+            paths[team_id] = GoalPath(goal.id, _milestone_rows(goal_milestones))
         for found, actions in _groups(doc, team_id, ranked):
             rows = []
             for action in actions:
@@ -286,4 +313,4 @@ def build(doc: Workshop, lang: str) -> PlanReport:
             deadline=goal.deadline.isoformat() if goal and goal.deadline else "",
             milestones=_milestone_rows(goal_milestones), groups=groups, loads=loads))
     return PlanReport(step=base.step, title=base.title, purpose=base.purpose,
-                      boards=base.boards, strategies=strategies, teams=plans)
+                      boards=base.boards, strategies=strategies, teams=plans, paths=paths)

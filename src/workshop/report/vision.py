@@ -97,6 +97,14 @@ class CascadeTable:
     rows: tuple[CascadeRow, ...]
     error: str = ""
 
+    @property
+    def title(self) -> str:
+        """``济南队按人 · 按人``; just ``按人`` when the label is the kind's own word (a
+        split left with its default label)."""
+        if not self.label or self.label == self.kind_label:
+            return self.kind_label
+        return f"{self.label} · {self.kind_label}"
+
 
 @dataclass(frozen=True)
 class FunnelStageRow:
@@ -205,6 +213,14 @@ def formula_row(goal: Goal, lang: str) -> FormulaRow | None:
                       plan_text=amount(found.plan, goal.unit, lang, places=1), gap_text=gap)
 
 
+def _printed_reason(doc: Workshop, goal: Goal, letter: str, ok: bool, reason: str,
+                    lang: str) -> str:
+    """The verdict's reason for print: R names the whole goal it serves (the screen's
+    reason is cut to fit a terminal cell)."""
+    parent = doc.goal(goal.parent_id) if letter == "R" and ok else None
+    return t("smart.R.ok", lang, parent=parent.statement) if parent is not None else reason
+
+
 def goal_row(doc: Workshop, goal: Goal, depth: int, number: str, lang: str) -> GoalRow:
     report = smart.check_doc_goal(doc, goal, lang)
     team = doc.team(goal.team_id)
@@ -219,7 +235,8 @@ def goal_row(doc: Workshop, goal: Goal, depth: int, number: str, lang: str) -> G
         deadline=goal.deadline.isoformat() if goal.deadline else "",
         baseline_text=value(goal.baseline), floor_text=value(goal.floor),
         target_text=value(goal.target), stretch_text=value(goal.stretch),
-        verdicts=tuple(VerdictRow(v.letter, t(f"smart.letter.{v.letter}", lang), v.ok, v.reason)
+        verdicts=tuple(VerdictRow(v.letter, t(f"smart.letter.{v.letter}", lang), v.ok,
+                                  _printed_reason(doc, goal, v.letter, v.ok, v.reason, lang))
                        for v in report),
         flags=tuple(f.message for f in report.flags), score=report.score,
         formula=formula_row(goal, lang))

@@ -70,7 +70,7 @@ def section(report: StepReport, lang: str) -> list[str]:
     if report.cascades:
         out += [f"### {escape(t('vision.pdf.cascades', lang))}", ""]
         for c in report.cascades:
-            out += [f"#### {escape(c.label)} · {escape(c.kind_label)}", "",
+            out += [f"#### {escape(c.title)}", "",
                     escape(t("vision.pdf.splits", lang, source=c.source)), ""]
             if c.error:
                 out += [f"*{escape(c.error)}*", ""]

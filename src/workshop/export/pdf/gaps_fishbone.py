@@ -25,11 +25,12 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from workshop.export.pdf.styles import ACCENT, ACCENT_LIGHT, INK, MUTED, WHITE, encodable
+from workshop.export.pdf.glyphs import stack_for
+from workshop.export.pdf.styles import ACCENT, ACCENT_LIGHT, INK, MUTED, WHITE
 from workshop.report.gaps import CauseRow, FishboneRow
 
 ROOT = colors.HexColor("#b3261e")
@@ -124,7 +125,8 @@ class FishLayout:
 
 @lru_cache(maxsize=8192)
 def _char_width(char: str, font: str, size: float) -> float:
-    return stringWidth(char, font, size)
+    fonts = stack_for(font)  # as drawn: a character the CJK font lacks comes from a fallback
+    return stringWidth(char, fonts.font_for(char) or fonts.placeholder_font, size)
 
 
 def text_width(text: str, font: str, size: float) -> float:
@@ -425,7 +427,9 @@ def drawing(fish: FishLayout, font: str) -> Drawing:
     for x, y, r in fish.dots:
         d.add(Circle(x, y, r, fillColor=ROOT, strokeColor=None))
     ink = {"cause": INK, "sub": MUTED, "root": ROOT, "label": WHITE, "head": INK}
+    fonts = stack_for(font)
     for text in fish.texts:
-        d.add(String(text.x, text.y, encodable(text.text, font), fontName=font,
-                     fontSize=text.size, fillColor=ink[text.kind]))
+        for piece in fonts.strings(text.x, text.y, text.text, text.size,
+                                   fillColor=ink[text.kind]):
+            d.add(piece)
     return d

@@ -46,9 +46,10 @@ def _townhall(report: StepReport) -> TownhallReport | None:
 def _outcome_cell(row: ChallengeRow, styles: Styles) -> Flowable:
     ink = OUTCOME_INK.get(row.outcome_key, "#1d232a")
     markup = f'<font color="{ink}">{esc(row.outcome)}</font>'
-    if row.actions:
-        refs = "<br/>".join(esc(a.label(styles.lang)) for a in row.actions)
-        markup += f'<br/><font size="7.5" color="{_hex(MUTED)}">{refs}</font>'
+    if row.actions:  # by number: the action itself is in the plan, not copied here
+        refs = t("word.list_sep", styles.lang).join(
+            t("pdf.townhall.action_number", styles.lang, number=a.number) for a in row.actions)
+        markup += f'<br/><font color="{_hex(MUTED)}">→ {esc(refs)}</font>'
     return markup_para(markup, styles.cell)
 
 

@@ -190,7 +190,7 @@ def cascade_block(cascade: CascadeTable, styles: Styles, *,
     weight, share and exact value, and a total row. With `only_team`, only that team's
     rows (its share of a split that belongs to others too)."""
     lang = styles.lang
-    title = f"{cascade.label} · {cascade.kind_label}"
+    title = cascade.title
     source = t("vision.pdf.splits", lang, source=cascade.source)
     heading = [CondPageBreak(35 * mm), para(title, styles.h3), para(source, styles.muted)]
     if cascade.error:

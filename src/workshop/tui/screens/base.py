@@ -24,6 +24,7 @@ from workshop.model import BOARDS, Card, StepId, Workshop
 from workshop.text import truncate
 from workshop.tui.widgets.card_board import CardBoard, CardView, Section
 from workshop.tui.widgets.card_entry import CardEntry
+from workshop.tui.widgets.clock import ClockDisplay
 from workshop.tui.widgets.key_bar import KeyBar
 from workshop.tui.widgets.method_panel import MethodPanel
 from workshop.tui.widgets.stepper import Stepper
@@ -112,7 +113,7 @@ class StepScreen(Screen):
     def on_screen_resume(self) -> None:
         if self._dirty:
             self.refresh_from_doc()
-        self.tick()
+        self.tick(self.app.time_source.now())
 
     def _on_revision(self, _revision: int) -> None:
         if self.app.screen is self:
@@ -126,12 +127,23 @@ class StepScreen(Screen):
     def doc(self) -> Workshop:
         return self.app.session.doc
 
+    def frame_is_up(self) -> bool:
+        """Whether the frame every step shares is all there: not while the screen is still
+        being composed, or taken down (the app's tick and a change come at any moment)."""
+        top = self.query_children(TopBar)
+        return bool(top and top.first().query_children(ClockDisplay)
+                    and self.query_children(TurnBar) and self.query_children(KeyBar))
+
     def refresh_from_doc(self, *, select: str | None = None) -> None:
         """Redraw everything from the document (after any change)."""
+        if not self.frame_is_up():
+            self._dirty = True  # drawn when it is composed
+            return
         self._dirty = False
         doc = self.doc
-        self.query_one(TopBar).show(doc)
-        self.query_one(TurnBar).show(doc)
+        now = self.app.time_source.now()
+        self.query_one(TopBar).show(doc, now)
+        self.query_one(TurnBar).show(doc, now)
         self.refresh_body(doc, select=select)
         self.show_entry_target(doc)
         self._update_spotlight()
@@ -159,14 +171,16 @@ class StepScreen(Screen):
             for name in BOARDS[self.step]
         ], select=select)
 
-    def tick(self) -> None:
-        """Called by the app a few times a second: keep the clock and countdown current."""
-        clocks = self.query("TopBar ClockDisplay")
-        if not clocks:  # a tick can come while the screen is still being composed
-            return
-        clocks.first().show(self.doc.room.clock)  # type: ignore[attr-defined]
-        if self.doc.room.turn.ends_at is not None:
-            self.query_one(TurnBar).show(self.doc)
+    def tick(self, now: float) -> None:
+        """Called by the app a few times a second: keep the clock and countdown current
+        as of `now`. A tick can come while the screen is still being composed, or taken
+        down (a language switch composes it again): it shows what is there."""
+        doc = self.doc
+        for clock in self.query("TopBar ClockDisplay").results(ClockDisplay):
+            clock.show(doc.room.clock, now)
+        if doc.room.turn.ends_at is not None:
+            for bar in self.query(TurnBar).results(TurnBar):
+                bar.show(doc, now)
 
     def spotlight_card(self) -> CardView | None:
         """What the room is talking about: the selected card, or else the newest one."""

@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from workshop.edits import townhall as townhall_edits
@@ -157,7 +156,7 @@ class TownhallScreen(StepScreen):
         asked = len(log_rows)
         self.query_one("#th-log-cap", Static).update(t("townhall.caption.log_n", count=asked))
         self.query_one("#th-status", Static).update(status_text(doc))
-        self._show_clock(doc)
+        self._show_clock(doc, self.app.time_source.now())
 
     def _presentation_clock(self, doc: Workshop) -> Clock:
         """The presenting team's clock; a fresh one (not yet started) for a team that has
@@ -168,18 +167,17 @@ class TownhallScreen(StepScreen):
         clock_math.reset(fresh, doc.townhall.minutes_per_team, "townhall")
         return fresh
 
-    def _show_clock(self, doc: Workshop) -> None:
-        self.query_one("#th-clock", ClockDisplay).show(self._presentation_clock(doc))
+    def _show_clock(self, doc: Workshop, now: float) -> None:
+        # not there while the screen is being composed (the app ticks all the same)
+        for clock in self.query("#th-clock").results(ClockDisplay):
+            clock.show(self._presentation_clock(doc), now)
 
-    def tick(self) -> None:
-        try:
-            super().tick()
-            self._show_clock(self.doc)
-        except NoMatches:  # the app ticks while a screen it just switched to still composes
-            return
+    def tick(self, now: float) -> None:
+        super().tick(now)
         doc = self.doc
+        self._show_clock(doc, now)
         clock = self._presentation_clock(doc)
-        over = clock.running and clock_math.remaining(clock) <= 0
+        over = clock.running and clock_math.remaining(clock, now) <= 0
         if over and not self._timer_was_over:
             team = doc.team(self.team_id(doc))
             self.app.bell()
@@ -205,7 +203,8 @@ class TownhallScreen(StepScreen):
         current = self.team_id(doc)
         index = ids.index(current) if current in ids else -1 if delta > 0 else 0
         target = ids[(index + delta) % len(ids)]
-        self.app.room(townhall_edits.present, target, doc.townhall.minutes_per_team)
+        self.app.room(townhall_edits.present, target, doc.townhall.minutes_per_team,
+                      self.app.time_source.now())
         team = doc.team(target)
         if team is not None:
             self.notify(t("townhall.notice.presenting", team=team.name), timeout=2)
@@ -217,7 +216,8 @@ class TownhallScreen(StepScreen):
         return self.team_id(doc), doc.townhall.minutes_per_team
 
     def action_toggle_timer(self) -> None:
-        running = self.app.room(townhall_edits.toggle_presentation, *self._presenter())
+        running = self.app.room(townhall_edits.toggle_presentation, *self._presenter(),
+                                self.app.time_source.now())
         self.notify(t("townhall.notice.timer_on" if running else "townhall.notice.timer_off"),
                     timeout=2)
 

@@ -1,10 +1,10 @@
 """The action form: every field of the "做我所写、写我所做" template in one scrolling dialog.
 
-Fields come in the order a team thinks: what, which strategy, who, when, how it is
-measured, how it is checked, the milestones, then what it serves and needs, and the
-PDCA notes. Dates are checked as they are typed; F10 saves (Enter in a one-line field
-moves to the next one), Escape cancels. A value the document refuses puts the cursor on
-its field with the reason under it, and nothing is lost.
+Fields come in the order a team thinks: what, which strategy, who does it and who checks
+it, when, how it is measured, how it is checked, the milestones, then what it serves and
+needs, and the PDCA notes. Dates are checked as they are typed; F10 saves (Enter in a
+one-line field moves to the next one), Escape cancels. A value the document refuses puts
+the cursor on its field with the reason under it, and nothing is lost.
 """
 
 from __future__ import annotations
@@ -32,14 +32,15 @@ from workshop.report.plan import action_numbers
 from workshop.text import MAX_TEXT
 from workshop.tui.widgets.picker import Options, Picker
 
-ONE_LINE = ("what", "measure", "target", "reward", "penalty")
+ONE_LINE = ("what", "checker_role", "measure", "target", "reward", "penalty")
 DATES = ("start", "due", "next_check")
-CHOICES = ("strategy_id", "owner_id", "goal_id", "gap_id", "cadence", "status")
+CHOICES = ("strategy_id", "owner_id", "checker_id", "goal_id", "gap_id", "cadence", "status")
 AREAS = ("milestones", "resources", "support", "obstacles", "skills", "pdca_plan",
          "pdca_do", "pdca_check", "pdca_act")
 LAYOUT: tuple[tuple[str, ...], ...] = (
     ("what",),
     ("strategy_id", "owner_id"),
+    ("checker_id", "checker_role"),
     ("start", "due"),
     ("measure", "target"),
     ("cadence", "next_check", "status"),
@@ -97,7 +98,8 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
         self.title_text = title
         self.values = values
         self.options: dict[str, Options] = {
-            "strategy_id": strategies, "owner_id": owners, "goal_id": goals, "gap_id": gaps,
+            "strategy_id": strategies, "owner_id": owners, "checker_id": owners,
+            "goal_id": goals, "gap_id": gaps,
             "cadence": [(c, t(f"cadence.{c}")) for c in CADENCES],
             "status": [(s, t(f"status.{s}")) for s in STATUSES],
         }
@@ -136,7 +138,9 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
                         yield Button(t("plan.form.fill_cascade"), id="fill-cascade",
                                      compact=True)
             else:
-                placeholder = t("plan.form.date_placeholder") if name in DATES else ""
+                placeholder = (t("plan.form.date_placeholder") if name in DATES
+                               else t("plan.form.checker_role_placeholder")
+                               if name == "checker_role" else "")
                 yield Input(value or "", placeholder=placeholder, max_length=MAX_TEXT,
                             id=f"in-{name}", compact=True)
             yield Static("", classes="form-error", id=f"err-{name}")

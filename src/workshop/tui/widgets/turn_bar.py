@@ -72,7 +72,8 @@ class TurnBar(TeamStrip):
     class TeamClicked(TeamStrip.TeamClicked):
         pass
 
-    def show(self, doc: Workshop) -> None:
+    def show(self, doc: Workshop, now: float) -> None:
+        """Whose turn it is, and the turn's countdown as of `now`."""
         current = turns.current_team_id(doc)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(t("shell.turn") + " ▸ ", style="bold")
@@ -82,7 +83,7 @@ class TurnBar(TeamStrip):
             self.add_team(text, spans, team, f" {team.name} ", current=team.id == current,
                           style=Style(color=team.color, dim=passed, strike=passed,
                                       bold=not passed))
-        left = turns.turn_remaining(doc.room.turn)
+        left = turns.turn_remaining(doc.room.turn, now)
         if left is None and doc.room.turn.paused_left is not None:
             left = doc.room.turn.paused_left
         if left is not None:

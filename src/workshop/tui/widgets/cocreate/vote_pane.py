@@ -127,7 +127,7 @@ class VotePane(SettingsActions, ClusterActions, BoardPane):
             return
         nxt = _next_with_dots(doc, waiting, team.id)
         if nxt is not None:
-            self.workbench.room(room_edits.set_turn, nxt)
+            self.workbench.room(room_edits.set_turn, nxt, self.workbench.time_source.now())
         self.workbench.notify(t("cocreate.team_voted", team=team.name,
                                 next=self._team_name(self.doc)))
 
