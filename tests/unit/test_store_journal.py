@@ -32,7 +32,7 @@ from workshop.edits import plan as plan_edits
 from workshop.edits import room as room_edits
 from workshop.edits import vision as vision_edits
 from workshop.model import STEPS, Card, Model, Vote, Workshop
-from workshop.model import tracking as tracking_module
+from workshop.model import tracked as tracked_module
 from workshop.store import Session, load
 from workshop.store.paths import journal_path
 
@@ -321,9 +321,9 @@ def test_every_field_of_the_document_is_one_the_tracker_follows():
         todo.extend(cls.__subclasses__())
     for cls in classes - {Model}:
         if cls.__module__.startswith("workshop.model"):
-            tracking_module.container_fields(cls)  # raises for an unsupported field
+            tracked_module.container_fields(cls)  # raises for an unsupported field
     with pytest.raises(TypeError):
-        tracking_module._holds_mutable(set[str])
+        tracked_module._holds_mutable(set[str])
 
 
 def test_copies_of_a_tracked_document_are_plain_and_untracked(tmp_path):
@@ -333,7 +333,7 @@ def test_copies_of_a_tracked_document_are_plain_and_untracked(tmp_path):
     with Session.create(make_doc(), tmp_path / "a.workshop.json") as session:
         for twin in (session.doc.model_copy(deep=True), copy.deepcopy(session.doc),
                      pickle.loads(pickle.dumps(session.doc))):
-            assert type(twin.teams) is list and tracking_module.tracker_of(twin) is None
+            assert type(twin.teams) is list and tracked_module.tracker_of(twin) is None
             twin.teams.clear()
             twin.meta.title = "副本"
         assert session.doc.teams and session.doc.meta.title != "副本"
@@ -494,3 +494,25 @@ def test_a_list_replaced_and_changed_in_one_edit_is_written_once(tmp_path, chang
         assert dump(load(path)) == dump(session.doc)
         session.undo()
         assert dump(load(path)) == dump(session.doc)
+
+
+def test_a_snapshot_the_disk_refuses_loses_nothing_and_is_tried_again_later(tmp_path,
+                                                                            monkeypatch):
+    from workshop.store import session as session_module
+
+    path = tmp_path / "a.workshop.json"
+    with Session.create(make_doc(), path) as session:
+        session.apply("A", card_edits.add_card, "cocreate", "甲")
+        session.update_room(room_edits.enter_step, "gaps", 45)  # a snapshot is due
+
+        def disk_full(*args):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(session_module, "write_bytes", disk_full)
+        assert not session.checkpoint()  # refused: the journal still holds it all
+        assert not session.checkpoint()  # and the next tick does not try at once
+        session.apply("B", card_edits.add_card, "cocreate", "乙")
+        assert [c.text for c in load(path).cocreate.cards] == ["甲", "乙"]
+        monkeypatch.undo()
+        assert session.checkpoint(force=True)
+    assert [c.text for c in load(path).cocreate.cards] == ["甲", "乙"]

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from workshop.ids import new_id
-from workshop.model import tracking
+from workshop.model import tracked
 from workshop.text import clean
 
 StepId = Literal["review", "vision", "gaps", "charter", "cocreate", "plan", "townhall", "summary"]
@@ -51,14 +51,14 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        tracker = tracking.tracker_of(self)
+        tracker = tracked.tracker_of(self)
         if tracker is None or name not in type(self).model_fields:
             super().__setattr__(name, value)
             return
         tracker.field_changing(self, name)
         super().__setattr__(name, value)
-        if name in tracking.container_fields(type(self)):
-            tracking.adopt_field(self, name, self.__dict__.get(name), tracker)
+        if name in tracked.container_fields(type(self)):
+            tracked.adopt_field(self, name, self.__dict__.get(name), tracker)
 
 
 class Vote(Model):

@@ -18,6 +18,7 @@ import datetime as dt
 import os
 import shutil
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,8 @@ JOURNAL_MIN = 256 * 1024
 """A journal this long (or half the snapshot's size, whichever is more) asks for a new
 snapshot at the next :meth:`Session.checkpoint`; four times as long, it is written at
 once. Replaying it when a session opens stays a matter of milliseconds."""
+RETRY_SECONDS = 30.0
+"""After a snapshot the disk refused, how long until a due one is tried again."""
 
 
 def restore_backup(path: Path, backup: Path) -> None:
@@ -114,6 +117,7 @@ class Session:
         self._snapshot_why = why
         self._snapshot_written = _mtime(path)
         self._due: Why | None = None
+        self._retry_at = 0.0
         self._undo: deque[_Entry] = deque(maxlen=history)
         self._redo: deque[_Entry] = deque(maxlen=history)
         self._mutex = threading.RLock()
@@ -339,16 +343,22 @@ class Session:
 
     def checkpoint(self, *, force: bool = False) -> bool:
         """Write a new snapshot now if one is due (see the module), or if `force`; the
-        one it replaces is kept as a backup. Returns whether it wrote one. Call it when
-        the room is idle (the app does, on its clock tick): it costs a whole save."""
+        one it replaces is kept as a backup. Returns whether it wrote one; a disk that
+        refuses it is no loss (the journal holds every change), so that is False too,
+        and the next call tries again. Call it when the room is idle (the app does, on
+        its clock tick): it costs a whole save."""
         with self._changing():
-            if self._due is None and not force:
+            if not force and (self._due is None or time.monotonic() < self._retry_at):
                 return False
             if self._journal is None or self._journal.records == 0:
                 self._due = None  # nothing changed since the snapshot
                 if not force:
                     return False
-            self._compact(self._due or "journal")
+            try:
+                self._compact(self._due or "journal")
+            except (StoreError, OSError):
+                self._retry_at = time.monotonic() + RETRY_SECONDS  # not every tick
+                return False
             return True
 
     def _compact(self, why: Why, *, journal: bool = True) -> None:

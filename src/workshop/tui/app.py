@@ -199,8 +199,7 @@ class WorkshopApp(App[int]):
         return result
 
     def room(self, edit: Callable[..., T], *args: Any) -> T | None:
-        """Change the room state (step, clock, turn): ``edit(room, *args)``, saved, not
-        undoable (``workshop.edits.room``)."""
+        """Change the room state: ``edit(room, *args)`` (``edits.room``); saved, not undone."""
         try:
             result = self.session.update_room(edit, *args)
         except (StoreError, OSError) as error:
@@ -209,14 +208,11 @@ class WorkshopApp(App[int]):
         self.revision += 1
         return result
 
-    def _team_ids(self) -> list[str]:
-        """The teams in turn order, for the room edits that hand the turn on."""
+    def _team_ids(self) -> list[str]:  # the turn order, for room edits that hand it on
         return [team.id for team in self.session.doc.teams]
 
-    def _minutes(self, step: StepId | None = None) -> int:
-        """The agenda's minutes for `step` (default: the current one)."""
-        doc = self.session.doc
-        return doc.agenda.get(step or doc.room.step, 0)
+    def _minutes(self, step: StepId | None = None) -> int:  # the agenda's, for the clock
+        return self.session.doc.agenda.get(step or self.session.doc.room.step, 0)
 
     def save_draft(self, text: str) -> None:
         """Keep what is being typed, a moment after typing stops (the clock tick saves it:
@@ -258,8 +254,7 @@ class WorkshopApp(App[int]):
         if self._pending_draft is not None and (
                 self.time_source.monotonic() - self._draft_typed_at >= DRAFT_SAVE_DELAY):
             self.flush_draft()
-        with contextlib.suppress(StoreError, OSError):  # the journal keeps every change
-            self.session.checkpoint()  # a new snapshot, when one is due (step, quarter…)
+        self.session.checkpoint()  # a new snapshot of the session, when one is due
         doc = self.session.doc
         now = self.time_source.now()
         clock = doc.room.clock
@@ -289,8 +284,7 @@ class WorkshopApp(App[int]):
 
     def action_toggle_clock(self) -> None:
         if self._need_session():
-            running = self.room(room_edits.toggle_clock, self._minutes(),
-                                self.time_source.now())
+            running = self.room(room_edits.toggle_clock, self._minutes(), self.time_source.now())
             self.notify(t("shell.clock_started" if running else "shell.clock_paused"), timeout=2)
 
     def action_reset_clock(self) -> None:
@@ -331,17 +325,15 @@ class WorkshopApp(App[int]):
         def done(text: str | None) -> None:
             if text is None:
                 return
-            text = text.strip()
+            text, ids, now = text.strip(), self._team_ids(), self.time_source.now()
             if not text or text == "0":
-                self.room(room_edits.set_turn_seconds, None, self._team_ids(),
-                          self.time_source.now())
+                self.room(room_edits.set_turn_seconds, None, ids, now)
                 self.notify(t("shell.turn_timer_off"))
                 return
             if not text.isdigit() or not 5 <= int(text) <= 3600:
                 self.notify(t("shell.turn_timer_bad", value=text), severity="warning")
                 return
-            self.room(room_edits.set_turn_seconds, int(text), self._team_ids(),
-                      self.time_source.now())
+            self.room(room_edits.set_turn_seconds, int(text), ids, now)
             self.notify(t("shell.turn_timer_on", seconds=int(text)))
 
         self.push_screen(TextPrompt(t("shell.turn_timer_title"), str(current or "")), done)
