@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
@@ -10,6 +11,7 @@ import pytest
 from factories import make_doc
 from workshop import atomic
 from workshop.export import ExportError, export
+from workshop.store import write_atomic
 
 
 @pytest.fixture
@@ -69,3 +71,40 @@ def test_remove_leftovers_clears_only_this_files_temp_files(tmp_path):
         path.write_bytes(b"x")
     atomic.remove_leftovers(target)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".b.json.0123abcd.tmp", "a.json"]
+
+
+# -- the store's write_atomic (text) ---------------------------------------------------
+
+
+def test_write_atomic_replaces_the_whole_file(tmp_path):
+    target = tmp_path / "notes.txt"
+    target.write_text("旧内容，很长很长" * 100, "utf-8")
+    write_atomic(target, "新内容")
+    assert target.read_text("utf-8") == "新内容"
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_write_atomic_leaves_the_old_file_and_no_temp_file_when_it_fails(tmp_path, monkeypatch):
+    target = tmp_path / "notes.txt"
+    target.write_text("旧内容", "utf-8")
+
+    def fail(src, dst):
+        raise OSError(errno.EIO, "I/O error")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        write_atomic(target, "新内容")
+    assert target.read_text("utf-8") == "旧内容"
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_write_atomic_removes_the_temp_file_when_writing_fails(tmp_path, monkeypatch):
+    target = tmp_path / "notes.txt"
+
+    def fail(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fail)
+    with pytest.raises(OSError):
+        write_atomic(target, "新内容")
+    assert list(tmp_path.iterdir()) == []

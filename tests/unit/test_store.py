@@ -2,76 +2,35 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import json
 import os
 import re
-import socket
 import string
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import workshop.model as model
+from storetools import add_card, make_history, texts
 from workshop import i18n, store
 from workshop.edits import EditError
-from workshop.edits import room as room_edits
 from workshop.model import Card, Workshop
 from workshop.store import (
     SESSION_SUFFIX,
     Session,
     SessionCorrupt,
     SessionExists,
-    SessionLocked,
     SessionNotFound,
     SessionTooNew,
     StoreError,
-    backup,
     backups,
     codec,
     load,
     recent_sessions,
     remember_recent,
     restore_backup,
-    write_atomic,
 )
-
-
-def add_card(doc: Workshop, text: str) -> str:
-    card = Card(text=text, step="cocreate", board="idea")
-    doc.cocreate.cards.append(card)
-    return card.id
-
-
-def texts(doc: Workshop) -> list[str]:
-    return [c.text for c in doc.cocreate.cards]
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / f"山东区{SESSION_SUFFIX}"
-
-
-@pytest.fixture
-def session(doc: Workshop, path: Path):
-    with Session.create(doc, path) as s:
-        yield s
-
-
-def dead_pid() -> int:
-    proc = subprocess.Popen([sys.executable, "-c", "pass"])
-    proc.wait()
-    return proc.pid
-
-
-def write_lock(path: Path, content: str) -> Path:
-    lock = path.with_name(path.name + ".lock")
-    lock.write_text(content, "utf-8")
-    return lock
-
 
 # -- saving and loading ---------------------------------------------------------------
 
@@ -293,195 +252,7 @@ def test_a_failing_room_change_leaves_the_room_as_it_was(session, path):
     assert load(path).room.step == "vision"
 
 
-# -- backups --------------------------------------------------------------------------
-
-
-def test_changes_and_room_changes_write_no_backups_and_lose_nothing(session, path):
-    for i in range(30):
-        session.apply(f"add {i}", add_card, f"卡{i}")
-        session.update_room(room_edits.next_turn, ["t1", "t2"])  # F4
-    assert backups(path) == []  # the journal holds them; backups are for versions
-    assert len(texts(load(path))) == 30
-
-
-def test_a_step_change_makes_a_backup_of_the_session_as_it_was_then(session, path):
-    make_history(session, 2)
-    session.update_room(room_edits.enter_step, "gaps", 45)
-    assert session.checkpoint()  # due: the step changed
-    assert not session.checkpoint()  # and then no longer
-    session.apply("add", add_card, "新步骤的卡")
-    session.close()
-    kept = backups(path)
-    step = [b for b in kept if b.name.endswith("-step.json")]
-    assert len(step) == 1
-    at_step = load(step[0])
-    assert texts(at_step) == ["卡0", "卡1"] and at_step.room.step == "gaps"
-    assert texts(load(path)) == ["卡0", "卡1", "新步骤的卡"]
-
-
-def test_a_new_quarter_hour_asks_for_a_snapshot(session, path, monkeypatch):
-    from workshop.store import session as session_module
-
-    session.apply("add", add_card, "A")
-    assert not session.checkpoint()
-    later = session_module._utcnow() + dt.timedelta(minutes=16)
-    monkeypatch.setattr(session_module, "_utcnow", lambda: later)
-    session.apply("add", add_card, "B")
-    assert session.checkpoint()
-    assert texts(load(path)) == ["A", "B"]
-
-
-def test_the_last_few_backups_are_kept_and_every_one_loads(session, path):
-    make_history(session, 8)
-    kept = backups(path)
-    assert len(kept) == backup.KEEP_RECENT == 5  # all in one quarter hour
-    assert all(b.parent == path.with_name("山东区.workshop.backups") for b in kept)
-    # newest first: the newest backup is the session as it was before the last change
-    assert [len(load(b).cocreate.cards) for b in kept] == [7, 6, 5, 4, 3]
-
-
-def test_backups_worth_restoring_the_recent_ones_each_step_change_and_each_quarter_hour():
-    start = dt.datetime(2026, 12, 5, 1, 0, tzinfo=dt.UTC)
-    entries = []
-    for n in range(90):  # one every two minutes for three hours; a step change every 20
-        written = start + dt.timedelta(minutes=2 * n)
-        why = "step" if n % 10 == 9 else "journal"
-        entries.append(backup.Backup(n + 1, Path(f"{n + 1}.json"), written, why))
-    entries.reverse()  # newest first
-    pruned = set(backup._to_prune(entries))
-    kept = [e for e in entries if e.path not in pruned]
-    assert [e.seq for e in kept[:5]] == [90, 89, 88, 87, 86]
-    assert {e.seq for e in entries if e.why == "step"} <= {e.seq for e in kept}
-    quarters = {backup._quarter(e.written) for e in entries}
-    assert len(quarters) == 12
-    assert {backup._quarter(e.written) for e in kept} == quarters
-    newest_of_each = {}
-    for e in entries:
-        newest_of_each.setdefault(backup._quarter(e.written), e.seq)
-    assert set(newest_of_each.values()) <= {e.seq for e in kept}
-    assert len(kept) == len({*[90, 89, 88, 87, 86], *newest_of_each.values(),
-                             *(e.seq for e in entries if e.why == "step")})
-
-
-# -- the lock -------------------------------------------------------------------------
-
-
-def test_a_second_program_cannot_open_a_session_in_use(session, path):
-    with pytest.raises(SessionLocked) as caught:
-        Session.open(path)
-    err = caught.value
-    assert err.pid == os.getpid()
-    assert err.host == socket.gethostname()
-    assert str(os.getpid()) in err.message
-    assert str(path) + ".lock" in err.message
-    with pytest.raises(SessionLocked):
-        Session.create(session.doc, path, overwrite=True)
-    assert load(path).meta.title == session.doc.meta.title  # reading without the lock is fine
-
-
-def test_closing_releases_the_lock(doc, path):
-    s = Session.create(doc, path)
-    s.close()
-    s.close()  # idempotent
-    assert not path.with_name(path.name + ".lock").exists()
-    with Session.open(path) as again:
-        assert not again.stale_lock_replaced
-    assert not path.with_name(path.name + ".lock").exists()
-
-
-def test_a_lock_left_by_a_dead_program_is_replaced(doc, path):
-    with Session.create(doc, path):
-        pass
-    lock = write_lock(path, json.dumps({"pid": dead_pid(), "host": socket.gethostname(),
-                                        "started": "2026-12-05T09:00:00+08:00"}))
-    with Session.open(path) as s:
-        assert s.stale_lock_replaced
-        assert json.loads(lock.read_text())["pid"] == os.getpid()
-    assert not lock.exists()
-
-
-@pytest.mark.parametrize("content", ["", "{\"pid\": 12", "垃圾"])
-def test_an_empty_or_unreadable_lock_is_replaced(doc, path, content):
-    with Session.create(doc, path):
-        pass
-    write_lock(path, content)
-    with Session.open(path) as s:
-        assert s.stale_lock_replaced
-
-
-def test_a_lock_held_on_another_machine_is_respected(doc, path):
-    with Session.create(doc, path):
-        pass
-    write_lock(path, json.dumps({"pid": 4242, "host": "facilitator-laptop-2", "started": "?"}))
-    with pytest.raises(SessionLocked) as caught:
-        Session.open(path)
-    assert caught.value.pid == 4242
-    assert "facilitator-laptop-2" in caught.value.message
-
-
-def test_a_hung_holder_can_be_ended_from_the_lock_message(doc, path):
-    with Session.create(doc, path):
-        pass
-    hung = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        write_lock(path, json.dumps({"pid": hung.pid, "host": socket.gethostname(),
-                                     "started": started}))
-        with pytest.raises(SessionLocked) as caught:
-            Session.open(path)
-        assert f"kill {hung.pid}" in caught.value.message  # says how
-        assert store.end_holder(caught.value, timeout=2)  # and does it, when asked
-        assert hung.wait(timeout=5) is not None
-        with Session.open(path) as s:
-            assert s.stale_lock_replaced
-    finally:
-        hung.kill()
-        hung.wait()
-
-
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
-def test_a_lock_whose_pid_now_belongs_to_a_later_process_is_replaced(doc, path):
-    with Session.create(doc, path):
-        pass
-    newcomer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        write_lock(path, json.dumps({"pid": newcomer.pid, "host": socket.gethostname(),
-                                     "started": "2026-12-05T09:00:00+08:00"}))
-        with Session.open(path) as s:
-            assert s.stale_lock_replaced
-        assert newcomer.poll() is None  # not ours to end
-    finally:
-        newcomer.kill()
-        newcomer.wait()
-
-
-def test_closing_does_not_remove_a_lock_that_is_no_longer_ours(doc, path):
-    s = Session.create(doc, path)
-    lock = write_lock(path, json.dumps({"pid": 4242, "host": "elsewhere", "started": "?"}))
-    s.close()
-    assert lock.exists()
-
-
-def test_opening_removes_the_temp_file_a_killed_save_left(session, path):
-    session.close()
-    leftover = path.with_name(f".{path.name}.0123abcd.tmp")
-    leftover.write_bytes(b'{"schema_version": 1, "me')
-    unrelated = path.with_name(".另一个.workshop.json.0123abcd.tmp")
-    unrelated.write_bytes(b"{")
-    with Session.open(path):
-        pass
-    assert not leftover.exists()
-    assert unrelated.exists()  # another session's: not ours to touch
-
-
 # -- damaged, newer and older files ---------------------------------------------------
-
-
-def make_history(session: Session, n: int = 3) -> None:
-    """`n` changes, each followed by a new snapshot (so each earlier version is a backup)."""
-    for i in range(n):
-        session.apply(f"add {i}", add_card, f"卡{i}")
-        session.checkpoint(force=True)
 
 
 @pytest.mark.parametrize(
@@ -610,43 +381,6 @@ def test_a_missing_or_failing_migration_is_reported(session, path, monkeypatch):
     assert not path.with_name(path.name + ".lock").exists()
 
 
-# -- write_atomic ---------------------------------------------------------------------
-
-
-def test_write_atomic_replaces_the_whole_file(tmp_path):
-    target = tmp_path / "notes.txt"
-    target.write_text("旧内容，很长很长" * 100, "utf-8")
-    write_atomic(target, "新内容")
-    assert target.read_text("utf-8") == "新内容"
-    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
-
-
-def test_write_atomic_leaves_the_old_file_and_no_temp_file_when_it_fails(tmp_path, monkeypatch):
-    target = tmp_path / "notes.txt"
-    target.write_text("旧内容", "utf-8")
-
-    def fail(src, dst):
-        raise OSError(errno.EIO, "I/O error")
-
-    monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError):
-        write_atomic(target, "新内容")
-    assert target.read_text("utf-8") == "旧内容"
-    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
-
-
-def test_write_atomic_removes_the_temp_file_when_writing_fails(tmp_path, monkeypatch):
-    target = tmp_path / "notes.txt"
-
-    def fail(fd):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", fail)
-    with pytest.raises(OSError):
-        write_atomic(target, "新内容")
-    assert list(tmp_path.iterdir()) == []
-
-
 # -- recent sessions ------------------------------------------------------------------
 
 
@@ -677,14 +411,6 @@ def test_a_damaged_recent_list_is_ignored_and_rewritten(tmp_path, monkeypatch):
 
 
 # -- messages -------------------------------------------------------------------------
-
-
-def test_messages_follow_the_language(session, path):
-    i18n.set_language("en")
-    with pytest.raises(SessionLocked) as caught:
-        Session.open(path)
-    assert caught.value.message.startswith("The session")
-    assert str(os.getpid()) in caught.value.message
 
 
 def test_every_store_message_exists_in_both_languages_with_the_same_placeholders():
