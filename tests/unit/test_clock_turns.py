@@ -72,3 +72,18 @@ def test_a_step_change_resets_an_untouched_clock_in_the_same_change(doc):
     room.enter_step(doc.room, "charter", 30)
     assert doc.room.step == "charter" and doc.room.clock.step == "gaps"
     assert doc.room.clock.running
+
+
+def test_a_pass_lasts_for_the_round_of_its_board(doc):
+    a, b = ids = [team.id for team in doc.teams]
+    doc.room.turn.team_id = a
+    assert room.pass_turn(doc.room, ids, where="gaps:storm:opportunity") == b
+    assert doc.room.turn.passed == [a]
+    assert room.enter_round(doc.room, "gaps:storm:opportunity") is False  # the same board
+    assert doc.room.turn.passed == [a]
+    assert room.enter_round(doc.room, "gaps:storm:performance") is True  # another board
+    assert doc.room.turn.passed == []
+    room.pass_turn(doc.room, ids, where="gaps:storm:performance")
+    doc.room.turn.cards_this_turn = 2
+    room.enter_step(doc.room, "charter", 30)  # a later step: everyone is back in, counting afresh
+    assert doc.room.turn.passed == [] and doc.room.turn.cards_this_turn == 0

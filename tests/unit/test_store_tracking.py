@@ -193,3 +193,21 @@ def test_a_list_replaced_and_changed_in_one_edit_is_written_once(tmp_path, chang
         assert dump(load(path)) == dump(session.doc)
         session.undo()
         assert dump(load(path)) == dump(session.doc)
+
+
+def test_the_town_halls_clocks_kept_per_team_are_journaled(tmp_path):
+    """A dict of models (each team's presentation clock) in the room state."""
+    from workshop.edits import townhall as townhall_edits
+
+    doc = make_doc()
+    first, second = doc.teams[0].id, doc.teams[1].id
+    path = tmp_path / "a.workshop.json"
+    with Session.create(doc, path) as session:
+        session.update_room(townhall_edits.present, first, 8, 1000.0)
+        session.update_room(townhall_edits.toggle_presentation, first, 8, 1000.0)
+        session.update_room(townhall_edits.present, second, 8, 1200.0)  # first's is kept
+        assert set(session.doc.room.presentation_clocks) == {first}
+        assert dump(load(path)) == dump(session.doc)
+        session.update_room(townhall_edits.present, first, 8, 1300.0)  # and taken out again
+        assert set(session.doc.room.presentation_clocks) == {second}
+        assert dump(load(path)) == dump(session.doc)

@@ -17,13 +17,38 @@ from workshop.model import Room, StepId
 
 
 def enter_step(room: Room, step: StepId, minutes: int) -> None:
-    """Go to `step`; a clock nobody has started or changed becomes `step`'s time box
-    (`minutes` from the agenda). One change, so one save per step change."""
+    """Go to `step`: a round of passes ends with the board it was on, the turn's card
+    count starts again, and a clock nobody has started or changed becomes `step`'s time
+    box (`minutes` from the agenda). One change, so one save per step change."""
     clock = room.clock
     untouched = clock.remaining_s == clock.duration_s or clock.duration_s == 0
     room.step = step
+    room.turn.cards_this_turn = 0
+    enter_round(room, step)
     if not clock.running and untouched and clock.step != step:
         reset_clock(room, minutes, step)
+
+
+def set_hidden_mode(room: Room, step: StepId, on: bool) -> bool:
+    """New cards in `step` go on the board hidden (`on`) or openly. Returns `on`."""
+    steps = room.hidden_steps
+    if on and step not in steps:
+        steps.append(step)
+    elif not on and step in steps:
+        steps.remove(step)
+    return on
+
+
+def enter_round(room: Room, where: str) -> bool:
+    """The room works on the board `where` (``gaps:storm``…): passes made on another
+    board are forgotten. Returns whether any were."""
+    turn = room.turn
+    if turn.round == where:
+        return False
+    turn.round = where
+    forgot = bool(turn.passed)
+    turn.passed = []
+    return forgot
 
 
 def reset_clock(room: Room, minutes: int, step: StepId | None = None) -> None:
@@ -67,8 +92,12 @@ def next_turn(room: Room, team_ids: Sequence[str], now: float | None = None) -> 
     return target
 
 
-def pass_turn(room: Room, team_ids: Sequence[str], now: float | None = None) -> str | None:
-    """The current team passes this round; the turn moves on. None when all have passed."""
+def pass_turn(room: Room, team_ids: Sequence[str], now: float | None = None,
+              where: str | None = None) -> str | None:
+    """The current team passes this round (of the board `where`, when given); the turn
+    moves on. None when all have passed."""
+    if where is not None:
+        enter_round(room, where)
     current = turns.current_in(room.turn, team_ids)
     if current is not None and current not in room.turn.passed:
         room.turn.passed.append(current)

@@ -192,36 +192,56 @@ def set_minutes_per_team(doc: Workshop, minutes: int) -> int:
 
 def _reset_presentation(room: Room, team_id: str | None, minutes: int) -> None:
     clock_math.reset(room.presentation, minutes, "townhall")
+    room.presentation_clocks.pop(team_id or "", None)
     room.presenting_team_id = team_id
+
+
+def _bring_up(room: Room, team_id: str | None, minutes: int, now: float) -> None:
+    """Put the presenting team's clock away, paused where it is, and take out `team_id`'s
+    (where it stopped, or a fresh one of `minutes` for a team that has not presented)."""
+    if room.presenting_team_id == team_id:
+        return
+    if room.presenting_team_id is not None and room.presentation.duration_s:
+        kept = room.presentation.model_copy()
+        clock_math.pause(kept, now)
+        room.presentation_clocks[room.presenting_team_id] = kept
+    kept = room.presentation_clocks.pop(team_id or "", None)
+    if kept is None:
+        _reset_presentation(room, team_id, minutes)
+    else:
+        room.presentation = kept
+        room.presenting_team_id = team_id
 
 
 # Room edits (``Session.update_room``): `team_id` is the team whose turn it is,
 # `minutes` the town hall's minutes per team.
 
 def present(room: Room, team_id: str, minutes: int, now: float | None = None) -> None:
-    """`team_id` comes up to present: it gets the turn and a fresh, paused time box."""
+    """`team_id` comes up to present: it gets the turn and its time box, paused (where it
+    stopped if it presented before, else fresh); the team before keeps what it used."""
+    now = time.time() if now is None else now
     turns.begin_turn(room.turn, team_id, now)
     room.turn.ends_at = None  # a presenting team is never timed out by the turn
-    _reset_presentation(room, team_id, minutes)
+    _bring_up(room, team_id, minutes, now)
+    clock_math.pause(room.presentation, now)
 
 
 def toggle_presentation(room: Room, team_id: str | None, minutes: int,
                         now: float | None = None) -> bool:
-    """Start or pause the presenting team's clock; a team that had none gets a fresh one.
-    Returns whether it runs."""
+    """Start or pause the presenting team's clock (the team whose turn it is: its own
+    time box). Returns whether it runs."""
     now = time.time() if now is None else now
-    if room.presenting_team_id != team_id:
-        _reset_presentation(room, team_id, minutes)
+    _bring_up(room, team_id, minutes, now)
     clock_math.toggle(room.presentation, now)
     return room.presentation.running
 
 
 def reset_presentation(room: Room, team_id: str | None, minutes: int) -> None:
+    """A fresh time box for the team whose turn it is (what it used is forgotten)."""
     _reset_presentation(room, team_id, minutes)
 
 
-def add_presentation_minute(room: Room, team_id: str | None, minutes: int,
-                            extra: int = 1) -> None:
-    if room.presenting_team_id != team_id:
-        _reset_presentation(room, team_id, minutes)
+def add_presentation_minute(room: Room, team_id: str | None, minutes: int, extra: int = 1,
+                            now: float | None = None) -> None:
+    _bring_up(room, team_id, minutes, time.time() if now is None else now)
     clock_math.add(room.presentation, extra * 60)

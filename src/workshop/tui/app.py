@@ -15,7 +15,7 @@ from textual import work
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from workshop import i18n
 from workshop.edits import EditError
@@ -33,6 +33,7 @@ from workshop.tui.screens.dialogs import Choice
 from workshop.tui.themes import DEFAULT_THEME, PROJECTOR, THEMES
 from workshop.tui.time_source import SYSTEM_TIME, TimeSource
 from workshop.tui.widgets.card_entry import CardEntry
+from workshop.tui.widgets.key_bar import key_display
 
 T = TypeVar("T")
 
@@ -64,6 +65,12 @@ class WorkshopApp(App[int]):
         Binding("ctrl+s", "saved", "Saved", id="saved", priority=True, show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
+
+    KEPT_FROM_DIALOGS: ClassVar[frozenset[str]] = frozenset(
+        {"step", "next_turn", "pass_turn", "export", "undo", "redo", "turn_timer"})
+    """Global keys that do nothing while a dialog is open: the step, the turn and the
+    document must not change under it, and its text box keeps F7 (select all), Ctrl+Z
+    and Ctrl+Y for itself. The clock, the projector, help and quitting still work."""
 
     revision: reactive[int] = reactive(0, init=False, repaint=False)
     """Bumped after every change to the document; screens redraw from it. (It repaints
@@ -101,14 +108,23 @@ class WorkshopApp(App[int]):
         """Notifications carry user text (card texts in undo notices): never markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def set_keymap(self, keymap: dict[str, str]) -> None:
+        """Remap keys by binding id; kept, so the help names the keys as remapped."""
+        self.keymap_in_use = dict(keymap)
+        super().set_keymap(keymap)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # False: the key goes on to the dialog's own widgets
+        return not (action in self.KEPT_FROM_DIALOGS and self._dialog_open())
+
+    def _dialog_open(self) -> bool:
+        try:
+            return isinstance(self.screen, ModalScreen)
+        except ScreenStackError:
+            return False
+
     def get_key_display(self, binding: Binding) -> str:
-        """``F1``, ``Ctrl+Z``: how keys are printed on keyboards and in the handout; a
-        binding's own ``key_display`` (``+``, ``↑↓``) wins."""
-        if binding.key_display:
-            return binding.key_display
-        key = binding.key.split(",")[0]
-        parts = [p.capitalize() if len(p) > 1 else p.upper() for p in key.split("+")]
-        return "+".join(parts)
+        return key_display(binding)
 
     # -- start-up -----------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -208,7 +224,7 @@ class WorkshopApp(App[int]):
         self.revision += 1
         return result
 
-    def _team_ids(self) -> list[str]:  # the turn order, for room edits that hand it on
+    def team_ids(self) -> list[str]:  # the turn order, for room edits that hand it on
         return [team.id for team in self.session.doc.teams]
 
     def _minutes(self, step: StepId | None = None) -> int:  # the agenda's, for the clock
@@ -239,7 +255,7 @@ class WorkshopApp(App[int]):
         cap = doc.cocreate.cap_per_turn if doc.room.step == "cocreate" else None
         if cap and doc.room.turn.cards_this_turn >= cap:
             team = doc.team(turns.current_team_id(doc))
-            self.room(room_edits.next_turn, self._team_ids(), self.time_source.now())
+            self.room(room_edits.next_turn, self.team_ids(), self.time_source.now())
             nxt = doc.team(turns.current_team_id(self.session.doc))
             self.notify(t("shell.cap_reached", team=team.name if team else "",
                           next=nxt.name if nxt else ""))
@@ -269,7 +285,7 @@ class WorkshopApp(App[int]):
         turn = doc.room.turn
         if turn.ends_at is not None and now >= turn.ends_at and clock.running:
             done = doc.team(turns.current_team_id(doc))
-            self.room(room_edits.next_turn, self._team_ids(), now)
+            self.room(room_edits.next_turn, self.team_ids(), now)
             nxt = self.session.doc.team(turns.current_team_id(self.session.doc))
             self.bell()
             self.notify(t("shell.turn_over", team=done.name if done else "",
@@ -299,13 +315,17 @@ class WorkshopApp(App[int]):
 
     def action_next_turn(self) -> None:
         if self._need_session():
-            self.room(room_edits.next_turn, self._team_ids(), self.time_source.now())
+            if isinstance(self.screen, StepScreen):
+                self.screen.next_turn()  # the town hall: the next team comes up to present
+            else:
+                self.room(room_edits.next_turn, self.team_ids(), self.time_source.now())
 
     def action_pass_turn(self) -> None:
         if not self._need_session():
             return
         team = self.session.doc.team(turns.current_team_id(self.session.doc))
-        nxt = self.room(room_edits.pass_turn, self._team_ids(), self.time_source.now())
+        where = self.screen.round_key() if isinstance(self.screen, StepScreen) else None
+        nxt = self.room(room_edits.pass_turn, self.team_ids(), self.time_source.now(), where)
         if nxt is None:
             self.notify(t("shell.round_over"))
         elif team:
@@ -325,7 +345,7 @@ class WorkshopApp(App[int]):
         def done(text: str | None) -> None:
             if text is None:
                 return
-            text, ids, now = text.strip(), self._team_ids(), self.time_source.now()
+            text, ids, now = text.strip(), self.team_ids(), self.time_source.now()
             if not text or text == "0":
                 self.room(room_edits.set_turn_seconds, None, ids, now)
                 self.notify(t("shell.turn_timer_off"))

@@ -32,11 +32,11 @@ from workshop.tui.widgets.action_form import open_action_form
 from workshop.tui.widgets.clock import ClockDisplay
 from workshop.tui.widgets.row_list import Row, RowList
 from workshop.tui.widgets.townhall.dialogs import ChallengeForm, ClosingForm, SignOffForm
+from workshop.tui.widgets.townhall.signoffs import SignOffStrip
 from workshop.tui.widgets.townhall.view import (
     challenge_row,
     head_text,
     present_row,
-    status_text,
     strategy_band,
 )
 
@@ -91,6 +91,9 @@ class TownhallScreen(StepScreen):
     def __init__(self) -> None:
         super().__init__()
         self._timer_was_over = False
+        self._used_shown = 0
+        """The seconds used shown in the head (redrawn each second a presentation runs)."""
+        self._position = (0, 0)
 
     # -- layout -----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -107,7 +110,7 @@ class TownhallScreen(StepScreen):
                     yield Static(t("townhall.caption.log"), classes="th-caption",
                                  id="th-log-cap")
                     yield RowList(id="th-log", empty_hint=t("townhall.log_empty"))
-            yield Static(id="th-status")
+            yield SignOffStrip(id="th-status")
 
     @property
     def has_entry(self) -> bool:
@@ -139,7 +142,11 @@ class TownhallScreen(StepScreen):
         order = townhall_math.presenting_teams(doc) or list(doc.teams)
         position = (next((i for i, tm in enumerate(order, 1) if tm.id == team_id), 0),
                     len(order))
-        self.query_one("#th-title", Static).update(head_text(doc, team, position))
+        now = self.app.time_source.now()
+        self._used_shown = int(townhall_math.seconds_used(doc, team_id, now))
+        self._position = position
+        self.query_one("#th-title", Static).update(
+            head_text(doc, team, position, self._used_shown))
         numbers = action_numbers(doc)
         rows: list[Row] = []
         for found, actions in plan_math.grouped(doc, team_id):
@@ -155,14 +162,15 @@ class TownhallScreen(StepScreen):
         self.log_list.show(log_rows, select=select if select and select.startswith("q-") else None)
         asked = len(log_rows)
         self.query_one("#th-log-cap", Static).update(t("townhall.caption.log_n", count=asked))
-        self.query_one("#th-status", Static).update(status_text(doc))
+        self.query_one(SignOffStrip).show(doc)
         self._show_clock(doc, self.app.time_source.now())
 
     def _presentation_clock(self, doc: Workshop) -> Clock:
-        """The presenting team's clock; a fresh one (not yet started) for a team that has
-        not presented yet."""
-        if doc.room.presenting_team_id == self.team_id(doc):
-            return doc.room.presentation
+        """The presenting team's clock (where it stopped, if it presented before); a fresh
+        one (not yet started) for a team that has not presented yet."""
+        kept = townhall_math.presentation_clock(doc, self.team_id(doc))
+        if kept is not None:
+            return kept
         fresh = Clock()
         clock_math.reset(fresh, doc.townhall.minutes_per_team, "townhall")
         return fresh
@@ -176,6 +184,11 @@ class TownhallScreen(StepScreen):
         super().tick(now)
         doc = self.doc
         self._show_clock(doc, now)
+        used = int(townhall_math.seconds_used(doc, self.team_id(doc), now))
+        if used != self._used_shown:  # a running presentation: the head counts with it
+            for title in self.query("#th-title").results(Static):
+                self._used_shown = used
+                title.update(head_text(doc, doc.team(self.team_id(doc)), self._position, used))
         clock = self._presentation_clock(doc)
         over = clock.running and clock_math.remaining(clock, now) <= 0
         if over and not self._timer_was_over:
@@ -215,6 +228,14 @@ class TownhallScreen(StepScreen):
         doc = self.doc
         return self.team_id(doc), doc.townhall.minutes_per_team
 
+    def next_turn(self) -> None:
+        """F4 here is → : the next team comes up, and the one before keeps its time."""
+        self.action_team(1)
+
+    def give_turn(self, team_id: str) -> None:
+        self.app.room(townhall_edits.present, team_id, self.doc.townhall.minutes_per_team,
+                      self.app.time_source.now())
+
     def action_toggle_timer(self) -> None:
         running = self.app.room(townhall_edits.toggle_presentation, *self._presenter(),
                                 self.app.time_source.now())
@@ -226,7 +247,8 @@ class TownhallScreen(StepScreen):
         self._timer_was_over = False
 
     def action_timer_minute(self) -> None:
-        self.app.room(townhall_edits.add_presentation_minute, *self._presenter())
+        self.app.room(townhall_edits.add_presentation_minute, *self._presenter(), 1,
+                      self.app.time_source.now())
         self.notify(t("shell.minute_added"), timeout=2)
 
     # -- the challenge log -----------------------------------------------------------------
@@ -450,6 +472,10 @@ class TownhallScreen(StepScreen):
 
         self.app.push_screen(TextPrompt(t("townhall.prompt.minutes"),
                                         str(self.doc.townhall.minutes_per_team)), done)
+
+    @on(SignOffStrip.TeamClicked)
+    def _signoff_clicked(self, event: SignOffStrip.TeamClicked) -> None:
+        self.give_turn(event.team_id)
 
     @on(RowList.Highlighted)
     def _highlighted(self, event: RowList.Highlighted) -> None:
