@@ -38,6 +38,7 @@ KINDS: dict[StepId, tuple[str, ...]] = {
     "plan": ("not_ready",),
     "townhall": ("unsigned",),
     "summary": (),
+    "checkin": (),
 }
 """Every kind of to-do each step's badge counts (the help screen explains them all)."""
 

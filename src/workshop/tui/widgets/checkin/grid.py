@@ -163,8 +163,11 @@ class ActualGrid(RowList):
         # digits are bindings, like Enter: every key then takes the same way to its
         # handler, so keys typed faster than the screen draws ("22000⏎24000⏎" at once)
         # are taken in the order they were typed
-        *(Binding(key, f"type({char!r})", "Type", show=False, id=f"checkin_type_{key}",
-                  tooltip="Type the actual") for key, char in KEY_CHARS.items()),
+        # (one line in F1 for all of them: the first names the lot, the rest have no words)
+        *(Binding(key, f"type({char!r})", "" if n else "Type", show=False,
+                  key_display=None if n else "0–9 . , − + %",
+                  id=f"checkin_type_{key}" if n else "checkin_type",
+                  tooltip="Type the actual") for n, (key, char) in enumerate(KEY_CHARS.items())),
         Binding("backspace", "rub_out", "Delete a digit", show=False, id="checkin_rub_out"),
         Binding("escape", "cancel", "Cancel typing", show=False, id="checkin_cancel"),
     ]
