@@ -98,6 +98,7 @@ async def test_the_store_example_typed_is_behind_and_says_what_each_day_must_bri
                                     STORE)
         assert [p.value for p in replan.periods] == [27000, 27000]
         assert "已接受重新分解" in detail(app).replace("\n", "")
+        assert "原计划25,000元" in detail(app).replace("\n", "")  # the day's plan, still
         assert "27,000*" in rendered_lines(grid(app))  # the re-split plan, marked
         await pilot.press("ctrl+z")
         await settle(pilot)

@@ -85,7 +85,8 @@ def need(p: Progress, lang: str) -> str:
     if p.verdict == "on_pace":
         return t("checkin.need.on_pace", lang, days=days) if days else ""
     if p.verdict == "behind":
-        was = sum((p.rows[i].plan for i in p.remaining), Fraction(0)) / len(p.remaining)
+        # the day's plan, even where a re-split accepted here already replaced it
+        was = sum((p.rows[i].original for i in p.remaining), Fraction(0)) / len(p.remaining)
         text = t("checkin.need.behind", lang, count=len(p.remaining),
                  left=number(p.left, p, lang), values=_values(p, lang),
                  avg=number(p.per_period, p, lang), was=number(was, p, lang))
