@@ -228,8 +228,8 @@ def cmd_checkin(args: argparse.Namespace) -> int:
             _print(t("cli.checkin_imported", count=len(rows), date=checkin.date.isoformat(),
                      path=path))
             return 0
-        session.update_room(lambda room: (setattr(room, "step", "checkin"),
-                                          setattr(room, "checkin_id", checkin_id)))
+        session.update_room(checkin_edits.open_checkins, checkin_id,
+                            doc.agenda.get("checkin", 0))
     except BaseException:
         session.close()
         raise
@@ -245,7 +245,6 @@ def _load_any(path: Path):
 
 def cmd_export(args: argparse.Namespace) -> int:
     from workshop.export import ExportError, export
-    from workshop.export.fonts import fallback_line
 
     path = Path(args.source)
     doc = _load_any(path)
@@ -264,16 +263,23 @@ def cmd_export(args: argparse.Namespace) -> int:
                             all_teams=args.all_teams and by_team,
                             lang=i18n.get_language(), font=args.font,
                             appendix=args.appendix)
-            if result.font is not None:
-                _print(result.font.describe(i18n.get_language()))
-                _print(fallback_line(i18n.get_language()))
-            for written in result.paths:
-                _print(t("cli.exported", path=written))
-            for warning in result.warnings:
-                _print(warning, err=True)
+            _print_result(result)
     except ExportError as error:
         raise CliError(str(error)) from None
     return 0
+
+
+def _print_result(result) -> None:
+    """The font a PDF used, the files written, what a font could not print."""
+    from workshop.export.fonts import fallback_line
+
+    if result.font is not None:
+        _print(result.font.describe(i18n.get_language()))
+        _print(fallback_line(i18n.get_language()))
+    for written in result.paths:
+        _print(t("cli.exported", path=written))
+    for warning in result.warnings:
+        _print(warning, err=True)
 
 
 def _export_checkin(doc, formats: list[str], out: Path | None,
@@ -281,7 +287,6 @@ def _export_checkin(doc, formats: list[str], out: Path | None,
     """``export --checkin [DATE]``: the boards (PDF), Markdown and actuals (CSV) of the
     check-in held on DATE, else the newest."""
     from workshop.export import ExportError, export_checkin
-    from workshop.export.fonts import fallback_line
 
     lang = i18n.get_language()
     try:
@@ -289,13 +294,7 @@ def _export_checkin(doc, formats: list[str], out: Path | None,
             result = export_checkin(doc, fmt, date=args.checkin or None, out=out,
                                     teams=(args.team or ()) if fmt == "pdf" else (), lang=lang,
                                     font=args.font)
-            if result.font is not None:
-                _print(result.font.describe(lang))
-                _print(fallback_line(lang))
-            for written in result.paths:
-                _print(t("cli.exported", path=written))
-            for warning in result.warnings:
-                _print(warning, err=True)
+            _print_result(result)
     except ExportError as error:
         raise CliError(str(error)) from None
     return 0

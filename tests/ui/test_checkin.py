@@ -185,7 +185,7 @@ async def test_brackets_move_between_check_ins(checkin_app):
         await settle(pilot)
         first = app.session.doc.room.checkin_id
         later = app.edit("n", edits.new_checkin, dt.date(2027, 2, 21), *FEBRUARY)
-        app.room(lambda doc: setattr(doc.room, "checkin_id", later.id))
+        app.room(edits.show_checkin, later.id)
         await settle(pilot)
         await pilot.press("left_square_bracket")
         await settle(pilot)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from workshop.edits import EditError
 from workshop.edits.plan import find_action
+from workshop.edits.room import enter_step
 from workshop.i18n import t
 from workshop.methods.checkin import ledger, progress
 from workshop.methods.checkin.subjects import SubjectKey, subject
@@ -19,6 +20,7 @@ from workshop.model import (
     Checkin,
     Replan,
     ReplanPeriod,
+    Room,
     Workshop,
     now,
 )
@@ -49,6 +51,17 @@ def delete_checkin(doc: Workshop, checkin_id: str) -> Checkin:
     checkin = find(doc, checkin_id)
     doc.checkin.checkins.remove(checkin)
     return checkin
+
+
+def show_checkin(room: Room, checkin_id: str | None) -> None:
+    """The room looks at this check-in (a room edit: saved, not undone)."""
+    room.checkin_id = checkin_id
+
+
+def open_checkins(room: Room, checkin_id: str, minutes: int) -> None:
+    """The room goes to the check-in step, on this check-in (``workshop checkin``)."""
+    enter_step(room, "checkin", minutes)
+    room.checkin_id = checkin_id
 
 
 def set_note(doc: Workshop, checkin_id: str, note: str) -> None:

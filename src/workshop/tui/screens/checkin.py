@@ -91,7 +91,7 @@ class CheckinScreen(PanedStepScreen):
 
     # -- which check-in ------------------------------------------------------------------------
     def _choose(self, checkin_id: str | None) -> None:
-        self.app.room(lambda doc: setattr(doc.room, "checkin_id", checkin_id))
+        self.app.room(edits.show_checkin, checkin_id)
 
     def action_other(self, delta: int) -> None:
         doc = self.doc

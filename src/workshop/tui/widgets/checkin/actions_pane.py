@@ -161,31 +161,17 @@ class ActionsPane(CheckinPane):
                 tooltip="Only the team at the keyboard, or every team"),
     ]
 
-    DEFAULT_CSS = """
-    ActionsPane #actions-main { height: 1fr; }
-    ActionsPane #review-list { width: 1fr; }
-    ActionsPane #review-side { width: 40%; min-width: 30; max-width: 64;
-                               border-left: vkey $panel; padding: 0 1; }
-    ActionsPane.-narrow #actions-main { layout: vertical; }
-    ActionsPane.-narrow #review-side { width: 100%; max-width: 100%; height: auto;
-                                       max-height: 8; border-left: none;
-                                       border-top: hkey $panel; }
-    """
-
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.one_team = False
         self._reviews: dict[str, Review] = {}
         self._numbers: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="actions-main"):
-            yield RowList(id="review-list", empty_hint=t("checkin.actions.empty"))
-            with VerticalScroll(id="review-side"):
+        with Horizontal(classes="checkin-main"):
+            yield RowList(id="review-list", classes="checkin-list",
+                          empty_hint=t("checkin.actions.empty"))
+            with VerticalScroll(id="review-side", classes="checkin-side"):
                 yield Static(id="review-detail")
-
-    def on_resize(self) -> None:
-        self.set_class(self.size.width < 110, "-narrow")
 
     @property
     def rows(self) -> RowList:
@@ -364,7 +350,3 @@ class ActionsPane(CheckinPane):
                                 action_id, values)
 
         open_action_form(self.app, action_id, save)
-
-    def action_toggle_team(self) -> None:
-        self.one_team = not self.one_team
-        self.show(self.doc)

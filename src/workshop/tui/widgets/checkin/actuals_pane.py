@@ -66,33 +66,24 @@ class ActualsPane(CheckinPane):
     ]
 
     DEFAULT_CSS = """
-    ActualsPane #actuals-main { height: 1fr; }
-    ActualsPane #actual-left { width: 1fr; }
     ActualsPane #grid-columns { height: 1; color: $text-muted; background: $surface; }
-    ActualsPane #actual-side { width: 40%; min-width: 34; max-width: 70;
-                               border-left: vkey $panel; padding: 0 1; }
-    ActualsPane.-narrow #actuals-main { layout: vertical; }
-    ActualsPane.-narrow #actual-side { width: 100%; max-width: 100%; height: auto;
-                                       max-height: 9; border-left: none;
-                                       border-top: hkey $panel; }
     """
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.one_team = False
         self._progress: list[Progress] = []
         self._by_key: dict[str, tuple[Progress, PeriodRow]] = {}
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="actuals-main"):
-            with Vertical(id="actual-left"):
+        with Horizontal(classes="checkin-main"):
+            with Vertical(classes="checkin-list"):
                 yield Static(id="grid-columns")
                 yield ActualGrid(id="actual-grid", empty_hint=t("checkin.grid.empty"))
-            with VerticalScroll(id="actual-side"):
+            with VerticalScroll(id="actual-side", classes="checkin-side"):
                 yield Static(id="actual-detail")
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < 110, "-narrow")
+        super().on_resize()
         if self._progress:
             self.call_after_refresh(self._draw)  # the column names follow the grid's width
 
@@ -267,7 +258,3 @@ class ActualsPane(CheckinPane):
         p = found[0]
         self.workbench.edit(t("checkin.undo.drop", name=truncate(p.subject.name, 16)),
                             edits.drop_replan, checkin.id, p.subject.key)
-
-    def action_toggle_team(self) -> None:
-        self.one_team = not self.one_team
-        self.show(self.doc)

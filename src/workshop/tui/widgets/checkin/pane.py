@@ -16,10 +16,38 @@ def current(doc: Workshop) -> Checkin | None:
     return ledger.find(doc, doc.room.checkin_id) or ledger.latest(doc)
 
 
+NARROW = 110
+"""Below this many cells, the side panel goes under the list instead of beside it."""
+
+
 class CheckinPane(Pane):
-    """A view of the check-in step (no card entry: what is typed are numbers and notes)."""
+    """A view of the check-in step (no card entry: what is typed are numbers and notes):
+    a list (``.checkin-main``'s first child) with a side panel (``.checkin-side``) beside
+    it, or under it on a narrow screen; ``v`` shows the team at the keyboard or all."""
 
     takes_cards = False
+
+    DEFAULT_CSS = """
+    CheckinPane .checkin-main { height: 1fr; }
+    CheckinPane .checkin-list { width: 1fr; }
+    CheckinPane .checkin-side { width: 40%; min-width: 32; max-width: 70;
+                                border-left: vkey $panel; padding: 0 1; }
+    CheckinPane.-narrow .checkin-main { layout: vertical; }
+    CheckinPane.-narrow .checkin-side { width: 100%; max-width: 100%; height: auto;
+                                        max-height: 9; border-left: none;
+                                        border-top: hkey $panel; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.one_team = False
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    def action_toggle_team(self) -> None:
+        self.one_team = not self.one_team
+        self.show(self.doc)
 
     def title(self) -> str:
         return t(f"checkin.pane.{self.view}")
