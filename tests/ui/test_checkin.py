@@ -317,3 +317,18 @@ async def test_f8_exports_the_boards_of_the_check_in_on_screen(checkin_app):
         boards = sorted(p.name for p in folder.glob("*业绩板-2027-02-14.pdf"))
         assert len(boards) == 4
         assert any("已导出 4 个文件" in n for n in notices)
+
+
+async def test_the_stepper_names_the_check_in_only_after_the_day(make_app):
+    from uitools import stepper_text
+
+    app = make_app()  # the Shandong workshop on its day, at step 1
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert "跟进" not in stepper_text(app)
+        app.go_to("checkin")
+        await settle(pilot)
+        assert "(跟进)" in stepper_text(app)
+        app.go_to("summary")
+        await settle(pilot)
+        assert "跟进" not in stepper_text(app)  # nothing held yet
