@@ -332,3 +332,35 @@ async def test_the_stepper_names_the_check_in_only_after_the_day(make_app):
         app.go_to("summary")
         await settle(pilot)
         assert "跟进" not in stepper_text(app)  # nothing held yet
+
+
+async def test_i_imports_a_csv_beside_the_session_and_m_keeps_the_rooms_notes(checkin_app):
+    app = checkin_app()
+    notices = record_notices(app)
+    folder = app.session.path.parent
+    (folder / "实际数.csv").write_bytes("目标编号,开始,实际\nstore,2027-02-01,22000\n"
+                                       "store,2027-02-08,24000\n".encode("gbk"))
+    (folder / "坏.csv").write_text("目标编号,开始,实际\nstore,2027-02-01,abc\n", "utf-8")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        app.focused.value = "坏.csv"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("第 2 行" in n for n in notices)
+        assert store_progress(app).rows[0].actual is None
+        await pilot.press("i")
+        await settle(pilot)
+        app.focused.value = "实际数.csv"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert store_progress(app).actual == 46000
+        assert "46,000" in rendered_lines(grid(app))
+        await pilot.press("m")
+        await settle(pilot)
+        app.focused.value = "机会点：情人节 [/oops] 周末加班"
+        await pilot.press("enter")
+        await settle(pilot)
+        head = shown(app.screen.query_one("#checkin-head", Static))
+        assert "机会点：情人节 [/oops] 周末加班" in head
