@@ -69,7 +69,7 @@ def _tile(goal: GoalLine, width: float, chart_h: float, styles: Styles) -> Table
     title_style = styles.cell.clone("board_title", fontSize=10, leading=12.5)
     note_style = styles.cell.clone("board_note", fontSize=8.5, leading=10.5, textColor=INK)
     fonts = stack_for(styles.font)
-    room = width - 16 - fonts.width(goal.verdict_label, 10)
+    room = width - 28 - fonts.width(goal.verdict_label, 10)  # the badge, its spaces, padding
     name = fonts.fit(goal.name, 10, room)
     split = (fonts.fit(f" · {goal.split}", 8.5, room - fonts.width(name, 10))
              if goal.split and fonts.width(name, 10) < room - 30 else "")
