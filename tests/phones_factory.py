@@ -1,0 +1,130 @@
+"""A room server on 127.0.0.1 without a terminal: a host over a real session on disk (the
+same ``Session.apply`` the app uses), and a small phone client."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import aiohttp
+
+from factories import make_doc
+from workshop.edits import phones as phone_edits
+from workshop.model import Workshop
+from workshop.room import access
+from workshop.room.server import Limits, RoomServer
+from workshop.room.stage import Stage, stage_for
+from workshop.store import Session
+
+T = TypeVar("T")
+
+
+@dataclass
+class SessionHost:
+    """The app's part, for tests: changes go through the session, the revision counts."""
+
+    session: Session
+    view: str | None = None
+    hidden: bool = False
+    language: str = "zh"
+    revision: int = 0
+    clock: float = 1_800_000_000.0
+
+    @property
+    def doc(self) -> Workshop:
+        return self.session.doc
+
+    def stage(self) -> Stage:
+        return stage_for(self.doc, self.view, hidden=self.hidden)
+
+    def apply(self, label: str, edit: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        result = self.session.apply(label, edit, *args, **kwargs)
+        self.revision += 1
+        return result
+
+    def apply_room(self, edit: Callable[..., T], *args: Any) -> T:
+        result: list[T] = []
+        self.session.update_room(lambda _room: result.append(edit(self.session.doc, *args)))
+        self.revision += 1
+        return result[0]
+
+    def now(self) -> float:
+        return self.clock
+
+
+def room_session(tmp_path: Path, doc: Workshop | None = None, *, step: str = "review",
+                 code: str | None = None) -> Session:
+    doc = doc or make_doc(teams=3, members=3)
+    doc.room.step = step  # type: ignore[assignment]
+    doc.room.turn.team_id = doc.teams[0].id
+    doc.room.phones.code = code or access.new_code()
+    return Session.create(doc, tmp_path / f"room-{secrets.token_hex(3)}.workshop.json")
+
+
+@dataclass
+class Phone:
+    """One phone talking to the room server."""
+
+    http: aiohttp.ClientSession
+    base: str
+    token: str = ""
+    answers: list[dict[str, Any]] = field(default_factory=list)
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    async def post(self, path: str, body: Any = None, *, nonce: bool = True,
+                   raw: bytes | None = None, headers: dict[str, str] | None = None
+                   ) -> tuple[int, dict[str, Any]]:
+        if isinstance(body, dict) and nonce and "nonce" not in body:
+            body = {**body, "nonce": secrets.token_hex(8)}
+        all_headers = {**self.headers(), **(headers or {})}
+        if raw is not None:
+            all_headers.setdefault("Content-Type", "application/json")
+            response = await self.http.post(self.base + path, data=raw, headers=all_headers)
+        else:
+            response = await self.http.post(self.base + path, json=body, headers=all_headers)
+        async with response:
+            data = await response.json(content_type=None)
+            return response.status, data
+
+    async def get(self, path: str) -> tuple[int, dict[str, Any]]:
+        async with self.http.get(self.base + path, headers=self.headers()) as response:
+            return response.status, await response.json(content_type=None)
+
+    async def join(self, code: str, team: str, member: str | None = None,
+                   name: str = "") -> dict[str, Any]:
+        body: dict[str, Any] = {"code": code, "team": team}
+        if member:
+            body["member"] = member
+        if name:
+            body["name"] = name
+        status, data = await self.post("/api/join", body, nonce=False)
+        assert status == 200, data
+        self.token = data["token"]
+        return data
+
+
+@contextlib.asynccontextmanager
+async def running_room(host: SessionHost, limits: Limits | None = None
+                       ) -> AsyncIterator[tuple[RoomServer, aiohttp.ClientSession]]:
+    """A room server on 127.0.0.1 and a client session; both stop on leaving."""
+    server = RoomServer(host, address="127.0.0.1", port=0, limits=limits or Limits())
+    await server.start()
+    try:
+        async with aiohttp.ClientSession() as http:
+            yield server, http
+    finally:
+        await server.stop()
+
+
+def device_of(host: SessionHost, phone: Phone) -> str:
+    hashed = access.token_hash(phone.token)
+    return next(d.id for d in host.doc.room.phones.devices if d.token_hash == hashed)
+
+
+__all__ = ["Phone", "SessionHost", "device_of", "phone_edits", "room_session", "running_room"]
