@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+import shutil
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any, TypeVar
 import aiohttp
 
 from factories import make_doc
+from pdftools import _skip_or_fail
 from workshop.edits import phones as phone_edits
 from workshop.model import Workshop
 from workshop.room import access
@@ -122,9 +124,18 @@ async def running_room(host: SessionHost, limits: Limits | None = None
         await server.stop()
 
 
+def require_tool(name: str, package: str) -> str:
+    """The path of the program `name`; skips the test when it is missing (fails in CI)."""
+    found = shutil.which(name)
+    if not found:
+        _skip_or_fail(f"{name} not installed (apt-get install {package})")
+    return str(found)
+
+
 def device_of(host: SessionHost, phone: Phone) -> str:
     hashed = access.token_hash(phone.token)
     return next(d.id for d in host.doc.room.phones.devices if d.token_hash == hashed)
 
 
-__all__ = ["Phone", "SessionHost", "device_of", "phone_edits", "room_session", "running_room"]
+__all__ = ["Phone", "SessionHost", "device_of", "phone_edits", "require_tool", "room_session",
+           "running_room"]
