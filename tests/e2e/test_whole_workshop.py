@@ -183,9 +183,11 @@ async def gaps(pilot, day: Day) -> None:
     for text in GAPS:
         await paste(pilot, text)
         await pilot.press("enter", "f4")
-    # classify and score on the board: kind, cost, strategic impact, and on to the next
+    # classify on the board, then score down the column: every cost, then (s) every
+    # strategic impact; each score moves the cursor on
     await pilot.press("tab", "home")
-    await pilot.press("p", "4", "5", "o", "3", "4", "p", "5", "5", "o", "2", "2")
+    await pilot.press("p", "down", "o", "down", "p", "down", "o", "home")
+    await pilot.press("4", "3", "5", "2", "s", "home", "5", "4", "5", "2")
     day.seen["gaps.storm"] = text_of(app.screen.query_one("#storm-board"))
     # the key gaps: confirm the suggested top three
     await pilot.press("ctrl+n", "c")

@@ -21,7 +21,6 @@ cut that way are numbered, and the section prints them in full in a table.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,6 +30,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workshop.export.pdf.glyphs import stack_for
 from workshop.export.pdf.styles import ACCENT, ACCENT_LIGHT, INK, MUTED, WHITE
+from workshop.methods.gaps.fishbone import split_bones
 from workshop.report.gaps import CauseRow, FishboneRow
 
 ROOT = colors.HexColor("#b3261e")
@@ -292,9 +292,8 @@ def layout(row: FishboneRow, font: str, width: float, max_height: float) -> Fish
 def _layout(row: FishboneRow, font: str, width: float, level: Level,
             numbered: bool) -> FishLayout:
     bones = row.bones
-    n_top = math.ceil(len(bones) / 2)
-    top, bottom = bones[:n_top], bones[n_top:]
-    columns = max(1, n_top)
+    top, bottom = split_bones(bones)
+    columns = max(1, len(top))
     leading = level.size * 1.22
     slant_cap = width * MAX_SLANT_SHARE
     left = 2.0
