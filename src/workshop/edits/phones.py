@@ -1,7 +1,7 @@
 """Edits for the room's phones (``workshop.room``).
 
 What a phone changes is the keyboard's own edit — ``cards.add_card``, ``cocreate.vote``,
-``gaps.vote``, ``townhall.add_challenge`` — called with the phone's team and member,
+``townhall.add_challenge`` — called with the phone's team and member,
 after the checks only a phone needs: its own cards and nothing else, boards the
 facilitator has not locked, no text longer than a card may be (the keyboard's entry
 stops typing there; a phone's text is refused, never cut). They run through
@@ -20,7 +20,6 @@ from __future__ import annotations
 from workshop.edits import EditError
 from workshop.edits import cards as card_edits
 from workshop.edits import cocreate as cocreate_edits
-from workshop.edits import gaps as gaps_edits
 from workshop.edits import townhall as townhall_edits
 from workshop.i18n import t
 from workshop.methods import turns
@@ -33,8 +32,10 @@ MAX_DEVICES = 300
 """Most phones in one room (45 people is a big room)."""
 NAME_LIMIT = 60
 """Longest name typed on a phone (a name on the facilitator's list of phones)."""
-BALLOTS = ("cocreate", "gaps")
-"""The dot votes a phone can vote in: strategies (step 4) and key gaps (step 2)."""
+BALLOTS = ("cocreate",)
+"""The dot votes a phone can vote in: the strategies of step 4, each member with their own
+dots. (Step 2's dots on gaps stay at the keyboard: its ranking orders gaps by their dots,
+which would show a secret tally.)"""
 QUESTIONS = "townhall:questions"
 """The lock key of the town hall's questions."""
 
@@ -112,24 +113,20 @@ def withdraw_card(doc: Workshop, device_id: str, card_id: str) -> Card:
 
 def vote(doc: Workshop, device_id: str, ballot: str, item_id: str, *,
          take_back: bool = False) -> int:
-    """One of the phone's dots on `item_id` (a strategy or a gap), or taken back from it;
-    returns the dots the phone's voter has left. The vote becomes secret: the projector
-    hides its tally until the facilitator shows it."""
+    """One of the phone's dots on the strategy `item_id`, or taken back from it; returns
+    the dots the phone's voter (its member, or its team) has left. The vote becomes
+    secret: the projector hides its tally until the facilitator shows it."""
     phone = device(doc, device_id)
     if ballot not in BALLOTS:
         raise EditError(t("phones.error.no_vote"))
     _open(doc, vote_key(ballot))
-    if ballot == "cocreate":
-        member = None
-        if doc.cocreate.dots_per == "member":
-            if phone.member_id is None:
-                raise EditError(t("phones.error.pick_member"))
-            member = phone.member_id
-        change = cocreate_edits.unvote if take_back else cocreate_edits.vote
-        left = change(doc, item_id, phone.team_id, member)
-    else:
-        change = gaps_edits.unvote if take_back else gaps_edits.vote
-        left = change(doc, item_id, phone.team_id)
+    member = None
+    if doc.cocreate.dots_per == "member":
+        if phone.member_id is None:
+            raise EditError(t("phones.error.pick_member"))
+        member = phone.member_id
+    change = cocreate_edits.unvote if take_back else cocreate_edits.vote
+    left = change(doc, item_id, phone.team_id, member)
     doc.room.phones.tallies.setdefault(ballot, "hidden")
     return left
 

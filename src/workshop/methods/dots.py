@@ -126,6 +126,6 @@ def by_team(item: Votable) -> Counter[str]:
 
 
 def tally_hidden(doc: Workshop, ballot: str) -> bool:
-    """Whether the projector hides `ballot`'s tally (``cocreate``, ``gaps``): phones voted
-    on it secretly and the facilitator has not shown it yet."""
+    """Whether the projector hides `ballot`'s tally (``cocreate``): phones voted on it
+    secretly and the facilitator has not shown it yet."""
     return doc.room.phones.tallies.get(ballot) == "hidden"

@@ -69,8 +69,8 @@ class Phones(Model):
     """Boards (``step:board``, ``step:vote``, ``townhall:questions``) the phones may no
     longer change."""
     tallies: dict[str, TallyState] = Field(default_factory=dict)
-    """Dot votes phones cast secretly (``cocreate``, ``gaps``): the projector shows their
-    tally only once ``shown``."""
+    """Dot votes phones cast secretly (``cocreate``): the projector shows their tally
+    only once ``shown``."""
     owners: dict[str, str] = Field(default_factory=dict)
     """Card id → the device that added it, so that phone (and only it) may change it.
     Kept through undo, so a card that comes back with redo is still its phone's."""

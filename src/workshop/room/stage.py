@@ -1,8 +1,8 @@
 """What the phones may do now: the stage the projector is on.
 
 The phones follow the projector: the step, and within a step of several views the view
-in sight (the gaps step's storm, PEST or SWOT boards, its key gaps' dots; the
-co-create's brainstorm or vote). The app says which view it shows (``Host.stage``);
+in sight (the gaps step's storm, PEST, SWOT or TOWS boards; the co-create's brainstorm
+or vote). The app says which view it shows (``Host.stage``);
 ``stage_for`` turns that into the boards phones may add cards to, the dot vote they may
 vote in, and whether the town hall takes questions. Everything else ("watch the
 projector") takes nothing from a phone.
@@ -33,7 +33,7 @@ class Stage:
     hidden: bool = False
     """New cards go on hidden until the facilitator reveals them."""
     ballot: str | None = None
-    """The dot vote phones may vote in (``cocreate``, ``gaps``), if one is on."""
+    """The dot vote phones may vote in (``cocreate``), if one is on."""
     questions: bool = False
     """The town hall takes questions for the presenting team."""
 
@@ -46,9 +46,7 @@ def stage_for(doc: Workshop, view: str | None = None, *, hidden: bool = False) -
     """The stage of `doc`'s current step, with `view` the view the projector shows (for
     steps of several views) and `hidden` whether new cards go on hidden there."""
     step = doc.room.step
-    if step == "gaps":
-        if view == "key":
-            return Stage(step, ballot="gaps")
+    if step == "gaps":  # (its dots on gaps stay at the keyboard: see edits.phones.BALLOTS)
         return Stage(step, GAPS_VIEWS.get(view or "storm", ()), hidden)
     if step == "cocreate":
         phase = doc.cocreate.phase

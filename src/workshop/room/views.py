@@ -22,8 +22,7 @@ from workshop.i18n import t
 from workshop.methods import dots as dot_method
 from workshop.methods import turns
 from workshop.methods.cocreate import votes as cocreate_votes
-from workshop.methods.dots import Ballot, Voter
-from workshop.methods.gaps import ranking
+from workshop.methods.dots import Voter
 from workshop.model import Device, Workshop
 from workshop.room.stage import Stage
 
@@ -83,29 +82,24 @@ def _board(doc: Workshop, stage: Stage, phone: Device, key: str,
 
 
 def _ballot(doc: Workshop, key: str, phone: Device, lang: str) -> dict[str, Any]:
-    voter: Voter | None
-    if key == "cocreate":
-        ballot: Ballot = cocreate_votes.ballot(doc)
-        items = [(k.id, k.name) for k in doc.cocreate.clusters if k.name]
-        needs_member = ballot.per == "member"
-        voter = Voter(phone.team_id, phone.member_id) if needs_member else Voter(phone.team_id)
-        if needs_member and phone.member_id is None:
-            voter = None
-    else:
-        ballot = ranking.ballot(doc)
-        items = [(g.id, g.text) for g in doc.gaps.cards if not g.hidden]
-        needs_member = False
-        voter = Voter(phone.team_id)
-    by_item = {item.id: item for item in ballot.items}
+    """The named strategies, the phone's own dots on each, and its dots left; the tally
+    only once the facilitator shows it."""
+    ballot = cocreate_votes.ballot(doc)
+    needs_member = ballot.per == "member"
+    voter: Voter | None = (Voter(phone.team_id, phone.member_id) if needs_member
+                           else Voter(phone.team_id))
+    if needs_member and phone.member_id is None:
+        voter = None
     shown = not dot_method.tally_hidden(doc, key)
     rows = []
-    for item_id, name in items:
-        votes = by_item[item_id].votes if item_id in by_item else []
-        row: dict[str, Any] = {"id": item_id, "name": name, "mine": sum(
-            1 for v in votes if voter is not None and v.team_id == voter.team_id
+    for cluster in doc.cocreate.clusters:
+        if not cluster.name:
+            continue
+        row: dict[str, Any] = {"id": cluster.id, "name": cluster.name, "mine": sum(
+            1 for v in cluster.votes if voter is not None and v.team_id == voter.team_id
             and (voter.member_id is None or v.member_id == voter.member_id))}
         if shown:
-            row["tally"] = len(votes)
+            row["tally"] = len(cluster.votes)
         rows.append(row)
     return {"key": key, "title": t(f"phones.page.ballot_{key}", lang),
             "locked": phone_edits.vote_key(key) in doc.room.phones.locked,
