@@ -132,10 +132,36 @@ def require_tool(name: str, package: str) -> str:
     return str(found)
 
 
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"]
+"""Debian's Chromium, quiet: no first-run pages, no updates, nothing fetched in the
+background (the phone page loads nothing from the internet, and neither does the
+browser)."""
+PHONE = {"width": 360, "height": 800}
+"""A phone in portrait."""
+
+
+@contextlib.asynccontextmanager
+async def phone_browser() -> AsyncIterator[Any]:
+    """Debian's Chromium under Playwright (never a browser Playwright downloads), with a
+    fresh profile; yields the browser, each ``new_context`` a phone of its own."""
+    chromium = require_tool("chromium", "chromium")
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium, headless=True,
+                                                   args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            await browser.close()
+
+
 def device_of(host: SessionHost, phone: Phone) -> str:
     hashed = access.token_hash(phone.token)
     return next(d.id for d in host.doc.room.phones.devices if d.token_hash == hashed)
 
 
-__all__ = ["Phone", "SessionHost", "device_of", "phone_edits", "require_tool", "room_session",
-           "running_room"]
+__all__ = ["PHONE", "Phone", "SessionHost", "device_of", "phone_browser", "phone_edits",
+           "require_tool", "room_session", "running_room"]
