@@ -27,13 +27,13 @@ T = TypeVar("T")
 
 @dataclass
 class SessionHost:
-    """The app's part, for tests: changes go through the session, the revision counts."""
+    """The app's part, for tests: changes go through the session, the version counts."""
 
     session: Session
     view: str | None = None
     hidden: bool = False
     language: str = "zh"
-    revision: int = 0
+    version: int = 0
     clock: float = 1_800_000_000.0
 
     @property
@@ -45,17 +45,23 @@ class SessionHost:
 
     def apply(self, label: str, edit: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         result = self.session.apply(label, edit, *args, **kwargs)
-        self.revision += 1
+        self.version += 1
         return result
 
     def apply_room(self, edit: Callable[..., T], *args: Any) -> T:
         result: list[T] = []
         self.session.update_room(lambda _room: result.append(edit(self.session.doc, *args)))
-        self.revision += 1
+        self.version += 1
         return result[0]
 
     def now(self) -> float:
         return self.clock
+
+    def undo(self) -> str | None:
+        """Ctrl+Z at the keyboard."""
+        label = self.session.undo()
+        self.version += 1
+        return label
 
 
 def room_session(tmp_path: Path, doc: Workshop | None = None, *, step: str = "review",

@@ -98,7 +98,7 @@ async def test_the_room_joins_from_a_phone_browser(tmp_path):
             await page.click("#add-card")
             await expect(page.locator("#mine")).to_contain_text("早立项早复盘")
             await shot(page, "2-cards")
-            await settle(pilot)
+            await pilot.pause(0.3)  # the projector draws phones' changes a moment later
             projector = rendered_lines(app.screen.query_one(CardBoard))
             assert "回款周期缩短 <b>&[/oops]" in projector and "早立项早复盘" in projector
             cards = app.session.doc.cards("review")
@@ -116,7 +116,7 @@ async def test_the_room_joins_from_a_phone_browser(tmp_path):
             await page.click(vote)
             await expect(page.locator("#ballot-left")).to_contain_text("0")
             await shot(page, "3-dots")
-            await settle(pilot)
+            await pilot.pause(0.3)
             board = rendered_lines(app.screen.query_one("#board-vote", CardBoard))
             assert "● ?" in board and "● 2" not in board  # secret until shown
             cluster = app.session.doc.cocreate.cluster(strategy)

@@ -58,6 +58,16 @@ async def join(http, base: str, app, team: int = 0, member: int | None = None) -
     return phone
 
 
+async def within_a_second(pilot, check) -> None:
+    """`check()` holds within a second (the projector draws phones' changes together, a
+    few times a second)."""
+    for _ in range(20):
+        await pilot.pause(0.05)
+        if check():
+            return
+    assert check()
+
+
 def qr_lines(widget: QrCode) -> list[str]:
     return [widget.render_line(y).text for y in range(widget.size.height)]
 
@@ -102,10 +112,9 @@ async def test_a_card_from_a_phone_shows_on_the_projector(phone_app):
             status, _ = await phone.post("/api/cards", {"step": "review", "board": "highlight",
                                                         "text": "手机上的 [b]卡片[/b]"})
             assert status == 200
-            await settle(pilot)
             board = app.screen.query_one(CardBoard)
+            await within_a_second(pilot, lambda: "手机上的 [b]卡片[/b]" in rendered_lines(board))
             shown = rendered_lines(board)
-            assert "手机上的 [b]卡片[/b]" in shown
             assert app.session.doc.teams[1].name in shown  # the team's card, not a person's
             await pilot.press("ctrl+z")  # undone from the keyboard like a typed card
             await settle(pilot)
@@ -185,7 +194,8 @@ async def test_secret_dots_stay_off_the_projector_until_shown(phone_app):
                 status, _ = await phone.post("/api/dots", {"ballot": "cocreate", "item": first})
                 assert status == 200
             await pilot.press("escape")
-            await settle(pilot)
+            await within_a_second(pilot, lambda: "● ?" in rendered_lines(
+                app.screen.query_one("#board-vote", CardBoard)))
             board = rendered_lines(app.screen.query_one("#board-vote", CardBoard))
             assert "● ?" in board and "● 2" not in board
             panel = str(app.screen.query_one("#panel-vote").render())
@@ -208,8 +218,8 @@ async def test_a_question_from_a_phone_is_put_to_the_team_with_q(phone_app):
             assert status == 200
             status, _ = await peer.post(f"/api/questions/{answer['id']}/upvote", {"on": True})
             assert status == 200
-            await settle(pilot)
-            assert "Q" in str(app.screen.query_one("#th-log-cap").render())
+            await within_a_second(pilot, lambda: "Q" in str(
+                app.screen.query_one("#th-log-cap").render()))
             await pilot.press("q")
             await settle(pilot)
             await pilot.press("enter")

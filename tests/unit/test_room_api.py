@@ -65,7 +65,7 @@ async def test_cards_on_two_boards_go_through_the_edits_and_show_without_their_a
         assert status == 200 and host.doc.find_card(card_id).text == "回款更快"
         status, _ = await alice.post(f"/api/cards/{card_id}/withdraw", {})
         assert status == 200 and host.doc.find_card(card_id) is None
-        host.session.undo()  # the facilitator brings it back: it is still the phone's
+        host.undo()  # the facilitator brings it back: it is still the phone's
         status, again = await alice.get("/api/state")
         assert [c["id"] for c in board(again["view"], "highlight")["mine"]] == [card_id]
 

@@ -8,7 +8,7 @@ sent the change gets the refusal as its answer, and the projector is not disturb
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, Protocol, TypeVar
 
 from workshop.model import Workshop
@@ -24,8 +24,9 @@ class Host(Protocol):
         ...
 
     @property
-    def revision(self) -> int:
-        """Bumped after every change to the document."""
+    def version(self) -> Hashable:
+        """Changes with every change to the document (a phone's, a keystroke's, an
+        undo): phones are told something changed when it does."""
         ...
 
     @property

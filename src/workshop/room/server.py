@@ -85,7 +85,8 @@ class RoomServer:
         self._reads = access.RateLimiter(self.limits.reads_per_s, self.limits.reads_burst)
         self._addresses = access.RateLimiter(self.limits.address_per_s,
                                              self.limits.address_burst)
-        self._devices: tuple[int, dict[str, Device]] = (-1, {})
+        self._devices: tuple[Any, dict[str, Device]] = (None, {})
+        self._view: tuple[Any, views.RoomView | None] = (None, None)
         self._page = {path: resources.files("workshop.room").joinpath("page", name).read_bytes()
                       for path, (name, _) in PAGE_FILES.items()}
 
@@ -205,10 +206,10 @@ class RoomServer:
         return found
 
     def _known(self) -> dict[str, Device]:
-        revision = self.host.revision
-        if self._devices[0] != revision:
+        version = self.host.version
+        if self._devices[0] != version:
             devices = self.host.doc.room.phones.devices
-            self._devices = (revision, {d.token_hash: d for d in devices})
+            self._devices = (version, {d.token_hash: d for d in devices})
         return self._devices[1]
 
     def _fresh(self, phone: Device, data: dict[str, Any]) -> str:
@@ -266,13 +267,23 @@ class RoomServer:
         return web.json_response({"ok": True})
 
     # -- what the phone sees -----------------------------------------------------------------
+    def _room_view(self) -> tuple[str, views.RoomView]:
+        """The room as phones see it now (read once per change, shared by every phone),
+        and a short name for this version of it."""
+        key = (self.host.version, self.host.stage(), self.host.language)
+        cached_key, cached = self._view
+        if cached is None or cached_key != key:
+            cached = views.RoomView(self.host.doc, key[1], key[2])
+            self._view = (key, cached)
+        return f"{hash(key) & 0xffffffff:x}", cached
+
     def _version(self, phone: Device) -> str:
-        stage = self.host.stage()
-        return f"{self.host.revision}.{hash((stage, self.host.language, phone.id)) & 0xffffff:x}"
+        return f"{self._room_view()[0]}.{phone.id}"
 
     def _answer(self, phone: Device, extra: dict[str, Any] | None = None) -> web.Response:
-        view = views.device_view(self.host.doc, self.host.stage(), phone, self.host.language)
-        return web.json_response({**(extra or {}), "v": self._version(phone), "view": view})
+        version, room = self._room_view()
+        return web.json_response({**(extra or {}), "v": f"{version}.{phone.id}",
+                                  "view": room.for_device(phone)})
 
     async def _state(self, request: web.Request) -> web.Response:
         phone = self._device(request, self._reads)

@@ -6,15 +6,20 @@ more than the projector shows the room, plus the phone's own cards and dots:
 - card boards open now: the phone's own cards (hidden ones too, marked), and the other
   cards the projector shows, without who wrote them; cards hidden until revealed are
   only counted;
-- a dot vote: what can take dots, the phone's own dots and what it has left; the tally
-  only once the facilitator shows it;
+- the co-create vote: the named strategies, the phone's own dots and what it has left;
+  the tally only once the facilitator shows it;
 - the town hall: the presenting team and the questions waiting for it, with upvotes.
 
 No file path, no export, no other session, no other phone's identity.
+
+A hundred phones ask every second or so, and most of what they see is the same for
+all: ``RoomView`` reads the document once per change (the boards' cards, who owns
+which) and answers each phone from that in time proportional to what it shows.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from workshop.edits import phones as phone_edits
@@ -23,7 +28,7 @@ from workshop.methods import dots as dot_method
 from workshop.methods import turns
 from workshop.methods.cocreate import votes as cocreate_votes
 from workshop.methods.dots import Voter
-from workshop.model import Device, Workshop
+from workshop.model import Card, Device, Workshop
 from workshop.room.stage import Stage
 
 OTHERS_SHOWN = 40
@@ -41,44 +46,79 @@ def teams(doc: Workshop) -> list[dict[str, Any]]:
             for team in doc.teams]
 
 
+@dataclass
+class _Board:
+    key: str
+    title: str
+    locked: bool
+    shown: list[Card] = field(default_factory=list)
+    """The cards the projector shows (not hidden), in the order added."""
+    hidden: int = 0
+    own: dict[str, list[Card]] = field(default_factory=dict)
+    """Device id → its cards on this board (hidden ones too)."""
+
+
+class RoomView:
+    """The room as the phones see it at one version of the document."""
+
+    def __init__(self, doc: Workshop, stage: Stage, lang: str) -> None:
+        self.doc, self.stage, self.lang = doc, stage, lang
+        owners = doc.room.phones.owners
+        locked = set(doc.room.phones.locked)
+        self.boards: list[_Board] = []
+        for key in stage.boards:
+            board = _Board(key, t(f"board.{key}", lang),
+                           phone_edits.board_key(stage.step, key) in locked)
+            for card in doc.cards(stage.step, key):
+                owner = owners.get(card.id)
+                if owner is not None:
+                    board.own.setdefault(owner, []).append(card)
+                if card.hidden:
+                    board.hidden += 1
+                else:
+                    board.shown.append(card)
+            self.boards.append(board)
+
+    def for_device(self, phone: Device) -> dict[str, Any]:
+        """What `phone` sees."""
+        doc, stage, lang = self.doc, self.stage, self.lang
+        team = doc.team(phone.team_id)
+        found = doc.member(phone.member_id) if phone.member_id else None
+        view: dict[str, Any] = {
+            "lang": lang,
+            "title": doc.meta.title,
+            "step": stage.step,
+            "step_name": t(f"step_long.{stage.step}", lang),
+            "team": {"id": team.id, "name": team.name, "color": team.color} if team else None,
+            "member": found[1].name if found else phone.name,
+            "boards": [self._board(board, phone) for board in self.boards],
+            "ballot": _ballot(doc, stage.ballot, phone, lang) if stage.ballot else None,
+            "questions": _questions(doc, phone) if stage.questions else None,
+        }
+        if stage.step == "cocreate" and stage.boards and doc.cocreate.focus_question:
+            view["focus"] = doc.cocreate.focus_question
+        return view
+
+    def _board(self, board: _Board, phone: Device) -> dict[str, Any]:
+        mine = board.own.get(phone.id, [])
+        own_shown = sum(1 for card in mine if not card.hidden)
+        own_ids = {card.id for card in mine}
+        others: list[str] = []
+        for card in reversed(board.shown):  # newest first, stopping at what is sent
+            if len(others) == OTHERS_SHOWN:
+                break
+            if card.id not in own_ids:
+                others.append(card.text)
+        return {"key": board.key, "title": board.title, "locked": board.locked,
+                "hidden": self.stage.hidden,
+                "mine": [{"id": c.id, "text": c.text, "hidden": c.hidden} for c in mine],
+                "others": others, "others_total": len(board.shown) - own_shown,
+                "hidden_others": board.hidden - (len(mine) - own_shown)}
+
+
 def device_view(doc: Workshop, stage: Stage, phone: Device, lang: str) -> dict[str, Any]:
-    """What `phone` sees now, in `lang`."""
-    team = doc.team(phone.team_id)
-    found = doc.member(phone.member_id) if phone.member_id else None
-    view: dict[str, Any] = {
-        "lang": lang,
-        "title": doc.meta.title,
-        "step": stage.step,
-        "step_name": t(f"step_long.{stage.step}", lang),
-        "team": {"id": team.id, "name": team.name, "color": team.color} if team else None,
-        "member": found[1].name if found else phone.name,
-        "boards": [_board(doc, stage, phone, key, lang) for key in stage.boards],
-        "ballot": _ballot(doc, stage.ballot, phone, lang) if stage.ballot else None,
-        "questions": _questions(doc, phone, lang) if stage.questions else None,
-    }
-    if stage.step == "cocreate" and stage.boards and doc.cocreate.focus_question:
-        view["focus"] = doc.cocreate.focus_question
-    return view
-
-
-def _board(doc: Workshop, stage: Stage, phone: Device, key: str,
-           lang: str) -> dict[str, Any]:
-    owners = doc.room.phones.owners
-    mine: list[dict[str, Any]] = []
-    others: list[str] = []
-    hidden_others = 0
-    for card in doc.cards(stage.step, key):
-        if owners.get(card.id) == phone.id:
-            mine.append({"id": card.id, "text": card.text, "hidden": card.hidden})
-        elif card.hidden:
-            hidden_others += 1
-        else:
-            others.append(card.text)
-    return {"key": key, "title": t(f"board.{key}", lang),
-            "locked": phone_edits.board_key(stage.step, key) in doc.room.phones.locked,
-            "hidden": stage.hidden, "mine": mine,
-            "others": others[::-1][:OTHERS_SHOWN], "others_total": len(others),
-            "hidden_others": hidden_others}
+    """What `phone` sees now, in `lang` (one phone: ``RoomView`` serves many)."""
+    return RoomView(doc, stage, lang).for_device(phone)
 
 
 def _ballot(doc: Workshop, key: str, phone: Device, lang: str) -> dict[str, Any]:
@@ -109,7 +149,7 @@ def _ballot(doc: Workshop, key: str, phone: Device, lang: str) -> dict[str, Any]
             "shown": shown, "items": rows}
 
 
-def _questions(doc: Workshop, phone: Device, lang: str) -> dict[str, Any]:
+def _questions(doc: Workshop, phone: Device) -> dict[str, Any]:
     team_id = turns.current_team_id(doc)
     team = doc.team(team_id)
     waiting = phone_edits.waiting_questions(doc, team_id)

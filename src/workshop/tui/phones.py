@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+REDRAW_AFTER = 0.2
+"""Seconds the projector waits after a phone's change before it redraws, so that the
+changes of a room full of phones are drawn together, a few times a second (a keystroke
+redraws at once, as always)."""
+
 
 @dataclass(frozen=True)
 class RoomOptions:
@@ -49,11 +54,30 @@ class PhonesHost:
 
     room_options: RoomOptions = RoomOptions()
     room_server: RoomServer | None = None
+    phone_changes: int = 0
+    """Changes made from phones (the projector redraws for them a moment later)."""
+    _redraw_due: bool = False
 
     # -- Host: what the server asks of the app -------------------------------------------------
     @property
     def language(self) -> str:
         return i18n.get_language()
+
+    @property
+    def version(self) -> tuple[int, int]:
+        """Changes with every change: the keyboard's bump ``revision``, the phones'
+        ``phone_changes`` (``revision`` follows them within ``REDRAW_AFTER``)."""
+        return (self.revision, self.phone_changes)
+
+    def _phone_changed(self) -> None:
+        self.phone_changes += 1
+        if not self._redraw_due:
+            self._redraw_due = True
+            self.set_timer(REDRAW_AFTER, self._redraw_for_phones)
+
+    def _redraw_for_phones(self) -> None:
+        self._redraw_due = False
+        self.revision += 1
 
     def now(self) -> float:
         return self.time_source.now()
@@ -74,7 +98,7 @@ class PhonesHost:
         except (StoreError, OSError) as error:
             self.notify(t("shell.save_failed", error=error), severity="error", timeout=15)
             raise
-        self.revision += 1
+        self._phone_changed()
         return result
 
     def apply_room(self, edit: Callable[..., T], *args: Any) -> T:
@@ -84,7 +108,7 @@ class PhonesHost:
         except (StoreError, OSError) as error:
             self.notify(t("shell.save_failed", error=error), severity="error", timeout=15)
             raise
-        self.revision += 1
+        self._phone_changed()
         return result[0]
 
     # -- opening and closing -----------------------------------------------------------------
