@@ -108,6 +108,8 @@ def _print(text: str = "", *, err: bool = False) -> None:
 # -- commands --------------------------------------------------------------------------
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from workshop.methods import agenda
+
     bad = good = 0
     for name in args.files:
         path = Path(name)
@@ -122,6 +124,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
             continue
         good += 1
         _print(t("scenario.ok", file=name, teams=len(doc.teams), goals=len(doc.vision.goals)))
+        planned = agenda.of_workshop(doc)
+        if not planned.fits:  # a warning: the file is valid, the day is too full
+            _print(t("scenario.agenda_too_long", file=name, total=planned.total,
+                     days=planned.days, capacity=planned.days * agenda.DAY_MINUTES,
+                     needed=planned.days_needed), err=True)
     if len(args.files) > 1 or bad:
         _print(t("scenario.summary_bad", bad=bad, good=good), err=bool(bad))
     return 1 if bad else 0

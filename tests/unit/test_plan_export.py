@@ -187,7 +187,7 @@ def test_the_handout_is_the_plan_then_the_commitment_then_the_appendix(exported_
     # no step's heading is the last thing on a page: it goes with what it introduces
     for page in starts:
         assert not re.search(r"第[一二三四五六]步[^第]{0,16}第\d+/\d+页", page), page[-60:]
-    assert "议程开始步骤时长" not in text  # the agenda table stays in the report
+    assert "议程时间步骤时长" not in text  # the agenda table stays in the report
 
 
 def test_the_handout_carries_the_template_and_the_sign_off(exported, exported_appendix):

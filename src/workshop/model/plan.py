@@ -22,12 +22,18 @@ STATUSES: tuple[Status, ...] = ("todo", "doing", "done", "blocked")
 
 
 class Milestone(Model):
-    """A checkpoint on the way: by the end of `month`, `target` is reached."""
+    """A checkpoint on the way: by the end of `month` (by `due` when given), `target` is
+    reached: a point on the goal's path from baseline to target."""
 
     month: str
     """``YYYY-MM``: the month by whose end the milestone is due."""
+    due: dt.date | None = None
+    """The day it is due (a week's or a day's milestone), within `month`."""
     target: float | None = None
-    """The number to reach in that period (from the goal's cascade, or typed)."""
+    """Where the number must be by then: the total so far for an amount, the level for a
+    rate or unit cost (from the goal's path, or typed)."""
+    in_period: float | None = None
+    """For an amount: what this period adds (the cascade's share of the period)."""
     note: Line = ""
     """What the period is (第一季度) or what is due then."""
 

@@ -35,7 +35,15 @@ from workshop.export.pdf.styles import (
     table,
 )
 from workshop.i18n import t
-from workshop.report import AgendaRow, BoardRow, CardRow, Report, StepReport, TeamRow
+from workshop.report import (
+    AgendaRow,
+    BoardRow,
+    CardRow,
+    Report,
+    StepReport,
+    TeamRow,
+    agenda_table,
+)
 
 
 def _hex(color: colors.Color) -> str:
@@ -152,18 +160,14 @@ def report_cover(report: Report, styles: Styles) -> list[Flowable]:
 
 
 def agenda(rows: Sequence[AgendaRow], styles: Styles) -> list[Flowable]:
-    """The agenda table: (day,) start, step, duration; the day column only for a
-    workshop of more than one day."""
+    """The agenda table: (day,) time, step, duration, lunch between the sessions; the day
+    column only for a workshop of more than one day."""
     lang = styles.lang
     if not rows:
         return []
-    days = len({row.day for row in rows}) > 1
-    header = ([t("pdf.agenda.day", lang)] if days else []) + [
-        t("pdf.agenda.start", lang), t("pdf.agenda.step", lang), t("pdf.agenda.minutes", lang)]
-    body = [([t("pdf.agenda.day_n", lang, day=row.day)] if days else [])
-            + [row.start, row.title, t("pdf.agenda.minutes_n", lang, minutes=row.minutes)]
-            for row in rows]
-    widths = ([1.4] if days else []) + [1.2, 6, 1.6]
+    header, body = agenda_table(list(rows), lang)
+    days = len(header) == 4
+    widths = ([1.4] if days else []) + [2.0, 5.6, 1.4]
     total = sum(row.minutes for row in rows)
     return [CondPageBreak(BOARD_ROOM), para(t("pdf.agenda.title", lang), styles.h1),
             table(header, body, widths, styles),  # type: ignore[arg-type]

@@ -92,7 +92,7 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
     def __init__(self, title: str, values: dict[str, str | None], *,
                  strategies: Options, owners: Options, goals: Options, gaps: Options,
                  check: Callable[[dict[str, Any]], None],
-                 cascade: Callable[[str | None], str] | None = None,
+                 cascade: Callable[[str | None, str | None], str] | None = None,
                  focus: str = "what") -> None:
         super().__init__()
         self.title_text = title
@@ -215,13 +215,15 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
     def _fill(self) -> None:
         if self.cascade is None:
             return
-        goal = self._input("goal_id")
-        text = self.cascade(goal.value if isinstance(goal, Picker) else None)
-        if text:
-            self.query_one("#in-milestones", TextArea).text = text
-            self.show_error("milestones", "")
-        else:
-            self.show_error("milestones", t("plan.error.no_cascade"))
+        goal, owner = self._input("goal_id"), self._input("owner_id")
+        try:  # the path of the share the owner carries, not a copy of the team's
+            text = self.cascade(goal.value if isinstance(goal, Picker) else None,
+                                owner.value if isinstance(owner, Picker) else None)
+        except EditError as problem:
+            self.show_error("milestones", str(problem))
+            return
+        self.query_one("#in-milestones", TextArea).text = text
+        self.show_error("milestones", "")
 
     def action_save(self) -> None:
         self._clear_errors()
@@ -284,11 +286,13 @@ def open_action_form(app: Any, action_id: str, on_save: Callable[[dict[str, Any]
         scratch = current.model_copy(update={"plan": current.plan.model_copy(deep=True)})
         plan_edits.update_action(scratch, action_id, values)
 
-    def cascade(goal_id: str | None) -> str:
+    def cascade(goal_id: str | None, owner_id: str | None) -> str:
         current: Workshop = app.session.doc
         found = next((a for a in current.plan.actions if a.id == action_id), None)
-        return plan_edits.format_milestones(plan_math.cascade_milestones(
-            current, goal_id, found.team_id if found else None))
+        if found is None:
+            return ""
+        scratch = found.model_copy(update={"goal_id": goal_id, "owner_id": owner_id})
+        return plan_edits.format_milestones(plan_edits.milestones_of_owner(current, scratch))
 
     def done(values: dict[str, Any] | None) -> None:
         if values:
