@@ -108,14 +108,18 @@ async def test_a_card_from_a_phone_shows_on_the_projector(phone_app):
         base = await open_room(pilot)
         await pilot.press("escape")
         async with aiohttp.ClientSession() as http:
-            phone = await join(http, base, app, team=1)
+            phone = Phone(http, base)
+            team = app.session.doc.teams[1]
+            await phone.join(app.session.doc.room.phones.code, team.id, team.members[0].id,
+                             name="小王")
             status, _ = await phone.post("/api/cards", {"step": "review", "board": "highlight",
                                                         "text": "手机上的 [b]卡片[/b]"})
             assert status == 200
             board = app.screen.query_one(CardBoard)
             await within_a_second(pilot, lambda: "手机上的 [b]卡片[/b]" in rendered_lines(board))
             shown = rendered_lines(board)
-            assert app.session.doc.teams[1].name in shown  # the team's card, not a person's
+            assert team.name in shown  # the team's card: never who wrote it
+            assert team.members[0].name not in shown and "小王" not in shown
             await pilot.press("ctrl+z")  # undone from the keyboard like a typed card
             await settle(pilot)
             assert app.session.doc.cards("review") == []
