@@ -64,6 +64,27 @@ class SessionHost:
         return label
 
 
+def vote_doc(teams: int = 3, members: int = 3, *, per: str = "member", dots: int = 2
+             ) -> tuple[Workshop, str, str]:
+    """Step 4 at the vote: two named strategies of two cards each; returns the document
+    and the two strategies' ids."""
+    from workshop.edits import cocreate as cocreate_edits
+    from workshop.model import Card
+
+    doc = make_doc(teams=teams, members=members)
+    for text in ("渠道下沉", "县域经销", "大客户", "技术交流会"):
+        doc.cocreate.cards.append(Card(text=text, step="cocreate", board="idea"))
+    ids = [card.id for card in doc.cocreate.cards]
+    first = cocreate_edits.new_cluster(doc, ids[:2])
+    second = cocreate_edits.new_cluster(doc, ids[2:])
+    cocreate_edits.name_cluster(doc, first.id, "深耕县域渠道")
+    cocreate_edits.name_cluster(doc, second.id, "攻大客户")
+    cocreate_edits.set_dots_per(doc, per)
+    cocreate_edits.set_dots(doc, dots)
+    cocreate_edits.set_phase(doc, "vote")
+    return doc, first.id, second.id
+
+
 def room_session(tmp_path: Path, doc: Workshop | None = None, *, step: str = "review",
                  code: str | None = None) -> Session:
     doc = doc or make_doc(teams=3, members=3)
@@ -169,5 +190,15 @@ def device_of(host: SessionHost, phone: Phone) -> str:
     return next(d.id for d in host.doc.room.phones.devices if d.token_hash == hashed)
 
 
-__all__ = ["PHONE", "Phone", "SessionHost", "device_of", "phone_browser", "phone_edits",
-           "require_tool", "room_session", "running_room"]
+__all__ = [
+    "PHONE",
+    "Phone",
+    "SessionHost",
+    "device_of",
+    "phone_browser",
+    "phone_edits",
+    "require_tool",
+    "room_session",
+    "running_room",
+    "vote_doc",
+]

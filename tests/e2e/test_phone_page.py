@@ -11,11 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from factories import make_doc
-from phones_factory import PHONE, phone_browser
+from phones_factory import PHONE, phone_browser, vote_doc
 from uitools import rendered_lines, settle
-from workshop.edits import cocreate as cocreate_edits
-from workshop.model import Card
 from workshop.store import Session
 from workshop.tui.phones import RoomOptions
 from workshop.tui.widgets.card_board import CardBoard
@@ -25,24 +22,6 @@ pytestmark = pytest.mark.slow
 SHOTS = os.environ.get("WORKSHOP_SCREENSHOTS")
 if SHOTS:
     Path(SHOTS).mkdir(parents=True, exist_ok=True)
-
-
-def workshop_doc():
-    """Three teams; step 4 has two named strategies, voting per member, two dots each."""
-    doc = make_doc(teams=3, members=3)
-    for text in ("渠道下沉", "县域经销", "大客户", "技术交流会"):
-        doc.cocreate.cards.append(Card(text=text, step="cocreate", board="idea"))
-    ids = [c.id for c in doc.cocreate.cards]
-    first = cocreate_edits.new_cluster(doc, ids[:2])
-    second = cocreate_edits.new_cluster(doc, ids[2:])
-    cocreate_edits.name_cluster(doc, first.id, "深耕县域渠道")
-    cocreate_edits.name_cluster(doc, second.id, "攻大客户")
-    cocreate_edits.set_dots_per(doc, "member")
-    cocreate_edits.set_dots(doc, 2)
-    cocreate_edits.set_phase(doc, "vote")
-    doc.room.step = "review"
-    doc.room.turn.team_id = doc.teams[0].id
-    return doc, first.id
 
 
 async def shot(page, name: str) -> None:
@@ -64,7 +43,9 @@ async def test_the_room_joins_from_a_phone_browser(tmp_path):
 
     from workshop.tui.app import WorkshopApp
 
-    doc, strategy = workshop_doc()
+    doc, strategy, _ = vote_doc()  # step 4 ready: two named strategies, 2 dots per member
+    doc.room.step = "review"
+    doc.room.turn.team_id = doc.teams[0].id
     session = Session.create(doc, tmp_path / "room.workshop.json")
     app = WorkshopApp(session=session, room_options=RoomOptions("127.0.0.1", 0))
     try:

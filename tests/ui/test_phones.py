@@ -11,10 +11,8 @@ import aiohttp
 import pytest
 
 from factories import make_doc
-from phones_factory import Phone, require_tool
+from phones_factory import Phone, require_tool, vote_doc
 from uitools import rendered_lines, settle
-from workshop.edits import cocreate as cocreate_edits
-from workshop.model import Card
 from workshop.store import Session
 from workshop.tui.phones import RoomOptions
 from workshop.tui.widgets.card_board import CardBoard
@@ -172,23 +170,8 @@ async def test_a_new_code_drops_every_phone_and_a_lock_stops_changes(phone_app):
             assert len(app.session.doc.cards("summary")) == 1
 
 
-def vote_doc():
-    doc = make_doc(teams=2, members=2)
-    for text in ("甲", "乙", "丙", "丁"):
-        doc.cocreate.cards.append(Card(text=text, step="cocreate", board="idea"))
-    ids = [c.id for c in doc.cocreate.cards]
-    one = cocreate_edits.new_cluster(doc, ids[:2])
-    two = cocreate_edits.new_cluster(doc, ids[2:])
-    cocreate_edits.name_cluster(doc, one.id, "渠道下沉")
-    cocreate_edits.name_cluster(doc, two.id, "大客户")
-    cocreate_edits.set_dots_per(doc, "member")
-    cocreate_edits.set_dots(doc, 2)
-    cocreate_edits.set_phase(doc, "vote")
-    return doc, one.id, two.id
-
-
 async def test_secret_dots_stay_off_the_projector_until_shown(phone_app):
-    doc, first, _second = vote_doc()
+    doc, first, _second = vote_doc(teams=2, members=2)
     app = phone_app(doc, step="cocreate")
     async with app.run_test(size=(120, 36)) as pilot:
         base = await open_room(pilot)
@@ -203,7 +186,7 @@ async def test_secret_dots_stay_off_the_projector_until_shown(phone_app):
             board = rendered_lines(app.screen.query_one("#board-vote", CardBoard))
             assert "● ?" in board and "● 2" not in board
             panel = str(app.screen.query_one("#panel-vote").render())
-            assert "匿名投票中：已投 2 点，结果未公布" in panel and "渠道下沉" not in panel
+            assert "匿名投票中：已投 2 点，结果未公布" in panel and "深耕县域渠道" not in panel
             await pilot.press("f12", "v", "escape")
             await settle(pilot)
             board = rendered_lines(app.screen.query_one("#board-vote", CardBoard))

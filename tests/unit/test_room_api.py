@@ -8,11 +8,9 @@ import json
 
 import pytest
 
-from phones_factory import Phone, SessionHost, device_of, room_session, running_room
-from workshop.edits import cocreate as cocreate_edits
+from phones_factory import Phone, SessionHost, device_of, room_session, running_room, vote_doc
 from workshop.edits import phones as phone_edits
 from workshop.methods import dots as dot_method
-from workshop.model import Card
 from workshop.room.server import Limits
 
 
@@ -87,20 +85,8 @@ async def test_hidden_cards_show_only_on_their_own_phone(tmp_path):
 
 
 def vote_session(tmp_path, per: str = "member", dots: int = 2):
-    session = room_session(tmp_path, step="cocreate")
-    doc = session.doc
-    for text in ("甲", "乙", "丙", "丁"):
-        session.apply("card", lambda d, x=text: d.cocreate.cards.append(
-            Card(text=x, step="cocreate", board="idea")))
-    ids = [c.id for c in doc.cocreate.cards]
-    one = session.apply("pair", cocreate_edits.new_cluster, ids[:2])
-    two = session.apply("pair", cocreate_edits.new_cluster, ids[2:])
-    session.apply("name", cocreate_edits.name_cluster, one.id, "渠道下沉")
-    session.apply("name", cocreate_edits.name_cluster, two.id, "大客户")
-    session.apply("per", cocreate_edits.set_dots_per, per)
-    session.apply("dots", cocreate_edits.set_dots, dots)
-    session.apply("phase", cocreate_edits.set_phase, "vote")
-    return session, one.id, two.id
+    doc, first, second = vote_doc(per=per, dots=dots)
+    return room_session(tmp_path, doc, step="cocreate"), first, second
 
 
 async def test_dots_are_secret_until_the_facilitator_shows_the_tally(tmp_path):
