@@ -220,7 +220,7 @@ async def room_under_load(path: Path, args: argparse.Namespace) -> dict[str, Any
     app = WorkshopApp(session=session, room_options=RoomOptions("127.0.0.1", 0))
     out: dict[str, Any] = {}
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f12")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         base = app.room_server.base_url.rstrip("/")
         await pilot.press("escape")

@@ -50,7 +50,7 @@ async def test_the_room_joins_from_a_phone_browser(tmp_path):
     app = WorkshopApp(session=session, room_options=RoomOptions("127.0.0.1", 0))
     try:
         async with app.run_test(size=(120, 36)) as pilot, phone_browser() as browser:
-            await pilot.press("f12")
+            await pilot.press("ctrl+f")
             await settle(pilot)
             if SHOTS:
                 app.save_screenshot(path=SHOTS, filename="projector-qr.svg")
@@ -102,7 +102,7 @@ async def test_the_room_joins_from_a_phone_browser(tmp_path):
             assert "● ?" in board and "● 2" not in board  # secret until shown
             cluster = app.session.doc.cocreate.cluster(strategy)
             assert [v.member_id for v in cluster.votes] == [team.members[0].id] * 2
-            await pilot.press("f12", "v", "escape")
+            await pilot.press("ctrl+f", "v", "escape")
             await settle(pilot)
             board = rendered_lines(app.screen.query_one("#board-vote", CardBoard))
             assert "深耕县域渠道  ● 2" in board

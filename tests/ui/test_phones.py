@@ -1,4 +1,4 @@
-"""The room's phones against the real app (pilot), served on 127.0.0.1: F12 opens the room
+"""The room's phones against the real app (pilot), served on 127.0.0.1: Ctrl+F opens the room
 and shows a QR code that reads back as the link; a phone's card shows on the projector's
 board; closing the room, a new code, locking and quitting do what they say; secret dots
 stay off the projector until shown; a phone's question is put to the team with Q."""
@@ -42,7 +42,7 @@ def phone_app(tmp_path):
 
 
 async def open_room(pilot) -> str:
-    await pilot.press("f12")
+    await pilot.press("ctrl+f")
     await settle(pilot)
     assert pilot.app.room_is_open
     return pilot.app.room_server.base_url.rstrip("/")
@@ -70,7 +70,7 @@ def qr_lines(widget: QrCode) -> list[str]:
     return [widget.render_line(y).text for y in range(widget.size.height)]
 
 
-async def test_f12_opens_the_room_and_its_qr_code_reads_back_as_the_link(phone_app, tmp_path):
+async def test_ctrl_f_opens_the_room_and_its_qr_code_reads_back_as_the_link(phone_app, tmp_path):
     zbarimg = require_tool("zbarimg", "zbar-tools")
     app = phone_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -187,7 +187,7 @@ async def test_secret_dots_stay_off_the_projector_until_shown(phone_app):
             assert "● ?" in board and "● 2" not in board
             panel = str(app.screen.query_one("#panel-vote").render())
             assert "匿名投票中：已投 2 点，结果未公布" in panel and "深耕县域渠道" not in panel
-            await pilot.press("f12", "v", "escape")
+            await pilot.press("ctrl+f", "v", "escape")
             await settle(pilot)
             board = rendered_lines(app.screen.query_one("#board-vote", CardBoard))
             assert "● 2" in board and "● ?" not in board

@@ -59,7 +59,7 @@ class WorkshopApp(PhonesHost, App[int]):
         Binding("f7", "pass_turn", "Team passes", id="pass_turn", priority=True, show=False),
         Binding("f8", "export", "Export", id="export", priority=True),
         Binding("f9", "toggle_projector", "Projector", id="projector", priority=True),
-        Binding("f12", "phones", "Phones", id="phones", priority=True, show=False),
+        Binding("ctrl+f", "phones", "Phones", id="phones", priority=True, show=False),
         Binding("ctrl+t", "reset_clock", "Reset clock", id="reset_clock", priority=True,
                 show=False),
         Binding("ctrl+z", "undo", "Undo", id="undo", priority=True, show=False),

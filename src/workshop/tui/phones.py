@@ -168,7 +168,7 @@ class PhonesHost:
 
     # -- what the facilitator does -------------------------------------------------------------
     async def action_phones(self) -> None:
-        """F12: open the room (the first time) and show how to join, large."""
+        """Ctrl+F: open the room (the first time) and show how to join, large."""
         if self.session is None:
             self.bell()
             return

@@ -1,4 +1,4 @@
-"""F12: the room's phones, large on the projector: the QR code, the address and the join
+"""Ctrl+F: the room's phones, large on the projector: the QR code, the address and the join
 code; how many phones are in and what they may do now; and the facilitator's keys for
 them (a new code, dropping a phone, locking, showing a secret vote's tally, closing)."""
 
