@@ -49,10 +49,9 @@ class SessionHost:
         return result
 
     def apply_room(self, edit: Callable[..., T], *args: Any) -> T:
-        result: list[T] = []
-        self.session.update_room(lambda _room: result.append(edit(self.session.doc, *args)))
+        result = self.session.update_room(edit, *args)
         self.version += 1
-        return result[0]
+        return result
 
     def now(self) -> float:
         return self.clock

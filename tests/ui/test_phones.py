@@ -215,3 +215,26 @@ async def test_a_question_from_a_phone_is_put_to_the_team_with_q(phone_app):
             assert "预算从哪里来？" in log
             challenge = app.session.doc.townhall.challenges[-1]
             assert challenge.asker_team_id == app.session.doc.teams[1].id
+
+
+async def test_ctrl_o_hides_phones_cards_from_everyone_but_their_phone(phone_app):
+    app = phone_app(step="summary")
+    async with app.run_test(size=(120, 36)) as pilot:
+        base = await open_room(pilot)
+        await pilot.press("escape", "ctrl+o")  # new cards stay hidden until revealed
+        await settle(pilot)
+        async with aiohttp.ClientSession() as http:
+            writer = await join(http, base, app, team=0)
+            reader = await join(http, base, app, team=1)
+            status, answer = await writer.post("/api/cards", {"step": "summary",
+                                                              "board": "takeaway",
+                                                              "text": "悄悄话"})
+            assert status == 200
+            assert answer["view"]["boards"][0]["mine"][0]["hidden"] is True
+            assert app.session.doc.cards("summary")[0].hidden
+            _, seen = await reader.get("/api/state")
+            assert "悄悄话" not in str(seen) and seen["view"]["boards"][0]["hidden_others"] == 1
+            await pilot.press("ctrl+r")  # revealed: everyone sees it
+            await settle(pilot)
+            _, seen = await reader.get("/api/state")
+            assert seen["view"]["boards"][0]["others"] == ["悄悄话"]

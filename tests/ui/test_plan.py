@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pdftools import pdf_text
-from planning import shandong, with_strategies
+from rooms import plan_session
 from uitools import paste, record_notices, rendered_lines, shown, stepper_text, type_text
-from workshop.store import Session
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.screens.plan import PlanScreen
 from workshop.tui.widgets.action_form import ActionForm
@@ -18,11 +17,7 @@ from workshop.tui.widgets.row_list import RowList
 @pytest.fixture
 def session_path(tmp_path):
     """The Shandong workshop after step 4: three named strategies, on the plan step."""
-    doc = with_strategies(shandong())
-    doc.room.step = "plan"
-    path = tmp_path / "plan.workshop.json"
-    Session.create(doc, path).close()
-    return path
+    return plan_session(tmp_path)
 
 
 async def open_form(pilot) -> ActionForm:
@@ -140,6 +135,10 @@ async def test_start_after_due_is_shown_on_the_due_field(make_app):
         assert "晚于完成期限" in shown(form.query_one("#err-due"))
         await pilot.press("escape")
         await pilot.pause()
+        assert isinstance(app.screen, Choice)  # dates were typed: it asks first
+        await pilot.press("down", "enter")  # throw them away
+        await pilot.pause()
+        assert not isinstance(app.screen, ActionForm | Choice)
         assert app.session.doc.plan.actions[0].start is None  # cancelled: unchanged
 
 

@@ -8,7 +8,7 @@ stops typing there; a phone's text is refused, never cut). They run through
 ``Session.apply``: saved at once, undoable from the keyboard, counted in the turn.
 
 Who may send them (joining, dropping a phone, a new code, locks, showing a tally) is
-room state, run through ``Session.update_room``: saved, never undone.
+room state: ``edit(room, ...)`` run through ``Session.update_room``, saved, never undone.
 
 A phone edit also notes in the room state which phone added a card, and that a dot
 vote became secret: room state survives an undo, so a card brought back by redo is
@@ -17,13 +17,24 @@ still its phone's, and a tally stays hidden until the facilitator shows it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from workshop.edits import EditError
 from workshop.edits import cards as card_edits
 from workshop.edits import cocreate as cocreate_edits
 from workshop.edits import townhall as townhall_edits
 from workshop.i18n import t
 from workshop.methods import turns
-from workshop.model import Card, Challenge, Device, RoomQuestion, StepId, Workshop
+from workshop.model import (
+    Card,
+    Challenge,
+    Device,
+    Room,
+    RoomQuestion,
+    StepId,
+    Team,
+    Workshop,
+)
 from workshop.text import MAX_TEXT, clean
 
 TEXT_LIMIT = MAX_TEXT
@@ -202,21 +213,21 @@ def pick_question(doc: Workshop, question_id: str) -> Challenge:
     return challenge
 
 
-# -- the room's phones (room state: run through update_room, never undone) -----------------
+# -- the room's phones (room state: edit(room, ...) through update_room, never undone) --------
 
-def set_code(doc: Workshop, code: str) -> str:
+def set_code(room: Room, code: str) -> str:
     """A new join code: every phone that joined with the old one is dropped."""
-    phones = doc.room.phones
-    phones.code = code
-    phones.devices = []
+    room.phones.code = code
+    room.phones.devices = []
     return code
 
 
-def join(doc: Workshop, token_hash: str, team_id: str, member_id: str | None = None,
-         name: str = "", now: float = 0) -> Device:
-    """A phone joins for `team_id` (and `member_id`, one phone per member)."""
-    phones = doc.room.phones
-    team = doc.team(team_id)
+def join(room: Room, teams: Sequence[Team], token_hash: str, team_id: str,
+         member_id: str | None = None, name: str = "", now: float = 0) -> Device:
+    """A phone joins for `team_id`, one of `teams` (and `member_id`, one phone per
+    member)."""
+    phones = room.phones
+    team = next((t for t in teams if t.id == team_id), None)
     if team is None:
         raise EditError(t("edit.unknown_team"))
     if member_id is not None:
@@ -234,23 +245,25 @@ def join(doc: Workshop, token_hash: str, team_id: str, member_id: str | None = N
     return joined
 
 
-def drop_device(doc: Workshop, device_id: str) -> Device:
+def drop_device(room: Room, device_id: str) -> Device:
     """Put a phone out of the room: its token no longer works (its cards stay)."""
-    phone = device(doc, device_id)
-    doc.room.phones.devices.remove(phone)
+    phone = next((d for d in room.phones.devices if d.id == device_id), None)
+    if phone is None:
+        raise EditError(t("phones.error.device_gone"))
+    room.phones.devices.remove(phone)
     return phone
 
 
-def set_locked(doc: Workshop, keys: list[str], locked: bool) -> list[str]:
+def set_locked(room: Room, keys: list[str], locked: bool) -> list[str]:
     """Lock (or open again) boards for the phones; returns what is locked now."""
-    phones = doc.room.phones
+    phones = room.phones
     kept = [k for k in phones.locked if k not in keys]
     phones.locked = [*kept, *keys] if locked else kept
     return phones.locked
 
 
-def show_tally(doc: Workshop, ballot: str, shown: bool) -> None:
+def show_tally(room: Room, ballot: str, shown: bool) -> None:
     """Show (or hide again) a secret vote's tally on the projector."""
     if ballot not in BALLOTS:
         raise EditError(t("phones.error.no_vote"))
-    doc.room.phones.tallies[ballot] = "shown" if shown else "hidden"
+    room.phones.tallies[ballot] = "shown" if shown else "hidden"

@@ -44,7 +44,8 @@ class Host(Protocol):
         ...
 
     def apply_room(self, edit: Callable[..., T], *args: Any) -> T:
-        """Change the room state and save it (not undoable); raises like ``apply``."""
+        """Run ``edit(room, *args)`` on the room state and save it (not undoable); raises
+        like ``apply``."""
         ...
 
     def now(self) -> float:

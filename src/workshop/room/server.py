@@ -256,8 +256,9 @@ class RoomServer:
         member_id = req.ident(data, "member", lang, optional=True)
         name = req.text(data, "name", lang, optional=True, limit=phone_edits.NAME_LIMIT)
         token = access.new_token()
-        phone = self._change(self.host.apply_room, phone_edits.join, access.token_hash(token),
-                             team_id, member_id, name, self.host.now())
+        phone = self._change(self.host.apply_room, phone_edits.join, self.host.doc.teams,
+                             access.token_hash(token), team_id, member_id, name,
+                             self.host.now())
         return self._answer(phone, {"token": token})
 
     async def _leave(self, request: web.Request) -> web.Response:

@@ -15,7 +15,7 @@ from textual import work
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from workshop import i18n
 from workshop.edits import EditError
@@ -34,6 +34,7 @@ from workshop.tui.screens.dialogs import Choice
 from workshop.tui.themes import DEFAULT_THEME, PROJECTOR, THEMES
 from workshop.tui.time_source import SYSTEM_TIME, TimeSource
 from workshop.tui.widgets.card_entry import CardEntry
+from workshop.tui.widgets.key_bar import key_display
 
 T = TypeVar("T")
 
@@ -67,6 +68,12 @@ class WorkshopApp(PhonesHost, App[int]):
         Binding("ctrl+s", "saved", "Saved", id="saved", priority=True, show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
+
+    KEPT_FROM_DIALOGS: ClassVar[frozenset[str]] = frozenset(
+        {"step", "next_turn", "pass_turn", "export", "undo", "redo", "turn_timer"})
+    """Global keys that do nothing while a dialog is open: the step, the turn and the
+    document must not change under it, and its text box keeps F7 (select all), Ctrl+Z
+    and Ctrl+Y for itself. The clock, the projector, help and quitting still work."""
 
     revision: reactive[int] = reactive(0, init=False, repaint=False)
     """Bumped after every change to the document; screens redraw from it. (It repaints
@@ -106,14 +113,23 @@ class WorkshopApp(PhonesHost, App[int]):
         """Notifications carry user text (card texts in undo notices): never markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def set_keymap(self, keymap: dict[str, str]) -> None:
+        """Remap keys by binding id; kept, so the help names the keys as remapped."""
+        self.keymap_in_use = dict(keymap)
+        super().set_keymap(keymap)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # False: the key goes on to the dialog's own widgets
+        return not (action in self.KEPT_FROM_DIALOGS and self._dialog_open())
+
+    def _dialog_open(self) -> bool:
+        try:
+            return isinstance(self.screen, ModalScreen)
+        except ScreenStackError:
+            return False
+
     def get_key_display(self, binding: Binding) -> str:
-        """``F1``, ``Ctrl+Z``: how keys are printed on keyboards and in the handout; a
-        binding's own ``key_display`` (``+``, ``↑↓``) wins."""
-        if binding.key_display:
-            return binding.key_display
-        key = binding.key.split(",")[0]
-        parts = [p.capitalize() if len(p) > 1 else p.upper() for p in key.split("+")]
-        return "+".join(parts)
+        return key_display(binding)
 
     # -- start-up -----------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -157,10 +173,10 @@ class WorkshopApp(PhonesHost, App[int]):
         projector = self.has_class("-projector")
         self._start_projector = False
         if projector != room.projector:
-            self.room(lambda doc: setattr(doc.room, "projector", projector))
+            self.room(room_edits.set_projector, projector)
         self.switch_mode(room.step)
         if room.clock.duration_s == 0:
-            self.room(room_edits.reset_clock, room.step)
+            self.room(room_edits.reset_clock, self._minutes(room.step), room.step)
         draft = room.draft
         if draft:
             self.call_after_refresh(self._restore_draft, draft)
@@ -206,15 +222,20 @@ class WorkshopApp(PhonesHost, App[int]):
         return result
 
     def room(self, edit: Callable[..., T], *args: Any) -> T | None:
-        """Change the room state (step, clock, turn): saved, not undoable."""
-        result: list[T] = []
+        """Change the room state: ``edit(room, *args)`` (``edits.room``); saved, not undone."""
         try:
-            self.session.update_room(lambda _room: result.append(edit(self.session.doc, *args)))
+            result = self.session.update_room(edit, *args)
         except (StoreError, OSError) as error:
             self.notify(t("shell.save_failed", error=error), severity="error", timeout=15)
             return None
         self.revision += 1
-        return result[0] if result else None
+        return result
+
+    def team_ids(self) -> list[str]:  # the turn order, for room edits that hand it on
+        return [team.id for team in self.session.doc.teams]
+
+    def _minutes(self, step: StepId | None = None) -> int:  # the agenda's, for the clock
+        return self.session.doc.agenda.get(step or self.session.doc.room.step, 0)
 
     def save_draft(self, text: str) -> None:
         """Keep what is being typed, a moment after typing stops (the clock tick saves it:
@@ -229,7 +250,7 @@ class WorkshopApp(PhonesHost, App[int]):
             return
         # the draft is a courtesy: if it cannot be saved, the next keystroke tries again
         with contextlib.suppress(StoreError, OSError):
-            self.session.update_room(lambda room: setattr(room, "draft", text))
+            self.session.update_room(room_edits.set_draft, text)
 
     def clear_draft(self) -> None:
         self._pending_draft = ""
@@ -241,7 +262,7 @@ class WorkshopApp(PhonesHost, App[int]):
         cap = doc.cocreate.cap_per_turn if doc.room.step == "cocreate" else None
         if cap and doc.room.turn.cards_this_turn >= cap:
             team = doc.team(turns.current_team_id(doc))
-            self.room(room_edits.next_turn, self.time_source.now())
+            self.room(room_edits.next_turn, self.team_ids(), self.time_source.now())
             nxt = doc.team(turns.current_team_id(self.session.doc))
             self.notify(t("shell.cap_reached", team=team.name if team else "",
                           next=nxt.name if nxt else ""))
@@ -256,6 +277,7 @@ class WorkshopApp(PhonesHost, App[int]):
         if self._pending_draft is not None and (
                 self.time_source.monotonic() - self._draft_typed_at >= DRAFT_SAVE_DELAY):
             self.flush_draft()
+        self.session.checkpoint()  # a new snapshot of the session, when one is due
         doc = self.session.doc
         now = self.time_source.now()
         clock = doc.room.clock
@@ -270,7 +292,7 @@ class WorkshopApp(PhonesHost, App[int]):
         turn = doc.room.turn
         if turn.ends_at is not None and now >= turn.ends_at and clock.running:
             done = doc.team(turns.current_team_id(doc))
-            self.room(room_edits.next_turn, now)
+            self.room(room_edits.next_turn, self.team_ids(), now)
             nxt = self.session.doc.team(turns.current_team_id(self.session.doc))
             self.bell()
             self.notify(t("shell.turn_over", team=done.name if done else "",
@@ -285,14 +307,13 @@ class WorkshopApp(PhonesHost, App[int]):
 
     def action_toggle_clock(self) -> None:
         if self._need_session():
-            running = self.room(room_edits.toggle_clock, self.time_source.now())
+            running = self.room(room_edits.toggle_clock, self._minutes(), self.time_source.now())
             self.notify(t("shell.clock_started" if running else "shell.clock_paused"), timeout=2)
 
     def action_reset_clock(self) -> None:
         if self._need_session():
-            self.room(room_edits.reset_clock, self.session.doc.room.step)
-            self.notify(t("shell.clock_reset", minutes=self.session.doc.agenda.get(
-                self.session.doc.room.step, 0)), timeout=2)
+            self.room(room_edits.reset_clock, self._minutes())
+            self.notify(t("shell.clock_reset", minutes=self._minutes()), timeout=2)
 
     def action_add_minute(self) -> None:
         if self._need_session():
@@ -301,13 +322,17 @@ class WorkshopApp(PhonesHost, App[int]):
 
     def action_next_turn(self) -> None:
         if self._need_session():
-            self.room(room_edits.next_turn, self.time_source.now())
+            if isinstance(self.screen, StepScreen):
+                self.screen.next_turn()  # the town hall: the next team comes up to present
+            else:
+                self.room(room_edits.next_turn, self.team_ids(), self.time_source.now())
 
     def action_pass_turn(self) -> None:
         if not self._need_session():
             return
         team = self.session.doc.team(turns.current_team_id(self.session.doc))
-        nxt = self.room(room_edits.pass_turn, self.time_source.now())
+        where = self.screen.round_key() if isinstance(self.screen, StepScreen) else None
+        nxt = self.room(room_edits.pass_turn, self.team_ids(), self.time_source.now(), where)
         if nxt is None:
             self.notify(t("shell.round_over"))
         elif team:
@@ -327,15 +352,15 @@ class WorkshopApp(PhonesHost, App[int]):
         def done(text: str | None) -> None:
             if text is None:
                 return
-            text = text.strip()
+            text, ids, now = text.strip(), self.team_ids(), self.time_source.now()
             if not text or text == "0":
-                self.room(room_edits.set_turn_seconds, None, self.time_source.now())
+                self.room(room_edits.set_turn_seconds, None, ids, now)
                 self.notify(t("shell.turn_timer_off"))
                 return
             if not text.isdigit() or not 5 <= int(text) <= 3600:
                 self.notify(t("shell.turn_timer_bad", value=text), severity="warning")
                 return
-            self.room(room_edits.set_turn_seconds, int(text), self.time_source.now())
+            self.room(room_edits.set_turn_seconds, int(text), ids, now)
             self.notify(t("shell.turn_timer_on", seconds=int(text)))
 
         self.push_screen(TextPrompt(t("shell.turn_timer_title"), str(current or "")), done)
@@ -344,12 +369,7 @@ class WorkshopApp(PhonesHost, App[int]):
     def go_to(self, step: StepId) -> None:
         if not self._need_session():
             return
-        doc = self.session.doc
-        clock = doc.room.clock
-        untouched = clock.remaining_s == clock.duration_s or clock.duration_s == 0
-        self.room(room_edits.go_to_step, step)
-        if not clock.running and untouched and clock.step != step:
-            self.room(room_edits.reset_clock, step)
+        self.room(room_edits.enter_step, step, self._minutes(step))  # one save
         self.switch_mode(step)
 
     def action_step(self, delta: int) -> None:
@@ -392,7 +412,7 @@ class WorkshopApp(PhonesHost, App[int]):
         if not self._need_session():
             return
         on = not self.session.doc.room.projector
-        self.room(lambda doc: setattr(doc.room, "projector", on))
+        self.room(room_edits.set_projector, on)
         self._apply_projector(on)
 
     def _apply_projector(self, on: bool) -> None:
@@ -411,13 +431,13 @@ class WorkshopApp(PhonesHost, App[int]):
         if self.session is None or theme == PROJECTOR.name:
             return
         if self.session.doc.room.theme != theme:
-            self.room(lambda doc: setattr(doc.room, "theme", theme))
+            self.room(room_edits.set_theme, theme)
 
     async def set_language(self, lang: str) -> None:
         """Switch every screen to `lang`, and remember it with the session."""
         i18n.set_language(lang)
         if self.session is not None:
-            self.room(lambda doc: setattr(doc.room, "language", i18n.get_language()))
+            self.room(room_edits.set_language, i18n.get_language())
         for screen in list(self.step_screens.values()):
             await screen.recompose()
             screen.refresh_from_doc()

@@ -87,8 +87,7 @@ class PhonesHost:
         doc = self.session.doc
         screen = self.step_screens.get(doc.room.step)
         view = getattr(screen, "view", None)
-        hidden = bool(getattr(screen, "hidden_mode", False))
-        hidden = hidden or doc.room.step in getattr(doc.room, "hidden_steps", ())
+        hidden = doc.room.step in doc.room.hidden_steps  # Ctrl+O, kept with the room
         return stage_for(doc, view if isinstance(view, str) else None, hidden=hidden)
 
     def apply(self, label: str, edit: Callable[..., T], *args: Any,
@@ -102,14 +101,13 @@ class PhonesHost:
         return result
 
     def apply_room(self, edit: Callable[..., T], *args: Any) -> T:
-        result: list[T] = []
         try:
-            self.session.update_room(lambda _room: result.append(edit(self.session.doc, *args)))
+            result = self.session.update_room(edit, *args)
         except (StoreError, OSError) as error:
             self.notify(t("shell.save_failed", error=error), severity="error", timeout=15)
             raise
         self._phone_changed()
-        return result[0]
+        return result
 
     # -- opening and closing -----------------------------------------------------------------
     @property
@@ -187,6 +185,8 @@ class PhonesHost:
         self.notify(t("phones.room.new_code", count=dropped), timeout=5)
 
     def drop_phone(self, device_id: str) -> None:
+        if not any(d.id == device_id for d in self.session.doc.room.phones.devices):
+            return  # gone already (it left, or a new code dropped it)
         phone = self.room(phone_edits.drop_device, device_id)
         if phone is not None and self.room_server is not None:
             self.room_server.forget_device(device_id)

@@ -33,11 +33,11 @@ from workshop.tui.widgets.clock import ClockDisplay
 from workshop.tui.widgets.row_list import Row, RowList
 from workshop.tui.widgets.townhall.dialogs import ChallengeForm, ClosingForm, SignOffForm
 from workshop.tui.widgets.townhall.room_questions import pick_next, waiting_note
+from workshop.tui.widgets.townhall.signoffs import SignOffStrip
 from workshop.tui.widgets.townhall.view import (
     challenge_row,
     head_text,
     present_row,
-    status_text,
     strategy_band,
 )
 
@@ -93,6 +93,9 @@ class TownhallScreen(StepScreen):
     def __init__(self) -> None:
         super().__init__()
         self._timer_was_over = False
+        self._used_shown = 0
+        """The seconds used shown in the head (redrawn each second a presentation runs)."""
+        self._position = (0, 0)
 
     # -- layout -----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -109,7 +112,7 @@ class TownhallScreen(StepScreen):
                     yield Static(t("townhall.caption.log"), classes="th-caption",
                                  id="th-log-cap")
                     yield RowList(id="th-log", empty_hint=t("townhall.log_empty"))
-            yield Static(id="th-status")
+            yield SignOffStrip(id="th-status")
 
     @property
     def has_entry(self) -> bool:
@@ -141,7 +144,11 @@ class TownhallScreen(StepScreen):
         order = townhall_math.presenting_teams(doc) or list(doc.teams)
         position = (next((i for i, tm in enumerate(order, 1) if tm.id == team_id), 0),
                     len(order))
-        self.query_one("#th-title", Static).update(head_text(doc, team, position))
+        now = self.app.time_source.now()
+        self._used_shown = int(townhall_math.seconds_used(doc, team_id, now))
+        self._position = position
+        self.query_one("#th-title", Static).update(
+            head_text(doc, team, position, self._used_shown))
         numbers = action_numbers(doc)
         rows: list[Row] = []
         for found, actions in plan_math.grouped(doc, team_id):
@@ -158,14 +165,15 @@ class TownhallScreen(StepScreen):
         asked = len(log_rows)
         self.query_one("#th-log-cap", Static).update(t("townhall.caption.log_n", count=asked)
                                                      + waiting_note(doc, team_id))
-        self.query_one("#th-status", Static).update(status_text(doc))
+        self.query_one(SignOffStrip).show(doc)
         self._show_clock(doc, self.app.time_source.now())
 
     def _presentation_clock(self, doc: Workshop) -> Clock:
-        """The presenting team's clock; a fresh one (not yet started) for a team that has
-        not presented yet."""
-        if doc.room.presenting_team_id == self.team_id(doc):
-            return doc.room.presentation
+        """The presenting team's clock (where it stopped, if it presented before); a fresh
+        one (not yet started) for a team that has not presented yet."""
+        kept = townhall_math.presentation_clock(doc, self.team_id(doc))
+        if kept is not None:
+            return kept
         fresh = Clock()
         clock_math.reset(fresh, doc.townhall.minutes_per_team, "townhall")
         return fresh
@@ -179,6 +187,11 @@ class TownhallScreen(StepScreen):
         super().tick(now)
         doc = self.doc
         self._show_clock(doc, now)
+        used = int(townhall_math.seconds_used(doc, self.team_id(doc), now))
+        if used != self._used_shown:  # a running presentation: the head counts with it
+            for title in self.query("#th-title").results(Static):
+                self._used_shown = used
+                title.update(head_text(doc, doc.team(self.team_id(doc)), self._position, used))
         clock = self._presentation_clock(doc)
         over = clock.running and clock_math.remaining(clock, now) <= 0
         if over and not self._timer_was_over:
@@ -206,23 +219,39 @@ class TownhallScreen(StepScreen):
         current = self.team_id(doc)
         index = ids.index(current) if current in ids else -1 if delta > 0 else 0
         target = ids[(index + delta) % len(ids)]
-        self.app.room(townhall_edits.present, target, self.app.time_source.now())
+        self.app.room(townhall_edits.present, target, doc.townhall.minutes_per_team,
+                      self.app.time_source.now())
         team = doc.team(target)
         if team is not None:
             self.notify(t("townhall.notice.presenting", team=team.name), timeout=2)
 
+    def _presenter(self) -> tuple[str | None, int]:
+        """The team whose turn it is and the minutes each team presents: what the
+        presentation clock's room edits need to know."""
+        doc = self.doc
+        return self.team_id(doc), doc.townhall.minutes_per_team
+
+    def next_turn(self) -> None:
+        """F4 here is → : the next team comes up, and the one before keeps its time."""
+        self.action_team(1)
+
+    def give_turn(self, team_id: str) -> None:
+        self.app.room(townhall_edits.present, team_id, self.doc.townhall.minutes_per_team,
+                      self.app.time_source.now())
+
     def action_toggle_timer(self) -> None:
-        running = self.app.room(townhall_edits.toggle_presentation,
+        running = self.app.room(townhall_edits.toggle_presentation, *self._presenter(),
                                 self.app.time_source.now())
         self.notify(t("townhall.notice.timer_on" if running else "townhall.notice.timer_off"),
                     timeout=2)
 
     def action_reset_timer(self) -> None:
-        self.app.room(townhall_edits.reset_presentation)
+        self.app.room(townhall_edits.reset_presentation, *self._presenter())
         self._timer_was_over = False
 
     def action_timer_minute(self) -> None:
-        self.app.room(townhall_edits.add_presentation_minute)
+        self.app.room(townhall_edits.add_presentation_minute, *self._presenter(), 1,
+                      self.app.time_source.now())
         self.notify(t("shell.minute_added"), timeout=2)
 
     # -- the challenge log -----------------------------------------------------------------
@@ -445,10 +474,14 @@ class TownhallScreen(StepScreen):
                 return
             if self.app.edit(t("townhall.undo.minutes", minutes=int(value)),
                              townhall_edits.set_minutes_per_team, int(value)) is not None:
-                self.app.room(townhall_edits.reset_presentation)
+                self.app.room(townhall_edits.reset_presentation, *self._presenter())
 
         self.app.push_screen(TextPrompt(t("townhall.prompt.minutes"),
                                         str(self.doc.townhall.minutes_per_team)), done)
+
+    @on(SignOffStrip.TeamClicked)
+    def _signoff_clicked(self, event: SignOffStrip.TeamClicked) -> None:
+        self.give_turn(event.team_id)
 
     @on(RowList.Highlighted)
     def _highlighted(self, event: RowList.Highlighted) -> None:

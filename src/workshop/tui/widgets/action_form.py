@@ -3,8 +3,9 @@
 Fields come in the order a team thinks: what, which strategy, who does it and who checks
 it, when, how it is measured, how it is checked, the milestones, then what it serves and
 needs, and the PDCA notes. Dates are checked as they are typed; F10 saves (Enter in a
-one-line field moves to the next one), Escape cancels. A value the document refuses puts
-the cursor on its field with the reason under it, and nothing is lost.
+one-line field moves to the next one), Escape cancels (asking first when something was
+changed). A value the document refuses puts the cursor on its field with the reason
+under it, and nothing is lost.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static, TextArea
 
@@ -30,6 +30,7 @@ from workshop.model import Workshop
 from workshop.model.plan import CADENCES, STATUSES
 from workshop.report.plan import action_numbers
 from workshop.text import MAX_TEXT
+from workshop.tui.widgets.field_dialog import FieldDialog
 from workshop.tui.widgets.picker import Options, Picker
 
 ONE_LINE = ("what", "checker_role", "measure", "target", "reward", "penalty")
@@ -56,7 +57,7 @@ LAYOUT: tuple[tuple[str, ...], ...] = (
 assert sorted(f for row in LAYOUT for f in row) == sorted(FORM_FIELDS)
 
 
-class ActionForm(ModalScreen[dict[str, Any] | None]):
+class ActionForm(FieldDialog[dict[str, Any] | None]):
     """Edit one action; dismisses with the changed values (``update_action``'s mapping),
     or None when cancelled. `check` runs the edit on a scratch copy and raises
     ``FieldError`` for a value the document would refuse."""
@@ -250,8 +251,6 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
         widget.scroll_visible(animate=False)
         self.app.bell()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def form_options(doc: Workshop, team_id: str | None) -> dict[str, list[tuple[str, str]]]:

@@ -464,17 +464,19 @@ class CardBoard(SteadyScrollView, can_focus=True):
         self.call_later(self._check_width)
 
     def _layout_card(self, card: CardView, width: int) -> list[Strip]:
-        bar = Style(color=card.color or None, bold=True)
+        # a hidden card gives away neither its text nor its team (name or colour)
+        color = None if card.hidden else card.color or None
+        bar = Style(color=color, bold=True)
         mark = "✔ " if card.marked else "▌ "
         if card.marked:
             bar = self._cached_style("marked")
-        name_style = Style(color=card.color or None, bold=True)
-        label = f"{card.team} " if card.team else ""
+        name_style = Style(color=color, bold=True)
+        label = f"{card.team} " if card.team and not card.hidden else ""
         indent = 2
         body_width = max(4, width - indent - 1)
         if card.hidden:
             text_style = self._cached_style("hidden")
-            lines = wrap(label + "▒▒▒▒▒▒", body_width)
+            lines = wrap("▒▒▒▒▒▒", body_width)
             label_len = 0
         else:
             text_style = Style()
