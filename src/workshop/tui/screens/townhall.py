@@ -59,7 +59,8 @@ class TownhallScreen(StepScreen):
         Binding("1", "ask('expert')", "Expert asks", id="th_ask_expert"),
         Binding("2", "ask('executive')", "Executive asks", id="th_ask_executive"),
         Binding("3", "ask('peer')", "Peer team asks", id="th_ask_peer"),
-        Binding("q", "room_question", "Question from the phones", id="th_room_question"),
+        Binding("q", "room_question", "Question from the phones", id="th_room_question",
+                show=False),  # the log's caption says "(Q)" when phones asked
         Binding("enter", "edit_question", "Edit question", id="th_edit", show=False),
         Binding("a", "answered", "Answered", id="th_answered"),
         Binding("c", "changed", "Plan changed", id="th_changed"),
