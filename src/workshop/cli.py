@@ -49,9 +49,13 @@ def scenario_language(path: Path) -> str | None:
     return scenario.scenario_language(path)
 
 
-def run_app(session: Session | None = None, *, projector: bool = False,
+def run_app(session: Session | None = None, *, projector: bool = False, room: bool = False,
+            room_host: str | None = None, room_port: int | None = None,
             **run_options: Any) -> int:
     """Start the Textual app on `session` (or on the home screen) and wait for it to end.
+
+    `room` opens the room to phones at once, on `room_host`:`room_port` (default: the
+    machine's address on the local network, port 8765 or any free one).
 
     `run_options` go to ``App.run`` (the benchmark starts the app headless this way).
 
@@ -65,9 +69,11 @@ def run_app(session: Session | None = None, *, projector: bool = False,
     gc.disable()
     try:
         from workshop.tui.app import WorkshopApp
+        from workshop.tui.phones import RoomOptions
 
         app = WorkshopApp(session=session, projector=projector,
-                          on_first_screen=_collect_from_now_on)
+                          on_first_screen=_collect_from_now_on,
+                          room_options=RoomOptions(room_host, room_port, room))
         app.run(**run_options)
     finally:
         _collect_from_now_on()
@@ -152,7 +158,10 @@ def _run(session: Session, args: argparse.Namespace) -> int:
         i18n.set_language(i18n.detect(scenario=session.doc.room.language
                                       or session.doc.meta.language))
     try:
-        return run_app(session, projector=getattr(args, "projector", False))
+        return run_app(session, projector=getattr(args, "projector", False),
+                       room=getattr(args, "room", False),
+                       room_host=getattr(args, "room_host", None),
+                       room_port=getattr(args, "room_port", None))
     finally:
         session.close()
 
@@ -314,6 +323,32 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 # -- parser ----------------------------------------------------------------------------
 
+def _address(value: str) -> str:
+    """``--room-host``: an IP address of this machine (IPv4 or IPv6)."""
+    import ipaddress
+
+    try:
+        return str(ipaddress.ip_address(value.strip().strip("[]")))
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.room_host_bad", value=value)) from None
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(t("cli.room_port_bad", value=value))
+    return int(value)
+
+
+def _room_options(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--room``, ``--room-host``, ``--room-port``: before or after the command."""
+    extra: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
+    parser.add_argument("--room", action="store_true", help=t("cli.help.room"), **extra)
+    parser.add_argument("--room-host", metavar="ADDRESS", type=_address,
+                        help=t("cli.help.room_host"), **extra)
+    parser.add_argument("--room-port", metavar="PORT", type=_port,
+                        help=t("cli.help.room_port"), **extra)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with its own words translated and errors as exit code 2 without usage noise."""
 
@@ -334,6 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=t("cli.help.lang"))
     parser.add_argument("--lang", choices=["zh", "en"], help=t("cli.help.lang"))
     parser.add_argument("--projector", action="store_true", help=t("cli.help.projector"))
+    _room_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar=t("cli.command_metavar"),
                                      parser_class=_Parser)
 
@@ -342,6 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--fresh", action="store_true", help=t("cli.help.fresh"))
     demo.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
                       help=t("cli.help.projector"))
+    _room_options(demo)
     demo.set_defaults(func=cmd_demo)
 
     new = commands.add_parser("new", parents=[common], help=t("cli.help.new"),
@@ -351,6 +388,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
     new.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
                      help=t("cli.help.projector"))
+    _room_options(new)
     new.set_defaults(func=cmd_new)
 
     open_ = commands.add_parser("open", parents=[common], help=t("cli.help.open"),
@@ -359,6 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     open_.add_argument("--from-backup", action="store_true", help=t("cli.help.from_backup"))
     open_.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
                        help=t("cli.help.projector"))
+    _room_options(open_)
     open_.set_defaults(func=cmd_open)
 
     validate = commands.add_parser("validate", parents=[common], help=t("cli.help.validate"),
@@ -406,7 +445,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         i18n.set_language(args.lang)
     try:
         if args.command is None:
-            return run_app(None, projector=args.projector)
+            return run_app(None, projector=args.projector, room=args.room,
+                           room_host=args.room_host, room_port=args.room_port)
         return int(args.func(args) or 0)
     except ScenarioError as error:
         for problem in error.problems:

@@ -48,9 +48,9 @@ from workshop.model.gaps import (
 from workshop.model.meta import DEFAULT_AGENDA, TEAM_COLORS, Member, Meta, Team
 from workshop.model.plan import Action, Milestone, Pdca, PlanSection
 from workshop.model.review import REVIEW_BOARDS, ReviewGoal, ReviewSection
-from workshop.model.room import Clock, Room, Turn
+from workshop.model.room import Clock, Device, Phones, Room, Turn
 from workshop.model.summary import SummarySection
-from workshop.model.townhall import Challenge, SignOff, TownhallSection
+from workshop.model.townhall import Challenge, RoomQuestion, SignOff, TownhallSection
 from workshop.model.vision import Cascade, CascadePart, Funnel, Goal, VisionSection
 
 SCHEMA_VERSION = 2
@@ -176,6 +176,7 @@ __all__ = [
     "Cluster",
     "CocreateSection",
     "Commitment",
+    "Device",
     "Fishbone",
     "Funnel",
     "GapCard",
@@ -188,12 +189,14 @@ __all__ = [
     "Model",
     "Pdca",
     "Phase",
+    "Phones",
     "PlanSection",
     "Replan",
     "ReplanPeriod",
     "ReviewGoal",
     "ReviewSection",
     "Room",
+    "RoomQuestion",
     "SignOff",
     "StepId",
     "SummarySection",
