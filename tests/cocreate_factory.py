@@ -81,3 +81,31 @@ def with_gaps(doc: Workshop) -> Workshop:
     add_card(doc, "gaps", "用技术服务抵御低价竞争", board="swot.ST")
     add_card(doc, "gaps", "还没揭示的想法", board="swot.WO", hidden=True)
     return doc
+
+
+ROOM_TEAMS = ["猛虎队", "雄鹰队", "[/oops]队", "<b>&队", "🚀火箭队",
+              "一二三四五六七八九十一二三四五六七八九十", "Alpha Team", "济南队"]
+"""A real room's teams: markup, an emoji, a 20-character name, an English name."""
+
+
+def room(*, clusters: int = 11, named: bool = False, loose: int = 6) -> Workshop:
+    """Eight teams (45 people: five teams of 6, three of 5) and 66 cards typed in turn;
+    all but `loose` of them sorted round-robin into `clusters` clusters (card i into
+    cluster i mod `clusters`), named ``策略1…`` when `named`."""
+    from workshop.model import Cluster, Member, Team
+
+    doc = make_doc()
+    doc.teams = [Team(name=name, members=[Member(name=f"{name[:2]}成员{j + 1}")
+                                          for j in range(6 if i < 5 else 5)])
+                 for i, name in enumerate(ROOM_TEAMS)]
+    doc.cocreate.focus_question = "为了实现700万元的销售目标，我们要做的关键行动是什么？"
+    ids = [team.id for team in doc.teams]
+    for i in range(66):
+        add_card(doc, "cocreate", f"{IDEAS[i % len(IDEAS)]}（{i + 1}）", team_id=ids[i % 8])
+    doc.cocreate.clusters = [Cluster(name=f"策略{k + 1}" if named else "")
+                             for k in range(clusters)]
+    for i, card in enumerate(doc.cocreate.cards[:66 - loose]):
+        if clusters:
+            card.cluster_id = doc.cocreate.clusters[i % clusters].id
+    doc.cocreate.phase = "name" if named else ("cluster" if clusters else "brainstorm")
+    return doc

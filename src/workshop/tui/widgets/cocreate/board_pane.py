@@ -69,6 +69,15 @@ class CocreatePane(Pane):
         """The cluster the facilitator is on."""
         return None
 
+    def cluster_number(self, cluster_id: str) -> int:
+        """The cluster's number on the board (every list numbers clusters so)."""
+        ids = [k.id for k in self.doc.cocreate.clusters]
+        return ids.index(cluster_id) + 1 if cluster_id in ids else 0
+
+    def cluster_choices(self, cluster_ids: list[str]) -> list[tuple[str, int, str]]:
+        """Clusters as a picker lists them: id, board number, label."""
+        return [(key, self.cluster_number(key), self.cluster_label(key)) for key in cluster_ids]
+
     def cluster_label(self, cluster_id: str) -> str:
         """A cluster as listed in a picker: its name (or its first card) and its size."""
         doc = self.doc
@@ -110,7 +119,7 @@ class ClusterActions:
         if cluster is None:
             return
         cards = [c.text for c in cluster_method.cards_of(doc.cocreate, cluster_id)]
-        number = [k.id for k in doc.cocreate.clusters].index(cluster_id) + 1
+        number = self.cluster_number(cluster_id)
 
         def done(name: str | None) -> None:
             if name is None or name == cluster.name:
@@ -156,7 +165,7 @@ class ClusterActions:
 
         self.workbench.push_screen(
             ClusterPicker(t("cocreate.merge_title", name=self.cluster_label(source)),
-                          [(key, self.cluster_label(key)) for key in others],
+                          self.cluster_choices(others),
                           self.last_target), chosen)
 
     def action_dissolve(self: Any) -> None:

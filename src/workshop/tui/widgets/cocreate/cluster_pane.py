@@ -138,7 +138,7 @@ class ClusterPane(ClusterActions, BoardPane):
 
         self.workbench.push_screen(
             ClusterPicker(t("cocreate.move_title", count=len(ids)),
-                          [(key, self.cluster_label(key)) for key in clusters],
+                          self.cluster_choices(clusters),
                           self.last_target), chosen)
 
     def action_carry(self, delta: int) -> None:
