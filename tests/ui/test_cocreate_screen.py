@@ -25,7 +25,10 @@ async def test_two_teams_brainstorm_in_turn_with_a_cap(cocreate_app):
         assert app.screen.query_one("#entry-input", Input).has_focus
         await type_card(pilot, "每月拜访每家VIP客户一次")
         await type_card(pilot, "建立客户分级档案 [/oops] <b>&")
-        # two cards: the cap hands the keyboard to the next team
+        # two cards: the cap hands the keyboard to the next team, in front of the room
+        assert app.session.doc.room.turn.team_id == first.id
+        await pilot.press("enter")
+        await settle(pilot)
         assert app.session.doc.room.turn.team_id == second.id
         await type_card(pilot, "举办技术交流会")
         await pilot.press("f4")  # the facilitator hands back before the cap

@@ -15,6 +15,13 @@ from workshop.model import StepId, Workshop
 
 def go_to_step(doc: Workshop, step: StepId) -> None:
     doc.room.step = step
+    end_card_count(doc)
+
+
+def end_card_count(doc: Workshop) -> None:
+    """The cards typed stop counting against the turn (the room moved on to something
+    else: another step, or from the brainstorm to clustering)."""
+    doc.room.turn.cards_this_turn = 0
 
 
 def reset_clock(doc: Workshop, step: StepId | None = None) -> None:
