@@ -27,10 +27,11 @@ from workshop.model import Workshop
 from workshop.text import truncate
 from workshop.tui.panes import Pane
 from workshop.tui.screens.dialogs import Choice
-from workshop.tui.widgets.card_board import CardBoard, CardView, Section
+from workshop.tui.widgets.card_board import CardView, Section
 from workshop.tui.widgets.cocreate.board_mirror import LOOSE, BoardMirror
 from workshop.tui.widgets.cocreate.dialogs import ClusterPicker, NamePrompt
 from workshop.tui.widgets.fitted import FittedStatic
+from workshop.tui.widgets.wall_board import WallBoard
 
 Redraw = Callable[[Workshop], tuple[list[Section], str | None]]
 """How the board changes after an accepted edit: the sections, and the card to select."""
@@ -189,7 +190,8 @@ class BoardPane(CocreatePane):
         background: $surface; padding: 0 1;
     }
     BoardPane CardBoard > .card-board--header { background: $panel; }
-    .-projector BoardPane .cocreate-side { width: 30%; }
+    /* projector mode: the wall takes the screen (the side panel is for the facilitator) */
+    .-projector BoardPane .cocreate-side { display: none; }
     """
 
     JUMP_KEYS: ClassVar[list[Binding]] = [
@@ -206,7 +208,8 @@ class BoardPane(CocreatePane):
         """The cluster cards last went to (``.`` sends the next one there too)."""
         self._redraw: Redraw | None = None
         self._question = ""
-        self.board = CardBoard(id=f"board-{self.view}", empty_hint=t("cocreate.board_empty"))
+        self.board = WallBoard(id=f"board-{self.view}", empty_hint=t("cocreate.board_empty"),
+                               flowing={LOOSE})
         self.panel = FittedStatic(id=f"panel-{self.view}", classes="cocreate-panel")
 
     def compose(self) -> ComposeResult:
