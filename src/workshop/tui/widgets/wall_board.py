@@ -14,7 +14,6 @@ is; after a change only the lines on screen that changed are repainted.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Collection
 from itertools import accumulate, chain
@@ -36,37 +35,13 @@ from workshop.tui.widgets.wall_layout import (
     balanced,
     band,
     column_width,
+    fill,
     horizontal,
     most_columns,
     retitle,
     stack,
     vertical,
 )
-
-
-def fill(text: str, width: int) -> list[str]:
-    """Wrap a title to `width` cells: at spaces before Latin words, anywhere in Chinese
-    (``wrap`` moves a whole Chinese run after a space to the next line, which left a
-    cluster's number alone on its first line)."""
-    lines: list[str] = []
-    line, used = "", 0
-    for token in re.findall(r"\S+\s*|\s+", text):
-        wide = cells(token[0]) > 1
-        if line.strip() and not wide and used + cells(token.rstrip()) > width:
-            lines.append(line.rstrip())
-            line, used = "", 0
-            token = token.lstrip()
-        for char in token:
-            if used + cells(char) > width and line.strip():
-                lines.append(line.rstrip())
-                line, used = "", 0
-                if char == " ":
-                    continue
-            line += char
-            used += cells(char)
-    lines.append(line.rstrip())
-    return lines
-
 
 TITLE_LINES = 2
 """A cluster's title wraps to at most this many lines (then it is cut with …)."""
@@ -309,7 +284,7 @@ class WallBoard(CardBoard):
         if card.marked:
             bar, mark = self._cached_style("marked"), "✔ "
         text_style = self._cached_style("hidden") if card.hidden else Style()
-        lines = wrap("▒▒▒▒▒▒" if card.hidden else card.text, width - 2)
+        lines = fill("▒▒▒▒▒▒" if card.hidden else card.text, width - 2)
         badge_style = self._cached_style("badge")
         strips = []
         for n, line in enumerate(lines):

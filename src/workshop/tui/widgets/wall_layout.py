@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from math import ceil
 from typing import Any, NamedTuple
 
+from workshop.text import cells
+
 MIN_COLUMN = 22
 """Narrowest column, in cells: ten Chinese characters a line and the card's bar."""
 GAP = 2
@@ -110,6 +112,54 @@ def retitle(column: Column, title: Sequence[Any]) -> Column:
 
 def band(columns: Sequence[Column], gap_after: int = 0) -> Band:
     return Band(tuple(columns), max((c.height for c in columns), default=0), gap_after)
+
+
+NO_START = frozenset("）)]】」』》〉，。、；：！？,.;:!?%…·")
+"""Never at the start of a line (closing brackets, punctuation)."""
+NO_END = frozenset("（([【「『《〈")
+"""Never at the end of a line (opening brackets)."""
+
+
+def _breaks_between(before: str, after: str) -> bool:
+    """May a line end between `before` and `after`? After a space, and between Chinese
+    characters; never inside a word or a number, before a closing mark or after an
+    opening one (``（61）`` stays whole)."""
+    if after in NO_START or before in NO_END or after == " ":
+        return False
+    return before == " " or cells(before) > 1 or cells(after) > 1
+
+
+def fill(text: str, width: int) -> list[str]:
+    """Wrap `text` to lines of at most `width` cells, as a card on the wall reads best:
+    Chinese fills each line (``wrap`` moved a Chinese run after a space to the next line,
+    leaving a cluster's number alone), a number, a word or a bracketed note is not cut in
+    two, and no line starts with a closing mark. A word wider than the line is cut."""
+    width = max(1, width)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for char in paragraph:
+            w = cells(char)
+            if char == " " and not line and lines:
+                continue  # a wrapped line does not start with a space
+            if used + w > width and line.strip():
+                if char == " ":  # the line ends at this space
+                    lines.append(line.rstrip())
+                    line, used = "", 0
+                    continue
+                cut = next((i for i in range(len(line) - 1, 0, -1)
+                            if _breaks_between(line[i - 1], line[i])), 0)
+                if not _breaks_between(line[-1], char) and cut:
+                    line, rest = line[:cut], line[cut:]
+                else:
+                    rest = ""
+                lines.append(line.rstrip())
+                line = rest.lstrip()
+                used = cells(line)
+            line += char
+            used += w
+        lines.append(line.rstrip())
+    return lines
 
 
 # -- moving about the wall -------------------------------------------------------------------
