@@ -95,8 +95,11 @@ def room(*, clusters: int = 11, named: bool = False, loose: int = 6) -> Workshop
     from workshop.model import Cluster, Member, Team
 
     doc = make_doc()
-    doc.teams = [Team(name=name, members=[Member(name=f"{name[:2]}成员{j + 1}")
-                                          for j in range(6 if i < 5 else 5)])
+    colors = ["#e4572e", "#29335c", "#f3a712", "#669bbc", "#a8c686", "#8d5a97", "#00a6a6",
+              "#c1292e"]
+    doc.teams = [Team(name=name, color=colors[i],
+                      members=[Member(name=f"{name[:2]}成员{j + 1}")
+                               for j in range(6 if i < 5 else 5)])
                  for i, name in enumerate(ROOM_TEAMS)]
     doc.cocreate.focus_question = "为了实现700万元的销售目标，我们要做的关键行动是什么？"
     ids = [team.id for team in doc.teams]

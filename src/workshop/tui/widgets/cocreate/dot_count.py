@@ -42,11 +42,11 @@ class DotCount(ModalScreen[dict[str, int] | None]):
     """Type each strategy's paper dots; returns cluster id → count (the changed ones)."""
 
     DEFAULT_CSS = """
-    DotCount .dot-rows { height: auto; max-height: 20; }
+    DotCount .dot-rows { height: auto; max-height: 50vh; }
     DotCount .dot-row { height: 1; }
     DotCount .dot-row > Static { width: 1fr; height: 1; }
     DotCount .dot-row > Input { width: 10; height: 1; border: none; padding: 0 1; }
-    DotCount #dot-budget { margin-top: 1; text-style: bold; }
+    DotCount #dot-budget { text-style: bold; }
     DotCount #dot-budget.-over { color: $error; }
     """
 

@@ -42,6 +42,7 @@ DOT_KEYS = [
 class VotePane(SettingsActions, ClusterActions, BoardPane):
     view = "vote"
 
+    SCOPED_CSS = False  # the projector rule starts at the app
     DEFAULT_CSS = """
     VotePane > .vote-voter { height: 1; padding: 0 1; text-style: bold; }
     .-projector VotePane > .vote-voter { height: 3; content-align: center middle; }
