@@ -138,3 +138,32 @@ async def test_the_wall_in_english(cocreate_app):
         titles = wall_titles(app)
         assert titles[0] == squeeze("Cards not in a cluster (6)")
         assert titles[1] == squeeze("1. (unnamed) (6)")
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_titles_of_a_band_end_level_so_its_cards_start_level(cocreate_app, size):
+    doc = room(named=True)
+    doc.cocreate.clusters[0].name = "建立VIP客户分级拜访制度并每月复盘一次"  # only it wraps
+    doc.cocreate.phase = "vote"
+    app = cocreate_app(doc)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        lines = board_lines(app)
+        first = [line for line in lines if text(0)[:4] in line or text(1)[:4] in line]
+        assert first and text(0)[:4] in first[0] and text(1)[:4] in first[0]
+        dots = [line for line in lines if line.strip().startswith("0")]
+        assert dots and dots[0].split() == ["0"] * len(dots[0].split())  # the tallies, level
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_an_empty_wall_says_what_to_do_in_its_phase(cocreate_app, size):
+    doc = room(clusters=0)
+    doc.cocreate.cards.clear()
+    app = cocreate_app(doc)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        said = squeeze(" ".join(board_lines(app)))
+        assert "在下方输入，回车添加" in said and "Ctrl+N" not in said  # we are brainstorming
+        app.screen.go_to_phase("cluster")
+        await settle(pilot)
+        assert "按Ctrl+G回到头脑风暴" in squeeze(" ".join(board_lines(app)))

@@ -26,7 +26,7 @@ from textual.binding import Binding
 from textual.geometry import Region
 from textual.strip import Strip
 
-from workshop.text import cells, truncate, wrap
+from workshop.text import cells, truncate
 from workshop.tui.widgets.card_board import CardBoard, CardView, Section
 from workshop.tui.widgets.wall_layout import (
     GAP,
@@ -152,7 +152,7 @@ class WallBoard(CardBoard):
                 self._lay_flow(section, width, bands, place, memo)
         if not self._cards and not any(b.columns for b in bands) and self.empty_hint:
             hint = [Strip([Segment("  " + line, self._cached_style("hint"))])
-                    for line in wrap(self.empty_hint, width - 2)]
+                    for line in fill(self.empty_hint, width - 2)]
             bands = [band([stack(0, width, [("", None, hint)])])]
         self._memo = memo
         self._bands, self._place = bands, place
@@ -176,9 +176,10 @@ class WallBoard(CardBoard):
         for start in range(0, len(run), per_band):
             chunk = run[start:start + per_band]
             columns = []
+            rows = max(len(self._title_lines(s, col_w, TITLE_LINES)) for s in chunk)
             for i, s in enumerate(chunk):
                 key = ("column", s.key, i, col_w)
-                title = self._title(s, col_w, TITLE_LINES)
+                title = self._title(s, col_w, TITLE_LINES, rows)
                 old = self._memo.get(key)
                 if old is not None and (old[1] is s.cards or tuple(old[1]) == tuple(s.cards)):
                     column = old[0]
@@ -230,34 +231,46 @@ class WallBoard(CardBoard):
         if cards:
             bands.append(SPACER)
 
-    def _title(self, section: Section, width: int, most: int) -> list[Strip]:
-        """A section's title (wrapped to `most` lines), its dots, and its hint when it has
-        no cards. (The wall lights the card under the cursor, not its column's title:
-        lighting a title would lay its column out again at every step across the wall.)"""
+    def _title(self, section: Section, width: int, most: int, rows: int = 0) -> list[Strip]:
+        """A section's title (wrapped to `most` lines, then padded to `rows` so the titles
+        of a band end level), its dots, and its hint when it has no cards. (The wall lights
+        the card under the cursor, not its column's title: lighting a title would lay its
+        column out again at every step across the wall.)"""
         key = (section.title, len(section.cards), not section.cards and section.hint,
-               section.tally, width, most)
+               section.tally, width, most, rows)
         strips = self._titles.get(key)
         if strips is None:
             if len(self._titles) > 1000:
                 self._titles = {}
-            strips = self._titles[key] = self._layout_title(section, width, most)
+            strips = self._titles[key] = self._layout_title(section, width, most, rows)
         return strips
 
-    def _layout_title(self, section: Section, width: int, most: int) -> list[Strip]:
-        strips: list[Strip] = []
-        if section.title:
-            style = self._cached_style("header")
-            lines = fill(f"{section.title} ({len(section.cards)})", width - 2)
+    def _title_lines(self, section: Section, width: int, most: int) -> list[str]:
+        """The title's text wrapped to the column (kept: every band asks for it)."""
+        key = (section.title, len(section.cards), width, most)
+        lines = self._titles.get(key)
+        if lines is None:
+            text = f"{section.title} ({len(section.cards)})" if section.title else ""
+            lines = fill(text, width - 2) if text else []
             if len(lines) > most:
                 lines = [*lines[:most - 1], truncate(lines[most - 1] + "…" * 2, width - 2)]
-            strips += [Strip([Segment(" " + line + " " * max(0, width - 1 - cells(line)), style)])
-                       for line in lines]
+            self._titles[key] = lines
+        return lines
+
+    def _layout_title(self, section: Section, width: int, most: int,
+                      rows: int) -> list[Strip]:
+        style = self._cached_style("header")
+        lines = self._title_lines(section, width, most)
+        if lines:
+            lines = lines + [""] * (rows - len(lines))
+        strips = [Strip([Segment(" " + line + " " * max(0, width - 1 - cells(line)), style)])
+                  for line in lines]
         if section.tally is not None:
             strips.append(self._tally(*section.tally, width))
         if not section.cards and section.hint:
             hint_style = self._cached_style("hint")
             strips += [Strip([Segment("  " + line, hint_style)])
-                       for line in wrap(section.hint, width - 2)]
+                       for line in fill(section.hint, width - 2)]
         return strips
 
     def _tally(self, dots: int, most: int, width: int) -> Strip:
@@ -315,6 +328,9 @@ class WallBoard(CardBoard):
             self.refresh()
             return
         top = self.scroll_offset.y
+        if top and top + height > self._rows:
+            self.refresh()  # the wall got shorter under a scrolled view: it will scroll back
+            return
         changed = []
         for y in range(height):
             was, was_row = self._line_at(bands, tops, top + y)

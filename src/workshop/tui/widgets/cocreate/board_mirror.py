@@ -124,6 +124,9 @@ class BoardMirror:
         self.marked &= known
         self._group_of, self._order = group_of, order
         self._clusters = [cluster.id for cluster in section.clusters]
+        if not section.cards and not section.clusters:
+            self.sections = []  # nothing yet: the board says what to do in this phase
+            return []
         titled = bool(section.clusters) or phase != "brainstorm"
         out = []
         loose = None

@@ -194,6 +194,9 @@ class BoardPane(CocreatePane):
     .-projector BoardPane .cocreate-side { display: none; }
     """
 
+    EMPTY = "cocreate.board_empty"
+    """What the board says while it has no card (the i18n key)."""
+
     JUMP_KEYS: ClassVar[list[Binding]] = [
         Binding("shift+down", "jump(1)", "Next cluster", id="cocreate_jump_next", show=False,
                 tooltip="The cursor to the first card of the next cluster"),
@@ -208,7 +211,7 @@ class BoardPane(CocreatePane):
         """The cluster cards last went to (``.`` sends the next one there too)."""
         self._redraw: Redraw | None = None
         self._question = ""
-        self.board = WallBoard(id=f"board-{self.view}", empty_hint=t("cocreate.board_empty"),
+        self.board = WallBoard(id=f"board-{self.view}", empty_hint=t(self.EMPTY),
                                flowing={LOOSE})
         self.panel = FittedStatic(id=f"panel-{self.view}", classes="cocreate-panel")
 

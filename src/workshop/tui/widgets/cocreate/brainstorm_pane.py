@@ -18,6 +18,7 @@ from workshop.tui.widgets.cocreate.settings import BRAINSTORM_KEYS, SettingsActi
 class BrainstormPane(SettingsActions, BoardPane):
     view = "brainstorm"
     takes_cards = True
+    EMPTY = "cocreate.board_empty_brainstorm"
 
     BINDINGS = [*BRAINSTORM_KEYS]
 
