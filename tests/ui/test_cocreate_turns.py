@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from cocreate_factory import room
@@ -17,8 +18,9 @@ from workshop.tui.widgets.turn_bar import TurnBar
 
 SIZES = [(80, 24), (200, 60)]
 WORDS = {
-    "zh": ("猛虎队 本轮 3 张已写满", "轮到 雄鹰队", "本轮第 1/3 张"),
-    "en": ("猛虎队 has written its 3 cards for this turn", "Over to 雄鹰队", "card 1 of 3"),
+    "zh": ("猛虎队 本轮 3 张已写满", "轮到 雄鹰队", "本轮第 1/3 张", "本轮 3 张已满"),
+    "en": ("猛虎队 has written its 3 cards for this turn", "Over to 雄鹰队", "card 1 of 3",
+           "all 3 cards written this turn"),
 }
 
 
@@ -31,7 +33,9 @@ def brainstorm(lang: str, cap: int | None = 3):
 
 
 def entry_who(app) -> str:
-    return shown(app.screen.query_one("#entry-who", Static))
+    """What the entry's label says (the step's screen, under any dialog)."""
+    screen = next(s for s in reversed(app.screen_stack) if not isinstance(s, ModalScreen))
+    return shown(screen.query_one("#entry-who", Static))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -40,7 +44,7 @@ async def test_the_cap_hands_over_in_front_of_the_room_not_under_the_typist(cocr
                                                                             lang):
     doc = brainstorm(lang)
     tigers, eagles = doc.teams[0], doc.teams[1]
-    done, over, first = WORDS[lang]
+    done, over, first, full = WORDS[lang]
     app = cocreate_app(doc)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
@@ -52,6 +56,7 @@ async def test_the_cap_hands_over_in_front_of_the_room_not_under_the_typist(cocr
         dialog = " ".join(shown(s) for s in app.screen.query(Static))
         assert done in dialog and over in dialog
         assert app.session.doc.room.turn.team_id == tigers.id  # not moved yet
+        assert tigers.name in entry_who(app) and full in entry_who(app)
         await pilot.press(*"idea")  # the typist types on: it lands nowhere
         await settle(pilot)
         assert isinstance(app.screen, Handover)

@@ -41,7 +41,10 @@ class BrainstormPane(SettingsActions, BoardPane):
         cap = doc.cocreate.cap_per_turn
         if not cap:
             return ""
-        return t("cocreate.entry_cap", number=doc.room.turn.cards_this_turn + 1, cap=cap)
+        typed = doc.room.turn.cards_this_turn
+        if typed >= cap:
+            return t("cocreate.entry_cap_full", cap=cap)
+        return t("cocreate.entry_cap", number=typed + 1, cap=cap)
 
     def start_card(self, doc: Workshop, sections: list[Section]) -> str | None:
         return None  # the room types: the newest card is the one that matters
