@@ -53,8 +53,10 @@ class WallBoard(CardBoard):
     """Sections as columns of a wall; `flowing` sections spread across the width."""
 
     BINDINGS = [
-        Binding("left", "across(-1)", "Column to the left", show=False, id="board.left"),
-        Binding("right", "across(1)", "Column to the right", show=False, id="board.right"),
+        Binding("left", "across(-1)", "Column to the left", show=False, id="wall.left",
+                tooltip="The card level with this one in the column to the left"),
+        Binding("right", "across(1)", "Column to the right", show=False, id="wall.right",
+                tooltip="The card level with this one in the column to the right"),
     ]
 
     def __init__(self, *, flowing: Collection[str] = (), **kwargs: Any) -> None:
