@@ -107,7 +107,7 @@ class Stopwatch:
         self.rendered.clear()
         self.saved.clear()
         start = time.perf_counter()
-        self.app._driver.send_message(events.Key(key, char))
+        self.app.post_message(events.Key(key, char))
         await asyncio.wait_for(self.rendered.wait(), 10)
         shown = self.rendered_at - start
         saved = shown

@@ -5,7 +5,7 @@ A module of its own (not conftest) so unit, pilot, snapshot and PDF tests share 
 
 from __future__ import annotations
 
-from factories import make_doc
+from factories import make_doc, odd_room_doc
 from workshop.edits import cocreate as edits
 from workshop.edits.cards import add_card
 from workshop.model import Bone, Cause, Fishbone, GapCard, WhyChain, WhyLink, Workshop
@@ -83,24 +83,23 @@ def with_gaps(doc: Workshop) -> Workshop:
     return doc
 
 
-ROOM_TEAMS = ["猛虎队", "雄鹰队", "[/oops]队", "<b>&队", "🚀火箭队",
-              "一二三四五六七八九十一二三四五六七八九十", "Alpha Team", "济南队"]
-"""A real room's teams: markup, an emoji, a 20-character name, an English name."""
-
-
 def room(*, clusters: int = 11, named: bool = False, loose: int = 6) -> Workshop:
-    """Eight teams (45 people: five teams of 6, three of 5) and 66 cards typed in turn;
-    all but `loose` of them sorted round-robin into `clusters` clusters (card i into
-    cluster i mod `clusters`), named ``策略1…`` when `named`."""
-    from workshop.model import Cluster, Member, Team
+    """A real room: the eight odd-named teams of ``odd_room_doc`` (猛虎队 and 雄鹰队 at the
+    keyboard first), 45 people (five teams of 6, three of 5), each team in its own colour,
+    and 66 cards typed in turn; all but `loose` of them sorted round-robin into `clusters`
+    clusters (card i into cluster i mod `clusters`), named ``策略1…`` when `named`."""
+    from workshop.model import Cluster, Member
 
-    doc = make_doc()
+    doc = odd_room_doc()
+    first = [team for team in doc.teams if team.name in ("猛虎队", "雄鹰队")]
+    doc.teams = sorted(first, key=lambda team: team.name != "猛虎队") + [
+        team for team in doc.teams if team not in first]
     colors = ["#e4572e", "#29335c", "#f3a712", "#669bbc", "#a8c686", "#8d5a97", "#00a6a6",
               "#c1292e"]
-    doc.teams = [Team(name=name, color=colors[i],
-                      members=[Member(name=f"{name[:2]}成员{j + 1}")
-                               for j in range(6 if i < 5 else 5)])
-                 for i, name in enumerate(ROOM_TEAMS)]
+    for i, team in enumerate(doc.teams):
+        team.color = colors[i]
+        if i < 5:
+            team.members.append(Member(name=f"{team.name[:2]}成员6"))
     doc.cocreate.focus_question = "为了实现700万元的销售目标，我们要做的关键行动是什么？"
     ids = [team.id for team in doc.teams]
     for i in range(66):

@@ -306,8 +306,8 @@ async def test_keys_in_a_burst_keep_their_order(cocreate_app):
         await settle(pilot)
         for text in ("建立客户分级档案", "举办技术交流会"):
             for char in text:
-                app._driver.send_message(events.Key(char, char))
-            app._driver.send_message(events.Key("enter", "\r"))
+                app.post_message(events.Key(char, char))
+            app.post_message(events.Key("enter", "\r"))
             await settle(pilot, 4)
         assert [c.text for c in app.session.doc.cocreate.cards] == ["建立客户分级档案",
                                                                    "举办技术交流会"]
@@ -320,7 +320,7 @@ async def test_keys_in_a_burst_keep_their_order(cocreate_app):
         board = board_of(app)
         second = board.cards[1].text  # the second loose card
         for key, char in [("right", None), ("right_square_bracket", "]")]:  # the card beside
-            app._driver.send_message(events.Key(key, char))
+            app.post_message(events.Key(key, char))
         await settle(pilot, 6)
         moved = cluster_texts(app.session.doc)[0]
         assert second in moved and board.cards[0].text not in moved
@@ -328,7 +328,7 @@ async def test_keys_in_a_burst_keep_their_order(cocreate_app):
         # pairs first, typed fast: P marks the card under the cursor, →, P pairs it
         first_two = {card.text for card in board.cards[:2]}
         for key, char in [("home", None), ("p", "p"), ("right", None), ("p", "p")]:
-            app._driver.send_message(events.Key(key, char))
+            app.post_message(events.Key(key, char))
         await settle(pilot, 6)
         assert set(cluster_texts(app.session.doc)[-1]) == first_two
 

@@ -82,6 +82,7 @@ class PanedStepScreen(StepScreen):
             self.view = view
             self.query_one("#panes", ContentSwitcher).current = f"pane-{view}"
             self._stale.add(view)  # what it showed was for another time: draw it now
+        self.start_round()
         self.refresh_from_doc()
         self.focus_default()
         self.refresh_bindings()
@@ -144,6 +145,12 @@ class PanedStepScreen(StepScreen):
     def action_next_board(self) -> None:
         if not self.active_pane.next_board():
             self.app.bell()
+        else:
+            self.start_round()
+
+    def round_key(self) -> str:
+        """The pane in view and the board its cards land on (Ctrl+B changes it)."""
+        return f"{self.step}:{self.view}:{self.active_pane.entry_target(self.doc)}"
 
     def spotlight_card(self) -> CardView | None:
         return self.active_pane.spotlight_card()

@@ -294,7 +294,8 @@ class WallBoard(CardBoard):
         return lines
 
     def _layout_wall_card(self, card: CardView, width: int) -> list[Strip]:
-        bar = Style(color=card.color or None, bold=True)
+        # a hidden card gives away neither its text nor its team's colour
+        bar = Style(color=None if card.hidden else card.color or None, bold=True)
         mark = "▌ "
         if card.marked:
             bar, mark = self._cached_style("marked"), "✔ "

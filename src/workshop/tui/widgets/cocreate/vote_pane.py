@@ -195,7 +195,7 @@ class VotePane(SettingsActions, ClusterActions, BoardPane):
         if not waiting:
             self.workbench.notify(t("cocreate.vote_over"))
             return
-        self.workbench.room(_give_turn, waiting, team.id)
+        self.workbench.room(_give_turn, waiting, team.id, self.workbench.time_source.now())
         self.workbench.notify(t("cocreate.team_voted", team=team.name,
                                 next=self._team_name(self.doc)))
 
@@ -240,12 +240,12 @@ class VotePane(SettingsActions, ClusterActions, BoardPane):
         self.workbench.push_screen(DotCount(named, budget), done)
 
 
-def _give_turn(doc: Workshop, waiting: list[Team], after: str) -> None:
+def _give_turn(doc: Workshop, waiting: list[Team], after: str, now: float) -> None:
     """The turn to the next team (in order after `after`) that still has dots."""
     ids = [team.id for team in doc.teams]
     start = ids.index(after) if after in ids else -1
     for offset in range(1, len(ids) + 1):
         candidate = ids[(start + offset) % len(ids)]
         if any(team.id == candidate for team in waiting):
-            room_edits.set_turn(doc, candidate)
+            room_edits.set_turn(doc, candidate, now)
             return
