@@ -279,3 +279,26 @@ async def test_the_phase_keys_still_work_after_the_language_changes(cocreate_app
         await pilot.press("g")  # the pane's keys need the focus inside the pane
         await settle(pilot)
         assert app.session.doc.cocreate.focus_question.startswith("What are the key actions")
+
+
+async def test_escape_in_the_name_prompt_asks_before_the_name_is_lost(cocreate_app):
+    doc = clustered(named=False)
+    doc.cocreate.phase = "name"
+    app = cocreate_app(doc)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, NamePrompt)
+        await pilot.press(*"VIP")
+        await pilot.press("escape")  # with a name typed: asks, and "back" keeps it
+        await settle(pilot)
+        assert not isinstance(app.screen, NamePrompt)
+        await pilot.press("down", "down", "enter")  # keep / discard / back
+        await settle(pilot)
+        assert isinstance(app.screen, NamePrompt)
+        assert app.screen.query_one(Input).value == "VIP"
+        await pilot.press("escape", "enter")  # asked again: keep saves the name
+        await settle(pilot)
+        assert not isinstance(app.screen, NamePrompt)
+        assert app.session.doc.cocreate.clusters[0].name == "VIP"

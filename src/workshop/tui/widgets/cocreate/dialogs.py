@@ -10,13 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 
 from workshop.i18n import t
 from workshop.methods.cocreate.clusters import NAME_HAN, NAME_WORDS, name_advice
 from workshop.text import MAX_TEXT, truncate
 from workshop.tui.screens.dialogs import Choice
+from workshop.tui.widgets.field_dialog import FieldDialog
 
 
 class ClusterPicker(Choice):
@@ -84,8 +84,9 @@ def advice_text(name: str) -> Text:
     return text
 
 
-class NamePrompt(ModalScreen[str | None]):
-    """Name a cluster: its cards for context, the focus question, live advice."""
+class NamePrompt(FieldDialog[str | None]):
+    """Name a cluster: its cards for context, the focus question, live advice. Esc with
+    a name typed asks before the name is lost (``FieldDialog``)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
@@ -125,5 +126,5 @@ class NamePrompt(ModalScreen[str | None]):
         event.stop()
         self.dismiss(event.value)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(Input).value)
