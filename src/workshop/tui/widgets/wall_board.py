@@ -49,6 +49,11 @@ SPACER = Band((), 0, 1)
 """A blank line under the loose cards."""
 
 
+def _dot_per_dot(dots: int, most: int, width: int) -> bool:
+    """Whether the most dots on any cluster fit a column as one ``●`` each (else bars)."""
+    return most <= width - 1 - cells(f" {most}")
+
+
 class WallBoard(CardBoard):
     """Sections as columns of a wall; `flowing` sections spread across the width."""
 
@@ -238,8 +243,11 @@ class WallBoard(CardBoard):
         of a band end level), its dots, and its hint when it has no cards. (The wall lights
         the card under the cursor, not its column's title: lighting a title would lay its
         column out again at every step across the wall.)"""
+        tally = section.tally
+        if tally is not None and _dot_per_dot(*tally, width):
+            tally = (tally[0], None)  # drawn the same whatever the most: no new title
         key = (section.title, len(section.cards), not section.cards and section.hint,
-               section.tally, width, most, rows)
+               tally, width, most, rows)
         strips = self._titles.get(key)
         if strips is None:
             if len(self._titles) > 1000:
@@ -279,10 +287,11 @@ class WallBoard(CardBoard):
         """``●●●● 4`` under a cluster's title: a paper dot per dot where the most any
         cluster has fits the column, else a bar to scale (readable from the back)."""
         style = self._cached_style("badge")
-        number = f" {dots}"
-        room = width - 1 - cells(f" {most}")
-        bar = "●" * dots if most <= room else "█" * round(dots * room / most)
-        return Strip([Segment(" " + bar + number, style)])
+        if _dot_per_dot(dots, most, width):
+            bar = "●" * dots
+        else:
+            bar = "█" * round(dots * (width - 1 - cells(f" {most}")) / most)
+        return Strip([Segment(f" {bar} {dots}", style)])
 
     def _card(self, card: CardView, width: int) -> list[Strip]:
         """A card in a column: its team's bar, its text (no team name: the wall is the
