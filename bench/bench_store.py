@@ -1,112 +1,218 @@
-"""How long a change and an undo take on a session with 2,000 cards.
+"""What saving, undo, redo and opening cost on a realistic workshop, against a fair baseline.
 
-Run from the repository:  python bench/bench_store.py [--dir FOLDER] [--cards N] [--ops N]
+The workshop is ``bench/realistic.py`` (10 teams × 8 members, 40 clusters, 400 gap
+cards with fishbones and 5-Why, 300 actions), built through the project's own edits,
+with 2,000 and with 20,000 co-create cards. The folder is on a real disk: the current
+directory by default (``--dir`` to choose); its file system is printed, and a tmpfs
+folder is refused, since fsync costs nothing there.
 
-Prints the median milliseconds per operation and the ratio to a baseline measured in the
-same run: ``json.dumps`` of the same data plus a plain file write, without fsync
-(once with the session's own formatting, indent=1, and once compact, which uses
-the C encoder). `--dir` chooses the disk: fsync costs differ a lot between disks.
+Baseline, measured in the same rounds: what saving the whole document costs done
+plainly: pydantic's ``model_dump_json`` of the same document, written to a file and
+fsync'd (no temp file, no rename). Also timed, for comparison: the whole-file atomic
+save the store made on every change before it had a journal (indented JSON, temp
+file, fsync, rename, fsync of the folder, a backup link).
+
+Rounds are interleaved (each round times every operation once, in a shuffled order),
+and each row gives the median, the 10th–90th percentile spread, and the median ratio
+to the baseline of the same round.
+
+Run from the repository:  python bench/bench_store.py [--dir FOLDER] [--rounds N]
+                                                     [--cards 2000,20000]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
+import random
 import statistics
 import sys
 import tempfile
 import time
-import zlib
+from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
 
-from workshop.model import Card, Member, Meta, Team, Workshop
-from workshop.store import Session
-from workshop.store.atomic import _write_atomic
-from workshop.store.codec import _dump
+from realistic import build  # noqa: E402
 
-
-def build(cards: int) -> Workshop:
-    doc = Workshop(
-        meta=Meta(title="山东区 2027 年度目标分解工作坊", organization="示例科技 山东区"),
-        teams=[Team(name=f"第{i + 1}组", members=[Member(name=f"成员{i}-{j}") for j in range(6)])
-               for i in range(10)],
-    )
-    for i in range(cards):
-        doc.cocreate.cards.append(Card(
-            text=f"第{i}张：建立重点客户分级拜访制度，每月复盘转化率 idea {i}",
-            step="cocreate", board="idea", team_id=doc.teams[i % 10].id))
-    return doc
+from workshop.atomic import write_bytes  # noqa: E402
+from workshop.edits import cards as card_edits  # noqa: E402
+from workshop.edits import room as room_edits  # noqa: E402
+from workshop.model import Workshop  # noqa: E402
+from workshop.store import Session  # noqa: E402
+from workshop.store.backup import _take_backup, _unlink_all  # noqa: E402
+from workshop.store.codec import _dump  # noqa: E402
 
 
-def add_card(doc: Workshop, text: str) -> str:
-    card = Card(text=text, step="cocreate", board="idea")
-    doc.cocreate.cards.append(card)
-    return card.id
+def file_system(folder: Path) -> str:
+    """The type of the file system `folder` is on (from /proc/mounts), or "?"."""
+    try:
+        mounts = [line.split() for line in Path("/proc/mounts").read_text().splitlines()]
+    except OSError:
+        return "?"
+    best = ("", "?")
+    resolved = str(folder.resolve())
+    for fields in mounts:
+        point, kind = fields[1], fields[2]
+        if (resolved == point or resolved.startswith(point.rstrip("/") + "/")) \
+                and len(point) > len(best[0]):
+            best = (point, kind)
+    return best[1]
 
 
-def per_op_ms(fn, n: int) -> float:
-    """The median time of one call, in ms (the machine's hiccups do not move it)."""
-    samples = []
-    for i in range(n):
-        start = time.perf_counter()
-        fn(i)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def spread(samples: list[float]) -> str:
+    if len(samples) < 3:
+        return "—"
+    deciles = statistics.quantiles(samples, n=10, method="inclusive")
+    return f"{deciles[0]:6.2f}–{deciles[-1]:7.2f}"
+
+
+def measure(doc: Workshop, folder: Path, rounds: int, seed: int) -> dict[str, list[float]]:
+    """Interleaved rounds; returns each operation's samples, and per-round ratios."""
+    rng = random.Random(seed)
+    base_file = folder / "baseline.json"
+    old_file = folder / "old-store.workshop.json"
+    path = folder / "bench.workshop.json"
+    old_file.write_bytes(_dump(doc))
+    session = Session.create(doc, path, overwrite=True)
+    teams = [team.id for team in session.doc.teams]
+    samples: dict[str, list[float]] = {}
+    n = 0
+
+    def baseline() -> None:
+        with open(base_file, "wb") as fh:
+            fh.write(session.doc.model_dump_json().encode())
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def old_store_save() -> None:
+        _unlink_all(_take_backup(old_file))
+        write_bytes(old_file, _dump(session.doc))
+
+    def change_undo_redo() -> None:
+        nonlocal n
+        n += 1
+        samples.setdefault("save one change: a card (apply)", []).append(timed(
+            lambda: session.apply("add", card_edits.add_card, "cocreate", f"新卡片 {n}",
+                                  team_id=teams[n % len(teams)])))
+        samples.setdefault("undo", []).append(timed(session.undo))
+        samples.setdefault("redo", []).append(timed(session.redo))
+
+    def room_change() -> None:
+        samples.setdefault("save one room change: F4 next team", []).append(timed(
+            lambda: session.update_room(room_edits.next_turn, teams)))
+
+    def reopen() -> None:
+        nonlocal session
+        session.close()  # folds the journal in: not timed
+        holder: list[Session] = []
+        samples.setdefault("open (read, parse, replay, track)", []).append(timed(
+            lambda: holder.append(Session.open(path))))
+        session = holder[0]
+
+    def checkpoint() -> None:
+        samples.setdefault("new snapshot + backup (checkpoint)", []).append(timed(
+            lambda: session.checkpoint(force=True)))
+
+    def parse_only() -> None:
+        data = path.read_bytes()
+        samples.setdefault("baseline: parse (model_validate_json)", []).append(timed(
+            lambda: Workshop.model_validate_json(data)))
+
+    disk_file = folder / "disk.journal"
+    record = b"0" * 300
+
+    def disk_floor() -> None:
+        with open(disk_file, "ab") as fh:
+            def append() -> None:
+                fh.write(record)
+                fh.flush()
+                os.fdatasync(fh.fileno())
+
+            samples.setdefault("disk alone: append 300 B + fdatasync", []).append(
+                timed(append))
+
+    groups = [change_undo_redo, room_change, reopen, checkpoint, parse_only, disk_floor]
+    for round_ in range(rounds):
+        order = [baseline, old_store_save, *groups]
+        rng.shuffle(order)
+        for step in order:
+            if step is baseline:
+                samples.setdefault("baseline: model_dump_json + write + fsync", []).append(
+                    timed(baseline))
+            elif step is old_store_save:
+                samples.setdefault("before: whole-file atomic save (old store)", []).append(
+                    timed(old_store_save))
+            else:
+                step()
+        del round_
+    session.close()
+    return samples
+
+
+ROWS = [
+    "baseline: model_dump_json + write + fsync",
+    "before: whole-file atomic save (old store)",
+    "save one change: a card (apply)",
+    "save one room change: F4 next team",
+    "undo",
+    "redo",
+    "new snapshot + backup (checkpoint)",
+    "disk alone: append 300 B + fdatasync",
+    "baseline: parse (model_validate_json)",
+    "open (read, parse, replay, track)",
+]
+
+
+def report(cards: int, doc_size: int, samples: dict[str, list[float]]) -> None:
+    base = samples["baseline: model_dump_json + write + fsync"]
+    parse = samples["baseline: parse (model_validate_json)"]
+    print(f"\n{cards:,} co-create cards, session {doc_size / 1024:,.0f} KiB, "
+          f"{len(base)} interleaved rounds")
+    print(f"  {'operation':45} {'median ms':>9}  {'p10–p90 ms':>15}  {'× baseline':>10}")
+    for name in ROWS:
+        values = samples[name]
+        against = parse if name.startswith("open") else base
+        ratios = [v / b for v, b in zip(values, against, strict=False) if b > 0]
+        ratio = f"{statistics.median(ratios):9.3f}×" if not name.startswith("baseline") else ""
+        print(f"  {name:45} {statistics.median(values):9.2f}  {spread(values):>15}  {ratio:>10}")
+    print("  (open is compared with the parse baseline; every other row with the save one;"
+          "\n   a change, an undo and a redo each wait for one fdatasync: the disk row)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", type=Path, default=None, help="folder to write in (a temp one)")
-    parser.add_argument("--cards", type=int, default=2000)
-    parser.add_argument("--ops", type=int, default=200)
+    parser.add_argument("--dir", type=Path, default=Path.cwd(),
+                        help="folder on the disk to measure (default: the current one)")
+    parser.add_argument("--rounds", type=int, default=0,
+                        help="interleaved rounds (default 40 at 2,000 cards, 12 at 20,000)")
+    parser.add_argument("--cards", default="2000,20000")
     args = parser.parse_args()
-
-    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
-        folder = Path(tmp)
-        doc = build(args.cards)
-        data = doc.model_dump(mode="json")
+    kind = file_system(args.dir)
+    if kind in ("tmpfs", "ramfs"):
+        raise SystemExit(f"{args.dir} is on {kind} (memory): fsync costs nothing there; "
+                         "use --dir on a disk")
+    print(f"folder {args.dir} on {kind}; python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} cores")
+    for cards in (int(c) for c in args.cards.split(",")):
+        start = time.perf_counter()
+        doc = build(cards)
+        built = time.perf_counter() - start
         size = len(_dump(doc))
-
-        def baseline_indented(i: int) -> None:
-            with open(folder / "baseline.json", "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(data, ensure_ascii=False, indent=1))
-
-        def baseline_compact(i: int) -> None:
-            with open(folder / "baseline.json", "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(data, ensure_ascii=False))
-
-        base_ind = per_op_ms(baseline_indented, max(10, args.ops // 4))
-        base_cmp = per_op_ms(baseline_compact, args.ops)
-
-        # the parts of one apply, alone
-        saved = _dump(doc)
-        dump_ms = per_op_ms(lambda i: _dump(doc), args.ops)
-        compact_ms = per_op_ms(
-            lambda i: Workshop.__pydantic_serializer__.to_json(doc, warnings="error"), args.ops)
-        zip_ms = per_op_ms(lambda i: zlib.compress(saved, 1), args.ops)
-        write_ms = per_op_ms(lambda i: _write_atomic(folder / "parts.workshop.json", saved),
-                             args.ops)
-
-        with Session.create(doc, folder / f"bench{'.workshop.json'}") as session:
-            apply_ms = per_op_ms(lambda i: session.apply("add", add_card, f"新卡片 {i}"),
-                                 args.ops)
-            undo_ms = per_op_ms(lambda i: session.undo(), args.ops)
-            redo_ms = per_op_ms(lambda i: session.redo(), min(args.ops, 50))
-
-    print(f"session: {args.cards} cards, {size / 1024:.0f} KiB on disk; {args.ops} ops each; "
-          f"folder {args.dir or tempfile.gettempdir()}")
-    print(f"baseline json.dumps(indent=1) + write, no fsync : {base_ind:7.2f} ms")
-    print(f"baseline json.dumps(compact)  + write, no fsync : {base_cmp:7.2f} ms")
-    print("parts of an apply:")
-    print(f"  serialise (pydantic, indent=1)               : {dump_ms:7.2f} ms")
-    print(f"  (serialise compact, for comparison)          : {compact_ms:7.2f} ms")
-    print(f"  zlib level 1 of the previous state (overlaps): {zip_ms:7.2f} ms")
-    print(f"  write_atomic (write, fsync, replace, fsync)  : {write_ms:7.2f} ms")
-    for name, ms in (("apply", apply_ms), ("undo", undo_ms), ("redo", redo_ms)):
-        print(f"{name:5} {ms:7.2f} ms/op   x{ms / base_ind:5.2f} of indent=1 baseline   "
-              f"x{ms / base_cmp:5.2f} of compact baseline")
+        rounds = args.rounds or (40 if cards <= 5000 else 12)
+        with tempfile.TemporaryDirectory(dir=args.dir, prefix=".bench-store-") as tmp:
+            samples = measure(doc, Path(tmp), rounds, seed=cards)
+        print(f"(built through the edits in {built:.1f} s)")
+        report(cards, size, samples)
 
 
 if __name__ == "__main__":

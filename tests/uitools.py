@@ -18,6 +18,17 @@ async def paste(pilot, text: str) -> None:
     await pilot.pause()
 
 
+async def enter_card(pilot, text: str) -> None:
+    """Put `text` in the step's card entry and press Enter (as typing it would)."""
+    from textual.widgets import Input
+
+    entry = pilot.app.screen.query_one("#entry-input", Input)
+    entry.focus()
+    entry.value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def settle(pilot, times: int = 3) -> None:
     """Let the app go idle `times` times (a change, its redraw, and what that posts)."""
     for _ in range(times):

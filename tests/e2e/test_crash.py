@@ -1,9 +1,9 @@
 """A change the store acknowledged survives the program being killed (SIGKILL) right after.
 
-A launcher subprocess (``sys.executable -c``, with this checkout's ``src`` on
-PYTHONPATH) imports the store once and forks one real child process per round,
-so twenty kills take about a second instead of twenty interpreter start-ups. Each
-child creates a session, applies changes and prints ``ACK <card id>`` after each
+A launcher subprocess (``crashwork.Launcher``) imports the store once and forks one
+real child process per round, so twenty kills take about a second instead of twenty
+interpreter start-ups. Each child (``crashwork.card_after_card``) creates a session,
+applies changes and prints ``ACK <card id>`` after each
 ``apply`` returns; the test kills it with SIGKILL the moment it reads an ACK, then
 opens the session as the next run of the app would (over the dead child's lock)
 and looks for every acknowledged card.
@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from crashwork import Launcher
 from workshop.store import SESSION_SUFFIX, Session
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL (POSIX)")
@@ -31,59 +32,11 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 ENV = {**os.environ, "PYTHONPATH": str(SRC)}
 ROUNDS = 20
 
-LAUNCHER = textwrap.dedent(
-    """
-    import os, sys, time
-    from pathlib import Path
-    from workshop.model import Card, Meta, Workshop
-    from workshop.store import Session
-
-    def add(doc, text):
-        card = Card(text=text, step="cocreate", board="idea")
-        doc.cocreate.cards.append(card)
-        return card.id
-
-    def child(path, mode):
-        session = Session.create(Workshop(meta=Meta(title="崩溃测试")), path)
-        n = 0
-        while True:
-            n += 1
-            card_id = session.apply(f"添加卡片 {n}", add, f"第{n}张卡片")
-            print("ACK", card_id, flush=True)
-            if mode == "sleep":
-                time.sleep(60)
-
-    print("READY", flush=True)
-    for line in sys.stdin:
-        command, arg, *rest = line.split()
-        if command == "run":
-            pid = os.fork()
-            if pid == 0:
-                try:
-                    child(Path(arg), rest[0])
-                finally:
-                    os._exit(1)
-            print("PID", pid, flush=True)
-        elif command == "reap":
-            os.waitpid(int(arg), 0)
-            print("REAPED", flush=True)
-    """
-)
-
 
 @pytest.fixture
 def launcher():
-    proc = subprocess.Popen([sys.executable, "-c", LAUNCHER], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, env=ENV, text=True, encoding="utf-8")
-    assert proc.stdout.readline().strip() == "READY"
-    yield proc
-    proc.stdin.close()
-    proc.wait(timeout=10)
-
-
-def send(proc: subprocess.Popen, line: str) -> None:
-    proc.stdin.write(line + "\n")
-    proc.stdin.flush()
+    with Launcher() as forking:
+        yield forking
 
 
 def test_acknowledged_changes_survive_sigkill(launcher, tmp_path):
@@ -91,20 +44,19 @@ def test_acknowledged_changes_survive_sigkill(launcher, tmp_path):
         mode = "sleep" if round_ % 2 == 0 else "busy"
         kill_after = 1 if mode == "sleep" else 1 + round_ % 7
         path = tmp_path / f"round{round_}{SESSION_SUFFIX}"
-        send(launcher, f"run {path} {mode}")
+        launcher.run("card_after_card", path, mode)
 
         pid, acked = None, []
         while pid is None or len(acked) < kill_after:
-            kind, value = launcher.stdout.readline().split()
+            kind, value = launcher.readline()
             if kind == "ACK":
                 acked.append(value)
             else:
                 pid = int(value)
         os.kill(pid, signal.SIGKILL)  # the moment the ACK is read
-        send(launcher, f"reap {pid}")  # as the shell would
-        while (line := launcher.stdout.readline().split()) != ["REAPED"]:
-            assert line[0] == "ACK"
-            acked.append(line[1])  # printed before it died: acknowledged too
+        for kind, value in launcher.reap(pid):
+            assert kind == "ACK"
+            acked.append(value)  # printed before it died: acknowledged too
 
         with Session.open(path) as session:
             assert session.stale_lock_replaced, f"round {round_}"

@@ -117,7 +117,7 @@ async def test_the_clock_alarms_when_time_is_up(make_app):
     app = make_app(time_source=clock)
     notices = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.room(lambda doc: setattr(doc.room.clock, "remaining_s", 3))
+        app.room(lambda room: setattr(room.clock, "remaining_s", 3))
         await pilot.press("f5")
         clock.advance(2.9)
         await tick(pilot)
@@ -138,7 +138,7 @@ async def test_the_turn_moves_on_when_its_countdown_runs_out(make_app):
     notices = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         teams = [team.id for team in app.session.doc.teams]
-        app.room(room_edits.set_turn_seconds, 30, clock.now())
+        app.room(room_edits.set_turn_seconds, 30, teams, clock.now())
         await pilot.press("f5")  # the countdown runs with the step clock
         assert app.session.doc.room.turn.ends_at == clock.now() + 30
         clock.advance(29.5)
@@ -158,7 +158,8 @@ async def test_a_tick_while_a_screen_is_composed_or_taken_down_shows_what_is_the
     clock = FakeTime()
     app = make_app(time_source=clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.room(room_edits.set_turn_seconds, 30, clock.now())
+        teams = [team.id for team in app.session.doc.teams]
+        app.room(room_edits.set_turn_seconds, 30, teams, clock.now())
         await pilot.press("f5")
         vision = app.screen
         await vision.query_one(TurnBar).remove()  # the frame half there

@@ -42,37 +42,48 @@ def test_add_minute_after_time_is_up():
 
 
 def test_turns_round_robin_with_passes(doc):
-    a, b = (team.id for team in doc.teams)
+    a, b = ids = [team.id for team in doc.teams]
     assert turns.current_team_id(doc) == a
-    assert room.next_turn(doc) == b
-    assert room.next_turn(doc) == a
-    assert room.pass_turn(doc) == b  # a passes
-    assert room.next_turn(doc) == b  # a is skipped
-    assert room.pass_turn(doc) is None  # everyone passed: the round is over
+    assert room.next_turn(doc.room, ids) == b
+    assert room.next_turn(doc.room, ids) == a
+    assert room.pass_turn(doc.room, ids) == b  # a passes
+    assert room.next_turn(doc.room, ids) == b  # a is skipped
+    assert room.pass_turn(doc.room, ids) is None  # everyone passed: the round is over
     assert doc.room.turn.passed == []
 
 
 def test_turn_countdown_waits_for_the_clock(doc):
-    room.set_turn_seconds(doc, 60, now=100.0)
+    ids = [team.id for team in doc.teams]
+    room.set_turn_seconds(doc.room, 60, ids, now=100.0)
     assert doc.room.turn.ends_at is None and doc.room.turn.paused_left == 60
-    room.toggle_clock(doc, now=200.0)  # clock starts: the countdown runs
+    room.toggle_clock(doc.room, 10, now=200.0)  # clock starts: the countdown runs
     assert doc.room.turn.ends_at == 260.0
-    room.toggle_clock(doc, now=230.0)  # paused with 30 s left in the turn
+    room.toggle_clock(doc.room, 10, now=230.0)  # paused with 30 s left in the turn
     assert doc.room.turn.paused_left == 30
-    room.toggle_clock(doc, now=900.0)
+    room.toggle_clock(doc.room, 10, now=900.0)
     assert doc.room.turn.ends_at == 930.0
 
 
+def test_a_step_change_resets_an_untouched_clock_in_the_same_change(doc):
+    room.enter_step(doc.room, "gaps", 45)
+    assert doc.room.step == "gaps"
+    assert doc.room.clock.step == "gaps" and doc.room.clock.duration_s == 45 * 60
+    room.toggle_clock(doc.room, 45, now=0.0)  # started: the next step keeps it running
+    room.enter_step(doc.room, "charter", 30)
+    assert doc.room.step == "charter" and doc.room.clock.step == "gaps"
+    assert doc.room.clock.running
+
+
 def test_a_pass_lasts_for_the_round_of_its_board(doc):
-    a, b = (team.id for team in doc.teams)
+    a, b = ids = [team.id for team in doc.teams]
     doc.room.turn.team_id = a
-    assert room.pass_turn(doc, where="gaps:storm:opportunity") == b
+    assert room.pass_turn(doc.room, ids, where="gaps:storm:opportunity") == b
     assert doc.room.turn.passed == [a]
-    assert room.enter_round(doc, "gaps:storm:opportunity") is False  # the same board
+    assert room.enter_round(doc.room, "gaps:storm:opportunity") is False  # the same board
     assert doc.room.turn.passed == [a]
-    assert room.enter_round(doc, "gaps:storm:performance") is True  # another board
+    assert room.enter_round(doc.room, "gaps:storm:performance") is True  # another board
     assert doc.room.turn.passed == []
-    room.pass_turn(doc, where="gaps:storm:performance")
+    room.pass_turn(doc.room, ids, where="gaps:storm:performance")
     doc.room.turn.cards_this_turn = 2
-    room.go_to_step(doc, "charter")  # a later step: everyone is back in, counting afresh
+    room.enter_step(doc.room, "charter", 30)  # a later step: everyone is back in, counting afresh
     assert doc.room.turn.passed == [] and doc.room.turn.cards_this_turn == 0

@@ -1,35 +1,43 @@
 """Edits to the room state (step, clock, turn, projector): saved, never undone.
 
-Each takes the whole document because turn order depends on the teams; they are
-run through ``Session.update_room`` by way of a small adapter in the app.
+Each receives the :class:`~workshop.model.Room` and nothing else of the document, and
+is run by ``Session.update_room(edit, *args)`` (``app.room`` in the TUI). What a room
+edit needs to know about the rest of the workshop comes in as plain arguments: the
+teams' ids in turn order, the minutes the agenda gives a step.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 from workshop.methods import clock as clock_math
 from workshop.methods import turns
-from workshop.model import StepId, Workshop
+from workshop.model import Room, StepId
 
 
-def go_to_step(doc: Workshop, step: StepId) -> None:
-    """The room moves to `step`: a round of passes ends with the board it was on, and
-    the turn's card count starts again."""
-    doc.room.step = step
-    end_card_count(doc)
-    enter_round(doc, step)
+def enter_step(room: Room, step: StepId, minutes: int) -> None:
+    """Go to `step`: a round of passes ends with the board it was on, the turn's card
+    count starts again, and a clock nobody has started or changed becomes `step`'s time
+    box (`minutes` from the agenda). One change, so one save per step change."""
+    clock = room.clock
+    untouched = clock.remaining_s == clock.duration_s or clock.duration_s == 0
+    room.step = step
+    end_card_count(room)
+    enter_round(room, step)
+    if not clock.running and untouched and clock.step != step:
+        reset_clock(room, minutes, step)
 
 
-def end_card_count(doc: Workshop) -> None:
+def end_card_count(room: Room) -> None:
     """The cards typed stop counting against the turn (the room moved on to something
     else: another step, or from the brainstorm to clustering)."""
-    doc.room.turn.cards_this_turn = 0
+    room.turn.cards_this_turn = 0
 
 
-def set_hidden_mode(doc: Workshop, step: StepId, on: bool) -> bool:
+def set_hidden_mode(room: Room, step: StepId, on: bool) -> bool:
     """New cards in `step` go on the board hidden (`on`) or openly. Returns `on`."""
-    steps = doc.room.hidden_steps
+    steps = room.hidden_steps
     if on and step not in steps:
         steps.append(step)
     elif not on and step in steps:
@@ -37,10 +45,10 @@ def set_hidden_mode(doc: Workshop, step: StepId, on: bool) -> bool:
     return on
 
 
-def enter_round(doc: Workshop, where: str) -> bool:
+def enter_round(room: Room, where: str) -> bool:
     """The room works on the board `where` (``gaps:storm``…): passes made on another
     board are forgotten. Returns whether any were."""
-    turn = doc.room.turn
+    turn = room.turn
     if turn.round == where:
         return False
     turn.round = where
@@ -49,17 +57,18 @@ def enter_round(doc: Workshop, where: str) -> bool:
     return forgot
 
 
-def reset_clock(doc: Workshop, step: StepId | None = None) -> None:
-    """A fresh time box for `step` (default: the current step) from the agenda."""
-    step = step or doc.room.step
-    clock_math.reset(doc.room.clock, doc.agenda.get(step, 0), step)
+def reset_clock(room: Room, minutes: int, step: StepId | None = None) -> None:
+    """A fresh time box of `minutes` for `step` (default: the current step)."""
+    step = step or room.step
+    clock_math.reset(room.clock, minutes, step)
 
 
-def toggle_clock(doc: Workshop, now: float | None = None) -> bool:
-    """Start or pause the clock; the per-turn countdown pauses with it. Returns running."""
+def toggle_clock(room: Room, minutes: int, now: float | None = None) -> bool:
+    """Start or pause the clock; the per-turn countdown pauses with it. A clock that was
+    never set starts as the current step's time box of `minutes`. Returns running."""
     now = time.time() if now is None else now
-    clock = doc.room.clock
-    turn = doc.room.turn
+    clock = room.clock
+    turn = room.turn
     if clock.running:
         clock_math.pause(clock, now)
         if turn.ends_at is not None:
@@ -67,7 +76,7 @@ def toggle_clock(doc: Workshop, now: float | None = None) -> bool:
             turn.ends_at = None
     else:
         if clock.duration_s == 0 and clock.remaining_s == 0:
-            reset_clock(doc)
+            reset_clock(room, minutes)
         clock_math.start(clock, now)
         if turn.paused_left is not None:
             turn.ends_at = now + turn.paused_left
@@ -75,51 +84,70 @@ def toggle_clock(doc: Workshop, now: float | None = None) -> bool:
     return clock.running
 
 
-def add_minute(doc: Workshop, minutes: int = 1) -> None:
-    clock_math.add(doc.room.clock, minutes * 60)
+def add_minute(room: Room, minutes: int = 1) -> None:
+    clock_math.add(room.clock, minutes * 60)
 
 
-def next_turn(doc: Workshop, now: float | None = None) -> str | None:
+def next_turn(room: Room, team_ids: Sequence[str], now: float | None = None) -> str | None:
     """Hand the turn to the next team that has not passed; a new round when all have."""
-    target = turns.next_team_id(doc)
+    target = turns.next_in(room.turn, team_ids)
     if target is None:  # every team passed: the round is over, everyone is back in
-        doc.room.turn.passed = []
-        target = turns.next_team_id(doc) or turns.current_team_id(doc)
-    _begin(doc, target, now)
+        room.turn.passed = []
+        target = turns.next_in(room.turn, team_ids) or turns.current_in(room.turn, team_ids)
+    _begin(room, target, now)
     return target
 
 
-def pass_turn(doc: Workshop, now: float | None = None, where: str | None = None) -> str | None:
+def pass_turn(room: Room, team_ids: Sequence[str], now: float | None = None,
+              where: str | None = None) -> str | None:
     """The current team passes this round (of the board `where`, when given); the turn
     moves on. None when all have passed."""
     if where is not None:
-        enter_round(doc, where)
-    current = turns.current_team_id(doc)
-    if current is not None and current not in doc.room.turn.passed:
-        doc.room.turn.passed.append(current)
-    target = turns.next_team_id(doc)
+        enter_round(room, where)
+    current = turns.current_in(room.turn, team_ids)
+    if current is not None and current not in room.turn.passed:
+        room.turn.passed.append(current)
+    target = turns.next_in(room.turn, team_ids)
     if target is None:
-        doc.room.turn.passed = []
-        _begin(doc, turns.current_team_id(doc), now)
+        room.turn.passed = []
+        _begin(room, turns.current_in(room.turn, team_ids), now)
         return None
-    _begin(doc, target, now)
+    _begin(room, target, now)
     return target
 
 
-def set_turn(doc: Workshop, team_id: str, now: float | None = None) -> None:
-    _begin(doc, team_id, now)
+def set_turn(room: Room, team_id: str | None, now: float | None = None) -> None:
+    _begin(room, team_id, now)
 
 
-def set_turn_seconds(doc: Workshop, seconds: int | None, now: float | None = None) -> None:
-    doc.room.turn.seconds = seconds or None
-    _begin(doc, turns.current_team_id(doc), now)
+def set_turn_seconds(room: Room, seconds: int | None, team_ids: Sequence[str],
+                     now: float | None = None) -> None:
+    room.turn.seconds = seconds or None
+    _begin(room, turns.current_in(room.turn, team_ids), now)
 
 
-def _begin(doc: Workshop, team_id: str | None, now: float | None) -> None:
-    turns.begin_turn(doc.room.turn, team_id, now)
-    if doc.room.turn.ends_at is not None and not doc.room.clock.running:
+def set_projector(room: Room, on: bool) -> None:
+    room.projector = on
+
+
+def set_theme(room: Room, theme: str | None) -> None:
+    room.theme = theme
+
+
+def set_language(room: Room, language: str | None) -> None:
+    room.language = language  # type: ignore[assignment]
+
+
+def set_draft(room: Room, text: str) -> None:
+    """Keep the card being typed, so a closed terminal loses nothing."""
+    room.draft = text
+
+
+def _begin(room: Room, team_id: str | None, now: float | None) -> None:
+    turns.begin_turn(room.turn, team_id, now)
+    if room.turn.ends_at is not None and not room.clock.running:
         # the countdown waits for the step clock, like the room does
-        doc.room.turn.paused_left = doc.room.turn.ends_at - (time.time() if now is None else now)
-        doc.room.turn.ends_at = None
+        room.turn.paused_left = room.turn.ends_at - (time.time() if now is None else now)
+        room.turn.ends_at = None
     else:
-        doc.room.turn.paused_left = None
+        room.turn.paused_left = None

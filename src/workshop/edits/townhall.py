@@ -14,7 +14,7 @@ from workshop.edits import plan as plan_edits
 from workshop.i18n import t
 from workshop.methods import clock as clock_math
 from workshop.methods import turns
-from workshop.model import Challenge, SignOff, Workshop
+from workshop.model import Challenge, Room, SignOff, Workshop
 from workshop.model.townhall import AskerKind, ChallengeOutcome
 from workshop.text import clean
 
@@ -190,16 +190,15 @@ def set_minutes_per_team(doc: Workshop, minutes: int) -> int:
 
 # -- the presentation clock (room state) ----------------------------------------------------------
 
-def _reset_presentation(doc: Workshop, team_id: str | None) -> None:
-    clock_math.reset(doc.room.presentation, doc.townhall.minutes_per_team, "townhall")
-    doc.room.presentation_clocks.pop(team_id or "", None)
-    doc.room.presenting_team_id = team_id
+def _reset_presentation(room: Room, team_id: str | None, minutes: int) -> None:
+    clock_math.reset(room.presentation, minutes, "townhall")
+    room.presentation_clocks.pop(team_id or "", None)
+    room.presenting_team_id = team_id
 
 
-def _bring_up(doc: Workshop, team_id: str | None, now: float) -> None:
+def _bring_up(room: Room, team_id: str | None, minutes: int, now: float) -> None:
     """Put the presenting team's clock away, paused where it is, and take out `team_id`'s
-    (where it stopped, or a fresh one for a team that has not presented)."""
-    room = doc.room
+    (where it stopped, or a fresh one of `minutes` for a team that has not presented)."""
     if room.presenting_team_id == team_id:
         return
     if room.presenting_team_id is not None and room.presentation.duration_s:
@@ -208,36 +207,41 @@ def _bring_up(doc: Workshop, team_id: str | None, now: float) -> None:
         room.presentation_clocks[room.presenting_team_id] = kept
     kept = room.presentation_clocks.pop(team_id or "", None)
     if kept is None:
-        _reset_presentation(doc, team_id)
+        _reset_presentation(room, team_id, minutes)
     else:
         room.presentation = kept
         room.presenting_team_id = team_id
 
 
-def present(doc: Workshop, team_id: str, now: float | None = None) -> None:
+# Room edits (``Session.update_room``): `team_id` is the team whose turn it is,
+# `minutes` the town hall's minutes per team.
+
+def present(room: Room, team_id: str, minutes: int, now: float | None = None) -> None:
     """`team_id` comes up to present: it gets the turn and its time box, paused (where it
     stopped if it presented before, else fresh); the team before keeps what it used."""
     now = time.time() if now is None else now
-    turns.begin_turn(doc.room.turn, team_id, now)
-    doc.room.turn.ends_at = None  # a presenting team is never timed out by the turn
-    _bring_up(doc, team_id, now)
-    clock_math.pause(doc.room.presentation, now)
+    turns.begin_turn(room.turn, team_id, now)
+    room.turn.ends_at = None  # a presenting team is never timed out by the turn
+    _bring_up(room, team_id, minutes, now)
+    clock_math.pause(room.presentation, now)
 
 
-def toggle_presentation(doc: Workshop, now: float | None = None) -> bool:
+def toggle_presentation(room: Room, team_id: str | None, minutes: int,
+                        now: float | None = None) -> bool:
     """Start or pause the presenting team's clock (the team whose turn it is: its own
     time box). Returns whether it runs."""
     now = time.time() if now is None else now
-    _bring_up(doc, turns.current_team_id(doc), now)
-    clock_math.toggle(doc.room.presentation, now)
-    return doc.room.presentation.running
+    _bring_up(room, team_id, minutes, now)
+    clock_math.toggle(room.presentation, now)
+    return room.presentation.running
 
 
-def reset_presentation(doc: Workshop) -> None:
+def reset_presentation(room: Room, team_id: str | None, minutes: int) -> None:
     """A fresh time box for the team whose turn it is (what it used is forgotten)."""
-    _reset_presentation(doc, turns.current_team_id(doc))
+    _reset_presentation(room, team_id, minutes)
 
 
-def add_presentation_minute(doc: Workshop, minutes: int = 1, now: float | None = None) -> None:
-    _bring_up(doc, turns.current_team_id(doc), time.time() if now is None else now)
-    clock_math.add(doc.room.presentation, minutes * 60)
+def add_presentation_minute(room: Room, team_id: str | None, minutes: int, extra: int = 1,
+                            now: float | None = None) -> None:
+    _bring_up(room, team_id, minutes, time.time() if now is None else now)
+    clock_math.add(room.presentation, extra * 60)

@@ -13,16 +13,15 @@ Core code: this package never imports ``textual``.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
-import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
 
-from workshop import i18n
+from workshop import atomic, i18n
+from workshop.atomic import Writer
 from workshop.export import csv_export, json_export, markdown
 from workshop.export.errors import ExportError
 from workshop.export.fonts import FontChoice, find_cjk_font
@@ -35,8 +34,6 @@ Format = Literal["pdf", "md", "csv", "json"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 DEFAULT_FOLDER = Path("exports")
 
-Writer = Callable[[Path], None]
-"""Writes one output file's content to the path it is given (a temp file)."""
 
 
 @dataclass
@@ -85,48 +82,19 @@ def _os_message(error: OSError, path: Path, lang: str) -> str:
     return t("export.os_error", lang, path=str(path), error=error.strerror or error)
 
 
-def _create_temp(folder: Path, name: str, lang: str) -> Path:
-    """A new empty temp file in `folder` (mode 0666 less the umask, like any new file:
-    ``mkstemp`` would make exported files private to the user)."""
-    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
-    for _ in range(100):
-        temp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
-        try:
-            os.close(os.open(temp, flags, 0o666))
-        except FileExistsError:
-            continue
-        except OSError as error:
-            raise ExportError(_os_message(error, folder, lang)) from error
-        return temp
-    raise ExportError(t("export.os_error", lang, path=str(folder), error="temp file"))
-
-
 def write_atomic(path: Path, write: Writer, lang: str) -> None:
-    """Run `write` on a temp file next to `path`, fsync it, then move it over `path`.
+    """Run `write` on a temp file next to `path`, then move it over `path`
+    (``workshop.atomic``: fsync'd, the folder too).
 
     If `write` raises, the temp file is removed and `path` is left as it was. OS errors
     become ``ExportError`` (in `lang`); anything else propagates unchanged (it is a bug).
     """
-    folder = path.parent
-    temp = _create_temp(folder, path.name, lang)
     try:
-        write(temp)
-        with temp.open("r+b") as fh:
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, path)
+        atomic.write_with(path, write)
     except OSError as error:
-        raise ExportError(_os_message(error, path, lang)) from error
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+        # a folder we may not write in is the folder's problem, not the file's
+        where = path if os.access(path.parent, os.W_OK) else path.parent
+        raise ExportError(_os_message(error, where, lang)) from error
 
 
 def _bytes_writer(data: bytes) -> Writer:

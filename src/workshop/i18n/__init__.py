@@ -70,15 +70,13 @@ def load_catalog(folder: Path, cache_file: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     for path in files:
         _flatten("", tomllib.loads(path.read_text("utf-8")), out, f"{folder.name}/{path.name}")
-    temp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
-    try:
+    from workshop import atomic  # only when the cache is rewritten
+
+    # whole or not at all, as other processes may read it; a cache may fail to be written
+    with contextlib.suppress(OSError):
         cache_file.parent.mkdir(exist_ok=True)
-        temp.write_text(json.dumps({"stamp": stamp, "catalog": out}, ensure_ascii=False),
-                        "utf-8")
-        os.replace(temp, cache_file)  # whole or not at all, as other processes may read it
-    except OSError:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
+        atomic.write_text(cache_file, json.dumps({"stamp": stamp, "catalog": out},
+                                                 ensure_ascii=False))
     return out
 
 

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 from workshop.model import Turn, Workshop
 
 
 def current_team_id(doc: Workshop) -> str | None:
     """The team whose turn it is (the first team if none was set or it is gone)."""
-    ids = [team.id for team in doc.teams]
-    if not ids:
-        return None
-    return doc.room.turn.team_id if doc.room.turn.team_id in ids else ids[0]
+    return current_in(doc.room.turn, [team.id for team in doc.teams])
 
 
 def next_team_id(doc: Workshop) -> str | None:
@@ -20,14 +18,25 @@ def next_team_id(doc: Workshop) -> str | None:
 
     When every team has passed, the round is over: returns None.
     """
-    ids = [team.id for team in doc.teams]
-    current = current_team_id(doc)
+    return next_in(doc.room.turn, [team.id for team in doc.teams])
+
+
+def current_in(turn: Turn, team_ids: Sequence[str]) -> str | None:
+    """:func:`current_team_id` from the turn and the teams' ids in order."""
+    if not team_ids:
+        return None
+    return turn.team_id if turn.team_id in team_ids else team_ids[0]
+
+
+def next_in(turn: Turn, team_ids: Sequence[str]) -> str | None:
+    """:func:`next_team_id` from the turn and the teams' ids in order."""
+    current = current_in(turn, team_ids)
     if current is None:
         return None
-    start = ids.index(current)
-    for offset in range(1, len(ids) + 1):
-        candidate = ids[(start + offset) % len(ids)]
-        if candidate not in doc.room.turn.passed:
+    start = team_ids.index(current)
+    for offset in range(1, len(team_ids) + 1):
+        candidate = team_ids[(start + offset) % len(team_ids)]
+        if candidate not in turn.passed:
             return candidate
     return None
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from workshop.ids import new_id
+from workshop.model import tracked
 from workshop.text import clean
 
 StepId = Literal["review", "vision", "gaps", "charter", "cocreate", "plan", "townhall", "summary"]
@@ -40,9 +41,24 @@ def now() -> datetime:
 
 
 class Model(BaseModel):
-    """Base of every document model: unknown keys are errors, assignments are validated."""
+    """Base of every document model: unknown keys are errors, assignments are validated.
 
+    In a document a session holds, an assignment is also reported to the session's
+    change tracker (``workshop.model.tracking``); elsewhere it is a plain assignment.
+    """
+
+    __slots__ = ("_ws_tracker", "_ws_up")
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        tracker = tracked.tracker_of(self)
+        if tracker is None or name not in type(self).model_fields:
+            super().__setattr__(name, value)
+            return
+        tracker.field_changing(self, name)
+        super().__setattr__(name, value)
+        if name in tracked.container_fields(type(self)):
+            tracked.adopt_field(self, name, self.__dict__.get(name), tracker)
 
 
 class Vote(Model):

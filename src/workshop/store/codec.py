@@ -8,6 +8,7 @@ one refused, a damaged one refused with the backups that do load.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,8 @@ from pydantic import ValidationError
 import workshop.model as _model
 from workshop.i18n import t
 from workshop.model import Workshop
-from workshop.store.backups import backups
+from workshop.store import journal
+from workshop.store.backup import backups
 from workshop.store.errors import (
     SessionCorrupt,
     SessionNotFound,
@@ -27,6 +29,7 @@ from workshop.store.errors import (
     _TooNew,
     _Unreadable,
 )
+from workshop.store.paths import journal_path
 
 JSON_INDENT: int | None = 1
 """Indentation of the session JSON. One space keeps the file readable and diffable by a
@@ -120,8 +123,6 @@ def _parse(data: bytes) -> tuple[Workshop, bool]:
         raise _Unreadable(t("store.reason.invalid", details=_validation_details(exc))) from exc
 
 
-
-
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -153,12 +154,37 @@ def _load(path: Path, data: bytes) -> tuple[Workshop, bool]:
 
 
 def load(path: Path) -> Workshop:
-    """Read the session at `path` without locking it, migrating an older file.
+    """Read the session at `path` without locking it, migrating an older file, with the
+    changes in its journal: the state its program last acknowledged.
 
     Raises :class:`SessionNotFound`, :class:`SessionCorrupt` (with the backups that
     load), :class:`SessionTooNew`, or :class:`StoreError`. Never changes the file.
     """
     path = Path(path)
-    return _load(path, _read(path))[0]
+    for _ in range(3):
+        data = _read(path)
+        seen = _identity(path)
+        doc, _ = _load(path, data)
+        found = journal.replay(doc, data, _read_journal(journal_path(path)))
+        # a journal of another snapshot is stale, unless the session was compacted
+        # between the two reads: then read the new snapshot
+        if found.size or _identity(path) == seen:
+            return doc
+    return doc
 
 
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _read_journal(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(t("store.read_failed", path=path, reason=exc.strerror or exc)) from exc

@@ -6,8 +6,10 @@ import contextlib
 import datetime as dt
 import json
 import os
+import signal
 import socket
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -159,8 +161,51 @@ def _read_lock(lock: Path) -> object:
 
 
 def _lock_is_stale(holder: dict[str, Any]) -> bool:
-    """A lock is stale when its program is known to be dead: same host, no such pid."""
+    """A lock is stale when its program is known to be gone: same host, and no such pid,
+    or the pid now belongs to a process that started after the lock was written."""
     if holder["host"] != socket.gethostname():
         return False
-    return not _pid_alive(holder["pid"])
+    pid = holder["pid"]
+    if not _pid_alive(pid):
+        return True
+    began = _process_started(pid)
+    try:
+        locked = dt.datetime.fromisoformat(str(holder.get("started"))).timestamp()
+    except ValueError:
+        return False
+    return began is not None and began > locked + 2  # the number was given out again
 
+
+def _process_started(pid: int) -> float | None:
+    """When process `pid` started (Unix time), where ``/proc`` tells; else None."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            ticks = int(fh.read().rsplit(b")", 1)[1].split()[19])  # field 22: starttime
+        with open("/proc/stat", "rb") as fh:
+            boot = next(int(line.split()[1]) for line in fh if line.startswith(b"btime"))
+        return boot + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
+
+
+def end_holder(error: SessionLocked, timeout: float = 5.0) -> bool:
+    """End the program that holds the session's lock (a hung one: its terminal closed
+    under it, say), as the lock message offers: ask it to quit (SIGTERM), and if it has
+    not within `timeout` seconds, make it (SIGKILL). True when it is gone, after which
+    :meth:`Session.open` replaces its lock. Only on the same machine; False where the
+    program cannot be ended from here (another machine or user, or Windows)."""
+    if error.host != socket.gethostname() or sys.platform == "win32":
+        return False
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.kill(error.pid, sig)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not _pid_alive(error.pid):
+                return True
+            time.sleep(0.05)
+    return not _pid_alive(error.pid)

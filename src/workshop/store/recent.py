@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from workshop.store.atomic import write_atomic
+from workshop.atomic import write_text
 from workshop.store.paths import _normal
 
 RECENT_FILE = "recent.json"
@@ -45,7 +45,7 @@ def remember_recent(path: Path) -> None:
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"sessions": entries[:RECENT_KEEP]}, ensure_ascii=False, indent=1)
-        write_atomic(folder / RECENT_FILE, text + "\n")
+        write_text(folder / RECENT_FILE, text + "\n")
 
 
 def recent_sessions(limit: int = 10) -> list[Path]:

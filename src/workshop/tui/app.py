@@ -96,7 +96,7 @@ class WorkshopApp(App[int]):
         self._pending_draft: str | None = None
         self._draft_typed_at = 0.0
         self._typing = False
-        """Text stands in the card entry: the turn waits for it (see ``_tick``)."""
+        """Text stands in the card entry: the turn waits for it (see ``tick``)."""
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
@@ -170,10 +170,10 @@ class WorkshopApp(App[int]):
         projector = self.has_class("-projector")
         self._start_projector = False
         if projector != room.projector:
-            self.room(lambda doc: setattr(doc.room, "projector", projector))
+            self.room(room_edits.set_projector, projector)
         self.switch_mode(room.step)
         if room.clock.duration_s == 0:
-            self.room(room_edits.reset_clock, room.step)
+            self.room(room_edits.reset_clock, self._minutes(room.step), room.step)
         draft = room.draft
         if draft:
             self.call_after_refresh(self._restore_draft, draft)
@@ -217,15 +217,20 @@ class WorkshopApp(App[int]):
         return result
 
     def room(self, edit: Callable[..., T], *args: Any) -> T | None:
-        """Change the room state (step, clock, turn): saved, not undoable."""
-        result: list[T] = []
+        """Change the room state: ``edit(room, *args)`` (``edits.room``); saved, not undone."""
         try:
-            self.session.update_room(lambda _room: result.append(edit(self.session.doc, *args)))
+            result = self.session.update_room(edit, *args)
         except (StoreError, OSError) as error:
             self.notify(t("shell.save_failed", error=error), severity="error", timeout=15)
             return None
         self.revision += 1
-        return result[0] if result else None
+        return result
+
+    def team_ids(self) -> list[str]:  # the turn order, for room edits that hand it on
+        return [team.id for team in self.session.doc.teams]
+
+    def _minutes(self, step: StepId | None = None) -> int:  # the agenda's, for the clock
+        return self.session.doc.agenda.get(step or self.session.doc.room.step, 0)
 
     def save_draft(self, text: str) -> None:
         """Keep what is being typed, a moment after typing stops (the clock tick saves it:
@@ -241,7 +246,7 @@ class WorkshopApp(App[int]):
             return
         # the draft is a courtesy: if it cannot be saved, the next keystroke tries again
         with contextlib.suppress(StoreError, OSError):
-            self.session.update_room(lambda room: setattr(room, "draft", text))
+            self.session.update_room(room_edits.set_draft, text)
 
     def clear_draft(self) -> None:
         self._pending_draft = ""
@@ -265,7 +270,7 @@ class WorkshopApp(App[int]):
         def handed(go: bool | None) -> None:
             # F4 or a click may have moved the turn meanwhile: move it only from `team`
             if go and turns.current_team_id(self.session.doc) == team.id:
-                self.room(room_edits.next_turn, self.time_source.now())
+                self.room(room_edits.next_turn, self.team_ids(), self.time_source.now())
                 now = self.session.doc.team(turns.current_team_id(self.session.doc))
                 self.notify(t("shell.cap_reached", team=team.name,
                               next=now.name if now else ""))
@@ -282,6 +287,7 @@ class WorkshopApp(App[int]):
         if self._pending_draft is not None and (
                 self.time_source.monotonic() - self._draft_typed_at >= DRAFT_SAVE_DELAY):
             self.flush_draft()
+        self.session.checkpoint()  # a new snapshot of the session, when one is due
         doc = self.session.doc
         now = self.time_source.now()
         clock = doc.room.clock
@@ -298,7 +304,7 @@ class WorkshopApp(App[int]):
         if (turn.ends_at is not None and now >= turn.ends_at and clock.running
                 and not self._typing):
             done = doc.team(turns.current_team_id(doc))
-            self.room(room_edits.next_turn, now)
+            self.room(room_edits.next_turn, self.team_ids(), now)
             nxt = self.session.doc.team(turns.current_team_id(self.session.doc))
             self.bell()
             self.notify(t("shell.turn_over", team=done.name if done else "",
@@ -313,14 +319,13 @@ class WorkshopApp(App[int]):
 
     def action_toggle_clock(self) -> None:
         if self._need_session():
-            running = self.room(room_edits.toggle_clock, self.time_source.now())
+            running = self.room(room_edits.toggle_clock, self._minutes(), self.time_source.now())
             self.notify(t("shell.clock_started" if running else "shell.clock_paused"), timeout=2)
 
     def action_reset_clock(self) -> None:
         if self._need_session():
-            self.room(room_edits.reset_clock, self.session.doc.room.step)
-            self.notify(t("shell.clock_reset", minutes=self.session.doc.agenda.get(
-                self.session.doc.room.step, 0)), timeout=2)
+            self.room(room_edits.reset_clock, self._minutes())
+            self.notify(t("shell.clock_reset", minutes=self._minutes()), timeout=2)
 
     def action_add_minute(self) -> None:
         if self._need_session():
@@ -332,14 +337,14 @@ class WorkshopApp(App[int]):
             if isinstance(self.screen, StepScreen):
                 self.screen.next_turn()  # the town hall: the next team comes up to present
             else:
-                self.room(room_edits.next_turn, self.time_source.now())
+                self.room(room_edits.next_turn, self.team_ids(), self.time_source.now())
 
     def action_pass_turn(self) -> None:
         if not self._need_session():
             return
         team = self.session.doc.team(turns.current_team_id(self.session.doc))
         where = self.screen.round_key() if isinstance(self.screen, StepScreen) else None
-        nxt = self.room(room_edits.pass_turn, self.time_source.now(), where)
+        nxt = self.room(room_edits.pass_turn, self.team_ids(), self.time_source.now(), where)
         if nxt is None:
             self.notify(t("shell.round_over"))
         elif team:
@@ -359,15 +364,15 @@ class WorkshopApp(App[int]):
         def done(text: str | None) -> None:
             if text is None:
                 return
-            text = text.strip()
+            text, ids, now = text.strip(), self.team_ids(), self.time_source.now()
             if not text or text == "0":
-                self.room(room_edits.set_turn_seconds, None, self.time_source.now())
+                self.room(room_edits.set_turn_seconds, None, ids, now)
                 self.notify(t("shell.turn_timer_off"))
                 return
             if not text.isdigit() or not 5 <= int(text) <= 3600:
                 self.notify(t("shell.turn_timer_bad", value=text), severity="warning")
                 return
-            self.room(room_edits.set_turn_seconds, int(text), self.time_source.now())
+            self.room(room_edits.set_turn_seconds, int(text), ids, now)
             self.notify(t("shell.turn_timer_on", seconds=int(text)))
 
         self.push_screen(TextPrompt(t("shell.turn_timer_title"), str(current or "")), done)
@@ -376,12 +381,7 @@ class WorkshopApp(App[int]):
     def go_to(self, step: StepId) -> None:
         if not self._need_session():
             return
-        doc = self.session.doc
-        clock = doc.room.clock
-        untouched = clock.remaining_s == clock.duration_s or clock.duration_s == 0
-        self.room(room_edits.go_to_step, step)
-        if not clock.running and untouched and clock.step != step:
-            self.room(room_edits.reset_clock, step)
+        self.room(room_edits.enter_step, step, self._minutes(step))  # one save
         self.switch_mode(step)
 
     def action_step(self, delta: int) -> None:
@@ -424,7 +424,7 @@ class WorkshopApp(App[int]):
         if not self._need_session():
             return
         on = not self.session.doc.room.projector
-        self.room(lambda doc: setattr(doc.room, "projector", on))
+        self.room(room_edits.set_projector, on)
         self._apply_projector(on)
 
     def _apply_projector(self, on: bool) -> None:
@@ -443,13 +443,13 @@ class WorkshopApp(App[int]):
         if self.session is None or theme == PROJECTOR.name:
             return
         if self.session.doc.room.theme != theme:
-            self.room(lambda doc: setattr(doc.room, "theme", theme))
+            self.room(room_edits.set_theme, theme)
 
     async def set_language(self, lang: str) -> None:
         """Switch every screen to `lang`, and remember it with the session."""
         i18n.set_language(lang)
         if self.session is not None:
-            self.room(lambda doc: setattr(doc.room, "language", i18n.get_language()))
+            self.room(room_edits.set_language, i18n.get_language())
         for screen in list(self.step_screens.values()):
             await screen.recompose()
             screen.refresh_from_doc()

@@ -250,7 +250,7 @@ class StepScreen(Screen):
 
     def next_turn(self) -> None:
         """F4: the keyboard goes to the next team (a step may mean more by it)."""
-        self.app.room(room_edits.next_turn, self.app.time_source.now())
+        self.app.room(room_edits.next_turn, self.app.team_ids(), self.app.time_source.now())
 
     # -- cards ------------------------------------------------------------------------
     @on(CardEntry.Submitted)

@@ -216,30 +216,39 @@ class TownhallScreen(StepScreen):
         current = self.team_id(doc)
         index = ids.index(current) if current in ids else -1 if delta > 0 else 0
         target = ids[(index + delta) % len(ids)]
-        self.app.room(townhall_edits.present, target, self.app.time_source.now())
+        self.app.room(townhall_edits.present, target, doc.townhall.minutes_per_team,
+                      self.app.time_source.now())
         team = doc.team(target)
         if team is not None:
             self.notify(t("townhall.notice.presenting", team=team.name), timeout=2)
+
+    def _presenter(self) -> tuple[str | None, int]:
+        """The team whose turn it is and the minutes each team presents: what the
+        presentation clock's room edits need to know."""
+        doc = self.doc
+        return self.team_id(doc), doc.townhall.minutes_per_team
 
     def next_turn(self) -> None:
         """F4 here is → : the next team comes up, and the one before keeps its time."""
         self.action_team(1)
 
     def give_turn(self, team_id: str) -> None:
-        self.app.room(townhall_edits.present, team_id, self.app.time_source.now())
+        self.app.room(townhall_edits.present, team_id, self.doc.townhall.minutes_per_team,
+                      self.app.time_source.now())
 
     def action_toggle_timer(self) -> None:
-        running = self.app.room(townhall_edits.toggle_presentation,
+        running = self.app.room(townhall_edits.toggle_presentation, *self._presenter(),
                                 self.app.time_source.now())
         self.notify(t("townhall.notice.timer_on" if running else "townhall.notice.timer_off"),
                     timeout=2)
 
     def action_reset_timer(self) -> None:
-        self.app.room(townhall_edits.reset_presentation)
+        self.app.room(townhall_edits.reset_presentation, *self._presenter())
         self._timer_was_over = False
 
     def action_timer_minute(self) -> None:
-        self.app.room(townhall_edits.add_presentation_minute, 1, self.app.time_source.now())
+        self.app.room(townhall_edits.add_presentation_minute, *self._presenter(), 1,
+                      self.app.time_source.now())
         self.notify(t("shell.minute_added"), timeout=2)
 
     # -- the challenge log -----------------------------------------------------------------
@@ -459,7 +468,7 @@ class TownhallScreen(StepScreen):
                 return
             if self.app.edit(t("townhall.undo.minutes", minutes=int(value)),
                              townhall_edits.set_minutes_per_team, int(value)) is not None:
-                self.app.room(townhall_edits.reset_presentation)
+                self.app.room(townhall_edits.reset_presentation, *self._presenter())
 
         self.app.push_screen(TextPrompt(t("townhall.prompt.minutes"),
                                         str(self.doc.townhall.minutes_per_team)), done)

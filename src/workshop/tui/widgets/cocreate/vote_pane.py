@@ -195,7 +195,9 @@ class VotePane(SettingsActions, ClusterActions, BoardPane):
         if not waiting:
             self.workbench.notify(t("cocreate.vote_over"))
             return
-        self.workbench.room(_give_turn, waiting, team.id, self.workbench.time_source.now())
+        nxt = _next_with_dots(doc, waiting, team.id)
+        if nxt is not None:
+            self.workbench.room(room_edits.set_turn, nxt, self.workbench.time_source.now())
         self.workbench.notify(t("cocreate.team_voted", team=team.name,
                                 next=self._team_name(self.doc)))
 
@@ -240,12 +242,12 @@ class VotePane(SettingsActions, ClusterActions, BoardPane):
         self.workbench.push_screen(DotCount(named, budget), done)
 
 
-def _give_turn(doc: Workshop, waiting: list[Team], after: str, now: float) -> None:
-    """The turn to the next team (in order after `after`) that still has dots."""
+def _next_with_dots(doc: Workshop, waiting: list[Team], after: str) -> str | None:
+    """The next team (in order after `after`) that still has dots."""
     ids = [team.id for team in doc.teams]
     start = ids.index(after) if after in ids else -1
     for offset in range(1, len(ids) + 1):
         candidate = ids[(start + offset) % len(ids)]
         if any(team.id == candidate for team in waiting):
-            room_edits.set_turn(doc, candidate, now)
-            return
+            return candidate
+    return None
