@@ -3,15 +3,13 @@ it was typed, and the turn moves only when the team at the keyboard can see it m
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from cocreate_factory import room
 from cocreate_pilot import type_card
-from uitools import record_notices, settle, shown
+from uitools import FakeTime, record_notices, settle, shown, tick
 from workshop.edits import room as room_edits
 from workshop.tui.screens.handover import Handover
 from workshop.tui.widgets.turn_bar import TurnBar
@@ -98,19 +96,21 @@ async def test_esc_lets_the_team_write_one_more_card(cocreate_app, size):
 async def test_the_turn_timer_waits_for_the_card_being_typed(cocreate_app, size):
     doc = brainstorm("zh", cap=None)
     tigers, eagles = doc.teams[0], doc.teams[1]
-    app = cocreate_app(doc)
+    clock = FakeTime()
+    app = cocreate_app(doc, time_source=clock)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         notices = record_notices(app)
-        app.room(room_edits.set_turn_seconds, 30)
+        app.room(room_edits.set_turn_seconds, 30, app.team_ids(), clock.now())
         await pilot.press("f5")  # the countdown runs with the step clock
         await pilot.press(*"half")  # 猛虎队 is typing
-        app.room(lambda doc: setattr(doc.room.turn, "ends_at", time.time() - 1))
-        await pilot.pause(0.6)
+        clock.advance(31)
+        await tick(pilot)
         assert app.session.doc.room.turn.team_id == tigers.id  # the turn waits for the card
         assert tigers.name in entry_who(app)
         await pilot.press("enter")
-        await pilot.pause(0.6)
+        await settle(pilot)
+        await tick(pilot)
         cards = app.session.doc.cocreate.cards
         assert [(c.text, c.team_id) for c in cards] == [("half", tigers.id)]
         assert app.session.doc.room.turn.team_id == eagles.id  # then it moves, with a notice
