@@ -10,10 +10,12 @@ from workshop.tui.widgets.wall_layout import (
     balanced,
     band,
     column_width,
+    dot_per_dot,
     fill,
     horizontal,
     most_columns,
     retitle,
+    same_line,
     stack,
     vertical,
 )
@@ -86,3 +88,19 @@ def test_a_new_title_moves_the_cards_by_its_difference_only():
     assert [item.top for item in again.items] == [0, 2, 3]
     assert again.items[1].lines is column.items[1].lines
     assert retitle(column, ["new"]).items[1] is column.items[1]
+
+
+def test_a_line_is_the_same_when_its_columns_draw_the_same_lines():
+    title, card, other = ["title"], [object(), object()], [object()]
+    first = band([stack(0, 10, [("a", None, title), ("a", 0, card)]),
+                  stack(12, 10, [("b", None, ["b"]), ("b", 0, other)])])
+    again = band([first.columns[0], retitle(first.columns[1], ["renamed"])])
+    assert same_line(first, 0, again, 0) is False  # b's title differs on its first line
+    assert same_line(first, 1, again, 1) is True  # the cards' lines are the same objects
+    moved = band([first.columns[0], stack(12, 10, [("b", None, ["b"]), ("b", 0, [object()])])])
+    assert same_line(first, 1, moved, 1) is False
+    assert same_line(None, 0, None, 0) is True
+
+
+def test_dots_are_drawn_one_a_dot_while_the_most_fits_the_column():
+    assert dot_per_dot(3, 20, 24) and not dot_per_dot(3, 30, 24)

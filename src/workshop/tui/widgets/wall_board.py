@@ -35,10 +35,12 @@ from workshop.tui.widgets.wall_layout import (
     balanced,
     band,
     column_width,
+    dot_per_dot,
     fill,
     horizontal,
     most_columns,
     retitle,
+    same_line,
     stack,
     vertical,
 )
@@ -47,11 +49,6 @@ TITLE_LINES = 2
 """A cluster's title wraps to at most this many lines (then it is cut with …)."""
 SPACER = Band((), 0, 1)
 """A blank line under the loose cards."""
-
-
-def _dot_per_dot(dots: int, most: int, width: int) -> bool:
-    """Whether the most dots on any cluster fit a column as one ``●`` each (else bars)."""
-    return most <= width - 1 - cells(f" {most}")
 
 
 class WallBoard(CardBoard):
@@ -244,7 +241,7 @@ class WallBoard(CardBoard):
         the card under the cursor, not its column's title: lighting a title would lay its
         column out again at every step across the wall.)"""
         tally = section.tally
-        if tally is not None and _dot_per_dot(*tally, width):
+        if tally is not None and dot_per_dot(*tally, width):
             tally = (tally[0], None)  # drawn the same whatever the most: no new title
         key = (section.title, len(section.cards), not section.cards and section.hint,
                tally, width, most, rows)
@@ -287,7 +284,7 @@ class WallBoard(CardBoard):
         """``●●●● 4`` under a cluster's title: a paper dot per dot where the most any
         cluster has fits the column, else a bar to scale (readable from the back)."""
         style = self._cached_style("badge")
-        if _dot_per_dot(dots, most, width):
+        if dot_per_dot(dots, most, width):
             bar = "●" * dots
         else:
             bar = "█" * round(dots * (width - 1 - cells(f" {most}")) / most)
@@ -347,7 +344,8 @@ class WallBoard(CardBoard):
         for y in range(height):
             was, was_row = self._line_at(bands, tops, top + y)
             now, now_row = self._line_at(self._bands, self._tops, top + y)
-            if was is not now or was_row != now_row:
+            if (was is not now or was_row != now_row) and not same_line(was, was_row, now,
+                                                                          now_row):
                 changed.append(y)
         if changed:
             self.refresh(Region(0, changed[0], self.size.width, changed[-1] - changed[0] + 1))

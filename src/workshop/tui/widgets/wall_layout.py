@@ -162,6 +162,28 @@ def fill(text: str, width: int) -> list[str]:
     return lines
 
 
+def same_line(was: Band | None, was_row: int, now: Band | None, now_row: int) -> bool:
+    """Whether two lines of the wall draw the same laid-out lines in the same columns (a
+    band laid out again keeps the lines of its columns that did not change)."""
+    if was is None or now is None or len(was.columns) != len(now.columns):
+        return was is now
+    for old, new in zip(was.columns, now.columns, strict=True):
+        if (old.x, old.width) != (new.x, new.width):
+            return False
+        a, b = old.item_at(was_row), new.item_at(now_row)
+        if (a is None) != (b is None):
+            return False
+        if a is not None and b is not None and (
+                a.lines[was_row - a.top] is not b.lines[now_row - b.top]):
+            return False
+    return True
+
+
+def dot_per_dot(dots: int, most: int, width: int) -> bool:
+    """Whether the most dots on any cluster fit a column as one ``●`` each (else bars)."""
+    return most <= width - 1 - cells(f" {most}")
+
+
 # -- moving about the wall -------------------------------------------------------------------
 class Spot(NamedTuple):
     """Where a card is: its band, its column in the band, its item in the column."""
