@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from workshop.model import Team, Vote
+from workshop.model import Team, Vote, Workshop
 
 Per = Literal["team", "member"]
 
@@ -149,3 +149,9 @@ class Ballot:
 def by_team(item: Votable) -> Counter[str]:
     """Dots on `item` per team id."""
     return Counter(vote.team_id for vote in item.votes)
+
+
+def tally_hidden(doc: Workshop, ballot: str) -> bool:
+    """Whether the projector hides `ballot`'s tally (``cocreate``): phones voted on it
+    secretly and the facilitator has not shown it yet."""
+    return doc.room.phones.tallies.get(ballot) == "hidden"

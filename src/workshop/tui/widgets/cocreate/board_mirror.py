@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from workshop.i18n import t
 from workshop.methods.cocreate import votes as vote_method
+from workshop.methods.dots import tally_hidden
 from workshop.model import Card, Phase, Workshop
 from workshop.tui.widgets.card_board import CardView, Section
 
@@ -26,10 +27,12 @@ LOOSE = "~loose"
 """The section of cards in no cluster."""
 
 
-def cluster_title(number: int, name: str, team: str) -> str:
-    """``2. 办好技术交流会  → 济南队``: its number on the board, its name, the team that
-    took the strategy."""
+def cluster_title(number: int, name: str, team: str, secret: bool = False) -> str:
+    """``2. 办好技术交流会  → 济南队``: its number on the board, its name (``● ?`` while
+    phones vote in secret: the dots stay off the wall), the team that took the strategy."""
     title = f"{number}. {name or t('cocreate.unnamed')}"
+    if secret:
+        title += "  ● ?"
     if team:
         title += f"  → {team}"
     return title
@@ -37,7 +40,10 @@ def cluster_title(number: int, name: str, team: str) -> str:
 
 def tallies(doc: Workshop) -> dict[str, tuple[int, int]] | None:
     """Each cluster's dots and the most on any, while voting (or once there are some):
-    the wall draws them under the titles, to scale. None: no dots to show."""
+    the wall draws them under the titles, to scale. None: no dots to show (or phones
+    voted in secret and the facilitator has not shown the tally yet)."""
+    if tally_hidden(doc, "cocreate"):
+        return None
     on = vote_method.tally(doc)
     if doc.cocreate.phase != "vote" and not any(on.values()):
         return None
@@ -137,10 +143,12 @@ class BoardMirror:
             out.append(loose)
             loose = None
         dots = tallies(doc)
+        secret = tally_hidden(doc, "cocreate") and (phase == "vote" or vote_method.total(doc))
         for number, cluster in enumerate(section.clusters, 1):
             team = teams.get(cluster.team_id or "")
             out.append(Section(cluster.id,
-                               cluster_title(number, cluster.name, team.name if team else ""),
+                               cluster_title(number, cluster.name, team.name if team else "",
+                                             bool(secret)),
                                groups[cluster.id], t("cocreate.cluster_empty"),
                                dots[cluster.id] if dots else None))
         if loose is not None:
