@@ -7,7 +7,7 @@ the room (``EditError``); the mechanics are in ``workshop.methods.cocreate.clust
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from workshop.edits import EditError
 from workshop.i18n import t
@@ -203,6 +203,8 @@ def vote(doc: Workshop, cluster_id: str, team_id: str | None,
         raise EditError(t("cocreate.error.vote_unnamed"))
     voter = _voter(doc, team_id, member_id)
     ballot = vote_method.ballot(doc)
+    if ballot.room_left(doc.teams) <= 0:  # paper dots counted may have used the room's
+        raise EditError(t("cocreate.error.room_voted", allowed=ballot.room_allowed(doc.teams)))
     votes = ballot.placed(cluster, voter)
     if votes is None:
         team = doc.team(voter.team_id)
@@ -227,9 +229,39 @@ def unvote(doc: Workshop, cluster_id: str, team_id: str | None,
     return ballot.left(voter)
 
 
+def count_dots(doc: Workshop, counts: Mapping[str, int]) -> int:
+    """Paper dots counted off the wall: `counts` (cluster id → dots) replace what was
+    counted on those clusters before. Refused when the room would have more dots than
+    it has in all (every voter's dots, those placed at the keyboard included). Returns
+    the dots counted in all."""
+    clusters = {cluster_id: _cluster(doc, cluster_id) for cluster_id in counts}
+    for cluster_id, dots in counts.items():
+        if dots < 0:
+            raise EditError(t("cocreate.error.count_negative"))
+        if dots and not clusters[cluster_id].name:
+            raise EditError(t("cocreate.error.vote_unnamed"))
+    ballot = vote_method.ballot(doc)
+    counted = {k.id: k.counted for k in doc.cocreate.clusters} | dict(counts)
+    paper = sum(counted.values())
+    keyboard = ballot.keyboard_total()
+    allowed = ballot.room_allowed(doc.teams)
+    if paper + keyboard > allowed:
+        per = doc.cocreate.dots_per
+        values = dict(counted=paper, keyboard=keyboard, allowed=allowed, dots=doc.cocreate.dots,
+                      voters=ballot.room_voters(doc.teams))
+        message = t(f"cocreate.error.over_budget_{per}", **values)
+        if keyboard:
+            message += t("cocreate.error.over_budget_keyboard", **values)
+        raise EditError(message)
+    for cluster_id, dots in counts.items():
+        clusters[cluster_id].counted = dots
+    return paper
+
+
 def clear_votes(doc: Workshop) -> int:
-    """Start the vote over; returns how many dots were removed."""
+    """Start the vote over (the paper dots counted too); returns how many dots went."""
     count = vote_method.total(doc)
     for cluster in doc.cocreate.clusters:
         cluster.votes = []
+        cluster.counted = 0
     return count

@@ -20,7 +20,9 @@ class Cluster(Model):
     id: str = Field(default_factory=lambda: new_id("k"))
     name: Line = ""
     votes: list[Vote] = Field(default_factory=list)
-    """Dots placed on this strategy."""
+    """Dots placed on this strategy at the keyboard, each by its voter."""
+    counted: int = Field(default=0, ge=0)
+    """Paper dots counted off the wall for this strategy (no voter's: the room's)."""
     team_id: str | None = None
     """The team that takes this strategy into its action plan, if assigned."""
 
