@@ -40,9 +40,10 @@ def now() -> datetime:
 
 
 class Model(BaseModel):
-    """Base of every document model: unknown keys are errors, assignments are validated."""
+    """Base of every document model: unknown keys are errors, assignments are validated,
+    numbers are finite (a NaN or an infinity in a file is damage, not a value)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
 
 class Vote(Model):

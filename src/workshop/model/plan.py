@@ -14,6 +14,7 @@ from pydantic import Field, field_validator
 
 from workshop.ids import new_id
 from workshop.model.base import Line, Model, Text, now
+from workshop.model.limits import Amount, Day
 
 Cadence = Literal["weekly", "biweekly", "monthly"]
 CADENCES: tuple[Cadence, ...] = ("weekly", "biweekly", "monthly")
@@ -26,7 +27,7 @@ class Milestone(Model):
 
     month: str
     """``YYYY-MM``: the month by whose end the milestone is due."""
-    target: float | None = None
+    target: Amount | None = None
     """The number to reach in that period (from the goal's cascade, or typed)."""
     note: Line = ""
     """What the period is (第一季度) or what is due then."""
@@ -64,8 +65,8 @@ class Action(Model):
     """The member who adopted it (领养); one owner per action."""
     source_card_id: str | None = None
     """The co-create idea card this action was drafted from, if any."""
-    start: dt.date | None = None
-    due: dt.date | None = None
+    start: Day | None = None
+    due: Day | None = None
     milestones: list[Milestone] = Field(default_factory=list)
     measure: Line = ""
     target: Line = ""
