@@ -16,6 +16,7 @@ from workshop.methods.cocreate import focus as cocreate_method
 from workshop.methods.cocreate import votes as vote_method
 from workshop.methods.dots import Voter
 from workshop.model import PHASES, Card, Cluster, Phase, Workshop
+from workshop.model.limits import MAX_CARDS
 from workshop.text import clean
 
 # -- the focus question and the settings --------------------------------------------------
@@ -77,6 +78,8 @@ def pull_sources(doc: Workshop, kinds: Sequence[str] | None = None) -> list[Card
                if kinds is None or s.kind in kinds]
     if not pending:
         raise EditError(t("cocreate.error.nothing_to_pull"))
+    if len(doc.cocreate.cards) + len(pending) > MAX_CARDS:
+        raise EditError(t("edit.too_many_cards", max=f"{MAX_CARDS:,}"))
     added = []
     for source in pending:
         team_id = source.team_id if doc.team(source.team_id) else None

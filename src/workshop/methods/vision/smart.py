@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Literal
 from workshop import i18n
 from workshop.i18n import t
 from workshop.methods.numbers import amount, fmt
+from workshop.model import limits
 from workshop.text import is_han, truncate
 
 if TYPE_CHECKING:
@@ -350,6 +351,9 @@ def _relevant(parent: str | bool | None, lang: str | None) -> Verdict:
 
 def _time_bound(text: str, dates: list[str], deadline: dt.date | None,
                 lang: str | None) -> Verdict:
+    if deadline is not None and not limits.EARLIEST <= deadline <= limits.LATEST:
+        return Verdict("T", False, t("limits.date", lang, date=deadline.isoformat(),
+                                     earliest=limits.EARLIEST.year, latest=limits.LATEST.year))
     if deadline is not None:
         return Verdict("T", True, t("smart.T.ok", lang, when=deadline.isoformat()))
     if dates:
