@@ -42,3 +42,17 @@ def stepper_text(app) -> str:
     from workshop.tui.widgets.stepper import Stepper
 
     return app.screen.query_one(Stepper).render().plain
+
+
+def record_notices(app) -> list[str]:
+    """The notices `app` shows from now on, as texts (without reading Textual's private
+    list of notifications)."""
+    notices: list[str] = []
+    show = app.notify
+
+    def notify(message, *args, **kwargs):
+        notices.append(str(message))
+        return show(message, *args, **kwargs)
+
+    app.notify = notify
+    return notices

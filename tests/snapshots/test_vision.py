@@ -1,4 +1,4 @@
-"""Step 1 and the review at the sizes the room uses. Accept a change only after looking at
+"""Step 1 at the sizes the room uses. Accept a change only after looking at
 the SVG (``pytest --snapshot-update``, then open ``snapshot_report.html``)."""
 
 from __future__ import annotations
@@ -54,7 +54,3 @@ def test_vision_goal_form_checks_as_you_type(snap_compare, snapshot_app):
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
-
-def test_review_goals_beside_the_boards(snap_compare, snapshot_app):
-    app = snapshot_app(step="review", lang="zh")
-    assert snap_compare(app, terminal_size=(80, 24))

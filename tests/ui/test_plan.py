@@ -10,8 +10,8 @@ from uitools import paste, rendered_lines, shown, stepper_text, type_text
 from workshop.store import Session
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.screens.plan import PlanScreen
-from workshop.tui.widgets.plan.form import ActionForm
-from workshop.tui.widgets.plan.row_list import RowList
+from workshop.tui.widgets.action_form import ActionForm
+from workshop.tui.widgets.row_list import RowList
 
 
 @pytest.fixture

@@ -283,7 +283,7 @@ async def test_projector_spotlight_shows_the_newest_card_on_the_cards_panel_only
         assert app.session.doc.teams[0].name in spot()
         await pilot.press("ctrl+n")  # the goals panel is its own large view
         await pilot.pause()
-        assert app.screen.panel == "goals" and spot() == ""
+        assert app.screen.view == "goals" and spot() == ""
 
 
 async def test_help_names_every_key_in_the_language_of_the_room(make_app):

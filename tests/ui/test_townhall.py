@@ -11,8 +11,8 @@ from uitools import paste, rendered_lines, shown, stepper_text, type_text
 from workshop.store import Session
 from workshop.tui.screens.dialogs import TextPrompt
 from workshop.tui.screens.townhall import TownhallScreen
-from workshop.tui.widgets.plan.form import ActionForm
-from workshop.tui.widgets.plan.row_list import RowList
+from workshop.tui.widgets.action_form import ActionForm
+from workshop.tui.widgets.row_list import RowList
 from workshop.tui.widgets.top_bar import TopBar
 from workshop.tui.widgets.townhall.dialogs import ChallengeForm, ClosingForm, SignOffForm
 

@@ -13,11 +13,11 @@ from workshop.scenario import load_scenario
 from workshop.store import Session
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.card_entry import CardEntry
+from workshop.tui.widgets.pane_tabs import PaneTabs
 from workshop.tui.widgets.vision.cascade import CascadeHeader, CascadeList, CascadeTable
 from workshop.tui.widgets.vision.funnel import FunnelList, FunnelView
 from workshop.tui.widgets.vision.goals import GoalDetail, GoalDialog, GoalTree
 from workshop.tui.widgets.vision.statement import StatementDialog, VisionStatement
-from workshop.tui.widgets.vision.tabs import PanelTabs
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -59,24 +59,24 @@ async def test_the_step_opens_ready_to_type_vision_cards_and_panels_switch_by_ke
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        assert screen.panel == "cards"
+        assert screen.view == "cards"
         assert screen.query_one(CardEntry).display
         assert isinstance(app.focused, Input)
         await pilot.press("ctrl+n")
         await pilot.pause()
-        assert screen.panel == "goals"
+        assert screen.view == "goals"
         assert not screen.query_one(CardEntry).display  # the goals get the entry's rows
         assert isinstance(app.focused, GoalTree)
         await pilot.press("3")
         await pilot.pause()
-        assert screen.panel == "cascade" and isinstance(app.focused, CascadeTable)
+        assert screen.view == "cascade" and isinstance(app.focused, CascadeTable)
         await pilot.press("4")
         await pilot.pause()
-        assert screen.panel == "funnel"
+        assert screen.view == "funnel"
         await pilot.press("1")
         await pilot.pause()
-        assert screen.panel == "cards" and isinstance(app.focused, Input)
-        assert "1 愿景" in screen.query_one(PanelTabs).render().plain
+        assert screen.view == "cards" and isinstance(app.focused, Input)
+        assert "1 愿景" in screen.query_one(PaneTabs).render().plain
 
 
 # -- goals and the live SMART check --------------------------------------------------------
@@ -472,8 +472,8 @@ async def test_switching_language_keeps_the_panel_and_relabels_it(make_app):
         await app.set_language("en")
         await pilot.pause()
         screen = app.screen
-        assert screen.panel == "goals"
-        assert screen.query_one("#vision-panels").current == "goals"
+        assert screen.view == "goals"
+        assert screen.query_one("#panes").current == "pane-goals"
         assert not screen.query_one(CardEntry).display
-        assert "2 Goals" in screen.query_one(PanelTabs).render().plain
+        assert "2 Goals" in screen.query_one(PaneTabs).render().plain
         assert "Names what and where" in rendered(screen.query_one(GoalDetail))

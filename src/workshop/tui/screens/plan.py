@@ -31,8 +31,7 @@ from workshop.report.plan import action_numbers
 from workshop.text import truncate
 from workshop.tui.screens.base import Spotlight, StepScreen
 from workshop.tui.screens.dialogs import Choice, TextPrompt
-from workshop.tui.widgets.plan.form import open_action_form
-from workshop.tui.widgets.plan.row_list import Row, RowList
+from workshop.tui.widgets.action_form import open_action_form
 from workshop.tui.widgets.plan.view import (
     action_detail,
     action_row,
@@ -42,6 +41,7 @@ from workshop.tui.widgets.plan.view import (
     strategy_row,
     team_row,
 )
+from workshop.tui.widgets.row_list import Row, RowList
 
 NOBODY = "-"
 

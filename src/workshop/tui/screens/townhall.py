@@ -29,9 +29,9 @@ from workshop.report.plan import action_numbers
 from workshop.text import truncate
 from workshop.tui.screens.base import Spotlight, StepScreen
 from workshop.tui.screens.dialogs import Choice, TextPrompt
+from workshop.tui.widgets.action_form import open_action_form
 from workshop.tui.widgets.clock import ClockDisplay
-from workshop.tui.widgets.plan.form import open_action_form
-from workshop.tui.widgets.plan.row_list import Row, RowList
+from workshop.tui.widgets.row_list import Row, RowList
 from workshop.tui.widgets.townhall.dialogs import ChallengeForm, ClosingForm, SignOffForm
 from workshop.tui.widgets.townhall.view import (
     challenge_row,

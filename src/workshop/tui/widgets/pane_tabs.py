@@ -94,7 +94,9 @@ class PaneTabs(Widget):
     def render(self) -> Text:
         width = self.size.width or 80
         text, spans = self._line(short=False)
-        if cells(text.plain) > width:
+        # the hint gives way first (cut at the edge); tabs shrink only when they alone
+        # do not fit
+        if cells(text.plain) > width and spans and spans[-1][1] > width:
             text, spans = self._line(short=True)
         self._spans = spans
         return text

@@ -21,7 +21,7 @@ from workshop.methods.plan.actions import Strategy, format_number
 from workshop.methods.plan.readiness import Readiness
 from workshop.model import Action, Team, Workshop
 from workshop.text import cells, pad, truncate, wrap
-from workshop.tui.widgets.plan.row_list import Row
+from workshop.tui.widgets.row_list import Row
 
 Look = Callable[[str], Style]
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets.option_list import Option
 
 from workshop.i18n import t
@@ -15,8 +14,8 @@ from workshop.model import Workshop
 from workshop.model.review import OUTCOMES, ReviewGoal
 from workshop.report.review import goal_row
 from workshop.text import cells, wrap
+from workshop.tui.widgets.forms import Field, FormDialog
 from workshop.tui.widgets.keyed_list import WrappedKeyedList
-from workshop.tui.widgets.vision.form import Field, FormDialog
 
 OUTCOME_STYLE = {
     "exceeded": Style(color="#ffffff", bgcolor="#15803d", bold=True),
@@ -35,22 +34,8 @@ def outcome_badge(outcome: str | None) -> Text:
 
 
 class ReviewGoalList(WrappedKeyedList):
-    """One option per goal: the statement, then its outcome badge and numbers."""
-
-    BINDINGS = [
-        Binding("1", "screen.outcome('exceeded')", "Exceeded", id="review_exceeded"),
-        Binding("2", "screen.outcome('met')", "Met", id="review_met"),
-        Binding("3", "screen.outcome('missed')", "Missed", id="review_missed"),
-        Binding("4", "screen.outcome('lost')", "Lost", id="review_lost"),
-        Binding("0", "screen.outcome('')", "Undecided", id="review_undecided", show=False),
-        Binding("o,space", "screen.cycle_outcome", "Next outcome", id="review_cycle",
-                key_display="O"),
-        Binding("a", "screen.add_review_goal", "Add goal", id="review_add_goal"),
-        Binding("e", "screen.edit_review_goal", "Edit goal", id="review_edit_goal",
-                show=False),
-        Binding("delete,x", "screen.delete_review_goal", "Delete goal",
-                id="review_delete_goal", key_display="X"),
-    ]
+    """One option per goal: the statement, then its outcome badge and numbers. (Its keys
+    belong to the goals pane around it.)"""
 
     DEFAULT_CSS = """
     ReviewGoalList, ReviewGoalList:focus { height: 1fr; border: none; padding: 0;

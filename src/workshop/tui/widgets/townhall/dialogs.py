@@ -25,7 +25,7 @@ from workshop.edits import EditError
 from workshop.edits.townhall import ASKER_KINDS, DECISIONS, OUTCOMES
 from workshop.i18n import t
 from workshop.text import MAX_TEXT
-from workshop.tui.widgets.plan.form import Picker
+from workshop.tui.widgets.picker import Picker
 
 DIALOG_CSS = """
 {name} {{ align: center middle; background: $background 60%; }}

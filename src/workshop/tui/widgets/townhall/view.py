@@ -15,7 +15,7 @@ from workshop.methods.plan.actions import team_goal
 from workshop.model import Action, Challenge, Team, Workshop
 from workshop.report.townhall import asker_label
 from workshop.text import cells, wrap
-from workshop.tui.widgets.plan.row_list import Row
+from workshop.tui.widgets.row_list import Row
 from workshop.tui.widgets.turn_bar import readable_on
 
 Look = Callable[[str], Style]

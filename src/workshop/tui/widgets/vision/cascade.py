@@ -9,7 +9,6 @@ import math
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import DataTable, Static
 from textual.widgets.option_list import Option
 
@@ -52,15 +51,8 @@ def goal_key(goal_id: str) -> str:
 
 class CascadeList(WrappedKeyedList):
     """Goals as headings with their cascades below; a cascade splitting a part sits under
-    its parent, indented. Option ids: ``goal:<id>`` or the cascade id."""
-
-    BINDINGS = [
-        Binding("n,a", "screen.new_cascade", "New split", id="vision_new_cascade",
-                key_display="N"),
-        Binding("l", "screen.rename_cascade", "Rename split", id="vision_rename_cascade"),
-        Binding("delete,x", "screen.delete_cascade", "Delete split", id="vision_delete_cascade",
-                key_display="X"),
-    ]
+    its parent, indented. Option ids: ``goal:<id>`` or the cascade id. (Its keys belong
+    to the cascade panel.)"""
 
     DEFAULT_CSS = """
     CascadeList, CascadeList:focus {
@@ -148,27 +140,8 @@ class CascadeHeader(Static):
 
 
 class CascadeTable(DataTable):
-    """The parts of one cascade. Keys change the weights; the screen recomputes."""
-
-    BINDINGS = [
-        Binding("plus,right", "screen.weight(1)", "Weight +", id="vision_weight_up",
-                key_display="+"),
-        Binding("minus,left", "screen.weight(-1)", "Weight −", id="vision_weight_down",
-                key_display="−"),
-        Binding("enter,w", "screen.type_weight", "Type weight", id="vision_type_weight",
-                key_display="Enter"),
-        Binding("a", "screen.add_part", "Add part", id="vision_add_part"),
-        Binding("r", "screen.rename_part", "Rename part", id="vision_rename_part"),
-        Binding("o", "screen.note_part", "Note", id="vision_note_part"),
-        Binding("delete,x", "screen.delete_part", "Delete part", id="vision_delete_part",
-                key_display="X"),
-        Binding("shift+up", "screen.move_part(-1)", "Move up", id="vision_move_up", show=False),
-        Binding("shift+down", "screen.move_part(1)", "Move down", id="vision_move_down",
-                show=False),
-        Binding("c", "screen.split_part", "Split this part", id="vision_split_part"),
-        Binding("s", "screen.set_step", "Step", id="vision_set_step"),
-        Binding("e", "screen.equal_weights", "Equal weights", id="vision_equal"),
-    ]
+    """The parts of one cascade, a row each. The cascade panel owns the keys (weights,
+    parts); the table keeps ↑↓ and gives ←→ and Enter to the panel."""
 
     DEFAULT_CSS = """
     CascadeTable { height: 1fr; background: $surface; }
@@ -242,6 +215,12 @@ class CascadeTable(DataTable):
             self.add_row(*r)
         if rows:
             self.move_cursor(row=max(0, min(row, len(rows) - 1)), animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A row cursor has no columns to move between: ←→ change the weight, Enter types it
+        if action in ("cursor_left", "cursor_right", "select_cursor"):
+            return False
+        return super().check_action(action, parameters)
 
     @property
     def part_index(self) -> int | None:

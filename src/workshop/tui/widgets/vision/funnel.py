@@ -23,8 +23,8 @@ from workshop.methods.numbers import ParseError, fmt, parse_rate, percent, signe
 from workshop.methods.vision import funnel as funnel_math
 from workshop.model import Funnel, Workshop
 from workshop.text import truncate
+from workshop.tui.widgets.forms import Field, FormDialog
 from workshop.tui.widgets.keyed_list import KeyedOptionList
-from workshop.tui.widgets.vision.form import Field, FormDialog
 
 MUTED = Style(dim=True)
 CURSOR = Style(reverse=True, bold=True)
@@ -58,14 +58,6 @@ class WhatIf:
 
 
 class FunnelList(KeyedOptionList):
-    BINDINGS = [
-        Binding("a,n", "screen.add_funnel", "Add chain", id="vision_add_funnel",
-                key_display="A"),
-        Binding("e", "screen.edit_funnel", "Edit chain", id="vision_edit_funnel"),
-        Binding("delete,x", "screen.delete_funnel", "Delete chain", id="vision_delete_funnel",
-                key_display="X"),
-    ]
-
     DEFAULT_CSS = """
     FunnelList, FunnelList:focus {
         width: 30%; min-width: 22; max-width: 44; height: 1fr; border: none; padding: 0;
@@ -92,17 +84,20 @@ class FunnelList(KeyedOptionList):
 
 
 class FunnelView(Widget, can_focus=True):
-    """One funnel with its what-if. ↑↓ pick the average or a rate, +/− change it."""
+    """One funnel with its what-if. ↑↓ pick the average or a rate, +/− change it, 0 resets;
+    the value-chain panel types, keeps or copies it."""
 
     BINDINGS = [
-        Binding("up", "param(-1)", "Previous", id="vision_funnel_up", show=False),
-        Binding("down", "param(1)", "Next", id="vision_funnel_down", show=False),
-        Binding("plus,right", "nudge(1)", "More", id="vision_funnel_more", key_display="+"),
-        Binding("minus,left", "nudge(-1)", "Less", id="vision_funnel_less", key_display="−"),
-        Binding("enter", "screen.type_what_if", "Type value", id="vision_funnel_type"),
-        Binding("k", "screen.keep_what_if", "Keep", id="vision_funnel_keep"),
-        Binding("c", "screen.copy_what_if", "New assumption", id="vision_funnel_copy"),
-        Binding("0,backspace", "reset", "Reset", id="vision_funnel_reset", key_display="0"),
+        Binding("up", "param(-1)", "Previous", id="vision_funnel_up", show=False,
+                tooltip="The average or the rate above"),
+        Binding("down", "param(1)", "Next", id="vision_funnel_down", show=False,
+                tooltip="The rate below"),
+        Binding("plus,right", "nudge(1)", "More", id="vision_funnel_more", key_display="+",
+                tooltip="What if it were higher"),
+        Binding("minus,left", "nudge(-1)", "Less", id="vision_funnel_less", key_display="−",
+                tooltip="What if it were lower"),
+        Binding("0,backspace", "reset", "Reset", id="vision_funnel_reset", key_display="0",
+                tooltip="Back to the saved numbers"),
     ]
 
     DEFAULT_CSS = """
@@ -129,6 +124,12 @@ class FunnelView(Widget, can_focus=True):
             current = self.what_ifs.get(self.funnel.id)
             if current is not None and len(current.rates) != len(self.funnel.rates):
                 del self.what_ifs[self.funnel.id]
+        self.refresh(layout=True)
+
+    def on_focus(self) -> None:
+        self.refresh(layout=True)  # the what-if's key line shows while the focus is here
+
+    def on_blur(self) -> None:
         self.refresh(layout=True)
 
     # -- the what-if ---------------------------------------------------------------------
@@ -254,7 +255,7 @@ class FunnelView(Widget, can_focus=True):
                                 deals=fmt(alt.deals, places=1),
                                 day=fmt(alt.per_day, places=2)), style=WHAT_IF))
         lines += [Text(""), grid]
-        if alt is not None:
+        if alt is not None and self.has_focus:  # its keys work here only
             lines.append(Text(t("vision.ui.what_if_note"), style=WHAT_IF))
         return Group(*lines)
 

@@ -11,7 +11,6 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
@@ -24,23 +23,16 @@ from workshop.methods.vision import smart
 from workshop.model import Goal, Workshop
 from workshop.report.vision import formula_row, goal_tree
 from workshop.text import cells, truncate, wrap
+from workshop.tui.widgets.forms import Field, FormDialog
 from workshop.tui.widgets.keyed_list import WrappedKeyedList
-from workshop.tui.widgets.vision.form import Field, FormDialog
 from workshop.tui.widgets.vision.smart_view import letters, verdicts
 
 MUTED = Style(dim=True)
 
 
 class GoalTree(WrappedKeyedList):
-    """The goal tree, one goal per option (its id), children indented under parents."""
-
-    BINDINGS = [
-        Binding("a", "screen.add_goal", "Add goal", id="vision_add_goal"),
-        Binding("c", "screen.add_subgoal", "Add sub-goal", id="vision_add_subgoal"),
-        Binding("e", "screen.edit_goal", "Edit goal", id="vision_edit_goal"),
-        Binding("delete,x", "screen.delete_goal", "Delete goal", id="vision_delete_goal",
-                key_display="X"),
-    ]
+    """The goal tree, one goal per option (its id), children indented under parents.
+    (Its keys belong to the goals panel.)"""
 
     DEFAULT_CSS = """
     GoalTree, GoalTree:focus { height: 1fr; border: none; padding: 0; background: $surface; }

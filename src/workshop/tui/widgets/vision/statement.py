@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
@@ -22,12 +23,13 @@ DRAFT = Style(color="#ffffff", bgcolor="#b45309", bold=True)
 
 
 class VisionStatement(Static, can_focus=True):
-    """The statement, its state (draft or agreed, when), and the keys to change it."""
+    """The statement and its state (draft or agreed, when). Enter on it asks for the
+    statement to be drafted (``EditRequested``); the vision panel owns the keys that
+    change it."""
 
     BINDINGS = [
-        Binding("enter,s", "screen.edit_statement", "Draft vision", id="vision_statement",
-                key_display="S"),
-        Binding("g", "screen.toggle_agreed", "Agreed", id="vision_agree"),
+        Binding("enter", "edit", "Draft vision", id="vision_statement_edit",
+                tooltip="Draft or change the shared vision statement"),
     ]
 
     DEFAULT_CSS = """
@@ -35,20 +37,29 @@ class VisionStatement(Static, can_focus=True):
     VisionStatement:focus { background: $boost; }
     """
 
+    class EditRequested(Message):
+        """Enter on the statement: draft it."""
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._shown: tuple = ()
 
-    def show(self, doc: Workshop) -> None:
+    def show(self, doc: Workshop, *, keys: bool = True) -> None:
+        """Draw the statement; `keys`: with the keys that change it (only where they
+        work: not while the focus is in the card entry)."""
         # Static.update lays the screen out again: only when something it shows changed
         vision = doc.vision
-        key = (vision.statement, vision.agreed, vision.agreed_at, t("vision.pdf.statement"))
+        key = (vision.statement, vision.agreed, vision.agreed_at, keys,
+               t("vision.pdf.statement"))
         if key != self._shown:
             self._shown = key
-            self.update(statement_view(doc))
+            self.update(statement_view(doc, keys=keys))
+
+    def action_edit(self) -> None:
+        self.post_message(self.EditRequested())
 
 
-def statement_view(doc: Workshop) -> RenderableType:
+def statement_view(doc: Workshop, *, keys: bool = True) -> RenderableType:
     vision = doc.vision
     title = Text(t("vision.pdf.statement"), style="bold underline")
     question = Text(t("vision.ui.vision_question"), style="italic")
@@ -59,8 +70,10 @@ def statement_view(doc: Workshop) -> RenderableType:
         status = Text(f" ✓ {t('vision.ui.agreed', when=when)} ", AGREED)
     else:
         status = Text(f" {t('vision.pdf.draft')} ", DRAFT)
-    return Group(title, question, Text(""), Text(vision.statement, style="bold"), Text(""),
-                 status, Text(t("vision.ui.statement_keys"), style="dim"))
+    parts = [title, question, Text(""), Text(vision.statement, style="bold"), Text(""), status]
+    if keys:
+        parts.append(Text(t("vision.ui.statement_keys"), style="dim"))
+    return Group(*parts)
 
 
 class StatementDialog(ModalScreen[str | None]):
