@@ -20,6 +20,7 @@ from pydantic import ValidationError
 import workshop.model as _model
 from workshop.i18n import t
 from workshop.model import Workshop, integrity
+from workshop.problems import said_plainly
 from workshop.store.backups import backups
 from workshop.store.errors import (
     SessionCorrupt,
@@ -64,7 +65,7 @@ def _validation_details(exc: ValidationError, limit: int = 3) -> str:
     parts = []
     for error in exc.errors()[:limit]:
         where = ".".join(str(p) for p in error["loc"]) or "/"
-        parts.append(f"{where}: {error['msg']}")
+        parts.append(f"{where}: {said_plainly(error) or error['msg']}")
     more = exc.error_count() - limit
     if more > 0:
         parts.append(f"+{more}")
@@ -107,6 +108,8 @@ def _validate(data: bytes) -> tuple[Workshop, bool]:
         data = data[len(_BOM):]
     if not data.strip():
         raise _Unreadable(t("store.reason.empty"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Unreadable(t("store.reason.utf16"))
     if b"\x00" in data:
         raise _Unreadable(t("store.reason.binary"))
     try:
