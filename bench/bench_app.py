@@ -151,7 +151,7 @@ async def typing(app, cards_to_type: int) -> float:
                 await pilot.pause()
                 rendered.clear()
                 start = time.perf_counter()
-                app._driver.send_message(events.Key(key, char))
+                app.post_message(events.Key(key, char))
                 await asyncio.wait_for(rendered.wait(), 10)
                 total += drawn_at[0] - start
             per_card.append(total)

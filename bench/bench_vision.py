@@ -71,7 +71,7 @@ async def weight_keys(path: Path, presses: int) -> float:
             rendered.clear()
             start = time.perf_counter()
             key = "plus" if i % 2 == 0 else "minus"
-            app._driver.send_message(events.Key(key, "+" if key == "plus" else "-"))
+            app.post_message(events.Key(key, "+" if key == "plus" else "-"))
             await asyncio.wait_for(rendered.wait(), 10)
             times.append(time.perf_counter() - start)
             await pilot.pause()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from factories import make_doc
 from workshop.edits import cocreate as edits
 from workshop.edits.cards import add_card
-from workshop.model import Workshop
+from workshop.model import Bone, Cause, Fishbone, GapCard, WhyChain, WhyLink, Workshop
 
 IDEAS = [
     "每月拜访每家VIP客户一次",
@@ -60,4 +60,24 @@ def voted(teams: int = 2, members: int = 3) -> Workshop:
                           (shows, second), (visits, second), (training, second)]:
         edits.vote(doc, cluster, team)
     doc.cocreate.phase = "vote"
+    return doc
+
+
+def with_gaps(doc: Workshop) -> Workshop:
+    """Step 2's findings to pull in: a key gap with root causes, a 5-Why chain, TOWS
+    ideas (one still hidden), and what is not to be pulled."""
+    gap = GapCard(text="两家VIP客户流失，原因没有复盘", step="gaps", board="storm", key=True)
+    doc.gaps.cards += [gap, GapCard(text="不是关键的差距", step="gaps", board="storm")]
+    root = Cause(text="拜访计划靠个人习惯", root=True, team_id=doc.teams[0].id)
+    nested = Cause(text="没有客户分级", children=[Cause(text="没人负责客户档案", root=True)])
+    doc.gaps.fishbones.append(Fishbone(gap_id=gap.id, bones=[
+        Bone(label="方法", causes=[root, Cause(text="不是根因")]),
+        Bone(label="人员", causes=[nested])]))
+    doc.gaps.whys.append(WhyChain(problem="新品推迟", links=[WhyLink(text="研发延期"),
+                                                         WhyLink(text="需求变更没有评审")],
+                                  root_index=1))
+    add_card(doc, "gaps", "抓住新区域市场扩张机会", board="swot.SO", team_id=doc.teams[1].id)
+    add_card(doc, "gaps", "优势 S 不是策略", board="swot.S")
+    add_card(doc, "gaps", "用技术服务抵御低价竞争", board="swot.ST")
+    add_card(doc, "gaps", "还没揭示的想法", board="swot.WO", hidden=True)
     return doc

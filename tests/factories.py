@@ -33,3 +33,20 @@ def make_doc(teams: int = 2, members: int = 3, lang: str = "zh") -> Workshop:
              unit="万元", baseline=560, floor=560, target=700, deadline=dt.date(2027, 12, 31))
     )
     return doc
+
+
+ODD_TEAM_NAMES = ("[/oops]队", "<b>&队", "🚀火箭队", "华东区大客户事业部第二销售攻坚小组联合队",
+                  "Alpha Team", "猛虎队", "雄鹰队", "济南队")
+"""Eight team names a real room brings: markup look-alikes, an emoji, a 20-character name,
+English."""
+
+
+def odd_room_doc(lang: str = "zh") -> Workshop:
+    """The workshop of ``make_doc`` with eight teams named as in ``ODD_TEAM_NAMES``, five
+    members each (one named like markup, one with a long name)."""
+    doc = make_doc(teams=8, members=5, lang=lang)
+    for team, name in zip(doc.teams, ODD_TEAM_NAMES, strict=True):
+        team.name = name
+    doc.teams[0].members[0].name = "王[b]强[/b]"
+    doc.teams[1].members[1].name = "欧阳·司马长风"
+    return doc

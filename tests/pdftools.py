@@ -184,3 +184,82 @@ def read_png(path: Path) -> Image:
         out += line
         prev = line
     return Image(width, height, channels, bytes(out))
+
+
+# -- where the glyphs are (pdfplumber) and which fonts are embedded (pypdf) --------------------
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character drawn on a page, in points from the page's top left."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+
+
+def glyphs(path: Path) -> list[list[Glyph]]:
+    """Every character drawn, page by page (pdfplumber)."""
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        return [[Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"],
+                       c["fontname"]) for c in page.chars] for page in pdf.pages]
+
+
+def plumber_text(path: Path) -> str:
+    """The text of every page as pdfplumber lays it out (characters in the order drawn,
+    so right-to-left names read as typed), pages separated by form feeds."""
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        return "\f".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def outside(page: list[Glyph], left: float, right: float, top: float,
+            bottom: float) -> list[Glyph]:
+    """The glyphs whose box is not inside the rectangle (page coordinates, points)."""
+    slack = 0.5
+    return [g for g in page if g.text.strip() and (
+        g.x0 < left - slack or g.x1 > right + slack or g.top < top - slack
+        or g.bottom > bottom + slack)]
+
+
+def overlapping(page: list[Glyph], tolerance: float = 1.0) -> list[tuple[Glyph, Glyph]]:
+    """Pairs of visible glyphs whose boxes overlap by more than `tolerance` points both
+    ways: two lines of text drawn over each other (a glyph of no width, such as a
+    combining mark, sits on its letter by design and is left out)."""
+    shown = [g for g in page if g.text.strip() and g.x1 - g.x0 > 1]
+    cells: dict[tuple[int, int], list[Glyph]] = {}
+    found = []
+    for g in shown:
+        keys = {(int(x // 20), int(y // 20)) for x in (g.x0, g.x1) for y in (g.top, g.bottom)}
+        near = {id(o): o for key in keys for o in cells.get(key, [])}
+        for other in near.values():
+            dx = min(g.x1, other.x1) - max(g.x0, other.x0)
+            dy = min(g.bottom, other.bottom) - max(g.top, other.top)
+            if dx > tolerance and dy > tolerance:
+                found.append((other, g))
+        for key in keys:
+            cells.setdefault(key, []).append(g)
+    return found
+
+
+def unembedded_fonts(path: Path) -> list[str]:
+    """The names of the fonts a PDF uses without embedding them (a print shop's
+    preflight check; ``pdffonts`` says "no" in its ``emb`` column)."""
+    missing = set()
+    for page in PdfReader(str(path)).pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            if font.get("/Subtype") == "/Type0":
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            if not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
+                missing.add(str(font.get("/BaseFont")))
+    return sorted(missing)

@@ -56,3 +56,37 @@ def record_notices(app) -> list[str]:
 
     app.notify = notify
     return notices
+
+
+class FakeTime:
+    """A clock a test moves by hand: ``WorkshopApp(time_source=FakeTime())``."""
+
+    def __init__(self, start: float = 1_750_000_000.0) -> None:
+        self.wall = start
+        self.steady = 0.0
+
+    def now(self) -> float:
+        return self.wall
+
+    def monotonic(self) -> float:
+        return self.steady
+
+    def advance(self, seconds: float) -> None:
+        self.wall += seconds
+        self.steady += seconds
+
+
+async def tick(pilot) -> None:
+    """What the app does a few times a second, now, and the redraw that follows."""
+    pilot.app.tick()
+    await pilot.pause()
+
+
+async def until(pilot, condition, *, seconds: float = 10.0) -> None:
+    """Let the app run until `condition()` holds: for what Textual does on its own
+    timers and tasks (the command palette searches in a task). Fails after `seconds`."""
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    assert condition(), "waited in vain"

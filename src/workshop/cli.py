@@ -145,6 +145,8 @@ def _validate_session(path: Path, name: str) -> bool:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from workshop.methods import agenda
+
     bad = good = 0
     for name in args.files:
         path = Path(name)
@@ -165,6 +167,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
             continue
         good += 1
         _print(t("scenario.ok", file=name, teams=len(doc.teams), goals=len(doc.vision.goals)))
+        planned = agenda.of_workshop(doc)
+        if not planned.fits:  # a warning: the file is valid, the day is too full
+            _print(t("scenario.agenda_too_long", file=name, total=planned.total,
+                     days=planned.days, capacity=planned.days * agenda.DAY_MINUTES,
+                     needed=planned.days_needed), err=True)
     if len(args.files) > 1 or bad:
         _print(t("scenario.summary_bad", bad=bad, good=good), err=bool(bad))
     return 1 if bad else 0
@@ -228,6 +235,7 @@ def _load_any(path: Path):
 
 def cmd_export(args: argparse.Namespace) -> int:
     from workshop.export import ExportError, export
+    from workshop.export.fonts import fallback_line
 
     path = Path(args.source)
     doc = _load_any(path)
@@ -242,11 +250,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             by_team = fmt == "pdf" or "pdf" not in formats
             result = export(doc, fmt, out=out, teams=(args.team or ()) if by_team else (),
                             all_teams=args.all_teams and by_team,
-                            lang=i18n.get_language(), font=args.font)
+                            lang=i18n.get_language(), font=args.font,
+                            appendix=args.appendix)
             if result.font is not None:
                 _print(result.font.describe(i18n.get_language()))
+                _print(fallback_line(i18n.get_language()))
             for written in result.paths:
                 _print(t("cli.exported", path=written))
+            for warning in result.warnings:
+                _print(warning, err=True)
     except ExportError as error:
         raise CliError(str(error)) from None
     return 0
@@ -327,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--all-teams", action="store_true", help=t("cli.help.all_teams"))
     export.add_argument("--out", metavar="PATH", help=t("cli.help.out"))
     export.add_argument("--font", metavar="FONT", help=t("cli.help.font"))
+    export.add_argument("--appendix", action="store_true", help=t("cli.help.appendix"))
     export.set_defaults(func=cmd_export)
 
     backups_ = commands.add_parser("backups", parents=[common], help=t("cli.help.backups"),

@@ -3,8 +3,10 @@
 A session starts from a scenario file (``new_session``), from the bundled demo
 (``open_demo``) or from a file kept earlier (``open_session``, ``restore_and_open``); each
 is remembered in the recent list. What to call a new file has two policies:
-``default_session_path`` (the command: one name per scenario and day, refusing to
-overwrite) and ``free_session_path`` (the home screen: the next free name).
+``default_session_path`` (the command: one name per scenario and workshop day, refusing to
+overwrite) and ``free_session_path`` (the home screen: the next free name). The day is the
+workshop's own (the scenario's ``date``), today only for a scenario without one, so the
+file of a workshop prepared the week before is named for the day it runs.
 
 Core: no Textual, nothing printed; mistakes are raised as ``ScenarioError`` or
 ``StoreError`` with their messages translated, for the caller to show.
@@ -42,19 +44,20 @@ class RecentSession:
     """When the file was last saved (local time)."""
 
 
-def _dated_stem(scenario: Path) -> str:
-    return f"{scenario.name.removesuffix('.toml')}-{dt.date.today():%Y%m%d}"
+def _dated_stem(scenario: Path, day: dt.date | None) -> str:
+    return f"{scenario.name.removesuffix('.toml')}-{day or dt.date.today():%Y%m%d}"
 
 
-def default_session_path(scenario: Path, folder: Path | None = None) -> Path:
+def default_session_path(scenario: Path, folder: Path | None = None, *,
+                         day: dt.date | None = None) -> Path:
     """Where ``workshop new`` keeps a session unless told: in `folder` (the working folder
-    by default), named after the scenario and today's date."""
-    return (folder or Path.cwd()) / f"{_dated_stem(scenario)}{SESSION_SUFFIX}"
+    by default), named after the scenario and the workshop's `day` (today without one)."""
+    return (folder or Path.cwd()) / f"{_dated_stem(scenario, day)}{SESSION_SUFFIX}"
 
 
-def free_session_path(scenario: Path, folder: Path) -> Path:
+def free_session_path(scenario: Path, folder: Path, *, day: dt.date | None = None) -> Path:
     """A new session file name for `scenario` in `folder` that does not overwrite anything."""
-    base = _dated_stem(scenario)
+    base = _dated_stem(scenario, day)
     path = folder / f"{base}{SESSION_SUFFIX}"
     n = 2
     while path.exists():
@@ -72,19 +75,24 @@ def scenario_files(folder: Path) -> list[Path]:
     return found
 
 
-def new_session(scenario: Path, out: Path | None = None, *, overwrite: bool = False) -> Session:
+def new_session(scenario: Path, out: Path | None = None, *, overwrite: bool = False,
+                free: bool = False) -> Session:
     """A new session from `scenario`, saved at `out` and held open.
 
     `out` may be a file or a folder (the default name goes inside); without it, the
-    default name in the working folder. Raises ``ScenarioError`` for a bad scenario and
-    ``SessionExists`` if the file is there and not `overwrite`.
+    default name in the working folder. The default name carries the workshop's date;
+    `free` takes the next name not yet used instead of refusing one that is. Raises
+    ``ScenarioError`` for a bad scenario and ``SessionExists`` if the file is there and
+    not `overwrite`.
     """
     from workshop.scenario import load_scenario  # only now: its schemas take a while
 
     doc = load_scenario(scenario)
-    path = out or default_session_path(scenario)
+    day = doc.meta.date
+    path = out or Path.cwd()
     if path.is_dir():
-        path = default_session_path(scenario, path)
+        path = (free_session_path(scenario, path, day=day) if free
+                else default_session_path(scenario, path, day=day))
     session = Session.create(doc, path, overwrite=overwrite)
     remember_recent(path)
     return session

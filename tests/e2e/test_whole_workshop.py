@@ -183,9 +183,11 @@ async def gaps(pilot, day: Day) -> None:
     for text in GAPS:
         await paste(pilot, text)
         await pilot.press("enter", "f4")
-    # classify and score on the board: kind, cost, strategic impact, and on to the next
+    # classify on the board, then score down the column: every cost, then (s) every
+    # strategic impact; each score moves the cursor on
     await pilot.press("tab", "home")
-    await pilot.press("p", "4", "5", "o", "3", "4", "p", "5", "5", "o", "2", "2")
+    await pilot.press("p", "down", "o", "down", "p", "down", "o", "home")
+    await pilot.press("4", "3", "5", "2", "s", "home", "5", "4", "5", "2")
     day.seen["gaps.storm"] = text_of(app.screen.query_one("#storm-board"))
     # the key gaps: confirm the suggested top three
     await pilot.press("ctrl+n", "c")
@@ -252,7 +254,7 @@ async def cocreate(pilot, day: Day) -> None:
     for _ in range(3):
         await pilot.press("home", "space", "p")
         await settle(pilot, 2)
-    day.seen["cocreate.clusters"] = text_of(app.screen.query_one("#board"))
+    day.seen["cocreate.clusters"] = text_of(app.screen.query_one("#board-cluster"))
     # 4 name each cluster, from the first; Enter names and goes on to the next
     await pilot.press("ctrl+n")
     await settle(pilot, 2)
@@ -274,7 +276,7 @@ async def cocreate(pilot, day: Day) -> None:
     await settle(pilot, 2)
     await pilot.press("home", "shift+down", "+", "+", "+")  # 青岛队: all on the second
     await settle(pilot, 2)
-    day.seen["cocreate.votes"] = text_of(app.screen.query_one("#board"))
+    day.seen["cocreate.votes"] = text_of(app.screen.query_one("#board-vote"))
     # 6 the strategy model
     await pilot.press("ctrl+n")
     await settle(pilot, 2)
@@ -293,8 +295,9 @@ async def plan(pilot, day: Day) -> None:
     # actions from the first strategy's cards; the first is adopted by its second member
     await pilot.press("home", "down", "c", "a", "down", "enter")
     day.seen["plan.before"] = text_of(app.screen.query_one("#actions"))
-    # readiness: the form gets a due date, a measure and a target (F10 saves)
-    await pilot.press("enter", "tab", "tab", "tab", "tab")
+    # readiness: the form gets a due date, a measure and a target (F10 saves); and who
+    # checks it: the team's first member (strategy, owner, who checks, role, start, due)
+    await pilot.press("enter", "tab", "tab", "tab", "right", "tab", "tab", "tab")
     await paste(pilot, "2027-06-30")
     await pilot.press("enter")
     await paste(pilot, "VIP月度拜访率")
@@ -511,12 +514,13 @@ def test_plan(day, doc):
     first, second = actions[IDEAS[0]], actions[IDEAS[1]]
     assert first.team_id == second.team_id == yantai.id
     assert doc.member(first.owner_id)[1].name == "冯雪"
+    assert doc.member(first.checker_id)[1].name == "郑浩"
     assert (str(first.due), first.measure, first.target) == ("2027-06-30", "VIP月度拜访率",
                                                              "100%")
     readiness = check_plan(doc)
     assert readiness[first.id].ready
     assert "⚠" in day.seen["plan.before"] and "✓" in day.seen["plan.after"]
-    assert "冯雪" in day.seen["plan.detail"]
+    assert "冯雪" in day.seen["plan.detail"] and "郑浩" in day.seen["plan.detail"]
     assert actions[JINAN_ACTION].team_id == jinan.id
     assert actions[QINGDAO_ACTION].team_id == qingdao.id
     assert doc.member(actions[JINAN_ACTION].owner_id)[1].name == "张伟"
@@ -592,6 +596,8 @@ def check_handouts(doc, paths: list[Path]) -> None:
             if action.team_id == team.id:
                 assert squeeze(action.what) in text, (team.name, action.what)
                 assert owner is not None and owner[1].name in text
+                checker = doc.member(action.checker_id)
+                assert checker is None or checker[1].name in text
             else:
                 assert squeeze(action.what) not in text, (team.name, action.what)
         charter = doc.charter.charter(team.id)

@@ -41,3 +41,22 @@ def make_app(session_path):
     yield build
     for session in opened:
         session.close()
+
+
+@pytest.fixture
+def cocreate_app(tmp_path):
+    """The app on a session made from `doc`, at step 4, the first team at the keyboard."""
+    from workshop.tui.app import WorkshopApp
+
+    sessions: list[Session] = []
+
+    def build(doc) -> WorkshopApp:
+        doc.room.step = "cocreate"
+        doc.room.turn.team_id = doc.teams[0].id
+        session = Session.create(doc, tmp_path / f"s{len(sessions)}.workshop.json")
+        sessions.append(session)
+        return WorkshopApp(session=session)
+
+    yield build
+    for session in sessions:
+        session.close()

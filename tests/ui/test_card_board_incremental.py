@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 
@@ -37,6 +38,7 @@ def fresh_show(board: CardBoard, sections: list[Section], cursor: int, current: 
     board.scroll_to(y=scroll, animate=False, immediate=True)
 
 
+@pytest.mark.slow  # hundreds of random changes, each drawn twice
 async def test_incremental_redraws_match_a_board_drawn_from_scratch():
     rng = random.Random(7)
     texts = ["每月拜访每家VIP客户一次", "建立客户分级档案 [/oops] <b>&", "a" * 90,

@@ -3,6 +3,7 @@ commitments in one run — and the charter is signed; rules, rewards and penalti
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, OptionList
 
 from uitools import settle
@@ -22,6 +23,7 @@ async def open_charter(pilot) -> None:
     assert pilot.app.screen.step == "charter"
 
 
+@pytest.mark.slow  # a whole flow end to end
 async def test_member_by_member_the_charter_gets_signed(make_app):
     app = make_app()
     async with app.run_test(size=(120, 45)) as pilot:

@@ -1,68 +1,24 @@
 """Step 4 at the keyboard: two teams brainstorm in turn, the facilitator clusters (pairs
 first, move, move back, merge, split), names, the room votes, the model shows the order.
-
-Moves, dots and new cards show on the board at once and are saved right after the
-screen is drawn, so every check on the document follows a ``pilot.pause()``.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from textual.widgets import Input, Static
 
 from cocreate_factory import brainstormed, clustered, voted
+from cocreate_pilot import board_lines, board_of, cluster_texts, type_card
 from uitools import settle, shown
 from workshop.methods.cocreate import clusters
-from workshop.model import Workshop
-from workshop.store import Session
-from workshop.tui.widgets.card_board import CardBoard
 from workshop.tui.widgets.cocreate.dialogs import ClusterPicker, NamePrompt
 from workshop.tui.widgets.cocreate.model_view import StrategyModel
 
 
-@pytest.fixture
-def open_app(tmp_path: Path):
-    """The app on a session made from `doc`, at step 4."""
-    from workshop.tui.app import WorkshopApp
-
-    sessions: list[Session] = []
-
-    def build(doc: Workshop) -> WorkshopApp:
-        doc.room.step = "cocreate"
-        doc.room.turn.team_id = doc.teams[0].id
-        session = Session.create(doc, tmp_path / f"s{len(sessions)}.workshop.json")
-        sessions.append(session)
-        return WorkshopApp(session=session)
-
-    yield build
-    for session in sessions:
-        session.close()
-
-
-def board_lines(app) -> list[str]:
-    board = app.screen.query_one(CardBoard)
-    return [board.render_line(y).text.rstrip()
-            for y in range(board.scrollable_content_region.height)]
-
-
-def cluster_texts(doc: Workshop) -> list[list[str]]:
-    return [[c.text for c in clusters.cards_of(doc.cocreate, k.id)] for k in doc.cocreate.clusters]
-
-
-async def type_card(pilot, text: str) -> None:
-    entry = pilot.app.screen.query_one("#entry-input", Input)
-    entry.value = text
-    await pilot.press("enter")
-    await settle(pilot)
-
-
-async def test_two_teams_brainstorm_in_turn_with_a_cap(open_app):
+async def test_two_teams_brainstorm_in_turn_with_a_cap(cocreate_app):
     doc = brainstormed()
     doc.cocreate.cards.clear()
     doc.cocreate.cap_per_turn = 2
-    app = open_app(doc)
+    app = cocreate_app(doc)
     first, second = doc.teams
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -84,10 +40,10 @@ async def test_two_teams_brainstorm_in_turn_with_a_cap(open_app):
         assert app.screen.query_one("#entry-input", Input).value == ""
 
 
-async def test_hidden_cards_are_revealed_when_clustering_starts(open_app):
+async def test_hidden_cards_are_revealed_when_clustering_starts(cocreate_app):
     doc = brainstormed()
     doc.cocreate.cards.clear()
-    app = open_app(doc)
+    app = cocreate_app(doc)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+o")  # hidden until revealed
@@ -99,17 +55,17 @@ async def test_hidden_cards_are_revealed_when_clustering_starts(open_app):
         assert app.session.doc.cocreate.phase == "cluster"
         assert not app.session.doc.cocreate.cards[0].hidden
         assert any("保密的想法" in line for line in board_lines(app))
-        assert app.screen.query_one(CardBoard).has_focus
+        assert board_of(app).has_focus
 
 
-async def test_the_facilitator_clusters_pairs_first(open_app):
+async def test_the_facilitator_clusters_pairs_first(cocreate_app):
     doc = brainstormed()
     doc.cocreate.phase = "cluster"
-    app = open_app(doc)
+    app = cocreate_app(doc)
     texts = [c.text for c in doc.cocreate.cards]
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
         assert board.has_focus and board.selected.text == texts[0]
         await pilot.press("p")  # one card alone waits for its pair
         await settle(pilot)
@@ -157,31 +113,31 @@ async def test_the_facilitator_clusters_pairs_first(open_app):
         assert cluster_texts(app.session.doc) == [texts[:6]]
 
 
-async def test_a_click_on_a_cluster_title_moves_the_marked_cards(open_app):
+async def test_a_click_on_a_cluster_title_moves_the_marked_cards(cocreate_app):
     doc = clustered(named=False)
-    app = open_app(doc)
+    app = cocreate_app(doc)
     loose = [c.text for c in clusters.loose(doc.cocreate)]
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
         await pilot.press("home", "space")
         await settle(pilot)
         assert "✔" in board_lines(app)[1]  # the mark shows on the card
         header = next(i for i, line in enumerate(board_lines(app)) if line.startswith(" 3."))
-        await pilot.click(CardBoard, offset=(10, header))
+        await pilot.click(board, offset=(10, header))
         await settle(pilot)
         assert loose[0] in cluster_texts(app.session.doc)[2]  # placed in the order typed
         assert loose[0] not in [c.text for c in clusters.loose(app.session.doc.cocreate)]
         assert board.selected.text == loose[0]
 
 
-async def test_naming_with_advice_then_the_next_unnamed_cluster(open_app):
+async def test_naming_with_advice_then_the_next_unnamed_cluster(cocreate_app):
     doc = clustered(named=False)
     doc.cocreate.phase = "name"
-    app = open_app(doc)
+    app = cocreate_app(doc)
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
         first = clusters.cards_of(doc.cocreate, doc.cocreate.clusters[0].id)[0]
         board.select(first.id)
         await pilot.press("enter")
@@ -205,16 +161,16 @@ async def test_naming_with_advice_then_the_next_unnamed_cluster(open_app):
         assert any("1. 建立VIP客户分级拜访制度" in line for line in board_lines(app))
 
 
-async def test_the_room_votes_in_turn_and_the_model_shows_the_order(open_app):
+async def test_the_room_votes_in_turn_and_the_model_shows_the_order(cocreate_app):
     doc = clustered()
     doc.cocreate.phase = "vote"
     doc.cocreate.dots = 2
-    app = open_app(doc)
+    app = cocreate_app(doc)
     first, second = doc.teams
     visits, shows, training = (k.id for k in doc.cocreate.clusters)
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
 
         async def dot_on(cluster_id: str) -> None:
             board.select(clusters.cards_of(app.session.doc.cocreate, cluster_id)[0].id)
@@ -256,16 +212,16 @@ async def test_the_room_votes_in_turn_and_the_model_shows_the_order(open_app):
         assert app.session.doc.cocreate.cluster(training).team_id == first.id
 
 
-async def test_per_member_dots_go_member_by_member(open_app):
+async def test_per_member_dots_go_member_by_member(cocreate_app):
     doc = clustered(members=2)
     doc.cocreate.phase = "vote"
     doc.cocreate.dots = 1
     doc.cocreate.dots_per = "member"
-    app = open_app(doc)
+    app = cocreate_app(doc)
     team = doc.teams[0]
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
         board.select(clusters.cards_of(doc.cocreate, doc.cocreate.clusters[0].id)[0].id)
         await pilot.press("plus")
         await settle(pilot)
@@ -276,25 +232,25 @@ async def test_per_member_dots_go_member_by_member(open_app):
         assert app.session.doc.room.turn.team_id == doc.teams[1].id
 
 
-async def test_a_refused_change_is_taken_back_from_the_board(open_app):
+async def test_a_refused_change_is_taken_back_from_the_board(cocreate_app):
     doc = clustered(named=False)
     doc.cocreate.phase = "vote"
-    app = open_app(doc)
+    app = cocreate_app(doc)
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
         board.select(clusters.cards_of(doc.cocreate, doc.cocreate.clusters[0].id)[0].id)
-        await pilot.press("plus")  # unnamed: the dot shows, then the edit refuses it
+        await pilot.press("plus")  # unnamed: the edit refuses it, and no dot ever shows
         await settle(pilot)
         assert not app.session.doc.cocreate.clusters[0].votes
         assert any(line.startswith(" 1. （未命名）  ● 0") for line in board_lines(app))
 
 
-async def test_the_focus_question_is_drafted_and_edited(open_app):
+async def test_the_focus_question_is_drafted_and_edited(cocreate_app):
     doc = brainstormed()
     doc.cocreate.focus_question = ""
     doc.cocreate.phase = "focus"
-    app = open_app(doc)
+    app = cocreate_app(doc)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         big = str(app.screen.query_one("#focus-question", Static).render())
@@ -318,12 +274,12 @@ async def test_the_focus_question_is_drafted_and_edited(open_app):
         assert app.session.doc.cocreate.cap_per_turn == 3
         await pilot.press("ctrl+n")
         await settle(pilot)
-        banner = str(app.screen.query_one("#cocreate-question", Static).render())
+        banner = str(app.screen.active_pane.query_one(".cocreate-question", Static).render())
         assert "多买一倍" in banner
         assert app.screen.query_one("#entry-input", Input).has_focus
 
 
-async def test_keys_in_a_burst_keep_their_order(open_app):
+async def test_keys_in_a_burst_keep_their_order(cocreate_app):
     """A terminal delivers what an input method commits in one burst, Enter right behind:
     the card is never split; and a move right after a cursor key acts on the card the
     cursor reached, not on the one it left."""
@@ -331,26 +287,26 @@ async def test_keys_in_a_burst_keep_their_order(open_app):
 
     doc = brainstormed()
     doc.cocreate.cards.clear()
-    app = open_app(doc)
+    app = cocreate_app(doc)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         for text in ("建立客户分级档案", "举办技术交流会"):
             for char in text:
-                app._driver.send_message(events.Key(char, char))
-            app._driver.send_message(events.Key("enter", "\r"))
+                app.post_message(events.Key(char, char))
+            app.post_message(events.Key("enter", "\r"))
             await settle(pilot, 4)
         assert [c.text for c in app.session.doc.cocreate.cards] == ["建立客户分级档案",
                                                                    "举办技术交流会"]
 
     doc = clustered(named=False)
     doc.cocreate.phase = "cluster"
-    app = open_app(doc)
+    app = cocreate_app(doc)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        board = app.screen.query_one(CardBoard)
+        board = board_of(app)
         second = board.cards[1].text  # the second loose card
         for key, char in [("down", None), ("right_square_bracket", "]")]:
-            app._driver.send_message(events.Key(key, char))
+            app.post_message(events.Key(key, char))
         await settle(pilot, 6)
         moved = cluster_texts(app.session.doc)[0]
         assert second in moved and board.cards[0].text not in moved
@@ -358,18 +314,18 @@ async def test_keys_in_a_burst_keep_their_order(open_app):
         # pairs first, typed fast: P marks the card under the cursor, ↓, P pairs it
         first_two = {card.text for card in board.cards[:2]}
         for key, char in [("home", None), ("p", "p"), ("down", None), ("p", "p")]:
-            app._driver.send_message(events.Key(key, char))
+            app.post_message(events.Key(key, char))
         await settle(pilot, 6)
         assert set(cluster_texts(app.session.doc)[-1]) == first_two
 
 
-async def test_the_tally_is_cut_to_the_panel_width_it_has_now(open_app):
+async def test_the_tally_is_cut_to_the_panel_width_it_has_now(cocreate_app):
     """The tally's names are truncated to the side panel's width: when the terminal grows
     (or shrinks), the panel is drawn again at its new width, dots always showing."""
-    app = open_app(voted())
+    app = cocreate_app(voted())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        panel = app.screen.query_one("#cocreate-panel", Static)
+        panel = app.screen.active_pane.query_one(".cocreate-panel", Static)
 
         def tally_row(name_start: str) -> str:
             return next(line for line in shown(panel).splitlines() if name_start in line)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from textual.widgets import OptionList
 
+from uitools import FakeTime, record_notices, settle, tick
 from workshop import sessions
 from workshop.edits import room as room_edits
 from workshop.store import Session
@@ -16,6 +16,7 @@ from workshop.tui.screens.dialogs import Choice
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.widgets.key_bar import KeyBar
 from workshop.tui.widgets.stepper import Stepper
+from workshop.tui.widgets.turn_bar import TurnBar
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -27,7 +28,8 @@ async def test_home_opens_the_demo(tmp_path, monkeypatch):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("d")
-        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()  # the session is opened by a worker
+        await settle(pilot)
         assert isinstance(app.screen, StepScreen)
         assert app.session.doc.teams
         assert app.session.path.exists()
@@ -47,7 +49,8 @@ async def test_home_starts_a_session_from_a_scenario_in_this_folder(tmp_path, mo
         options = app.screen.query_one(OptionList)
         assert "mdrt.toml" in str(options.get_option_at_index(0).prompt)
         await pilot.press("enter")
-        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
         assert isinstance(app.screen, StepScreen)
         assert app.session.path.parent == tmp_path
         assert app.session.path.name.startswith("mdrt-")
@@ -60,13 +63,14 @@ async def test_home_shows_a_broken_scenario_without_crashing(tmp_path, monkeypat
     (folder / "broken.toml").write_text("[workshop\n", "utf-8")
     monkeypatch.chdir(tmp_path)
     app = WorkshopApp()
+    notices = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert any("broken.toml" in str(n.message) for n in app._notifications)
+        assert any("broken.toml" in notice for notice in notices)
 
 
 async def test_home_reopens_a_recent_damaged_session_from_its_backup(tmp_path, monkeypatch):
@@ -87,7 +91,8 @@ async def test_home_reopens_a_recent_damaged_session_from_its_backup(tmp_path, m
         await pilot.pause()
         assert isinstance(app.screen, Choice)  # the file is damaged: offer its backup
         await pilot.press("enter")  # restore
-        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
         assert isinstance(app.screen, StepScreen)
         assert app.session.path == out and app.session.doc.meta.title.startswith("山东区")
     app.session.close()
@@ -108,26 +113,65 @@ async def test_language_switch_relabels_every_screen(make_app):
 
 
 async def test_the_clock_alarms_when_time_is_up(make_app):
-    app = make_app()
+    clock = FakeTime()
+    app = make_app(time_source=clock)
+    notices = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.room(lambda doc: setattr(doc.room.clock, "remaining_s", 0.3))
+        app.room(lambda doc: setattr(doc.room.clock, "remaining_s", 3))
         await pilot.press("f5")
-        await pilot.pause(1.0)
-        assert any("时间到" in str(n.message) for n in app._notifications)
+        clock.advance(2.9)
+        await tick(pilot)
+        assert not any("时间到" in notice for notice in notices)
+        assert not app.screen.query_one("ClockDisplay").has_class("-over")
+        clock.advance(0.2)
+        await tick(pilot)
+        assert sum("时间到" in notice for notice in notices) == 1
         assert app.screen.query_one("ClockDisplay").has_class("-over")
+        clock.advance(1)
+        await tick(pilot)
+        assert sum("时间到" in notice for notice in notices) == 1  # the alarm sounds once
 
 
 async def test_the_turn_moves_on_when_its_countdown_runs_out(make_app):
-    app = make_app()
+    clock = FakeTime()
+    app = make_app(time_source=clock)
+    notices = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         teams = [team.id for team in app.session.doc.teams]
-        app.room(room_edits.set_turn_seconds, 30)
+        app.room(room_edits.set_turn_seconds, 30, clock.now())
         await pilot.press("f5")  # the countdown runs with the step clock
-        assert app.session.doc.room.turn.ends_at is not None
-        app.room(lambda doc: setattr(doc.room.turn, "ends_at", time.time() - 1))
-        await pilot.pause(0.6)
+        assert app.session.doc.room.turn.ends_at == clock.now() + 30
+        clock.advance(29.5)
+        await tick(pilot)
+        assert app.session.doc.room.turn.team_id == teams[0]
+        assert "⏱ 00:01" in app.screen.query_one(TurnBar).render().plain
+        clock.advance(1)
+        await tick(pilot)
         assert app.session.doc.room.turn.team_id == teams[1]
-        assert any("青岛队" in str(n.message) for n in app._notifications)
+        assert any("青岛队" in notice for notice in notices)
+        assert "⏱ 00:30" in app.screen.query_one(TurnBar).render().plain  # a fresh turn
+
+
+async def test_a_tick_while_a_screen_is_composed_or_taken_down_shows_what_is_there(make_app):
+    """The app ticks on its own timer: it may come while a step's screen is still being
+    composed (the top bar is up, the turn bar not yet) or taken down."""
+    clock = FakeTime()
+    app = make_app(time_source=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.room(room_edits.set_turn_seconds, 30, clock.now())
+        await pilot.press("f5")
+        vision = app.screen
+        await vision.query_one(TurnBar).remove()  # the frame half there
+        clock.advance(5)
+        app.tick()  # raised NoMatches
+        assert vision.query_one("ClockDisplay").shown.endswith(":55")
+        clock.advance(30)
+        app.tick()  # the turn moves on, and the screen is told to redraw
+        assert app.session.doc.room.turn.team_id == app.session.doc.teams[1].id
+        app.go_to("townhall")  # its screen is not composed yet
+        app.tick()
+        await tick(pilot)
+        assert app.screen.step == "townhall"
 
 
 async def test_theme_choice_is_remembered(make_app, session_path):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from planning import shandong, with_strategies
-from uitools import paste, rendered_lines, shown, stepper_text, type_text
-from workshop.store import Session
+from pdftools import pdf_text
+from rooms import plan_session
+from uitools import paste, record_notices, rendered_lines, shown, stepper_text, type_text
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.screens.plan import PlanScreen
 from workshop.tui.widgets.action_form import ActionForm
@@ -17,11 +17,7 @@ from workshop.tui.widgets.row_list import RowList
 @pytest.fixture
 def session_path(tmp_path):
     """The Shandong workshop after step 4: three named strategies, on the plan step."""
-    doc = with_strategies(shandong())
-    doc.room.step = "plan"
-    path = tmp_path / "plan.workshop.json"
-    Session.create(doc, path).close()
-    return path
+    return plan_session(tmp_path)
 
 
 async def open_form(pilot) -> ActionForm:
@@ -31,6 +27,7 @@ async def open_form(pilot) -> ActionForm:
     return pilot.app.screen
 
 
+@pytest.mark.slow  # a whole flow end to end
 async def test_actions_from_a_strategy_are_adopted_and_completed(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -65,7 +62,10 @@ async def test_actions_from_a_strategy_are_adopted_and_completed(make_app):
         # fill in what the readiness check asks for: dates, measure, target
         form = await open_form(pilot)
         assert app.focused.id == "in-what"
-        await pilot.press("tab", "tab", "tab")  # strategy, owner, start
+        await pilot.press("tab", "tab", "tab")  # strategy, owner, who checks
+        assert app.focused.id == "in-checker_id"
+        await pilot.press("right")  # the first member: 张伟 checks 李娜's action
+        await pilot.press("tab", "tab")  # the checker's role, start
         assert app.focused.id == "in-start"
         await type_text(pilot, "2027/1/4")
         await pilot.press("enter")  # Enter moves on to the next field
@@ -80,10 +80,12 @@ async def test_actions_from_a_strategy_are_adopted_and_completed(make_app):
         action = app.session.doc.plan.actions[0]
         assert (action.start.isoformat(), action.due.isoformat()) == ("2027-01-04", "2027-06-30")
         assert (action.measure, action.target) == ("参会VIP客户数", "20家")
+        assert app.session.doc.member(action.checker_id)[1].name == "张伟"
         assert "⑤计划·1" in stepper_text(app)  # one action left to complete
         assert "✓" in rendered_lines(rows).splitlines()[1]
         detail = shown(screen.query_one("#plan-detail"))
         assert "就绪" in detail
+        assert "谁来检查" in detail and "张伟（组长）" in detail
 
 
 async def test_a_bad_date_keeps_the_form_open_and_says_why(make_app):
@@ -98,7 +100,7 @@ async def test_a_bad_date_keeps_the_form_open_and_says_why(make_app):
         await pilot.pause()
         assert [a.what for a in app.session.doc.plan.actions] == ["每月拜访每家VIP客户一次"]
         form = await open_form(pilot)
-        await pilot.press("tab", "tab", "tab", "tab")  # … due
+        await pilot.press(*["tab"] * 6)  # strategy, owner, checker, role, start, due
         await type_text(pilot, "2027-02-30")
         await pilot.press("f10")
         await pilot.pause()
@@ -123,7 +125,7 @@ async def test_start_after_due_is_shown_on_the_due_field(make_app):
         await pilot.press("enter")
         await pilot.pause()
         form = await open_form(pilot)
-        await pilot.press("tab", "tab", "tab")
+        await pilot.press(*["tab"] * 5)  # … start
         await type_text(pilot, "2027-05-01")
         await pilot.press("enter")
         await type_text(pilot, "2027-04-01")
@@ -133,6 +135,10 @@ async def test_start_after_due_is_shown_on_the_due_field(make_app):
         assert "晚于完成期限" in shown(form.query_one("#err-due"))
         await pilot.press("escape")
         await pilot.pause()
+        assert isinstance(app.screen, Choice)  # dates were typed: it asks first
+        await pilot.press("down", "enter")  # throw them away
+        await pilot.pause()
+        assert not isinstance(app.screen, ActionForm | Choice)
         assert app.session.doc.plan.actions[0].start is None  # cancelled: unchanged
 
 
@@ -182,7 +188,7 @@ async def test_the_list_fits_a_small_terminal(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("n")
-        await type_text(pilot, "长" * 300)
+        await paste(pilot, "长" * 300)  # what is typed does not matter here: how it wraps
         await pilot.press("enter")
         await pilot.pause()
         rows = app.screen.query_one("#actions", RowList)
@@ -194,6 +200,7 @@ async def test_the_list_fits_a_small_terminal(make_app):
 
 async def test_f8_exports_every_handout_off_the_ui_thread(make_app, session_path):
     app = make_app()
+    notices = record_notices(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("c")  # a plan to print
@@ -207,6 +214,16 @@ async def test_f8_exports_every_handout_off_the_ui_thread(make_app, session_path
         folder = session_path.parent / "exports"
         pdfs = sorted(p.name for p in folder.glob("*.pdf"))
         assert len(pdfs) == 4 and any("济南队" in name for name in pdfs)
-        messages = [str(n.message) for n in app._notifications]
-        done = next(m for m in messages if "已导出 4 个文件" in m)
+        done = next(m for m in notices if "已导出 4 个文件" in m)
         assert str(folder) in done and "济南队" in done
+        handout = next(folder.glob("*济南队*.pdf"))
+        assert "附录" not in pdf_text(handout)
+
+        # the third choice: the handouts again, each with its appendix
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = pdf_text(handout)
+        assert "附录" in text and "行动计划" in text

@@ -8,7 +8,8 @@ import pytest
 
 from planning import ready_action, shandong, with_strategies
 from uitools import paste, rendered_lines, shown, stepper_text, type_text
-from workshop.store import Session
+from workshop.methods import townhall as townhall_math
+from workshop.store import Session, load
 from workshop.tui.screens.dialogs import TextPrompt
 from workshop.tui.screens.townhall import TownhallScreen
 from workshop.tui.widgets.action_form import ActionForm
@@ -31,6 +32,7 @@ def session_path(tmp_path):
     return path
 
 
+@pytest.mark.slow  # a whole flow end to end
 async def test_a_town_hall_with_two_questions_a_change_and_a_sign_off(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -177,6 +179,31 @@ async def test_presentation_mode_clock_and_next_team(make_app):
         await pilot.press("p")
         await pilot.pause()
         assert not screen.has_class("-presenting")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_a_team_keeps_its_presentation_time_when_the_next_team_comes_up(make_app, size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        doc = app.session.doc
+        first, second = doc.teams[0].id, doc.teams[1].id
+        await pilot.press("space")  # 济南队's clock runs
+        await pilot.pause(1.3)
+        assert "已用 00:01" in shown(screen.query_one("#th-title"))
+        await pilot.press("f4")  # F4 here brings the next team up, like →
+        await pilot.pause()
+        room = app.session.doc.room
+        assert room.turn.team_id == second and room.presenting_team_id == second
+        kept = room.presentation_clocks[first]
+        assert not kept.running and 1 <= kept.duration_s - kept.remaining_s < 3
+        await pilot.press("left")  # back to 济南队: its time goes on, not from the start
+        await pilot.pause()
+        room = app.session.doc.room
+        assert room.presenting_team_id == first and room.presentation.remaining_s < 8 * 60 - 1
+        assert "已用 00:01" in shown(screen.query_one("#th-title"))
+    assert townhall_math.seconds_used(load(app.session.path), first) >= 1  # saved
 
 
 async def test_the_summary_takes_takeaway_cards_and_shows_the_results(make_app):

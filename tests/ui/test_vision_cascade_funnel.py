@@ -18,12 +18,7 @@ from workshop.methods.vision import cascade as cascade_math
 from workshop.scenario import load_scenario
 from workshop.store import Session
 from workshop.tui.screens.dialogs import TextPrompt
-from workshop.tui.widgets.vision.cascade import (
-    CascadeHeader,
-    CascadeList,
-    CascadeTable,
-    weight_step,
-)
+from workshop.tui.widgets.vision.cascade import CascadeHeader, CascadeList, CascadeTable
 from workshop.tui.widgets.vision.funnel import FunnelDialog, FunnelList, FunnelView
 
 REPO = Path(__file__).resolve().parents[2]
@@ -128,7 +123,7 @@ async def test_weights_by_plus_minus_and_arrows_step_and_equal_weights(make_app)
     async with app.run_test(size=(120, 36)) as pilot:
         table = await on_the_table(pilot)
         notices = record_notices(app)
-        step = weight_step([p.weight for p in quarters(app).parts])
+        step = cascade_math.weight_step([p.weight for p in quarters(app).parts])
         await pilot.press("right")  # the table gives ←→ to the weights
         await settle(pilot)
         assert quarters(app).parts[0].weight == 20 + step

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, Static
 
+from uitools import record_notices
 from workshop.methods.vision import cascade as cascade_math
 from workshop.scenario import load_scenario
 from workshop.store import Session
@@ -205,6 +206,7 @@ async def test_goal_text_with_markup_shows_literally(make_app):
 
 async def test_draft_the_vision_statement_and_record_the_agreement(make_app):
     app = make_app()
+    notices = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.query_one(VisionStatement).focus()
         await pilot.press("s")
@@ -229,17 +231,18 @@ async def test_draft_the_vision_statement_and_record_the_agreement(make_app):
         await pilot.press("ctrl+j")
         await pilot.pause()
         assert not app.session.doc.vision.agreed
-        assert any("重新确认" in str(n.message) for n in app._notifications)
+        assert any("重新确认" in notice for notice in notices)
 
 
 async def test_agreeing_without_a_statement_is_refused(make_app):
     app = make_app()
+    notices = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.query_one(VisionStatement).focus()
         await pilot.press("g")
         await pilot.pause()
         assert not app.session.doc.vision.agreed
-        assert any("愿景陈述" in str(n.message) for n in app._notifications)
+        assert any("愿景陈述" in notice for notice in notices)
 
 
 # -- cascades -------------------------------------------------------------------------------
@@ -252,6 +255,7 @@ def table_values(app) -> list[str]:
 
 async def test_edit_a_weight_and_see_the_cascade_change_and_still_sum(make_app):
     app = make_app()
+    notices = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_panel(pilot, "3")
         screen = app.screen
@@ -283,7 +287,7 @@ async def test_edit_a_weight_and_see_the_cascade_change_and_still_sum(make_app):
         app.screen.query_one(Input).value = "很多"
         await pilot.press("enter")
         await pilot.pause()
-        assert any("很多" in str(n.message) for n in app._notifications)
+        assert any("很多" in notice for notice in notices)
         assert next(c for c in app.session.doc.vision.cascades
                     if c.label == "按季度").parts[3].weight == 40
 

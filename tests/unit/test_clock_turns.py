@@ -61,3 +61,18 @@ def test_turn_countdown_waits_for_the_clock(doc):
     assert doc.room.turn.paused_left == 30
     room.toggle_clock(doc, now=900.0)
     assert doc.room.turn.ends_at == 930.0
+
+
+def test_a_pass_lasts_for_the_round_of_its_board(doc):
+    a, b = (team.id for team in doc.teams)
+    doc.room.turn.team_id = a
+    assert room.pass_turn(doc, where="gaps:storm:opportunity") == b
+    assert doc.room.turn.passed == [a]
+    assert room.enter_round(doc, "gaps:storm:opportunity") is False  # the same board
+    assert doc.room.turn.passed == [a]
+    assert room.enter_round(doc, "gaps:storm:performance") is True  # another board
+    assert doc.room.turn.passed == []
+    room.pass_turn(doc, where="gaps:storm:performance")
+    doc.room.turn.cards_this_turn = 2
+    room.go_to_step(doc, "charter")  # a later step: everyone is back in, counting afresh
+    assert doc.room.turn.passed == [] and doc.room.turn.cards_this_turn == 0

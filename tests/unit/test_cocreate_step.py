@@ -5,33 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from cocreate_factory import brainstormed, clustered, voted
+from cocreate_factory import brainstormed, clustered, voted, with_gaps
 from factories import make_doc
 from workshop.edits import EditError
 from workshop.edits import cocreate as edits
 from workshop.edits.cards import add_card
 from workshop.methods.cocreate import focus as method
 from workshop.methods.progress import step_status
-from workshop.model import Bone, Cause, Fishbone, GapCard, WhyChain, WhyLink, Workshop
 from workshop.report import build_report
-
-
-def with_gaps(doc: Workshop) -> Workshop:
-    gap = GapCard(text="两家VIP客户流失，原因没有复盘", step="gaps", board="storm", key=True)
-    doc.gaps.cards += [gap, GapCard(text="不是关键的差距", step="gaps", board="storm")]
-    root = Cause(text="拜访计划靠个人习惯", root=True, team_id=doc.teams[0].id)
-    nested = Cause(text="没有客户分级", children=[Cause(text="没人负责客户档案", root=True)])
-    doc.gaps.fishbones.append(Fishbone(gap_id=gap.id, bones=[
-        Bone(label="方法", causes=[root, Cause(text="不是根因")]),
-        Bone(label="人员", causes=[nested])]))
-    doc.gaps.whys.append(WhyChain(problem="新品推迟", links=[WhyLink(text="研发延期"),
-                                                         WhyLink(text="需求变更没有评审")],
-                                  root_index=1))
-    add_card(doc, "gaps", "抓住新区域市场扩张机会", board="swot.SO", team_id=doc.teams[1].id)
-    add_card(doc, "gaps", "优势 S 不是策略", board="swot.S")
-    add_card(doc, "gaps", "用技术服务抵御低价竞争", board="swot.ST")
-    add_card(doc, "gaps", "还没揭示的想法", board="swot.WO", hidden=True)
-    return doc
 
 
 def test_the_draft_comes_from_the_goal_and_the_key_gaps():

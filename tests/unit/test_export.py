@@ -235,7 +235,7 @@ def test_text_taller_than_a_page_breaks_across_pages_and_is_all_printed(tmp_path
                   "T": "TOWS card", "S": "support", "N": "sign-off note", "C": "closing"}
     doc.vision.statement = _numbered("V")
     doc.cocreate.focus_question = _numbered("F")
-    doc.vision.goals[0].statement = _numbered("G")
+    doc.goal("jinan").statement = _numbered("G")  # the team's own goal: on its sheet
     doc.gaps.swot.append(Card(text=_numbered("T"), step="gaps", board="swot.SO",
                               team_id=team.id))
     ready_action(doc, "每周拜访VIP客户").support = _numbered("S")
@@ -244,12 +244,13 @@ def test_text_taller_than_a_page_breaks_across_pages_and_is_all_printed(tmp_path
                                          note=_numbered("N"), by="总经理"))
     doc.townhall.closing_statement = _numbered("C")
 
-    report, handout, *_ = export(doc, "pdf", out=tmp_path, all_teams=True).paths
+    report, handout, *_ = export(doc, "pdf", out=tmp_path, all_teams=True,
+                                 appendix=True).paths
     text = squash(pdf_text(report))
     for tag, where in long_texts.items():
         assert f"{tag}0000" in text and f"{tag}0699" in text, f"{where} is cut short"
     handout_text = squash(pdf_text(handout))
-    for tag in "GSN":  # the handout carries the goal, the action and the sign-off
+    for tag in "GSN":  # the goal and the sign-off on the sheet, the support in the appendix
         assert f"{tag}0699" in handout_text, tag
 
 
@@ -308,15 +309,16 @@ def test_cid_fallback_when_no_truetype_font_is_found(tmp_path: Path,
     assert squash(shandong().meta.title) in text
     assert "济南队" in text and "张伟" in text
     assert MARKUP_CARD.replace(" ", "") in text
-    # UCS-2 cannot hold an emoji: a box, not two unrelated characters
-    assert "收获满满□" in text
+    # UCS-2 cannot hold an emoji: it comes from the fallback font, never as two
+    # unrelated characters
+    assert "收获满满😀" in text
 
 
 # -- handouts ---------------------------------------------------------------------------
 
 def test_a_handout_shows_its_team_and_not_the_others(tmp_path: Path, cjk_font: FontChoice):
     doc = with_cards(shandong())
-    result = export(doc, "pdf", out=tmp_path, teams=["青岛队"])
+    result = export(doc, "pdf", out=tmp_path, teams=["青岛队"], appendix=True)
     (path,) = result.paths
     assert path.name == "山东区 2027 年度目标分解与计划制定工作坊-青岛队-行动计划.pdf"
     text = pdf_text(path)
@@ -327,7 +329,7 @@ def test_a_handout_shows_its_team_and_not_the_others(tmp_path: Path, cjk_font: F
         assert member.name in text
         if member.role:
             assert member.role in text
-    assert "青岛队的差距" in text  # its own cards
+    assert "青岛队的差距" in text  # its own cards, in the appendix
     for team in doc.teams:
         if team is not qingdao:
             assert "的差距" not in text.replace("青岛队的差距", "")
@@ -526,8 +528,9 @@ def _with_actions(doc: Workshop) -> Workshop:
     doc.cocreate.clusters.append(cluster)
     doc.plan.actions.append(Action(
         what="每周拜访5家VIP客户，建立客户档案", strategy_id=cluster.id, team_id=team.id,
-        owner_id=team.members[0].id, start=dt.date(2027, 1, 4), due=dt.date(2027, 3, 31),
-        measure="拜访家数", target="每周 5 家", support="市场部提供客户名单", cadence="weekly",
+        owner_id=team.members[0].id, checker_id=team.members[1].id, start=dt.date(2027, 1, 4),
+        due=dt.date(2027, 3, 31), measure="拜访家数", target="每周 5 家",
+        support="市场部提供客户名单", cadence="weekly",
         next_check=dt.date(2027, 1, 11), status="doing"))
     doc.plan.actions.append(Action(what="=HYPERLINK(\"http://x\")", team_id=team.id,
                                    target="-5%"))
@@ -542,16 +545,17 @@ def test_csv_is_utf8_with_bom_and_reads_back(tmp_path: Path):
     assert raw.startswith(BOM.encode("utf-8"))
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0] == ["小组", "序号", "策略", "行动", "负责人", "开始日期", "完成期限",
+    assert rows[0] == ["小组", "序号", "策略", "行动", "负责人", "谁来检查", "开始日期", "完成期限",
                        "衡量指标", "目标值", "所需支持", "检查频率", "下次检查", "状态", "里程碑",
                        "服务的目标", "关键差距", "所需资源", "可能的障碍", "知识技能", "奖励",
                        "惩罚", "P 计划", "D 执行", "C 检查", "A 处理", "待补充"]
-    assert rows[1][:13] == ["济南队", "1", "深耕VIP客户", "每周拜访5家VIP客户，建立客户档案",
-                            "张伟", "2027-01-04", "2027-03-31", "拜访家数", "每周 5 家",
+    assert rows[1][:14] == ["济南队", "1", "深耕VIP客户", "每周拜访5家VIP客户，建立客户档案",
+                            "张伟", "李娜（时间官）", "2027-01-04", "2027-03-31", "拜访家数",
+                            "每周 5 家",
                             "市场部提供客户名单", "每周", "2027-01-11", "进行中"]
     assert rows[1][-1] == ""  # ready: nothing to complete
     assert rows[2][3] == "'=HYPERLINK(\"http://x\")"  # never a live formula in Excel
-    assert rows[2][8] == "-5%"
+    assert rows[2][9] == "-5%"
     assert rows[2][-1].startswith("负责人、完成期限、衡量指标")
 
 
@@ -560,7 +564,8 @@ def test_csv_without_actions_is_the_header_row(tmp_path: Path):
     assert path.name.endswith("-actions.csv")
     rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
     assert len(rows) == 1
-    assert rows[0][:13] == ["Team", "No.", "Strategy", "Action", "Owner", "Start", "Due",
+    assert rows[0][:14] == ["Team", "No.", "Strategy", "Action", "Owner", "Who checks",
+                            "Start", "Due",
                             "Measure", "Target", "Support needed", "Check cadence",
                             "Next check", "Status"]
 

@@ -180,3 +180,37 @@ def test_registration_happens_once_and_maps_bold_to_the_same_face():
     system = require_cjk_font()
     ttf = register_font(system)
     assert ttf == system.pdf_name and tt2ps(ttf, 1, 1) == ttf
+
+
+# -- fallback fonts: what the CJK font lacks ------------------------------------------------
+
+def test_an_emoji_copies_and_extracts_as_itself(tmp_path: Path):
+    """reportlab writes the ToUnicode entry of a character beyond U+FFFF as odd-length
+    hex (<1F680>), which readers reject: the emoji vanished from copied text. The map is
+    written as a surrogate pair, so pypdf (like a viewer's copy) reads it back."""
+    require_cjk_font()
+    if not fonts.fallback_fonts():
+        pytest.skip("no fallback fonts (apt-get install fonts-dejavu-core fonts-symbola)")
+    doc = load_scenario(SCENARIOS / "shandong-sales.toml")
+    doc.teams[0].members[0].name = "马🚀云"
+    (path,) = export(doc, "pdf", out=tmp_path, teams=[doc.teams[0].name]).paths
+    assert "马🚀云" in pdf_text(path)
+
+
+def test_fallback_fonts_are_found_by_name_in_the_font_folders(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch):
+    """Where the known paths do not exist (Windows, another layout), the fallback fonts
+    are looked for by file name in the font folders."""
+    dejavu = next((Path(p) for p in fonts.FALLBACK_FONTS if p.endswith("DejaVuSans.ttf")
+                   and Path(p).is_file()), None)
+    if dejavu is None:
+        pytest.skip("DejaVu Sans not installed (apt-get install fonts-dejavu-core)")
+    folder = tmp_path / "Fonts" / "nested"
+    folder.mkdir(parents=True)
+    (folder / "dejavusans.TTF").write_bytes(dejavu.read_bytes())
+    monkeypatch.setattr(fonts, "FALLBACK_FONTS", ())
+    monkeypatch.setattr(fonts, "FONT_DIRS", (tmp_path / "Fonts",))
+    (found,) = fonts.fallback_fonts()
+    assert "DejaVu Sans" in fonts.fallback_families()
+    assert fonts.fallback_line("en") == "Fallback fonts (emoji, other scripts): DejaVu Sans"
+    assert found.startswith(fonts.FALLBACK_PREFIX)

@@ -298,3 +298,32 @@ def test_edit_and_delete_chain(doc):
     assert doc.gaps.whys == []
     with pytest.raises(EditError):
         edits.add_why(doc, chain.id, "x")
+
+
+def test_a_card_on_the_wrong_quadrant_moves_to_another_and_comes_last(doc):
+    team = doc.teams[0].id
+    first = card_edits.add_card(doc, "gaps", "竞品降价", board="swot.S", team_id=team)
+    card_edits.add_card(doc, "gaps", "品牌认知度高", board="swot.S")
+    card_edits.add_card(doc, "gaps", "新品比例低", board="swot.T")
+    card_edits.move_card(doc, first.id, "swot.T")
+    assert [c.text for c in doc.cards("gaps", "swot.S")] == ["品牌认知度高"]
+    assert [c.text for c in doc.cards("gaps", "swot.T")] == ["新品比例低", "竞品降价"]
+    assert doc.cards("gaps", "swot.T")[-1].team_id == team
+    # from SWOT to PEST: another list of the same kind of card
+    card_edits.move_card(doc, first.id, "pest.E")
+    assert [c.text for c in doc.cards("gaps", "pest.E")] == ["竞品降价"]
+    assert all(c.id != first.id for c in doc.gaps.swot)
+
+
+def test_moving_a_card_is_refused_where_it_would_lose_something(doc):
+    gap = card_edits.add_card(doc, "gaps", "拜访不够")
+    swot = card_edits.add_card(doc, "gaps", "县域空白", board="swot.O")
+    with pytest.raises(EditError, match="差距卡片不能移到「优势 S」"):
+        card_edits.move_card(doc, gap.id, "swot.S")
+    with pytest.raises(EditError):
+        card_edits.move_card(doc, swot.id, "storm")
+    with pytest.raises(EditError, match="已经在这块板上"):
+        card_edits.move_card(doc, swot.id, "swot.O")
+    with pytest.raises(EditError, match="没有这个卡片板"):
+        card_edits.move_card(doc, swot.id, "swot.X")
+    assert [c.id for c in doc.gaps.cards] == [gap.id] and doc.gaps.swot[0].board == "swot.O"

@@ -234,9 +234,10 @@ def test_the_handout_carries_the_key_gaps_and_their_root_causes(tmp_path):
     require_cjk_font()
     i18n.set_language("zh")
     doc = full_gaps(make_doc(teams=2), causes=2)
-    (path,) = export(doc, "pdf", lang="zh", out=tmp_path, teams=[doc.teams[1].name]).paths
+    (path,) = export(doc, "pdf", lang="zh", out=tmp_path, teams=[doc.teams[1].name],
+                     appendix=True).paths
     text = squash(pdf_text(path))
-    assert "关键差距与根本原因" in text
+    assert "关键差距与根本原因" in text  # in the appendix
     assert squash(ranking.key_gaps(doc)[0].card.text) in text
     assert "考核只看月度销售额" in text  # a root from a 5-Why chain
 

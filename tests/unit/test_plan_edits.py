@@ -4,15 +4,18 @@ milestones from the goal's cascade, and the strategy order."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from planning import STRATEGIES, ready_action, shandong, with_strategies
+from workshop import store
 from workshop.edits import EditError
 from workshop.edits import plan as plan_edits
 from workshop.edits.plan import FieldError, parse_date, parse_milestones
 from workshop.methods.plan import actions as plan_math
-from workshop.model import Challenge, Milestone
+from workshop.methods.plan import adoption
+from workshop.model import SCHEMA_VERSION, Challenge, Milestone
 
 
 @pytest.fixture
@@ -97,16 +100,19 @@ def test_a_team_plans_from_its_own_strategies_and_the_shared_ones(doc):
 
 # -- writing actions ---------------------------------------------------------------------------
 
-def test_a_new_action_serves_the_teams_goal_with_its_milestones(doc):
+def test_a_new_action_serves_the_teams_goal_without_copying_its_milestones(doc):
     team = doc.teams[0]
     action = plan_edits.add_action(doc, "  参加两次行业展会\x1b[31m ", strategy_id=named(doc)[1].id,
                                    team_id=team.id)
     assert action.what == "参加两次行业展会"  # cleaned
     assert action.team_id == team.id and action.goal_id == "jinan"
-    # 济南 (300) takes the company's seasons (20/25/25/30) from its parent goal
-    assert [(m.month, m.target, m.note) for m in action.milestones] == [
-        ("2027-03", 60, "第一季度"), ("2027-06", 75, "第二季度"), ("2027-09", 75, "第三季度"),
-        ("2027-12", 90, "第四季度")]
+    assert action.milestones == []  # the team's path prints once, above its plan
+    # 济南 (300) takes the company's seasons (20/25/25/30) from its parent goal: the
+    # total reached by each quarter's end, and what the quarter adds
+    team_path = plan_math.cascade_milestones(doc, "jinan", team.id)
+    assert [(m.due, m.target, m.in_period, m.note) for m in team_path] == [
+        (dt.date(2027, 3, 31), 60, 60, "第一季度"), (dt.date(2027, 6, 30), 135, 75, "第二季度"),
+        (dt.date(2027, 9, 30), 210, 75, "第三季度"), (dt.date(2027, 12, 31), 300, 90, "第四季度")]
 
 
 def test_a_strategy_given_to_a_team_takes_its_actions_to_that_team(doc):
@@ -227,10 +233,14 @@ def test_status_and_milestones_from_the_cascade(doc):
     with pytest.raises(EditError):
         plan_edits.set_status(doc, action.id, "finished")
     plan_edits.fill_milestones(doc, action.id)
-    assert [m.target for m in action.milestones] == [60, 75, 75, 90]
-    action.goal_id = "tech-seminar"  # a goal with no split anywhere up its tree…
+    # its owner 张伟 carries 80 of 济南's 300, over the company's seasons 20/25/25/30
+    assert [m.target for m in action.milestones] == [16, 36, 56, 80]
+    assert [m.in_period for m in action.milestones] == [16, 20, 20, 24]
+    other = ready_action(doc, "建立月访客户统计表", team_index=1)  # 青岛: no split by person
+    with pytest.raises(EditError, match="赵磊"):
+        plan_edits.fill_milestones(doc, other.id)
     doc.vision.cascades = [c for c in doc.vision.cascades if c.kind != "time"]
-    with pytest.raises(EditError, match="分解"):
+    with pytest.raises(EditError, match="分解"):  # no split over time anywhere
         plan_edits.fill_milestones(doc, action.id)
 
 
@@ -238,13 +248,13 @@ def test_status_and_milestones_from_the_cascade(doc):
 
 def test_the_company_goal_splits_into_quarter_end_milestones(doc):
     found = plan_math.cascade_milestones(doc, "shandong")
-    assert [(m.month, m.target) for m in found] == [("2027-03", 140), ("2027-06", 175),
-                                                   ("2027-09", 175), ("2027-12", 210)]
-    assert sum(m.target for m in found) == 700
+    assert [(m.month, m.target) for m in found] == [("2027-03", 140), ("2027-06", 315),
+                                                   ("2027-09", 490), ("2027-12", 700)]
+    assert [m.in_period for m in found] == [140, 175, 175, 210]
 
 
 def test_shares_add_up_exactly():
-    assert plan_math.split(100, [1, 1, 1]) == [34, 33, 33]
+    assert plan_math.split(100, [1, 1, 1]) == [33, 34, 33]
     assert sum(plan_math.split(700, [7, 5, 3, 9, 11, 2, 1, 4, 6, 8, 10, 12])) == 700
     assert plan_math.split(1, [1, 1], step=0.5) == [0.5, 0.5]
     assert plan_math.split(10, [0, 0]) == [5, 5]
@@ -260,7 +270,8 @@ def test_a_monthly_cascade_ending_mid_year_counts_back_from_the_deadline(doc):
     goal.target = 12
     found = plan_math.cascade_milestones(doc, "tech-seminar")
     assert found[0].month == "2026-07" and found[-1].month == "2027-06"
-    assert [m.target for m in found] == [1] * 12
+    assert [m.note for m in found][:2] == ["7月", "8月"]  # in calendar order
+    assert [m.target for m in found] == list(range(1, 13))
 
 
 def test_no_milestones_without_a_deadline_or_a_fitting_split(doc):
@@ -268,3 +279,60 @@ def test_no_milestones_without_a_deadline_or_a_fitting_split(doc):
     assert plan_math.cascade_milestones(doc, "jinan") == []
     assert plan_math.cascade_milestones(doc, None) == []
     assert plan_math.cascade_milestones(doc, "g-gone") == []
+
+
+# -- who checks (the C of PDCA) -------------------------------------------------------------
+
+def test_who_checks_is_a_member_or_a_role_and_shows_in_words(doc):
+    action = ready_action(doc, "每月拜访VIP客户")
+    team = doc.teams[0]
+    plan_edits.update_action(doc, action.id, {"checker_id": team.members[1].id})
+    assert adoption.checker_label(doc, action) == "李娜（时间官）"
+    plan_edits.update_action(doc, action.id, {"checker_role": "区域经理"})
+    assert adoption.checker_label(doc, action) == "李娜（区域经理）"
+    plan_edits.update_action(doc, action.id, {"checker_id": None})
+    assert adoption.checker_label(doc, action) == "区域经理"
+    assert plan_edits.form_values(doc, action)["checker_role"] == "区域经理"
+
+
+def test_the_owner_cannot_check_their_own_action(doc):
+    action = ready_action(doc, "每月拜访VIP客户")  # owned by 张伟
+    owner = action.owner_id
+    with pytest.raises(FieldError) as caught:
+        plan_edits.update_action(doc, action.id, {"checker_id": owner})
+    assert caught.value.field == "checker_id" and "张伟" in str(caught.value)
+    assert action.checker_id is None  # nothing changed
+    with pytest.raises(FieldError) as caught:
+        plan_edits.update_action(doc, action.id, {"checker_role": "张伟"})
+    assert caught.value.field == "checker_role"
+    other = doc.teams[0].members[1].id
+    plan_edits.update_action(doc, action.id, {"checker_id": other})
+    with pytest.raises(FieldError) as caught:  # the checker cannot become the owner either
+        plan_edits.update_action(doc, action.id, {"owner_id": other})
+    assert caught.value.field == "owner_id"
+    with pytest.raises(EditError):
+        plan_edits.adopt(doc, action.id, other)
+    assert action.owner_id == owner
+
+
+def test_a_checker_who_is_not_a_member_is_refused(doc):
+    action = ready_action(doc, "每月拜访VIP客户")
+    with pytest.raises(FieldError) as caught:
+        plan_edits.update_action(doc, action.id, {"checker_id": "m_nobody"})
+    assert caught.value.field == "checker_id"
+
+
+def test_a_session_saved_before_who_checks_opens_unchanged(doc, tmp_path):
+    """Sessions written before actions had a checker have no such keys: they load as
+    they are (no migration needed: the fields are optional), with nobody checking."""
+    ready_action(doc, "每月拜访VIP客户")
+    raw = json.loads(store.dumps(doc))
+    for action in raw["plan"]["actions"]:
+        del action["checker_id"], action["checker_role"]
+    path = tmp_path / "old.workshop.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    loaded = store.load(path)
+    assert loaded.schema_version == SCHEMA_VERSION
+    (action,) = loaded.plan.actions
+    assert action.checker_id is None and action.checker_role == ""
+    assert action.what == "每月拜访VIP客户" and action.owner_id == doc.teams[0].members[0].id

@@ -27,8 +27,9 @@ from workshop.edits import plan as plan_edits
 from workshop.edits import townhall as th
 from workshop.export import export
 from workshop.export.markdown import unescape
+from workshop.export.pdf import handout_plan
 from workshop.export.pdf import plan as plan_pdf
-from workshop.export.pdf.styles import FRAME_WIDTH, MARGIN_LEFT, MARGIN_RIGHT, PAGE_WIDTH
+from workshop.export.pdf.styles import FRAME_WIDTH, HANDOUT_MARGINS, MARGIN_LEFT, PAGE_WIDTH
 from workshop.model import Action, Card, Workshop
 from workshop.report import build_report
 
@@ -61,13 +62,14 @@ def font():
     return require_cjk_font()
 
 
-def column_text(path: Path, left: float, right: float, header: str = "") -> str:
+def column_text(path: Path, left: float, right: float, header: str = "",
+                first_page: int = 1) -> str:
     """The squashed text drawn between `left` and `right` points from the page's left
-    edge on the pages after the cover: one table column, read down the pages (text from
-    the columns beside it, at the same height, is left out; so is the column's `header`
-    where the table repeats it at the top of a page)."""
+    edge from `first_page` on (0-based; the report's 1 skips its cover): one table column,
+    read down the pages (text from the columns beside it, at the same height, is left
+    out; so is the column's `header` where the table repeats it at the top of a page)."""
     pages = []
-    for page in PdfReader(str(path)).pages[1:]:
+    for page in PdfReader(str(path)).pages[first_page:]:
         found: list[str] = []
 
         def visit(text, cm, tm, _font, _size, found=found):
@@ -108,11 +110,22 @@ def workshop_with_plans() -> Workshop:
     th.change_action(doc, q.id, full.id, {"target": "参会客户 20 家"})
     th.add_challenge(doc, jinan.id, "展会谁负责？", asker_kind="peer", asker_team_id=qingdao.id,
                      answer="下周认领")
+    plan_edits.update_action(doc, doc.plan.actions[0].id,  # 张伟's; 王强 checks it
+                             {"checker_id": jinan.members[2].id})
     th.sign_off(doc, jinan.id, "approved", "计划扎实", "刘总")
     th.set_closing(doc, "计划落地靠每月检查。", "刘总")
     doc.summary.cards.append(Card(text="PDCA 要每月检查", step="summary", board="takeaway",
                                   team_id=jinan.id))
     return doc
+
+
+@pytest.fixture(scope="module")
+def exported_appendix(tmp_path_factory, font) -> Path:
+    """济南队's handout with its appendix."""
+    folder = tmp_path_factory.mktemp("appendix")
+    (path,) = export(workshop_with_plans(), "pdf", out=folder, teams=["济南队"],
+                     appendix=True).paths
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -128,10 +141,18 @@ def exported(tmp_path_factory, font) -> tuple[Workshop, dict[str, Path]]:
 
 # -- the handout ---------------------------------------------------------------------------------
 
-def test_every_action_and_owner_is_in_the_teams_handout(exported):
+def sheet_column(path: Path, index: int, header: str = "") -> str:
+    """Column `index` of the handout's action table (page 1 on), read down the pages."""
+    widths = list(handout_plan.ACTION_COLUMNS)
+    widths[1] = HANDOUT_MARGINS.width - sum(widths)
+    left = HANDOUT_MARGINS.left + sum(widths[:index])
+    return column_text(path, left - 1, left + widths[index] - 1, header, first_page=0)
+
+
+def test_every_action_owner_and_checker_is_on_the_teams_sheet(exported):
     doc, paths = exported
     text = squash(pdf_text(paths["jinan"]))
-    column = what_column(paths["jinan"])
+    column = sheet_column(paths["jinan"], 1, "行动")
     jinan = doc.teams[0]
     mine = [a for a in doc.plan.actions if a.team_id == jinan.id]
     assert len(mine) == 5
@@ -139,52 +160,73 @@ def test_every_action_and_owner_is_in_the_teams_handout(exported):
         assert squash(action.what) in column, action.what[:20]
         if action.owner_id:
             assert doc.member(action.owner_id)[1].name in text
+    checkers = sheet_column(paths["jinan"], 3)
+    assert "王强" in checkers and "记录员" in checkers  # who checks the first action
     assert "待认领" in text  # the unadopted one says so
     assert "青岛队的行动" not in text  # another team's plan stays out
 
 
-def test_the_handout_is_the_plan_in_the_methods_order(exported):
-    _, paths = exported
-    text = squash(pdf_text(paths["jinan"]))
-    order = ["小组行动计划", "计划一览", "第五步行动计划（PDCA）", "行动详情", "谁负责什么",
-             "第六步城镇会议", "质疑与回答（2个问题）", "领导签批", "领导总结陈词", "课程总结"]
+def test_the_handout_is_the_plan_then_the_commitment_then_the_appendix(exported_appendix):
+    path = exported_appendix
+    texts = [squash(text) for text in page_texts(path)]
+    text = "".join(texts)
+    order = ["行动计划", "目标", "里程碑", "第一季度", "序号行动负责人检查人", "我们的承诺",
+             "成员、角色与个人承诺", "领导签批", "城镇会议上改变了本计划的决定", "附录",
+             "第一步", "第三步", "第四步", "第五步行动计划（PDCA）", "行动详情",
+             "谁负责什么", "第六步城镇会议", "研讨会预算够吗？", "领导总结陈词", "课程总结"]
     position = 0
     for label in order:  # each after the one before
         found = text.find(squash(label), position)
         assert found >= 0, label
         position = found
-    assert "议程开始步骤时长" not in text  # the agenda table stays in the report
+    header = squash("山东区 2027 年度目标分解与计划制定工作坊 · 济南队示例科技有限公司 山东区")
+    starts = [page.removeprefix(header) for page in texts]
+    # each part from a new page: the commitment after the plan, the appendix after that
+    assert [i for i, page in enumerate(starts) if page.startswith("我们的承诺")] == [3]
+    assert [i for i, page in enumerate(starts) if page.startswith("附录")] == [4]
+    # no step's heading is the last thing on a page: it goes with what it introduces
+    for page in starts:
+        assert not re.search(r"第[一二三四五六]步[^第]{0,16}第\d+/\d+页", page), page[-60:]
+    assert "议程时间步骤时长" not in text  # the agenda table stays in the report
 
 
-def test_the_handout_carries_the_template_and_the_sign_off(exported):
-    _, paths = exported
-    text = squash(pdf_text(paths["jinan"]))
+def test_the_handout_carries_the_template_and_the_sign_off(exported, exported_appendix):
+    sheet = squash(pdf_text(exported[1]["jinan"]))
+    for value in ("VIP客户月度拜访完成率", "目标100%", "每月", "下次01-31", "起止2027", "01-04→",
+                  "03-31", "参会客户20家"):
+        assert value in sheet, value
+    # the goal's milestones print once, as the periods of the sheet's milestone grid
+    assert sheet.count("第一季度") == 1 and "计划（万元）" in sheet and "实际" in sheet
+    assert "待补充：负责人、完成期限、衡量指标、目标值" in sheet
+    assert "批准" in sheet and "计划扎实" in sheet and "签批人：刘总" in sheet
+    assert "领导签字" in sheet and "日期" in sheet
+    assert NASTY.replace(" ", "") in sheet
+    # the town hall's change points at the action by its number, on page 2
+    commitment = squash(page_texts(exported[1]["jinan"])[-1])
+    assert "研讨会预算够吗？" in commitment and "行动3" in commitment
+    assert "6月30日前举办VIP技术交流研讨会" not in commitment
+    appendix = squash(pdf_text(exported_appendix))
     for value in ("会场预算3万元", "客户技术部时间难约", "新品技术讲解", "奖励：全组聚餐",
                   "惩罚：负责人请喝奶茶", "三月定议程", "报名不足就电话邀约", "2027-04",
-                  "议程确定", "参会客户20家", "市场部提供客户名单", "下次检查", "2027-01-31"):
-        assert value in text, value
-    # milestones from the goal's cascade print once, under the plan's goal
-    assert text.count("2027-0360（第一季度）") == 1
-    assert "待补充：负责人、完成期限、衡量指标、目标值" in text
-    assert "批准" in text and "计划扎实" in text and "签批人：刘总" in text
-    assert "领导签字" in text and "日期" in text
-    assert "计划已修改行动3：6月30日前举办VIP技术交流研讨会" in text  # linked to the question
-    assert NASTY.replace(" ", "") in text
+                  "议程确定", "市场部提供客户名单"):
+        assert value in appendix, value
+    assert "计划已修改→行动3" in appendix  # the town hall table links by number too
 
 
-def test_the_cover_shows_the_plan_at_a_glance_and_who_owns_what(exported):
+def test_page_one_is_the_plan_at_a_glance(exported):
     _, paths = exported
-    cover = squash(page_texts(paths["jinan"])[0])
-    assert "济南队" in cover and "2027年12月31日前济南市场销售额达到300万元" in cover
-    assert "5项行动，4项已认领，4项就绪" in cover
-    assert "批准（刘总）" in cover
-    assert "负责的行动" in cover
+    first = squash(page_texts(paths["jinan"])[0])
+    assert "济南队" in first and "2027年12月31日前济南市场销售额达到300万元" in first
+    assert "基数240万元→目标300万元" in first and "期限2027-12-31" in first
+    assert "负责济南队（组长张伟）" in first and "√批准（刘总）" in first
+    assert "每次检查后在方框里打√" in first
 
 
-def test_a_team_without_a_plan_gets_a_handout_without_one(exported):
+def test_a_team_without_a_plan_gets_blank_rows_to_write_on(exported):
     _, paths = exported
     text = squash(pdf_text(paths["yantai"]))
-    assert "烟台队" in text and "第五步" not in text
+    assert "烟台队" in text and "还没有行动" in text and "第五步" not in text
+    assert page_count(paths["yantai"]) == 2
 
 
 def test_a_sixty_action_plan_runs_over_pages_with_its_header_on_each(tmp_path, font):
@@ -196,14 +238,12 @@ def test_a_sixty_action_plan_runs_over_pages_with_its_header_on_each(tmp_path, f
     pages_with_rows = [i for i, text in enumerate(texts)
                        if any(f"行动{n}：" in text for n in numbers)]
     assert len(pages_with_rows) >= 4
-    table_pages = [i for i in pages_with_rows if "起止日期" in texts[i] or i == pages_with_rows[0]]
     # the table's header row repeats on every page its rows run over
     for i in pages_with_rows:
-        if "行动详情" in texts[i] and "起止日期" not in texts[i]:
-            continue  # a details page, after the table
-        assert "序号" in texts[i] and "负责人" in texts[i] and "PDCA检查" in texts[i], i
-    assert len(table_pages) >= 3
-    column = what_column(path)  # read down the column: rows may run over a page break
+        assert "序号" in texts[i] and "负责人" in texts[i] and "检查人" in texts[i], i
+    commitment = next(i for i, text in enumerate(texts) if "我们的承诺" in text)
+    assert commitment == pages_with_rows[-1] + 1  # the commitment starts a page of its own
+    column = sheet_column(path, 1, "行动")  # read down the column: rows may run over a page
     for action in made:
         assert squash(action.what) in column
 
@@ -213,17 +253,17 @@ def test_handout_pages_render_inside_their_margins(tmp_path, font):
     doc = with_strategies(shandong())
     big_plan(doc, 60)
     ready_action(doc, "x" * 1500)  # an unbreakable run of letters must still wrap
-    (path,) = export(doc, "pdf", out=tmp_path, teams=[doc.teams[0].name]).paths
+    (path,) = export(doc, "pdf", out=tmp_path, teams=[doc.teams[0].name],
+                     appendix=True).paths
     dpi = 40
-    right = int((PAGE_WIDTH - MARGIN_RIGHT + 2) / 72 * dpi) + 1
-    left = int((MARGIN_LEFT - 2) / 72 * dpi) - 1
+    right = int((PAGE_WIDTH - HANDOUT_MARGINS.right + 2) / 72 * dpi) + 1
+    left = int((HANDOUT_MARGINS.left - 2) / 72 * dpi) - 1
     for page in range(1, page_count(path) + 1):
         image = render_gray(path, page, dpi=dpi)
         assert image is not None
         assert image.ink() > 500, f"page {page} is blank"
-        if page > 1:
-            assert image.ink((right, 0, image.width, image.height)) == 0, page
-            assert image.ink((0, 0, left, image.height)) == 0, page
+        assert image.ink((right, 0, image.width, image.height)) == 0, page
+        assert image.ink((0, 0, left, image.height)) == 0, page
 
 
 # -- the report ------------------------------------------------------------------------------------
@@ -311,10 +351,11 @@ def test_csv_rows_follow_the_printed_plan(exported):
 def test_an_english_handout(tmp_path, font):
     doc = workshop_with_plans()
     doc.meta.language = "en"
-    paths = export(doc, "pdf", out=tmp_path, teams=["济南队"]).paths
+    paths = export(doc, "pdf", out=tmp_path, teams=["济南队"], appendix=True).paths
     text = squash(pdf_text(paths[0]))
-    for label in ("Step5", "Owner", "Measure/target", "PDCAcheck", "Whocarrieswhat",
-                  "Leader'ssign-off", "Approved", "Leader'ssignature"):
+    for label in ("Actionplan", "Owner", "Checks", "Measure·target", "Ourcommitment",
+                  "Leader'ssign-off", "Approved", "Leader'ssignature", "Appendix", "Step5",
+                  "Whocarrieswhat"):
         assert label in text, label
     assert "衡量指标" not in text and "领导签批" not in text
 
@@ -323,7 +364,7 @@ def test_due_dates_past_the_deadline_print_as_problems(tmp_path, font):
     doc = with_strategies(shandong())
     ready_action(doc, "提高拜访量", due=dt.date(2028, 2, 1))
     (path,) = export(doc, "pdf", out=tmp_path, teams=["济南队"]).paths
-    text = squash(pdf_text(path))
+    text = squash(page_texts(path)[0])  # on the sheet, in red, where the team sees it
     assert "期限2028-02-01晚于目标期限2027-12-31" in text
     assert "“提高”太笼统" in text
 

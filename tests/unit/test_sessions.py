@@ -15,6 +15,8 @@ from workshop.store import Session, SessionCorrupt, SessionExists, backups
 
 EXAMPLE = SCENARIOS / "shandong-sales.toml"
 TODAY = f"{dt.date.today():%Y%m%d}"
+WORKSHOP_DAY = "20261205"
+"""The example scenario's ``date``: a session is named for the day the workshop runs."""
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +27,7 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_new_session_is_named_after_the_scenario_and_day_and_remembered(tmp_path: Path):
     with sessions.new_session(EXAMPLE) as session:
-        assert session.path == tmp_path / f"shandong-sales-{TODAY}.workshop.json"
+        assert session.path == tmp_path / f"shandong-sales-{WORKSHOP_DAY}.workshop.json"
         assert session.doc.meta.title.startswith("山东区")
     assert [entry.path for entry in sessions.recent()] == [session.path]
 
@@ -34,7 +36,22 @@ def test_a_new_session_into_a_folder_takes_the_default_name_there(tmp_path: Path
     folder = tmp_path / "sessions"
     folder.mkdir()
     with sessions.new_session(EXAMPLE, folder) as session:
-        assert session.path == folder / f"shandong-sales-{TODAY}.workshop.json"
+        assert session.path == folder / f"shandong-sales-{WORKSHOP_DAY}.workshop.json"
+
+
+def test_a_scenario_without_a_date_is_named_for_today(tmp_path: Path):
+    undated = tmp_path / "undated.toml"
+    undated.write_text("\n".join(line for line in EXAMPLE.read_text("utf-8").splitlines()
+                                 if not line.startswith("date =")), "utf-8")
+    with sessions.new_session(undated) as session:
+        assert session.path == tmp_path / f"undated-{TODAY}.workshop.json"
+
+
+def test_the_home_screen_takes_the_next_free_name_for_the_workshop_day(tmp_path: Path):
+    with sessions.new_session(EXAMPLE, tmp_path, free=True) as first:
+        assert first.path.name == f"shandong-sales-{WORKSHOP_DAY}.workshop.json"
+    with sessions.new_session(EXAMPLE, tmp_path, free=True) as second:
+        assert second.path.name == f"shandong-sales-{WORKSHOP_DAY}-2.workshop.json"
 
 
 def test_a_new_session_never_overwrites_unless_asked(tmp_path: Path):

@@ -147,3 +147,36 @@ def test_the_presentation_clock_is_per_team(doc):
     assert th.toggle_presentation(doc, now=2060) is False
     th.reset_presentation(doc)
     assert doc.room.presentation.remaining_s == 480
+
+
+def test_each_team_keeps_the_time_it_used_when_the_next_team_comes_up(doc):
+    first, second = doc.teams[0].id, doc.teams[1].id
+    th.present(doc, first, now=1000)
+    th.toggle_presentation(doc, now=1000)
+    th.present(doc, second, now=1200)  # 济南队 presented 200 s; 青岛队 comes up, fresh
+    assert townhall_math.seconds_used(doc, first) == 200
+    assert not doc.room.presentation.running and doc.room.presentation.remaining_s == 480
+    th.toggle_presentation(doc, now=1300)
+    assert townhall_math.seconds_used(doc, second, now=1390) == 90
+    th.present(doc, first, now=1400)  # back to 济南队: its clock goes on where it stopped
+    assert clock_math.remaining(doc.room.presentation) == 480 - 200
+    assert townhall_math.seconds_used(doc, first) == 200
+    assert townhall_math.seconds_used(doc, second) == 100
+    th.reset_presentation(doc)  # r: 济南队 starts over, 青岛队 keeps its 100 s
+    assert townhall_math.seconds_used(doc, first) == 0
+    assert townhall_math.seconds_used(doc, second) == 100
+
+
+def test_the_time_each_team_used_is_in_the_report(doc):
+    from workshop.export.markdown import render
+    from workshop.report import build_report
+
+    first = doc.teams[0].id
+    th.present(doc, first, now=1000)
+    th.toggle_presentation(doc, now=1000)
+    th.present(doc, doc.teams[1].id, now=1000 + 9 * 60 + 5)  # a little over the 8 minutes
+    report = build_report(doc, "zh").steps["townhall"]
+    assert report.team(first).seconds_used == 545
+    assert report.team(first).time_used("zh", 8) == "汇报用时 09:05（每组 8 分钟）"
+    assert "汇报用时 09:05（每组 8 分钟）" in render(build_report(doc, "zh"))
+    assert report.team(doc.teams[1].id).seconds_used == 0

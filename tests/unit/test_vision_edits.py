@@ -84,7 +84,7 @@ def test_weights_change_and_parts_still_add_up(shandong):
     edits.nudge_weight(shandong, q.id, 0, 5)
     assert q.parts[0].weight == 25
     resolved = cascade_math.resolve(shandong, q)
-    assert resolved.sum == 700 and [p.value for p in resolved.parts] == [167, 167, 166, 200]
+    assert resolved.sum == 700 and [p.value for p in resolved.parts] == [167, 166, 167, 200]
     edits.nudge_weight(shandong, q.id, 0, -100)
     assert q.parts[0].weight == 0  # never below zero
     with pytest.raises(EditError, match="负数"):
@@ -94,6 +94,22 @@ def test_weights_change_and_parts_still_add_up(shandong):
     with pytest.raises(EditError, match="0"):
         edits.set_weight(shandong, q.id, 3, 0)  # all zero: refused
     assert q.parts[3].weight == 30
+
+
+def test_plus_and_minus_move_weights_by_whole_steps(shandong):
+    q = quarters(shandong)
+    edits.set_weight(shandong, q.id, 0, 8.2)
+    edits.nudge_weight(shandong, q.id, 0, 1)
+    assert q.parts[0].weight == 9  # to the next whole number, not 9.2
+    edits.nudge_weight(shandong, q.id, 0, -1)
+    edits.nudge_weight(shandong, q.id, 0, -1)
+    assert q.parts[0].weight == 7
+    edits.nudge_weight(shandong, q.id, 0, 1)
+    assert q.parts[0].weight == 8
+    # the step is a whole number: all-1 weights move by 1, money-sized weights by 500
+    assert cascade_math.weight_step([1, 1, 1, 1]) == 1
+    assert cascade_math.weight_step([7, 7, 8, 8, 9, 9]) == 1
+    assert cascade_math.weight_step([13_000, 6_000, 3_000]) == 500
 
 
 def test_parts_are_added_moved_renamed_and_deleted(shandong):
@@ -128,8 +144,8 @@ def test_a_combination_follows_its_part_when_parts_move_or_go(shandong):
 def test_step_must_divide_the_whole(shandong):
     q = quarters(shandong)
     edits.set_cascade(shandong, q.id, step=10)
-    # 70 steps of 10: 14, 17.5, 17.5, 21 — the one left over goes to the earlier tie
-    assert [p.value for p in cascade_math.resolve(shandong, q).parts] == [140, 180, 170, 210]
+    # 70 steps of 10: 14, 17.5, 17.5, 21 — the one left over goes to the middle of the ties
+    assert [p.value for p in cascade_math.resolve(shandong, q).parts] == [140, 170, 180, 210]
     with pytest.raises(EditError, match="整数倍"):
         edits.set_cascade(shandong, q.id, step=300)
     with pytest.raises(EditError):
@@ -206,3 +222,26 @@ def test_the_stepper_counts_what_still_needs_attention(shandong):
     assert step_status(shandong)["vision"].todo == 1
     review_edits.set_outcome(shandong, shandong.review.goals[0].id, None)
     assert step_status(shandong)["review"] == type(step_status(shandong)["review"])(True, 1)
+
+
+def test_funnel_counts_are_whole_numbers_rounded_up_and_the_report_says_so(shandong):
+    from workshop.report import build_report
+
+    f = edits.add_funnel(shandong, target_value=1_000_000, average_value=6_000,
+                         stages=["打电话", "约见", "面谈", "签约"], rates=[0.1, 0.5, 0.1])
+    table = next(x for x in build_report(shandong, "zh").step("vision").funnels if x.id == f.id)
+    calls = table.rows[0]
+    assert calls.day == "134" and calls.week == "667"  # 133.3 and 666.7, rounded up
+    assert table.deals_text == "167"  # 166.7 deals a year
+    assert "向上取整" in table.rounded and "133.3 → 134" in table.rounded
+
+
+def test_a_saved_assumption_is_named_from_its_own_values(shandong):
+    f = edits.add_funnel(shandong, target_value=1_000_000, average_value=2_000,
+                         label="假设1：平均保费2000美元", stages=["打电话", "约见", "面谈", "签约"],
+                         rates=[0.1, 0.5, 0.1])
+    second = edits.copy_funnel(shandong, f.id, average_value=4_000)
+    assert second.label == "假设2：平均单值 4,000，转化率 10% / 50% / 10%"
+    third = edits.copy_funnel(shandong, second.id, rates=[0.2, 0.5, 0.2])
+    assert third.label == "假设3：平均单值 4,000，转化率 20% / 50% / 20%"
+    assert "假如" not in third.label and "2000" not in third.label

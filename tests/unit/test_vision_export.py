@@ -38,7 +38,7 @@ def flat(text: str) -> str:
 def shandong_pdfs(tmp_path_factory):
     require_cjk_font()
     out = tmp_path_factory.mktemp("shandong")
-    result = export(shandong(), "pdf", all_teams=True, out=out)
+    result = export(shandong(), "pdf", all_teams=True, out=out, appendix=True)
     return {p.stem.split("-")[-2] if p.stem.endswith("行动计划") else "report": p
             for p in result.paths}
 
@@ -75,6 +75,7 @@ def test_report_pages_render(shandong_pdfs):
 
 
 def test_a_teams_handout_has_its_goal_smart_table_and_milestones(shandong_pdfs):
+    """The goal on the sheet; its SMART table and the cascades in the appendix."""
     text = flat(pdf_text(shandong_pdfs["济南队"]))
     assert "我们的目标" in text and "2027年12月31日前济南市场销售额达到300万元" in text
     assert "说明了对象和范围：济南市场" in text and "服务于" in text

@@ -4,6 +4,7 @@ and hypothesis properties of ``split``."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
 from fractions import Fraction
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from factories import SCENARIOS
 from workshop import i18n
 from workshop.methods.numbers import amount, fmt, percent
-from workshop.methods.vision import cascade, funnel, smart
+from workshop.methods.vision import cascade, funnel, presets, smart
 from workshop.methods.vision.cascade import CascadeError, split
 from workshop.methods.vision.funnel import FunnelError, plan
 from workshop.methods.vision.smart import check_goal
@@ -195,6 +196,37 @@ def test_the_seeds_month_over_four_weeks_and_28_days():
     assert days.count(3572) == 12  # 28 × 3571 = 99,988: 12 units left over
 
 
+def test_left_over_units_are_spread_not_bunched_at_the_start():
+    # 28 × 3,571 leaves 12 units: they go to every second or third day, not to 1–12 Feb
+    days = split(100_000, [1] * 28)
+    extra = [i for i, d in enumerate(days) if d == 3572]
+    assert len(extra) == 12 and extra[0] > 0 and extra[-1] < 27
+    gaps = [b - a for a, b in itertools.pairwise(extra)]
+    assert set(gaps) <= {2, 3}
+
+
+def test_rounding_says_which_part_got_the_unit_left_over():
+    # the issue's 501 万元 over months weighted 7,7,8,8,9,9,8,8,9,9,9,9
+    weights = [7, 7, 8, 8, 9, 9, 8, 8, 9, 9, 9, 9]
+    found = cascade.rounding(501, weights)
+    assert sum(found.units) == 501 and found.left == 1
+    (raised,) = found.raised
+    assert weights[raised] == 9 and raised not in (4, 5)  # not the first 9 % month, May
+    assert found.exact[raised] == Fraction(501 * 9, 100)
+    assert split(501, weights)[raised] == 46
+
+
+def test_a_split_picks_a_step_that_fits_and_says_so_in_plain_numbers():
+    assert cascade.fitting_step(Fraction(23, 2), 1) == Fraction(1, 2)
+    assert cascade.fitting_step(700, 1) == 1
+    assert cascade.fitting_step(Fraction(1801, 100), 1) == Fraction(1, 100)
+    assert cascade.fitting_step(25_000, 1000) == 1000
+    with pytest.raises(CascadeError) as error:
+        split(Fraction(23, 2), [1, 1])
+    message = str(error.value)
+    assert "23/2" not in message and "11.5" in message and "0.5" in message
+
+
 def test_split_keeps_whole_numbers_and_the_given_type():
     assert split(700, [20, 25, 25, 30]) == [140, 175, 175, 210]
     assert all(isinstance(p, int) for p in split(700, [1, 2]))
@@ -338,14 +370,15 @@ def test_resolve_without_a_target_says_why():
 
 def test_presets():
     doc = load_scenario(SCENARIOS / "store-monthly.toml")
-    days = cascade.preset_parts(doc, "store", "days")
+    days = presets.preset_parts(doc, "store", "days")
     assert len(days) == 28 and days[0].label == "2月1日 周一"
-    members = cascade.preset_parts(doc, "attach", "members")  # 早班组's goal
+    members = presets.preset_parts(doc, "attach", "members")  # 早班组's goal
     assert [p.label for p in members] == ["刘芳", "陈晓燕", "杨帆", "黄丽", "赵敏"]
     assert all(p.member_id for p in members)
-    assert cascade.preset_parts(doc, "store", "quarters")[0].label == "第一季度"
-    assert len(cascade.preset_parts(doc, "store", "teams")) == 3
-    assert cascade.preset_parts(doc, "store", "months", lang="en")[1].label == "Feb"
+    assert len(presets.preset_parts(doc, "store", "teams")) == 3
+    year = load_scenario(SCENARIOS / "shandong-sales.toml")
+    assert presets.preset_parts(year, "shandong", "quarters")[0].label == "第一季度"
+    assert presets.preset_parts(year, "shandong", "months", lang="en")[1].label == "Feb"
 
 
 # -- funnel -----------------------------------------------------------------------------
@@ -429,10 +462,10 @@ def test_presets_within_a_part_follow_the_calendar():
     february = edits.add_cascade(doc, "shandong", "days", parent_cascade_id=year.id,
                                  parent_part=1)
     assert len(february.parts) == 28 and february.parts[0].label == "2月1日 周一"
-    weeks = edits.add_cascade(doc, "shandong", "weeks", parent_cascade_id=february.id,
-                              parent_part=0)
+    weeks = edits.add_cascade(doc, "shandong", "weeks", parent_cascade_id=year.id,
+                              parent_part=1)
     week_days = edits.add_cascade(doc, "shandong", "days", parent_cascade_id=weeks.id,
                                   parent_part=0)
-    assert [p.label for p in week_days.parts][:2] == ["周一", "周二"]
+    assert [p.label for p in week_days.parts][:2] == ["2月1日 周一", "2月2日 周二"]
     assert len(week_days.parts) == 7
     assert cascade.resolve(doc, week_days).adds_up

@@ -1,4 +1,4 @@
-"""Edits to cards on any step's board: add, edit, delete, hide and reveal."""
+"""Edits to cards on any step's board: add, edit, move, delete, hide and reveal."""
 
 from __future__ import annotations
 
@@ -26,13 +26,17 @@ def add_card(doc: Workshop, step: StepId, text: str, *, board: str | None = None
         raise EditError(t("edit.unknown_team"))
     if len(doc.card_list(step, board)) >= MAX_CARDS:
         raise EditError(t("edit.too_many_cards", max=f"{MAX_CARDS:,}"))
-    kind = GapCard if (step, board) == ("gaps", "storm") else Card
-    card = kind(text=text, step=step, board=board, team_id=team_id, member_id=member_id,
-                hidden=hidden)
+    card = card_kind(step, board)(text=text, step=step, board=board, team_id=team_id,
+                                  member_id=member_id, hidden=hidden)
     doc.card_list(step, board).append(card)
     if team_id is not None and doc.room.turn.team_id == team_id:
         doc.room.turn.cards_this_turn += 1
     return card
+
+
+def card_kind(step: StepId, board: str) -> type[Card]:
+    """What a card on `board` is: a gap of the storm carries its scores and votes."""
+    return GapCard if (step, board) == ("gaps", "storm") else Card
 
 
 def _card(doc: Workshop, card_id: str) -> Card:
@@ -48,6 +52,24 @@ def edit_card(doc: Workshop, card_id: str, text: str) -> Card:
     if not text:
         raise EditError(t("edit.empty_card"))
     card.text = text
+    return card
+
+
+def move_card(doc: Workshop, card_id: str, board: str) -> Card:
+    """Move a card typed on the wrong board to `board` of its step, where it comes last.
+
+    Only between boards that hold the same kind of card: a gap's scores, votes and
+    fishbone have no place on a PEST or SWOT list."""
+    card = _card(doc, card_id)
+    if board not in BOARDS.get(card.step, ()):
+        raise EditError(t("edit.unknown_board", board=board))
+    if board == card.board:
+        raise EditError(t("edit.same_board"))
+    if card_kind(card.step, board) is not card_kind(card.step, card.board):
+        raise EditError(t("edit.other_kind", board=t(f"board.{board}")))
+    doc.card_list(card.step, card.board).remove(card)
+    card.board = board
+    doc.card_list(card.step, board).append(card)
     return card
 
 

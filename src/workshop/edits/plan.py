@@ -18,19 +18,19 @@ from typing import Any
 from workshop.edits import EditError
 from workshop.i18n import t
 from workshop.methods.plan import adoption
-from workshop.methods.plan.actions import cascade_milestones, format_number, strategy, team_goal
+from workshop.methods.plan.actions import format_number, owned_milestones, strategy, team_goal
 from workshop.model import Action, Milestone, Workshop, now
 from workshop.model.plan import CADENCES, STATUSES
 from workshop.text import clean
 
-TEXT_FIELDS = ("measure", "target", "resources", "support", "obstacles", "skills",
-               "reward", "penalty")
+TEXT_FIELDS = ("checker_role", "measure", "target", "resources", "support", "obstacles",
+               "skills", "reward", "penalty")
 PDCA_FIELDS = ("plan", "do", "check", "act")
 DATE_FIELDS = ("start", "due", "next_check")
-FORM_FIELDS = ("what", "strategy_id", "goal_id", "gap_id", "owner_id", "start", "due",
-               "measure", "target", "milestones", "resources", "support", "obstacles",
-               "skills", "reward", "penalty", "pdca_plan", "pdca_do", "pdca_check",
-               "pdca_act", "cadence", "next_check", "status")
+FORM_FIELDS = ("what", "strategy_id", "goal_id", "gap_id", "owner_id", "checker_id",
+               "checker_role", "start", "due", "measure", "target", "milestones", "resources",
+               "support", "obstacles", "skills", "reward", "penalty", "pdca_plan", "pdca_do",
+               "pdca_check", "pdca_act", "cadence", "next_check", "status")
 """Every field ``update_action`` takes, in the order the form shows them."""
 MULTILINE = {"what", "resources", "support", "obstacles", "skills", "milestones",
              "pdca_plan", "pdca_do", "pdca_check", "pdca_act"}
@@ -74,12 +74,15 @@ def parse_date(text: str | None, field: str = "due") -> dt.date | None:
 
 
 def format_milestones(milestones: list[Milestone]) -> str:
-    """Milestones as the form shows them: ``2027-03  140  第一季度``, one per line."""
+    """Milestones as the form shows them, one per line: ``2027-06-30  315  +175  第二季度``
+    (the day, or the month, where the number must be; what the period adds; the note)."""
     lines = []
     for m in milestones:
-        parts = [m.month]
+        parts = [m.due.isoformat() if m.due else m.month]
         if m.target is not None:
             parts.append(format_number(m.target))
+            if m.in_period is not None:
+                parts.append("+" + format_number(m.in_period))
         if m.note:
             parts.append(m.note)
         lines.append("  ".join(parts))
@@ -87,28 +90,54 @@ def format_milestones(milestones: list[Milestone]) -> str:
 
 
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_MILESTONE_DAY = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\d.])|"
+                            r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+"""A milestone's day: 2027-06-30, 2027/6/30, 2027年6月30日 (not the number after 2027年6月)."""
+_ADDS = re.compile(r"\+\s*(-?\d+(?:\.\d+)?)")
+
+
+def _leading_number(text: str, pattern: re.Pattern[str]) -> tuple[float | None, str]:
+    found = pattern.match(text)
+    if found and (found.end() == len(text) or text[found.end()] in " \t,，;；"):
+        return float(found.group(found.lastindex or 0)), text[found.end():].strip().lstrip(
+            ",，;；").strip()
+    return None, text
 
 
 def parse_milestones(text: str) -> list[Milestone]:
-    """``2027-03 140 第一季度`` per line → milestones (month, optional number, optional
-    note). Raises ``FieldError`` naming the line that does not read."""
+    """``2027-06-30 315 +175 第二季度`` (or ``2027-03 140 第一季度``) per line →
+    milestones (day or month, optional number, optional ``+`` what the period adds,
+    optional note). Raises ``FieldError`` naming the line that does not read."""
     out = []
     for number, raw in enumerate(_normal(text or "").splitlines(), start=1):
         line = raw.strip().lstrip("-•*·").strip()
         if not line:
             continue
-        match = _MONTH.match(line)
-        month = int(match.group(2)) if match else 0
-        if not match or not 1 <= month <= 12 or not 2000 <= int(match.group(1)) <= 2100:
+        due = None
+        day = _MILESTONE_DAY.match(line)
+        if day:
+            year, month_text, day_text = ((day.group(1), day.group(3), day.group(4))
+                                          if day.group(1) else day.group(5, 6, 7))
+            try:
+                due = dt.date(int(year), int(month_text), int(day_text))
+            except ValueError:
+                raise FieldError("milestones", t("plan.error.milestone", line=number,
+                                                 text=line)) from None
+        match = day or _MONTH.match(line)
+        if day:
+            year_number, month = due.year, due.month  # type: ignore[union-attr]
+        else:
+            year_number = int(match.group(1)) if match else 0
+            month = int(match.group(2)) if match else 0
+        if not match or not 1 <= month <= 12 or not 2000 <= year_number <= 2100:
             raise FieldError("milestones", t("plan.error.milestone", line=number, text=line))
         rest = line[match.end():].strip().lstrip(":：,，").strip()
-        target = None
-        found = _NUMBER.match(rest)
-        if found and (found.end() == len(rest) or rest[found.end()] in " \t,，;；"):
-            target = float(found.group())
-            rest = rest[found.end():].strip().lstrip(",，;；").strip()
-        out.append(Milestone(month=f"{int(match.group(1)):04d}-{month:02d}", target=target,
-                             note=clean(rest)))
+        target, rest = _leading_number(rest, _NUMBER)
+        in_period = None
+        if target is not None:
+            in_period, rest = _leading_number(rest, _ADDS)
+        out.append(Milestone(month=f"{year_number:04d}-{month:02d}", due=due,
+                             target=target, in_period=in_period, note=clean(rest)))
     return out
 
 
@@ -133,7 +162,8 @@ def _what(text: str) -> str:
 def add_action(doc: Workshop, what: str, *, strategy_id: str | None = None,
                team_id: str | None = None, source_card_id: str | None = None) -> Action:
     """A new action under `strategy_id` for `team_id` (the strategy's own team wins when it
-    has one). It serves the team's goal and starts with that goal's cascade milestones."""
+    has one). It serves the team's goal; its milestones come when someone adopts it and
+    carries a share of the goal (``fill_milestones``)."""
     text = _what(what)
     found = strategy(doc, strategy_id) if strategy_id else None
     if strategy_id and found is None:
@@ -144,8 +174,7 @@ def add_action(doc: Workshop, what: str, *, strategy_id: str | None = None,
         raise EditError(t("edit.unknown_team"))
     goal = team_goal(doc, team_id)
     action = Action(what=text, strategy_id=strategy_id, team_id=team_id,
-                    goal_id=goal.id if goal else None, source_card_id=source_card_id,
-                    milestones=cascade_milestones(doc, goal.id, team_id) if goal else [])
+                    goal_id=goal.id if goal else None, source_card_id=source_card_id)
     doc.plan.actions.append(action)
     return action
 
@@ -177,7 +206,8 @@ def form_values(doc: Workshop, action: Action) -> dict[str, str | None]:
 
     values: dict[str, str | None] = {
         "what": action.what, "strategy_id": action.strategy_id, "goal_id": action.goal_id,
-        "gap_id": action.gap_id, "owner_id": action.owner_id, "start": day(action.start),
+        "gap_id": action.gap_id, "owner_id": action.owner_id,
+        "checker_id": action.checker_id, "start": day(action.start),
         "due": day(action.due), "milestones": format_milestones(action.milestones),
         "cadence": action.cadence, "next_check": day(action.next_check),
         "status": action.status,
@@ -233,6 +263,12 @@ def update_action(doc: Workshop, action_id: str, values: Mapping[str, Any]) -> A
         if owner is not None:
             _check_adoption(doc, action, owner, field="owner_id")
         changes["owner_id"] = owner
+    if "checker_id" in values:
+        checker = values["checker_id"] or None
+        if checker is not None and doc.member(checker) is None:
+            raise FieldError("checker_id", t("plan.error.no_member"))
+        changes["checker_id"] = checker
+    _check_checker(doc, action, changes, values)
     if "cadence" in values:
         if values["cadence"] not in CADENCES:
             raise FieldError("cadence", t("plan.error.bad_choice", field=t(
@@ -258,6 +294,22 @@ def update_action(doc: Workshop, action_id: str, values: Mapping[str, Any]) -> A
     return action
 
 
+def _check_checker(doc: Workshop, action: Action, changes: Mapping[str, Any],
+                   values: Mapping[str, Any]) -> None:
+    """Nobody checks their own action: the checker, as a member or by name, is not the
+    owner (after `changes`)."""
+    owner_id = changes.get("owner_id", action.owner_id)
+    owner = doc.member(owner_id)
+    if owner is None:
+        return
+    checker_id = changes.get("checker_id", action.checker_id)
+    role = changes.get("checker_role", action.checker_role).strip()
+    if checker_id == owner_id or (not checker_id and role == owner[1].name):
+        field = ("checker_id" if "checker_id" in values
+                 else "checker_role" if "checker_role" in values else "owner_id")
+        raise FieldError(field, t("plan.error.self_check", name=owner[1].name))
+
+
 def _check_adoption(doc: Workshop, action: Action, member_id: str, field: str = "") -> None:
     reason = adoption.can_adopt(doc, action, member_id)
     if reason == "no_member":
@@ -274,10 +326,15 @@ def adopt(doc: Workshop, action_id: str, member_id: str | None) -> Action:
     action = find_action(doc, action_id)
     if member_id is not None:
         _check_adoption(doc, action, member_id)
+        if member_id == action.checker_id:
+            found = doc.member(member_id)
+            raise EditError(t("plan.error.self_check", name=found[1].name if found else ""))
         if action.team_id is None:
             found = doc.member(member_id)
             action.team_id = found[0].id if found else None
     action.owner_id = member_id
+    if not action.milestones:  # the owner's share of the goal, when they carry one
+        action.milestones = owned_milestones(doc, action)
     action.updated_at = now()
     return action
 
@@ -291,13 +348,24 @@ def set_status(doc: Workshop, action_id: str, status: str) -> Action:
     return action
 
 
-def fill_milestones(doc: Workshop, action_id: str) -> Action:
-    """Replace the action's milestones with its goal's cascade (refused when there is none)."""
-    action = find_action(doc, action_id)
-    found = cascade_milestones(doc, action.goal_id, action.team_id)
+def milestones_of_owner(doc: Workshop, action: Action) -> list[Milestone]:
+    """The path of the share `action`'s owner carries; refused, saying why, when there is
+    none (no owner yet, or the owner carries no share of a split: the team's own path
+    prints once, above its plan). Changes nothing."""
+    found = owned_milestones(doc, action)
     if not found:
-        raise EditError(t("plan.error.no_cascade"))
-    action.milestones = found
+        owner = doc.member(action.owner_id)
+        if owner is None:
+            raise EditError(t("plan.error.milestones_need_owner"))
+        raise EditError(t("plan.error.no_share", owner=owner[1].name))
+    return found
+
+
+def fill_milestones(doc: Workshop, action_id: str) -> Action:
+    """Replace the action's milestones with the path of the share its owner carries
+    (``milestones_of_owner``)."""
+    action = find_action(doc, action_id)
+    action.milestones = milestones_of_owner(doc, action)
     action.updated_at = now()
     return action
 

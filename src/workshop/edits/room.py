@@ -14,7 +14,33 @@ from workshop.model import StepId, Workshop
 
 
 def go_to_step(doc: Workshop, step: StepId) -> None:
+    """The room moves to `step`: a round of passes ends with the board it was on, and
+    the turn's card count starts again."""
     doc.room.step = step
+    doc.room.turn.cards_this_turn = 0
+    enter_round(doc, step)
+
+
+def set_hidden_mode(doc: Workshop, step: StepId, on: bool) -> bool:
+    """New cards in `step` go on the board hidden (`on`) or openly. Returns `on`."""
+    steps = doc.room.hidden_steps
+    if on and step not in steps:
+        steps.append(step)
+    elif not on and step in steps:
+        steps.remove(step)
+    return on
+
+
+def enter_round(doc: Workshop, where: str) -> bool:
+    """The room works on the board `where` (``gaps:storm``…): passes made on another
+    board are forgotten. Returns whether any were."""
+    turn = doc.room.turn
+    if turn.round == where:
+        return False
+    turn.round = where
+    forgot = bool(turn.passed)
+    turn.passed = []
+    return forgot
 
 
 def reset_clock(doc: Workshop, step: StepId | None = None) -> None:
@@ -57,8 +83,11 @@ def next_turn(doc: Workshop, now: float | None = None) -> str | None:
     return target
 
 
-def pass_turn(doc: Workshop, now: float | None = None) -> str | None:
-    """The current team passes this round; the turn moves on. None when all have passed."""
+def pass_turn(doc: Workshop, now: float | None = None, where: str | None = None) -> str | None:
+    """The current team passes this round (of the board `where`, when given); the turn
+    moves on. None when all have passed."""
+    if where is not None:
+        enter_round(doc, where)
     current = turns.current_team_id(doc)
     if current is not None and current not in doc.room.turn.passed:
         doc.room.turn.passed.append(current)

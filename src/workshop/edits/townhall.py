@@ -192,32 +192,52 @@ def set_minutes_per_team(doc: Workshop, minutes: int) -> int:
 
 def _reset_presentation(doc: Workshop, team_id: str | None) -> None:
     clock_math.reset(doc.room.presentation, doc.townhall.minutes_per_team, "townhall")
+    doc.room.presentation_clocks.pop(team_id or "", None)
     doc.room.presenting_team_id = team_id
 
 
+def _bring_up(doc: Workshop, team_id: str | None, now: float) -> None:
+    """Put the presenting team's clock away, paused where it is, and take out `team_id`'s
+    (where it stopped, or a fresh one for a team that has not presented)."""
+    room = doc.room
+    if room.presenting_team_id == team_id:
+        return
+    if room.presenting_team_id is not None and room.presentation.duration_s:
+        kept = room.presentation.model_copy()
+        clock_math.pause(kept, now)
+        room.presentation_clocks[room.presenting_team_id] = kept
+    kept = room.presentation_clocks.pop(team_id or "", None)
+    if kept is None:
+        _reset_presentation(doc, team_id)
+    else:
+        room.presentation = kept
+        room.presenting_team_id = team_id
+
+
 def present(doc: Workshop, team_id: str, now: float | None = None) -> None:
-    """`team_id` comes up to present: it gets the turn and a fresh, paused time box."""
+    """`team_id` comes up to present: it gets the turn and its time box, paused (where it
+    stopped if it presented before, else fresh); the team before keeps what it used."""
+    now = time.time() if now is None else now
     turns.begin_turn(doc.room.turn, team_id, now)
     doc.room.turn.ends_at = None  # a presenting team is never timed out by the turn
-    _reset_presentation(doc, team_id)
+    _bring_up(doc, team_id, now)
+    clock_math.pause(doc.room.presentation, now)
 
 
 def toggle_presentation(doc: Workshop, now: float | None = None) -> bool:
-    """Start or pause the presenting team's clock; a team that had none gets a fresh one.
-    Returns whether it runs."""
+    """Start or pause the presenting team's clock (the team whose turn it is: its own
+    time box). Returns whether it runs."""
     now = time.time() if now is None else now
-    team_id = turns.current_team_id(doc)
-    if doc.room.presenting_team_id != team_id:
-        _reset_presentation(doc, team_id)
+    _bring_up(doc, turns.current_team_id(doc), now)
     clock_math.toggle(doc.room.presentation, now)
     return doc.room.presentation.running
 
 
 def reset_presentation(doc: Workshop) -> None:
+    """A fresh time box for the team whose turn it is (what it used is forgotten)."""
     _reset_presentation(doc, turns.current_team_id(doc))
 
 
-def add_presentation_minute(doc: Workshop, minutes: int = 1) -> None:
-    if doc.room.presenting_team_id != turns.current_team_id(doc):
-        _reset_presentation(doc, turns.current_team_id(doc))
+def add_presentation_minute(doc: Workshop, minutes: int = 1, now: float | None = None) -> None:
+    _bring_up(doc, turns.current_team_id(doc), time.time() if now is None else now)
     clock_math.add(doc.room.presentation, minutes * 60)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from fractions import Fraction
 from typing import Any
 
 from workshop.edits import EditError
 from workshop.i18n import t
+from workshop.methods.numbers import fmt
+from workshop.methods.vision import agreement, presets
 from workshop.methods.vision import cascade as cascade_math
 from workshop.methods.vision import funnel as funnel_math
 from workshop.model import Cascade, CascadePart, Funnel, Goal, Workshop, limits, now
@@ -19,7 +22,7 @@ from workshop.model.vision import CascadeKind
 from workshop.text import clean
 
 GOAL_FIELDS = ("statement", "metric", "unit", "baseline", "floor", "target", "stretch",
-               "deadline", "parent_id", "team_id", "growth", "factors")
+               "deadline", "parent_id", "team_id", "growth", "factors", "kind")
 _NUMBER_FIELDS = ("baseline", "floor", "target", "stretch", "growth", "factors")
 MAX_PARTS = 400
 """A cascade of more parts than this is a mistake (a year of days is 366)."""
@@ -70,6 +73,8 @@ def _check_goal_fields(doc: Workshop, goal_id: str | None, fields: dict[str, Any
         raise EditError(t("vision.edit.deadline"))
     if out.get("deadline") is not None and (problem := limits.date_problem(out["deadline"])):
         raise EditError(problem)
+    if out.get("kind") not in (None, "amount", "level"):
+        raise EditError(t("vision.edit.unknown_field", field=f"kind={out['kind']}"))
     if out.get("team_id") is not None and doc.team(out["team_id"]) is None:
         raise EditError(t("edit.unknown_team"))
     parent = out.get("parent_id")
@@ -161,26 +166,48 @@ def add_cascade(doc: Workshop, goal_id: str, preset: str = "custom", *, label: s
                 lang: str | None = None) -> Cascade:
     """A new cascade of a goal's target from a preset (quarters, months, weeks, days, time
     slots, teams, members, products, custom); or, with `parent_cascade_id` and
-    `parent_part`, one that splits a part of another cascade (month → people)."""
+    `parent_part`, one that splits a part of another cascade (month → people).
+
+    Time presets carry the real calendar (``presets.preset_parts``). A new split takes
+    whole units (or its parent's finer step) when they fit, else the largest round step
+    that fits (11.5 splits in steps of 0.5). The same part (or goal) is not split twice
+    the same way."""
     if preset not in cascade_math.PRESETS:
         raise EditError(t("vision.edit.unknown_preset", preset=preset))
+    parent: Cascade | None = None
     if parent_cascade_id is not None:
         parent = _cascade(doc, parent_cascade_id)
         _part(parent, parent_part if parent_part is not None else -1)
         goal_id = parent.goal_id
-    _goal(doc, goal_id)
+    goal = _goal(doc, goal_id)
+    try:
+        made = presets.preset_parts(
+            doc, goal_id, preset, lang=lang,
+            parent=(parent_cascade_id, parent_part or 0) if parent_cascade_id else None)
+    except cascade_math.CascadeError as error:
+        raise EditError(str(error)) from None
     parts = [CascadePart(label=p.label, weight=p.weight, team_id=p.team_id,
-                         member_id=p.member_id)
-             for p in cascade_math.preset_parts(
-                 doc, goal_id, preset, lang=lang,
-                 parent=(parent_cascade_id, parent_part or 0) if parent_cascade_id else None)]
+                         member_id=p.member_id, start=p.start, end=p.end) for p in made]
     if not parts:
         raise EditError(t("vision.edit.preset_empty"))
     kind: CascadeKind = cascade_math.PRESETS[preset]  # type: ignore[assignment]
+    parent_index = parent_part if parent is not None else None
+    if preset != "custom" and any(
+            c.goal_id == goal_id and c.parent_cascade_id == parent_cascade_id
+            and c.parent_part == parent_index and c.kind == kind
+            and [p.label for p in c.parts] == [p.label for p in parts]
+            for c in doc.vision.cascades):
+        what = parent.parts[parent_index].label if parent is not None and (
+            parent_index is not None) else goal.statement
+        raise EditError(t("vision.edit.already_split", part=what,
+                          preset=t(f"vision.preset.{preset}", lang)))
     new = Cascade(goal_id=goal_id, kind=kind,
                   label=clean(label) or t(f"vision.preset.{preset}", lang),
-                  parts=parts, parent_cascade_id=parent_cascade_id,
-                  parent_part=parent_part if parent_cascade_id is not None else None)
+                  parts=parts, parent_cascade_id=parent_cascade_id, parent_part=parent_index)
+    whole, error = cascade_math.whole(doc, new)
+    if whole is not None and not error:
+        preferred = min(Fraction(1), cascade_math.number(parent.step)) if parent else 1
+        new.step = float(cascade_math.fitting_step(whole, preferred))
     doc.vision.cascades.append(new)
     return new
 
@@ -200,14 +227,16 @@ def delete_cascade(doc: Workshop, cascade_id: str) -> Cascade:
 
 def _check_splits(doc: Workshop, cascade: Cascade, *, step: bool = False) -> None:
     """Refuse a change that leaves a cascade without any positive weight, or (with
-    `step`) with a step its whole is not a multiple of."""
+    `step`) with a step its whole is not a multiple of (saying which step would fit)."""
     if not any(p.weight > 0 for p in cascade.parts):
         raise EditError(t("cascade.error.zero_weights"))
     whole, error = cascade_math.whole(doc, cascade)
     if step and whole is not None and not error:
-        _total, _values, problem = cascade_math.part_values(doc, cascade)
-        if problem:
-            raise EditError(problem)
+        unit = cascade_math.number(cascade.step)
+        if (whole / unit).denominator != 1:
+            raise EditError(t("cascade.error.not_multiple", total=fmt(whole, places=6),
+                              step=fmt(unit, places=6),
+                              fits=fmt(cascade_math.fitting_step(whole, unit), places=6)))
 
 
 def set_cascade(doc: Workshop, cascade_id: str, *, label: str | None = None,
@@ -244,9 +273,41 @@ def set_weight(doc: Workshop, cascade_id: str, index: int, weight: float) -> Cas
 
 
 def nudge_weight(doc: Workshop, cascade_id: str, index: int, delta: float) -> CascadePart:
-    """Change one part's weight by `delta`, never below 0."""
+    """Move one part's weight by one step of size |`delta`| to the next whole multiple
+    of it (7 → 8, 8.2 → 9 or 8), never below 0: the same key always lands on a round
+    weight the room can read back."""
     part = _part(_cascade(doc, cascade_id), index)
-    return set_weight(doc, cascade_id, index, max(0.0, round(part.weight + delta, 6)))
+    return set_weight(doc, cascade_id, index,
+                      float(cascade_math.nudged(part.weight, delta)))
+
+
+def share_follows_goal(doc: Workshop, cascade_id: str, index: int) -> Cascade:
+    """Make a team's share of a split equal the team's own goal: the weights become the
+    parts' amounts, that share the goal's target, the other shares taking up the
+    difference in proportion (``agreement.share_following_goal``)."""
+    found = _cascade(doc, cascade_id)
+    _part(found, index)
+    try:
+        weights = agreement.share_following_goal(doc, found, index)
+    except (agreement.CannotFollow, cascade_math.CascadeError) as error:
+        raise EditError(str(error)) from None
+    for part, weight in zip(found.parts, weights, strict=True):
+        part.weight = float(weight)
+    return found
+
+
+def goal_follows_share(doc: Workshop, cascade_id: str, index: int) -> Goal:
+    """Make the team's own goal take the value of its share of the split."""
+    found = _cascade(doc, cascade_id)
+    _part(found, index)
+    goal = agreement.own_goal(doc, found, index)
+    if goal is None:
+        raise EditError(t("cascade.error.no_own_goal"))
+    _total, values, error = cascade_math.part_values(doc, found)
+    if error:
+        raise EditError(error)
+    goal.target = float(values[index])
+    return goal
 
 
 def equal_weights(doc: Workshop, cascade_id: str) -> Cascade:
@@ -385,16 +446,27 @@ def update_funnel(doc: Workshop, funnel_id: str, **fields: Any) -> Funnel:
     return found
 
 
+def assumption_name(doc: Workshop, funnel_id: str, average: float, rates: list[float]) -> str:
+    """The name of a new assumption beside `funnel_id`, from its own numbers."""
+    found = _funnel(doc, funnel_id)
+    return funnel_math.assumption_label(
+        funnel_math.next_number([f.label for f in doc.vision.funnels
+                                 if f.goal_id == found.goal_id]), average, rates)
+
+
 def copy_funnel(doc: Workshop, funnel_id: str, *, label: str = "",
                 average_value: float | None = None,
                 rates: list[float] | None = None) -> Funnel:
-    """A new funnel like `funnel_id` (an assumption to compare), with what-if values."""
+    """A new funnel like `funnel_id` (an assumption to compare), with what-if values;
+    without a `label`, named from its own values (假设2：平均单值 4,000，转化率 …)."""
     found = _funnel(doc, funnel_id)
-    return add_funnel(doc, goal_id=found.goal_id, label=label or found.label,
+    average = found.average_value if average_value is None else average_value
+    if not clean(label or ""):
+        label = assumption_name(doc, funnel_id, average,
+                                list(found.rates if rates is None else rates))
+    return add_funnel(doc, goal_id=found.goal_id, label=label,
                       target_value=found.target_value,
-                      average_value=found.average_value if average_value is None
-                      else average_value,
-                      stages=list(found.stages),
+                      average_value=average, stages=list(found.stages),
                       rates=list(found.rates if rates is None else rates),
                       weeks_per_year=found.weeks_per_year, days_per_week=found.days_per_week)
 

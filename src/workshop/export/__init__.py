@@ -46,6 +46,9 @@ class ExportResult:
     """The files written, in order (the report first, then handouts)."""
     font: FontChoice | None = None
     """The font the PDFs used (None for other formats)."""
+    warnings: list[str] = field(default_factory=list)
+    """What the user should know about the files written: text printed with a
+    placeholder because no font has some of its characters."""
 
 
 @dataclass(frozen=True)
@@ -166,11 +169,12 @@ def _destinations(out: Path | None, names: list[str], fmt: Format, lang: str) ->
 
 def export(doc: Workshop, fmt: Format, *, out: Path | None = None, teams: Sequence[str] = (),
            all_teams: bool = False, lang: str | None = None,
-           font: str | None = None) -> ExportResult:
+           font: str | None = None, appendix: bool = False) -> ExportResult:
     """Export `doc` as `fmt` and return the files written.
 
     - ``pdf``: the full report; with `teams` (names) those teams' handouts instead; with
-      `all_teams` the report and one handout per team.
+      `all_teams` the report and one handout per team. A handout is the team's plan and
+      commitment on two pages; with `appendix`, the rest of its work follows.
     - ``md``: the report as Markdown (same content as the PDF). ``csv``: the actions.
       ``json``: the document.
 
@@ -190,6 +194,7 @@ def export(doc: Workshop, fmt: Format, *, out: Path | None = None, teams: Sequen
     title = doc.meta.title
     jobs: list[_Job] = []
     choice: FontChoice | None = None
+    warnings: list[str] = []
     if fmt == "pdf":
         from workshop.export.pdf import build_handout_pdf, build_report_pdf
 
@@ -198,17 +203,23 @@ def export(doc: Workshop, fmt: Format, *, out: Path | None = None, teams: Sequen
         pdf_font = choice
 
         def report_job(path: Path) -> None:
-            build_report_pdf(report, path, pdf_font)
+            warnings.extend(_missing_glyphs(build_report_pdf(report, path, pdf_font),
+                                            report_name, lang))
 
-        def handout_job(team_id: str) -> Writer:
-            return lambda path: build_handout_pdf(report, team_id, path, pdf_font)
+        def handout_job(team_id: str, name: str) -> Writer:
+            def write(path: Path) -> None:
+                missing = build_handout_pdf(report, team_id, path, pdf_font,
+                                            appendix=appendix)
+                warnings.extend(_missing_glyphs(missing, name, lang))
+            return write
+
+        report_name = file_name(title, t("export.file.report", lang), ext="pdf")
 
         if all_teams or not selected:
-            jobs.append(_Job(file_name(title, t("export.file.report", lang), ext="pdf"),
-                             report_job))
+            jobs.append(_Job(report_name, report_job))
         for team in (doc.teams if all_teams else selected):
-            jobs.append(_Job(file_name(title, team.name, t("export.file.handout", lang),
-                                       ext="pdf"), handout_job(team.id)))
+            name = file_name(title, team.name, t("export.file.handout", lang), ext="pdf")
+            jobs.append(_Job(name, handout_job(team.id, name)))
     elif fmt == "md":
         text = markdown.render(build_report(doc, lang))
         jobs.append(_Job(file_name(title, t("export.file.report", lang), ext="md"),
@@ -223,7 +234,15 @@ def export(doc: Workshop, fmt: Format, *, out: Path | None = None, teams: Sequen
     for job, path in zip(jobs, paths, strict=True):
         remove_leftovers(path)  # of an export that was killed before
         write_atomic(path, job.write, lang)
-    return ExportResult(paths=paths, font=choice)
+    return ExportResult(paths=paths, font=choice, warnings=warnings)
+
+
+def _missing_glyphs(missing: Sequence[object], file: str, lang: str) -> list[str]:
+    """One warning per text that lost characters to the placeholder, naming the text."""
+    from workshop.export.pdf.glyphs import describe
+
+    return [t("export.missing_glyphs", lang, file=file, chars=chars, text=text)
+            for chars, text in describe(list(missing))]  # type: ignore[arg-type]
 
 
 __all__ = [

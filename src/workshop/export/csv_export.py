@@ -20,8 +20,8 @@ from workshop.report.plan import ActionRow
 from workshop.report.plan import build as build_plan
 
 BOM = "\ufeff"
-COLUMNS = ("team", "number", "strategy", "what", "owner", "start", "due", "measure",
-           "target", "support", "cadence", "next_check", "status", "milestones", "goal",
+COLUMNS = ("team", "number", "strategy", "what", "owner", "checker", "start", "due",
+           "measure", "target", "support", "cadence", "next_check", "status", "milestones", "goal",
            "gap", "resources", "obstacles", "skills", "reward", "penalty", "pdca_plan",
            "pdca_do", "pdca_check", "pdca_act", "missing")
 """The columns, in order: what the printed plan shows first, then the rest of the
@@ -42,7 +42,7 @@ def _row(action: ActionRow, lang: str) -> list[str]:
         missing = [t("word.list_sep", lang).join(missing)]
     return [
         action.team, str(action.number), action.strategy, action.what, action.owner,
-        action.start, action.due, action.measure, action.target, action.support,
+        action.checker, action.start, action.due, action.measure, action.target, action.support,
         action.cadence, action.next_check, action.status,
         "; ".join(m.label(lang) for m in action.milestones), action.goal, action.gap,
         action.resources, action.obstacles, action.skills, action.reward, action.penalty,

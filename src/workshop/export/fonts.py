@@ -18,6 +18,12 @@ its first face unless the path ends in ``#N`` (``msyh.ttc#1``).
 
 CJK fonts rarely ship a bold face, so the family's bold and italic are the same face:
 ``<b>`` in our own markup never asks reportlab for a font that does not exist.
+
+A CJK font lacks emoji, Arabic, many accented letters and combining marks. The PDFs fall
+back per character to further fonts (``fallback_fonts``): a Latin/Greek/Cyrillic/Arabic
+font (DejaVu Sans, Noto Sans, FreeSans; Debian: fonts-dejavu-core) and a monochrome emoji
+and symbol font (Symbola; Debian: fonts-symbola), then Windows' and macOS' own. What no
+font has is printed as a placeholder and named in a warning (``export.pdf.glyphs``).
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ from typing import Literal
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 from workshop.export.errors import ExportError
 from workshop.i18n import t
@@ -162,14 +168,53 @@ def _outline_tag(path: Path, subfont: int) -> bytes:
         return head[:4]
 
 
-def _ttf_name(path: str, subfont: int) -> str:
-    return f"WorkshopCJK-{hashlib.sha1(f'{path}#{subfont}'.encode()).hexdigest()[:8]}"
+def _ttf_name(path: str, subfont: int, prefix: str = "WorkshopCJK") -> str:
+    return f"{prefix}-{hashlib.sha1(f'{path}#{subfont}'.encode()).hexdigest()[:8]}"
+
+
+def to_unicode_cmap(name: str, codes: list[int]) -> str:
+    """A ToUnicode CMap for a font subset: byte ``i`` of the subset is code point
+    ``codes[i]``, written as UTF-16BE (a surrogate pair beyond U+FFFF, as the PDF
+    reference asks), so text with emoji copies and searches as emoji."""
+
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        f"/CIDSystemInfo << /Registry ({name}) /Ordering ({name}) /Supplement 0 >> def",
+        f"/CMapName /{name} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(codes) - 1:02X}>", "endcodespacerange",
+        f"{len(codes)} beginbfchar",
+        *(f"<{i:02X}> <{utf16(code)}>" for i, code in enumerate(codes)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
+
+
+class _TrueType(TTFont):
+    """reportlab's TrueType font with ToUnicode maps that hold characters beyond the BMP:
+    reportlab writes ``<1F680>`` for 🚀 (odd-length hex, which readers reject, so the
+    emoji is lost when the text is copied or extracted); ``to_unicode_cmap`` writes the
+    surrogate pair."""
+
+    def addObjects(self, doc: object) -> None:
+        state = self.state.get(doc)
+        subsets = [list(codes) for codes in state.subsets] if state is not None else []
+        super().addObjects(doc)  # forgets the state: its subsets were copied first
+        face = self.face
+        for n, codes in enumerate(subsets):
+            if max(codes, default=0) <= 0xFFFF:
+                continue
+            base = b"".join((SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
+            stream = doc.idToObject.get("toUnicodeCMap:" + base)  # type: ignore[attr-defined]
+            if stream is not None:
+                stream.content = to_unicode_cmap(base, codes)
 
 
 @cache
-def _load_ttf(path: str, subfont: int) -> TTFont:
+def _load_ttf(path: str, subfont: int, prefix: str = "WorkshopCJK") -> TTFont:
     """Parse a TrueType face once per process (a CJK font takes a fraction of a second)."""
-    return TTFont(_ttf_name(path, subfont), path, subfontIndex=subfont)
+    return _TrueType(_ttf_name(path, subfont, prefix), path, subfontIndex=subfont)
 
 
 def _check_ttf(path: Path, subfont: int, source: FontSource) -> FontChoice:
@@ -225,6 +270,19 @@ def _from_user(spec: str, source: FontSource, lang: str) -> FontChoice:
         raise ExportError(t(key, lang, path=str(path), **problem.values)) from None
 
 
+def _search_font_dirs(names: tuple[str, ...]) -> list[Path]:
+    """The files in ``FONT_DIRS`` (searched recursively) named one of `names` (any case),
+    in the order of `names`."""
+    wanted = {name.lower(): rank for rank, name in enumerate(names)}
+    found: list[tuple[int, Path]] = []
+    for folder in FONT_DIRS:
+        if not folder.is_dir():
+            continue
+        for root, _dirs, files in os.walk(folder):
+            found += [(wanted[f.lower()], Path(root) / f) for f in files if f.lower() in wanted]
+    return [path for _rank, path in sorted(found, key=lambda item: item[0])]
+
+
 def system_candidates() -> Iterator[Path]:
     """Font files worth trying, best first: known paths, then a search of ``FONT_DIRS``."""
     seen: set[Path] = set()
@@ -233,17 +291,7 @@ def system_candidates() -> Iterator[Path]:
         if path.is_file():
             seen.add(path)
             yield path
-    wanted = {name.lower(): rank for rank, name in enumerate(FONT_FILE_NAMES)}
-    found: list[tuple[int, Path]] = []
-    for folder in FONT_DIRS:
-        if not folder.is_dir():
-            continue
-        for root, _dirs, files in os.walk(folder):
-            for file in files:
-                rank = wanted.get(file.lower())
-                if rank is not None:
-                    found.append((rank, Path(root) / file))
-    for _rank, path in sorted(found, key=lambda item: item[0]):
+    for path in _search_font_dirs(FONT_FILE_NAMES):
         if path not in seen:
             seen.add(path)
             yield path
@@ -296,3 +344,86 @@ def register_font(choice: FontChoice) -> str:
                 addMapping(name, bold, italic, name)
         _registered.add(name)
     return name
+
+
+# -- fallback fonts: characters the CJK font lacks --------------------------------------------
+
+FALLBACK_FONTS: tuple[str, ...] = (
+    # Latin, Greek, Cyrillic, Arabic, Hebrew, combining marks (Debian: fonts-dejavu-core)
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+    "/usr/share/fonts/truetype/freefont/FreeSans.ttf",
+    # monochrome emoji and symbols (Debian: fonts-symbola)
+    "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+    "/usr/share/fonts/gdouros-symbola/Symbola.ttf",
+    "/usr/share/fonts/TTF/Symbola.ttf",
+    # macOS
+    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+    "/Library/Fonts/Arial Unicode.ttf",
+)
+"""Known locations of fallback fonts, tried in order; each one found is used."""
+
+FALLBACK_FILE_NAMES: tuple[str, ...] = (
+    "DejaVuSans.ttf", "NotoSans-Regular.ttf", "FreeSans.ttf", "Symbola.ttf",
+    "Symbola_hint.ttf", "arial.ttf", "seguisym.ttf", "seguiemj.ttf",
+)
+"""Fallback fonts looked for by name in ``FONT_DIRS`` when none of the known paths exist
+(Windows: Arial, Segoe UI Symbol, Segoe UI Emoji)."""
+
+FALLBACK_PREFIX = "WorkshopFallback"
+
+
+def _fallback_candidates() -> list[Path]:
+    found = [Path(p) for p in FALLBACK_FONTS if Path(p).is_file()]
+    return found or _search_font_dirs(FALLBACK_FILE_NAMES)
+
+
+_fallback_cache: dict[tuple[object, ...], tuple[str, ...]] = {}
+
+
+def fallback_fonts() -> tuple[str, ...]:
+    """The fallback fonts found on this machine, registered with reportlab, best first
+    (their registered names). Unusable files (CFF outlines, damaged) are skipped. Looked
+    for once per process (again if ``FALLBACK_FONTS`` or ``FONT_DIRS`` change)."""
+    key = (FALLBACK_FONTS, FALLBACK_FILE_NAMES, FONT_DIRS)
+    found = _fallback_cache.get(key)
+    if found is not None:
+        return found
+    names: list[str] = []
+    for path in _fallback_candidates():
+        try:
+            if _outline_tag(path, 0) not in (b"\x00\x01\x00\x00", b"true"):
+                continue
+            font = _load_ttf(str(path), 0, FALLBACK_PREFIX)
+        except Exception:  # a broken fallback font is skipped, never fatal
+            continue
+        with _lock:
+            if font.fontName not in _registered:
+                pdfmetrics.registerFont(font)
+                for bold in (0, 1):
+                    for italic in (0, 1):
+                        addMapping(font.fontName, bold, italic, font.fontName)
+                _registered.add(font.fontName)
+        names.append(font.fontName)
+    _fallback_cache[key] = found = tuple(names)
+    return found
+
+
+def fallback_families() -> list[str]:
+    """The family names of the fallback fonts in use, for the user."""
+    out = []
+    for name in fallback_fonts():
+        family = pdfmetrics.getFont(name).face.familyName
+        out.append(family.decode("utf-8", "replace") if isinstance(family, bytes) else family)
+    return out
+
+
+def fallback_line(lang: str) -> str:
+    """One translated line: the fallback fonts in use, or that there are none."""
+    families = fallback_families()
+    if not families:
+        return t("export.font.no_fallback", lang)
+    return t("export.font.fallback", lang, names=", ".join(families))

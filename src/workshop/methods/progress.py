@@ -7,7 +7,7 @@ rule is its own small function below.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workshop.methods.vision.smart import check_doc_goal
 from workshop.model import STEPS, StepId, Workshop
@@ -18,13 +18,35 @@ class StepStatus:
     has_content: bool
     todo: int = 0
     """How many things in this step still need attention (0: nothing flagged)."""
+    parts: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+    """What ``todo`` adds up, by kind (``("unclassified", 2), ("rootless", 1)``): the
+    words for each are the catalog's ``progress.<step>.<kind>``."""
+
+
+def _counted(has_content: bool, **parts: int) -> StepStatus:
+    """A status whose to-do count is the sum of `parts` (kinds with none left out)."""
+    kept = tuple((kind, count) for kind, count in parts.items() if count)
+    return StepStatus(has_content, sum(count for _, count in kept), kept)
+
+
+KINDS: dict[StepId, tuple[str, ...]] = {
+    "review": ("undecided",),
+    "vision": ("unclear", "pending"),
+    "gaps": ("unclassified", "rootless", "unexplained"),
+    "charter": ("unsigned",),
+    "cocreate": ("unnamed",),
+    "plan": ("not_ready",),
+    "townhall": ("unsigned",),
+    "summary": (),
+}
+"""Every kind of to-do each step's badge counts (the help screen explains them all)."""
 
 
 def _review(doc: Workshop) -> StepStatus:
     """To do: last year's goals whose outcome is not decided yet."""
     goals = doc.review.goals
-    return StepStatus(bool(doc.review.cards or any(g.outcome for g in goals)),
-                      todo=sum(1 for g in goals if g.outcome is None))
+    return _counted(bool(doc.review.cards or any(g.outcome for g in goals)),
+                    undecided=sum(1 for g in goals if g.outcome is None))
 
 
 def _vision(doc: Workshop) -> StepStatus:
@@ -34,8 +56,8 @@ def _vision(doc: Workshop) -> StepStatus:
     reports = (check_doc_goal(doc, goal) for goal in v.goals)
     unclear = sum(1 for report in reports if not (report.S.ok and report.M.ok and report.T.ok))
     pending = 1 if v.statement and not v.agreed else 0
-    return StepStatus(bool(v.cards or v.statement or v.cascades or v.funnels),
-                      todo=unclear + pending)
+    return _counted(bool(v.cards or v.statement or v.cascades or v.funnels),
+                    unclear=unclear, pending=pending)
 
 
 def _gaps(doc: Workshop) -> StepStatus:
@@ -48,8 +70,8 @@ def _gaps(doc: Workshop) -> StepStatus:
     rooted = {root.gap_id for root in ranking.root_causes(doc)}
     rootless = sum(1 for card in g.cards if card.key and card.id not in rooted)
     unexplained = sum(1 for chain in g.whys if whys.needs_reason(chain))
-    return StepStatus(bool(g.cards or g.fishbones or g.whys or g.pest or g.swot),
-                      unclassified + rootless + unexplained)
+    return _counted(bool(g.cards or g.fishbones or g.whys or g.pest or g.swot),
+                    unclassified=unclassified, rootless=rootless, unexplained=unexplained)
 
 
 def _charter(doc: Workshop) -> StepStatus:
@@ -59,7 +81,7 @@ def _charter(doc: Workshop) -> StepStatus:
 
     started = bool(doc.charter.charters)
     reached = STEPS.index(doc.room.step) >= STEPS.index("charter")
-    return StepStatus(started, len(unsigned(doc)) if started or reached else 0)
+    return _counted(started, unsigned=len(unsigned(doc)) if started or reached else 0)
 
 
 def _cocreate(doc: Workshop) -> StepStatus:
@@ -67,7 +89,7 @@ def _cocreate(doc: Workshop) -> StepStatus:
     from workshop.methods.cocreate.clusters import progress
 
     c = doc.cocreate
-    return StepStatus(bool(c.cards or c.clusters), progress(c).unnamed)
+    return _counted(bool(c.cards or c.clusters), unnamed=progress(c).unnamed)
 
 
 def _plan(doc: Workshop) -> StepStatus:
@@ -76,15 +98,15 @@ def _plan(doc: Workshop) -> StepStatus:
         return StepStatus(False)
     from workshop.methods.plan.readiness import not_ready
 
-    return StepStatus(True, not_ready(doc))
+    return _counted(True, not_ready=not_ready(doc))
 
 
 def _townhall(doc: Workshop) -> StepStatus:
     from workshop.methods.townhall import unsigned_teams
 
     t = doc.townhall
-    return StepStatus(bool(t.challenges or t.signoffs or t.closing_statement),
-                      len(unsigned_teams(doc)))
+    return _counted(bool(t.challenges or t.signoffs or t.closing_statement),
+                    unsigned=len(unsigned_teams(doc)))
 
 
 def _summary(doc: Workshop) -> StepStatus:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from workshop.model import Challenge, SignOff, Team, Workshop
+from workshop.methods import clock as clock_math
+from workshop.model import Challenge, Clock, SignOff, Team, Workshop
 
 
 def signoff(doc: Workshop, team_id: str) -> SignOff | None:
@@ -37,3 +38,21 @@ def challenges(doc: Workshop, team_id: str | None) -> list[Challenge]:
 
 def outcome_counts(doc: Workshop, team_id: str | None = None) -> Counter[str]:
     return Counter(c.outcome for c in challenges(doc, team_id))
+
+
+def presentation_clock(doc: Workshop, team_id: str | None) -> Clock | None:
+    """`team_id`'s presentation clock: the running one while it presents, the one kept
+    since it last presented, or None if it has not presented yet."""
+    if team_id is None:
+        return None
+    if doc.room.presenting_team_id == team_id:
+        return doc.room.presentation
+    return doc.room.presentation_clocks.get(team_id)
+
+
+def seconds_used(doc: Workshop, team_id: str | None, now: float | None = None) -> float:
+    """How long `team_id` has presented (its time box used, overtime included)."""
+    clock = presentation_clock(doc, team_id)
+    if clock is None or not clock.duration_s:
+        return 0.0
+    return max(0.0, clock.duration_s - clock_math.remaining(clock, now))

@@ -23,12 +23,18 @@ STATUSES: tuple[Status, ...] = ("todo", "doing", "done", "blocked")
 
 
 class Milestone(Model):
-    """A checkpoint on the way: by the end of `month`, `target` is reached."""
+    """A checkpoint on the way: by the end of `month` (by `due` when given), `target` is
+    reached: a point on the goal's path from baseline to target."""
 
     month: str
     """``YYYY-MM``: the month by whose end the milestone is due."""
+    due: Day | None = None
+    """The day it is due (a week's or a day's milestone), within `month`."""
     target: Amount | None = None
-    """The number to reach in that period (from the goal's cascade, or typed)."""
+    """Where the number must be by then: the total so far for an amount, the level for a
+    rate or unit cost (from the goal's path, or typed)."""
+    in_period: Amount | None = None
+    """For an amount: what this period adds (the cascade's share of the period)."""
     note: Line = ""
     """What the period is (第一季度) or what is due then."""
 
@@ -63,6 +69,10 @@ class Action(Model):
     team_id: str | None = None
     owner_id: str | None = None
     """The member who adopted it (领养); one owner per action."""
+    checker_id: str | None = None
+    """The member who checks it (the C of PDCA): someone other than the owner."""
+    checker_role: Line = ""
+    """Who checks it as a role (组长, 区域经理) when it is not, or not only, a member."""
     source_card_id: str | None = None
     """The co-create idea card this action was drafted from, if any."""
     start: Day | None = None

@@ -30,6 +30,9 @@ class Turn(Model):
     team_id: str | None = None
     passed: list[str] = Field(default_factory=list)
     """Teams that passed this round; skipped when the turn moves on."""
+    round: str = ""
+    """Where this round's passes were made (a step and its board): passing lasts for the
+    round of that board, and is forgotten when the room moves to another."""
     seconds: int | None = Field(default=None, ge=5)
     """Per-turn countdown; the turn hands over by itself when it runs out."""
     ends_at: float | None = None
@@ -47,9 +50,16 @@ class Room(Model):
     whose turn it is presents, the step clock keeps the whole step's time."""
     presenting_team_id: str | None = None
     """The team the presentation clock was last started for."""
+    presentation_clocks: dict[str, Clock] = Field(default_factory=dict)
+    """Each other team's presentation clock, paused where it stopped when the next team
+    came up: coming back continues it, and the time each team used is known."""
     projector: bool = False
     theme: str | None = None
     language: Language | None = None
     """The language chosen in the app, overriding the scenario's."""
+    hidden_steps: list[StepId] = Field(default_factory=list)
+    """Steps whose new cards go on the board hidden (text and team) until the facilitator
+    reveals them (Ctrl+O toggles, Ctrl+R reveals): kept, so a reopened session goes on
+    hiding."""
     draft: str = ""
     """A card being typed, kept so a closed terminal loses nothing."""

@@ -39,6 +39,10 @@ class Goal(Model):
     """Natural growth rate for the planning formula (0.1 = 10 %)."""
     factors: float | None = None
     """Other factors as one multiplier (1.05 = +5 %)."""
+    kind: Literal["amount", "level"] | None = None
+    """How it moves over time: an amount adds up period by period (sales, savings), a
+    level moves from baseline to target (a rate, a unit cost). None: read from the unit
+    and measure (``methods.vision.path.kind_of``)."""
 
 
 CascadeKind = Literal["time", "unit", "person", "product", "channel", "custom"]
@@ -53,6 +57,10 @@ class CascadePart(Model):
     team_id: str | None = None
     member_id: str | None = None
     note: Line = ""
+    start: dt.date | None = None
+    """For a time split: the first day the part covers (its label may name it too)."""
+    end: dt.date | None = None
+    """... and the last, included: 2月 of 2028 ends on the 29th."""
 
 
 class Cascade(Model):

@@ -12,6 +12,7 @@ from importlib import import_module
 
 from workshop import i18n
 from workshop.i18n import t
+from workshop.methods import agenda
 from workshop.model import STEPS, StepId, Workshop
 from workshop.report.base import BoardRow, CardRow, StepReport
 
@@ -20,13 +21,6 @@ def _builder(step: StepId):
     """``report/<step>.py``'s ``build``, imported on first use: a screen that needs one
     helper from one step's report should not load all eight."""
     return import_module(f"workshop.report.{step}").build
-
-DAY_START = dt.time(9, 0)
-LUNCH = (dt.time(12, 0), dt.time(13, 30))
-DAY_END = dt.time(17, 0)
-"""The method's day: 9:00–12:00 and 13:30–17:00; a step that would start later moves to
-the next morning."""
-
 
 @dataclass(frozen=True)
 class MemberRow:
@@ -46,10 +40,13 @@ class TeamRow:
 class AgendaRow:
     step: StepId
     title: str
+    """The step's name; a piece of a step split by a break says which (团队共创（1/2）)."""
     minutes: int
     start: str
     """Planned start, ``HH:MM``."""
     day: int = 1
+    end: str = ""
+    """Planned end, ``HH:MM``: never past 12:00 before lunch or 17:00 (``methods.agenda``)."""
 
 
 @dataclass
@@ -71,21 +68,38 @@ class Report:
 
 def _agenda(doc: Workshop, lang: str) -> list[AgendaRow]:
     rows = []
-    day = 1
-    clock = dt.datetime.combine(dt.date(2000, 1, 1), DAY_START)
-    for step in STEPS:
-        minutes = doc.agenda.get(step, 0)
-        if not minutes:
-            continue
-        if LUNCH[0] <= clock.time() < LUNCH[1]:
-            clock = clock.replace(hour=LUNCH[1].hour, minute=LUNCH[1].minute)
-        if clock.time() >= DAY_END or clock.date() > dt.date(2000, 1, 1):
-            day += 1
-            clock = dt.datetime.combine(dt.date(2000, 1, 1), DAY_START)
-        rows.append(AgendaRow(step=step, title=t(f"step_long.{step}", lang), minutes=minutes,
-                              start=clock.strftime("%H:%M"), day=day))
-        clock += dt.timedelta(minutes=minutes)
+    for slot in agenda.of_workshop(doc).slots:
+        title = t(f"step_long.{slot.step}", lang)
+        if slot.pieces > 1:
+            title = t("pdf.agenda.piece", lang, title=title, piece=slot.piece,
+                      pieces=slot.pieces)
+        rows.append(AgendaRow(step=slot.step, title=title,  # type: ignore[arg-type]
+                              minutes=slot.minutes, start=slot.start.strftime("%H:%M"),
+                              day=slot.day, end=slot.end.strftime("%H:%M")))
     return rows
+
+
+def agenda_table(rows: list[AgendaRow], lang: str) -> tuple[list[str], list[list[str]]]:
+    """The agenda as a table every exporter prints: (day,) time, step, duration, with the
+    lunch break shown where a day's morning ends; the day column only for a workshop of
+    more than one day."""
+    days = len({row.day for row in rows}) > 1
+    header = ([t("pdf.agenda.day", lang)] if days else []) + [
+        t("pdf.agenda.time", lang), t("pdf.agenda.step", lang), t("pdf.agenda.minutes", lang)]
+    body: list[list[str]] = []
+    for i, row in enumerate(rows):
+        before = rows[i - 1] if i else None
+        if before is not None and before.day == row.day and before.end <= "12:00" and (
+                row.start >= "13:30"):
+            body.append(([""] if days else []) + [
+                t("pdf.agenda.span", lang, start=before.end, end=row.start),
+                t("pdf.agenda.lunch", lang), ""])
+        day = t("pdf.agenda.day_n", lang, day=row.day) if before is None or (
+            before.day != row.day) else ""
+        body.append(([day] if days else []) + [
+            t("pdf.agenda.span", lang, start=row.start, end=row.end), row.title,
+            t("pdf.agenda.minutes_n", lang, minutes=row.minutes)])
+    return header, body
 
 
 def build_report(doc: Workshop, lang: str) -> Report:
@@ -118,5 +132,14 @@ def build_report(doc: Workshop, lang: str) -> Report:
     return report
 
 
-__all__ = ["AgendaRow", "BoardRow", "CardRow", "MemberRow", "Report", "StepReport", "TeamRow",
-           "build_report"]
+__all__ = [
+    "AgendaRow",
+    "BoardRow",
+    "CardRow",
+    "MemberRow",
+    "Report",
+    "StepReport",
+    "TeamRow",
+    "agenda_table",
+    "build_report",
+]

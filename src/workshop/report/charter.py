@@ -20,6 +20,7 @@ class PledgeRow:
     """Yes, no, or not asked."""
     text: str
     """The personal commitment."""
+    member_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class CharterRow:
     accountability: str
     signed: bool
     signed_at: str
-    """``YYYY-MM-DD HH:MM`` (UTC) once signed, else empty."""
+    """``YYYY-MM-DD HH:MM`` in the machine's local time once signed, else empty."""
     missing: list[str]
     """Names of members who still owe a yes or a commitment."""
     started: bool = True
@@ -71,10 +72,12 @@ def build(doc: Workshop, lang: str) -> CharterReport:
             pledge = charter.commitment(member.id) if charter else None
             members.append(PledgeRow(name=member.name, role=member.role,
                                      commits=pledge.commits if pledge else None,
-                                     text=pledge.text if pledge else ""))
+                                     text=pledge.text if pledge else "",
+                                     member_id=member.id))
         signed = charter_method.is_signed(charter, team)
-        stamp = charter.signed_at.strftime("%Y-%m-%d %H:%M") if charter and charter.signed_at \
-            else ""
+        # the room's local time, like the town hall's sign-off: a Chinese room reads no UTC
+        stamp = (charter.signed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                 if charter and charter.signed_at else "")
         rows.append(CharterRow(
             team_id=team.id, team=team.name, color=team.color,
             slogan=charter.slogan if charter else "",

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workshop.i18n import t
+from workshop.methods.numbers import amount
 from workshop.methods.plan import actions as plan_math
 from workshop.methods.plan import adoption
-from workshop.methods.plan.actions import format_number
 from workshop.methods.plan.readiness import check_plan
 from workshop.model import Action, Milestone, Workshop
 from workshop.report.base import StepReport, step_report
@@ -21,11 +21,21 @@ FIELD_OF = {"owner": "owner_id", "due": "due", "measure": "measure", "target": "
 class MilestoneRow:
     month: str
     target: str
+    """Where the number must be by then (the total so far for an amount), with its unit."""
     note: str
+    due: str = ""
+    """``2027-03-31`` when the day is known."""
+    in_period: str = ""
+    """For an amount: what the period adds."""
 
     def label(self, lang: str) -> str:
-        """``2027-03 140（第一季度）`` without the empty parts."""
-        head = " ".join(p for p in (self.month, self.target) if p)
+        """``2027-06-30 累计 315万元，本期 175万元（第二季度）`` without the empty parts."""
+        when = self.due or self.month
+        if self.in_period and self.target and self.in_period != self.target:
+            head = t("plan.report.milestone_period", lang, when=when, target=self.target,
+                     period=self.in_period)
+        else:
+            head = " ".join(p for p in (when, self.target) if p)
         if not self.note:
             return head
         return t("plan.report.milestone_note", lang, note=self.note, head=head)
@@ -47,6 +57,14 @@ class ActionRow:
     owner_id: str
     owner: str
     owner_role: str
+    checker_id: str
+    """The member who checks it, if a member does."""
+    checker: str
+    """Who checks it, in words (``李娜（组长）``, or a role); empty when nobody is named."""
+    checker_name: str
+    """The checking member's name, or the role when no member is named."""
+    checker_role: str
+    """The role in which the member checks (their own role unless another is given)."""
     start: str
     due: str
     milestones: list[MilestoneRow]
@@ -151,11 +169,22 @@ class TeamPlan:
         return sum(1 for a in self.actions if not a.owner)
 
 
+@dataclass(frozen=True)
+class GoalPath:
+    """The goal a team's actions serve and its milestones (the goal's time cascade), for
+    every team, with actions or not yet."""
+
+    goal_id: str
+    milestones: list[MilestoneRow]
+
+
 @dataclass
 class PlanReport(StepReport):
     strategies: list[StrategyRow] = field(default_factory=list)
     teams: list[TeamPlan] = field(default_factory=list)
     """Teams that have actions, in team order (actions of no team last)."""
+    paths: dict[str, GoalPath] = field(default_factory=dict)
+    """Each team's goal and milestones, by team id (teams without a goal left out)."""
 
     @property
     def has_content(self) -> bool:
@@ -196,9 +225,14 @@ def _groups(doc: Workshop, team_id: str | None, ranked: list[plan_math.Strategy]
     return [(s, actions) for s, actions in plan_math.grouped(doc, team_id, ranked) if actions]
 
 
-def _milestone_rows(milestones: list[Milestone]) -> list[MilestoneRow]:
-    return [MilestoneRow(m.month, format_number(m.target) if m.target is not None else "",
-                         m.note) for m in milestones]
+def _milestone_rows(milestones: list[Milestone], unit: str, lang: str
+                    ) -> list[MilestoneRow]:
+    def number(value: float | None) -> str:
+        return "" if value is None else amount(value, unit, lang, places=3)
+
+    return [MilestoneRow(m.month, number(m.target), m.note,
+                         due=m.due.isoformat() if m.due else "", in_period=number(m.in_period))
+            for m in milestones]
 
 
 def _action_row(doc: Workshop, action: Action, number: int, lang: str,
@@ -206,6 +240,7 @@ def _action_row(doc: Workshop, action: Action, number: int, lang: str,
                 goal_milestones: list[Milestone]) -> ActionRow:
     team = doc.team(action.team_id)
     owner = doc.member(action.owner_id)
+    checker = doc.member(action.checker_id)
     goal = doc.goal(action.goal_id)
     gap = next((c for c in doc.gaps.cards if c.id == action.gap_id), None)
     name, rank = strategy_names.get(action.strategy_id or "", ("", None))
@@ -222,8 +257,12 @@ def _action_row(doc: Workshop, action: Action, number: int, lang: str,
         color=team.color if team else "",
         owner_id=owner[1].id if owner else "", owner=owner[1].name if owner else "",
         owner_role=owner[1].role if owner else "",
+        checker_id=checker[1].id if checker else "",
+        checker=adoption.checker_label(doc, action, lang),
+        checker_name=checker[1].name if checker else action.checker_role,
+        checker_role=(action.checker_role or checker[1].role) if checker else "",
         start=day(action.start), due=day(action.due),
-        milestones=_milestone_rows(action.milestones),
+        milestones=_milestone_rows(action.milestones, "", lang),  # typed: no unit assumed
         own_milestones=action.milestones != goal_milestones,
         measure=action.measure, target=action.target, resources=action.resources,
         support=action.support, obstacles=action.obstacles, skills=action.skills,
@@ -256,12 +295,16 @@ def build(doc: Workshop, lang: str) -> PlanReport:
     team_ids: list[str | None] = [team.id for team in doc.teams]
     team_ids.append(None)
     plans = []
+    paths: dict[str, GoalPath] = {}
     for team_id in team_ids:
         groups = []
         n = 0
         goal = plan_math.team_goal(doc, team_id)
         goal_milestones = (plan_math.cascade_milestones(doc, goal.id, team_id)
                            if goal and team_id else [])
+        if goal is not None and team_id is not None:
+            # numbers only: the handout's grid names the unit once, in its row label
+            paths[team_id] = GoalPath(goal.id, _milestone_rows(goal_milestones, "", lang))
         for found, actions in _groups(doc, team_id, ranked):
             rows = []
             for action in actions:
@@ -284,6 +327,7 @@ def build(doc: Workshop, lang: str) -> PlanReport:
             team_id=team_id or "", team=team.name if team else t("plan.report.no_team", lang),
             color=team.color if team else "", goal=goal.statement if goal else "",
             deadline=goal.deadline.isoformat() if goal and goal.deadline else "",
-            milestones=_milestone_rows(goal_milestones), groups=groups, loads=loads))
+            milestones=_milestone_rows(goal_milestones, goal.unit if goal else "", lang),
+            groups=groups, loads=loads))
     return PlanReport(step=base.step, title=base.title, purpose=base.purpose,
-                      boards=base.boards, strategies=strategies, teams=plans)
+                      boards=base.boards, strategies=strategies, teams=plans, paths=paths)

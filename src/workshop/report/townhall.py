@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workshop.i18n import t
+from workshop.methods import clock as clock_math
 from workshop.methods import townhall as townhall_math
 from workshop.model import Challenge, Workshop
 from workshop.report.base import StepReport, step_report
@@ -57,6 +58,15 @@ class TeamTownhall:
     has_plan: bool
     challenges: list[ChallengeRow]
     signoff: SignOffRow | None
+    seconds_used: int = 0
+    """How long the team presented (its presentation clock, overtime included)."""
+
+    def time_used(self, lang: str, minutes_per_team: int) -> str:
+        """``汇报用时 07:30（每组 8 分钟）``; empty when the team has not presented."""
+        if not self.seconds_used:
+            return ""
+        return t("pdf.townhall.time_used", lang, used=clock_math.display(self.seconds_used),
+                 minutes=minutes_per_team)
 
 
 @dataclass
@@ -104,10 +114,11 @@ def build(doc: Workshop, lang: str) -> TownhallReport:
             signoff = SignOffRow(decision=t(f"decision.{signed.decision}", lang),
                                  decision_key=signed.decision, note=signed.note, by=signed.by,
                                  at=signed.at.astimezone().strftime("%Y-%m-%d %H:%M"))
-        if rows or signoff or team.id in with_plan:
+        used = round(townhall_math.seconds_used(doc, team.id))
+        if rows or signoff or used or team.id in with_plan:
             teams.append(TeamTownhall(team_id=team.id, team=team.name, color=team.color,
                                       has_plan=team.id in with_plan, challenges=rows,
-                                      signoff=signoff))
+                                      signoff=signoff, seconds_used=used))
     t_ = doc.townhall
     return TownhallReport(step=base.step, title=base.title, purpose=base.purpose,
                           boards=base.boards, teams=teams,

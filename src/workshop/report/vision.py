@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from workshop.i18n import t
 from workshop.methods.numbers import amount, fmt, percent
+from workshop.methods.vision import agreement, path, smart
 from workshop.methods.vision import cascade as cascade_math
 from workshop.methods.vision import funnel as funnel_math
-from workshop.methods.vision import smart
 from workshop.model import Goal, Workshop
 from workshop.report.base import StepReport, member_name, step_report, team_name
 
@@ -61,6 +61,10 @@ class GoalRow:
     flags: tuple[str, ...]
     score: int
     formula: FormulaRow | None = None
+    kind: str = "amount"
+    """``amount`` (adds up over the periods) or ``level`` (moves from baseline to target)."""
+    kind_text: str = ""
+    """The kind in words, with which way is better: 数量目标：逐期累计（越高越好）."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,10 @@ class CascadeRow:
     who: str = ""
     """Who carries the part (the member, else the team), empty when the part is named
     after them already."""
+    own_goal: str = ""
+    """The owning team's own goal (``本组目标 200万元``) where it must agree with the part."""
+    disagreement: str = ""
+    """Why the part and the team's goal differ (empty when they agree)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,20 @@ class CascadeTable:
     adds_up: bool
     rows: tuple[CascadeRow, ...]
     error: str = ""
+    rounding: str = ""
+    """Which parts got the units left over in rounding, and why (empty when none)."""
+
+    @property
+    def disagreements(self) -> list[str]:
+        return [r.disagreement for r in self.rows if r.disagreement]
+
+    @property
+    def title(self) -> str:
+        """``济南队按人 · 按人``; just ``按人`` when the label is the kind's own word (a
+        split left with its default label)."""
+        if not self.label or self.label == self.kind_label:
+            return self.kind_label
+        return f"{self.label} · {self.kind_label}"
 
 
 @dataclass(frozen=True)
@@ -121,6 +143,8 @@ class FunnelTable:
     """``50 周 × 5 天`` / ``50 weeks × 5 days``."""
     rows: tuple[FunnelStageRow, ...] = ()
     error: str = ""
+    rounded: str = ""
+    """Why the counts are whole numbers above the arithmetic (133.3 calls → 134)."""
 
 
 @dataclass
@@ -205,6 +229,14 @@ def formula_row(goal: Goal, lang: str) -> FormulaRow | None:
                       plan_text=amount(found.plan, goal.unit, lang, places=1), gap_text=gap)
 
 
+def _printed_reason(doc: Workshop, goal: Goal, letter: str, ok: bool, reason: str,
+                    lang: str) -> str:
+    """The verdict's reason for print: R names the whole goal it serves (the screen's
+    reason is cut to fit a terminal cell)."""
+    parent = doc.goal(goal.parent_id) if letter == "R" and ok else None
+    return t("smart.R.ok", lang, parent=parent.statement) if parent is not None else reason
+
+
 def goal_row(doc: Workshop, goal: Goal, depth: int, number: str, lang: str) -> GoalRow:
     report = smart.check_doc_goal(doc, goal, lang)
     team = doc.team(goal.team_id)
@@ -219,26 +251,40 @@ def goal_row(doc: Workshop, goal: Goal, depth: int, number: str, lang: str) -> G
         deadline=goal.deadline.isoformat() if goal.deadline else "",
         baseline_text=value(goal.baseline), floor_text=value(goal.floor),
         target_text=value(goal.target), stretch_text=value(goal.stretch),
-        verdicts=tuple(VerdictRow(v.letter, t(f"smart.letter.{v.letter}", lang), v.ok, v.reason)
+        verdicts=tuple(VerdictRow(v.letter, t(f"smart.letter.{v.letter}", lang), v.ok,
+                                  _printed_reason(doc, goal, v.letter, v.ok, v.reason, lang))
                        for v in report),
         flags=tuple(f.message for f in report.flags), score=report.score,
-        formula=formula_row(goal, lang))
+        formula=formula_row(goal, lang), kind=path.kind_of(goal),
+        kind_text=t(f"vision.goal_kind.{path.kind_of(goal)}", lang,
+                    better=t(f"vision.better.{path.direction_of(goal)}", lang))
+        if goal.target is not None else "")
 
 
 def cascade_table(doc: Workshop, c, lang: str) -> CascadeTable:
     resolved = cascade_math.resolve(doc, c, lang)
     goal = doc.goal(c.goal_id)
     unit = resolved.unit
+    apart = {d.index: d for d in agreement.disagreements(doc, c)}
     rows = []
     for p in resolved.parts:
         team, member = team_name(doc, p.team_id), member_name(doc, p.member_id)
         who = member or team
+        own = agreement.own_goal(doc, c, p.index)
+        differ = apart.get(p.index)
         rows.append(CascadeRow(
             label=p.label, weight=fmt(p.weight, lang, places=4, wan=False),
             share=percent(p.share, lang) if p.share is not None else "",
             value=amount(p.value, unit, lang, places=6) if p.value is not None else "",
             team_id=p.team_id, team=team, member=member, note=p.note,
-            who="" if who == p.label else who))
+            who="" if who == p.label else who,
+            own_goal=t("vision.pdf.own_goal", lang, target=amount(own.target, unit, lang))
+            if own is not None and own.target is not None else "",
+            disagreement=t("vision.pdf.disagree", lang, part=p.label,
+                           share=amount(differ.share, unit, lang),
+                           target=amount(differ.target, unit, lang),
+                           difference=amount(abs(differ.difference), unit, lang))
+            if differ is not None else ""))
     total = amount(resolved.total, unit, lang, places=6) if resolved.total is not None else ""
     total_sum = resolved.sum
     return CascadeTable(
@@ -247,7 +293,8 @@ def cascade_table(doc: Workshop, c, lang: str) -> CascadeTable:
         kind_label=t(f"vision.kind.{c.kind}", lang), source=resolved.source,
         depth=resolved.depth, total_text=total,
         sum_text=amount(total_sum, unit, lang, places=6) if total_sum is not None else "",
-        adds_up=resolved.adds_up, rows=tuple(rows), error=resolved.error)
+        adds_up=resolved.adds_up, rows=tuple(rows), error=resolved.error,
+        rounding=agreement.rounding_note(doc, c, lang))
 
 
 def funnel_table(doc: Workshop, f, lang: str) -> FunnelTable:
@@ -260,13 +307,18 @@ def funnel_table(doc: Workshop, f, lang: str) -> FunnelTable:
         planned = funnel_math.of_funnel(f, lang=lang)
     except funnel_math.FunnelError as error:
         return FunnelTable(**base, deals_text="", error=str(error))  # type: ignore[arg-type]
+    # nobody makes a third of a call: counts are whole, rounded up (and the note says so)
     rows = tuple(
         FunnelStageRow(stage=s.stage, rate=percent(s.rate, lang) if s.rate is not None else "",
-                       year=fmt(s.year, lang, places=1), week=fmt(s.week, lang, places=1),
-                       day=fmt(s.day, lang, places=1))
+                       year=fmt(funnel_math.needed(s.year), lang),
+                       week=fmt(funnel_math.needed(s.week), lang),
+                       day=fmt(funnel_math.needed(s.day), lang))
         for s in planned.stages)
-    return FunnelTable(**base, deals_text=fmt(planned.deals, lang, places=1),  # type: ignore[arg-type]
-                       rows=rows)
+    up = funnel_math.rounded_up(planned)
+    rounded = t("vision.funnel.rounded_up", lang, stage=up[0], exact=fmt(up[1], lang, places=1),
+                whole=fmt(up[2], lang)) if up is not None else ""
+    return FunnelTable(**base, deals_text=fmt(funnel_math.needed(planned.deals), lang),  # type: ignore[arg-type]
+                       rows=rows, rounded=rounded)
 
 
 def build(doc: Workshop, lang: str) -> VisionReport:

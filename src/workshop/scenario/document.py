@@ -98,7 +98,7 @@ def cross_check(spec: ScenarioSpec, file: str = "<scenario>", source: str = "") 
             baseline=goal_spec.baseline, floor=goal_spec.floor, target=goal_spec.target,
             stretch=goal_spec.stretch, deadline=goal_spec.deadline, parent_id=goal_spec.parent,
             team_id=team_id(("goals", i, "team"), goal_spec.team),
-            growth=goal_spec.growth, factors=goal_spec.factors,
+            growth=goal_spec.growth, factors=goal_spec.factors, kind=goal_spec.kind,
         ))
 
     day = spec.workshop.date

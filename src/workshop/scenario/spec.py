@@ -117,6 +117,7 @@ class GoalSpec(_Spec):
     team: Line | None = None
     growth: float | None = None
     factors: float | None = Field(default=None, gt=0)
+    kind: Literal["amount", "level"] | None = None
 
 
 class PartSpec(_Spec):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -15,9 +14,8 @@ from typing import Any, ClassVar, TypeVar
 from textual import work
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
-from textual.css.stylesheet import Stylesheet
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from workshop import i18n
 from workshop.edits import EditError
@@ -27,36 +25,20 @@ from workshop.methods import clock as clock_math
 from workshop.methods import turns
 from workshop.model import STEPS, StepId, Workshop
 from workshop.store import Session, StoreError
+from workshop.tui import compat
+from workshop.tui.keymap import load_keymap
 from workshop.tui.screens import screen_for
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.dialogs import Choice
 from workshop.tui.themes import DEFAULT_THEME, PROJECTOR, THEMES
+from workshop.tui.time_source import SYSTEM_TIME, TimeSource
 from workshop.tui.widgets.card_entry import CardEntry
+from workshop.tui.widgets.key_bar import key_display
 
 T = TypeVar("T")
 
 TICK_SECONDS = 0.25
 DRAFT_SAVE_DELAY = 0.8
-
-
-class ReusingStylesheet(Stylesheet):
-    """A stylesheet that parses each CSS source once per set of variables.
-
-    Textual refreshes the CSS several times while the first screen starts (the theme,
-    the first mode, the switch to it); each refresh empties the parse cache and parses
-    every source again with the same variables, and every widget class mounted after it
-    parses them all once more. Keeping the cache while the variables stay the same
-    makes those refreshes cheap; a real change of variables (a theme) still parses all.
-    """
-
-    def set_variables(self, variables: dict[str, str]) -> None:
-        if variables != self._variables:
-            super().set_variables(variables)
-
-    def reparse(self) -> None:
-        # parse() takes each unchanged source from the cache (emptied above whenever the
-        # variables change) and raises before touching the rules if any source is bad.
-        self.parse()
 
 
 class WorkshopApp(App[int]):
@@ -84,6 +66,12 @@ class WorkshopApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
+    KEPT_FROM_DIALOGS: ClassVar[frozenset[str]] = frozenset(
+        {"step", "next_turn", "pass_turn", "export", "undo", "redo", "turn_timer"})
+    """Global keys that do nothing while a dialog is open: the step, the turn and the
+    document must not change under it, and its text box keeps F7 (select all), Ctrl+Z
+    and Ctrl+Y for itself. The clock, the projector, help and quitting still work."""
+
     revision: reactive[int] = reactive(0, init=False, repaint=False)
     """Bumped after every change to the document; screens redraw from it. (It repaints
     nothing itself: a repaint of the app is a repaint of the whole screen.)"""
@@ -93,12 +81,13 @@ class WorkshopApp(App[int]):
     """One mode per step, each with its own screen stack (dialogs stay with their step)."""
 
     def __init__(self, session: Session | None = None, *, projector: bool = False,
-                 on_first_screen: Callable[[], None] | None = None) -> None:
+                 on_first_screen: Callable[[], None] | None = None,
+                 time_source: TimeSource = SYSTEM_TIME) -> None:
         if session is not None:
-            # Textual composes the default mode's screen first: opening on the session's
-            # step skips building, styling and then suspending a placeholder screen.
-            self.DEFAULT_MODE = session.doc.room.step
+            compat.open_in_mode(self, session.doc.room.step)
         super().__init__()
+        self.time_source = time_source
+        """Every clock the app reads (tests pass one they move by hand)."""
         for theme in THEMES:
             self.register_theme(theme)
         self._on_first_screen = on_first_screen
@@ -106,33 +95,41 @@ class WorkshopApp(App[int]):
         self._start_projector = projector
         self._pending_draft: str | None = None
         self._draft_typed_at = 0.0
-        self._pending_commits: dict[int, tuple[Callable[..., None], tuple[Any, ...]]] = {}
-        self._commit_counter = 0
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
         if session is not None:
             self._dress_for(session)  # before the first screen composes, in its language
         # Made with the chosen theme's variables, so the CSS is parsed for it from the start.
-        self.stylesheet = ReusingStylesheet(variables=self.get_css_variables())
+        compat.reuse_parsed_css(self)
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = False) -> None:
         """Notifications carry user text (card texts in undo notices): never markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def set_keymap(self, keymap: dict[str, str]) -> None:
+        """Remap keys by binding id; kept, so the help names the keys as remapped."""
+        self.keymap_in_use = dict(keymap)
+        super().set_keymap(keymap)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # False: the key goes on to the dialog's own widgets
+        return not (action in self.KEPT_FROM_DIALOGS and self._dialog_open())
+
+    def _dialog_open(self) -> bool:
+        try:
+            return isinstance(self.screen, ModalScreen)
+        except ScreenStackError:
+            return False
+
     def get_key_display(self, binding: Binding) -> str:
-        """``F1``, ``Ctrl+Z``: how keys are printed on keyboards and in the handout; a
-        binding's own ``key_display`` (``+``, ``↑↓``) wins."""
-        if binding.key_display:
-            return binding.key_display
-        key = binding.key.split(",")[0]
-        parts = [p.capitalize() if len(p) > 1 else p.upper() for p in key.split("+")]
-        return "+".join(parts)
+        return key_display(binding)
 
     # -- start-up -----------------------------------------------------------------------
     def on_mount(self) -> None:
         self._install_hangup_handler()
+        load_keymap(self)
         if self.session is not None:
             self._enter_session(self.session)  # dressed for it in __init__
         else:
@@ -140,7 +137,7 @@ class WorkshopApp(App[int]):
 
             self.theme = DEFAULT_THEME
             self.push_screen(HomeScreen())
-        self.set_interval(TICK_SECONDS, self._tick)
+        self.set_interval(TICK_SECONDS, self.tick)
 
     def on_ready(self) -> None:
         """The first frame is on the terminal."""
@@ -194,7 +191,6 @@ class WorkshopApp(App[int]):
             pass
 
     def _hang_up(self) -> None:
-        self.run_pending_commits()
         self.flush_draft()
         self.exit(0)
 
@@ -229,32 +225,11 @@ class WorkshopApp(App[int]):
         self.revision += 1
         return result[0] if result else None
 
-    def deferred(self, commit: Callable[..., None], *args: Any) -> Callable[[], None]:
-        """`commit` as a callback to run once the screen is drawn (a board that shows a
-        change first and saves it a frame later). Quitting, or a closed terminal, runs
-        any that are still waiting, so what the room saw is saved."""
-        self._commit_counter += 1
-        key = self._commit_counter
-        self._pending_commits[key] = (commit, args)
-
-        def run() -> None:
-            waiting = self._pending_commits.pop(key, None)
-            if waiting is not None:
-                waiting[0](*waiting[1])
-
-        return run
-
-    def run_pending_commits(self) -> None:
-        while self._pending_commits:
-            key = min(self._pending_commits)
-            commit, args = self._pending_commits.pop(key)
-            commit(*args)
-
     def save_draft(self, text: str) -> None:
         """Keep what is being typed, a moment after typing stops (the clock tick saves it:
         nothing is scheduled per keystroke)."""
         self._pending_draft = text
-        self._draft_typed_at = time.monotonic()
+        self._draft_typed_at = self.time_source.monotonic()
 
     def flush_draft(self) -> None:
         text = self._pending_draft
@@ -275,20 +250,23 @@ class WorkshopApp(App[int]):
         cap = doc.cocreate.cap_per_turn if doc.room.step == "cocreate" else None
         if cap and doc.room.turn.cards_this_turn >= cap:
             team = doc.team(turns.current_team_id(doc))
-            self.room(room_edits.next_turn)
+            self.room(room_edits.next_turn, self.time_source.now())
             nxt = doc.team(turns.current_team_id(self.session.doc))
             self.notify(t("shell.cap_reached", team=team.name if team else "",
                           next=nxt.name if nxt else ""))
 
     # -- the clock and the turn ------------------------------------------------------------
-    def _tick(self) -> None:
-        if self.session is None:
+    def tick(self) -> None:
+        """A few times a second: save the draft once typing stops, sound the alarm when
+        the time box runs out, hand the turn on when its countdown does, and keep the
+        clocks on screen current."""
+        if self.session is None or not self.is_running:  # quitting takes the screens down
             return
         if self._pending_draft is not None and (
-                time.monotonic() - self._draft_typed_at >= DRAFT_SAVE_DELAY):
+                self.time_source.monotonic() - self._draft_typed_at >= DRAFT_SAVE_DELAY):
             self.flush_draft()
         doc = self.session.doc
-        now = time.time()
+        now = self.time_source.now()
         clock = doc.room.clock
         left = clock_math.remaining(clock, now)
         running_out = clock.running and left <= 0
@@ -301,7 +279,7 @@ class WorkshopApp(App[int]):
         turn = doc.room.turn
         if turn.ends_at is not None and now >= turn.ends_at and clock.running:
             done = doc.team(turns.current_team_id(doc))
-            self.room(room_edits.next_turn)
+            self.room(room_edits.next_turn, now)
             nxt = self.session.doc.team(turns.current_team_id(self.session.doc))
             self.bell()
             self.notify(t("shell.turn_over", team=done.name if done else "",
@@ -311,12 +289,12 @@ class WorkshopApp(App[int]):
         except ScreenStackError:  # a tick while a step's screen is still being set up
             return
         if isinstance(screen, StepScreen):
-            screen.tick()
+            screen.tick(now)
             screen.set_class(now < self._alert_until and int(now * 2) % 2 == 0, "-alert")
 
     def action_toggle_clock(self) -> None:
         if self._need_session():
-            running = self.room(room_edits.toggle_clock)
+            running = self.room(room_edits.toggle_clock, self.time_source.now())
             self.notify(t("shell.clock_started" if running else "shell.clock_paused"), timeout=2)
 
     def action_reset_clock(self) -> None:
@@ -332,20 +310,24 @@ class WorkshopApp(App[int]):
 
     def action_next_turn(self) -> None:
         if self._need_session():
-            self.room(room_edits.next_turn)
+            if isinstance(self.screen, StepScreen):
+                self.screen.next_turn()  # the town hall: the next team comes up to present
+            else:
+                self.room(room_edits.next_turn, self.time_source.now())
 
     def action_pass_turn(self) -> None:
         if not self._need_session():
             return
         team = self.session.doc.team(turns.current_team_id(self.session.doc))
-        nxt = self.room(room_edits.pass_turn)
+        where = self.screen.round_key() if isinstance(self.screen, StepScreen) else None
+        nxt = self.room(room_edits.pass_turn, self.time_source.now(), where)
         if nxt is None:
             self.notify(t("shell.round_over"))
         elif team:
             self.notify(t("shell.passed", team=team.name))
 
     def give_turn(self, team_id: str) -> None:
-        self.room(room_edits.set_turn, team_id)
+        self.room(room_edits.set_turn, team_id, self.time_source.now())
 
     def action_turn_timer(self) -> None:
         """Set the per-turn countdown (seconds; empty or 0 turns it off)."""
@@ -360,13 +342,13 @@ class WorkshopApp(App[int]):
                 return
             text = text.strip()
             if not text or text == "0":
-                self.room(room_edits.set_turn_seconds, None)
+                self.room(room_edits.set_turn_seconds, None, self.time_source.now())
                 self.notify(t("shell.turn_timer_off"))
                 return
             if not text.isdigit() or not 5 <= int(text) <= 3600:
                 self.notify(t("shell.turn_timer_bad", value=text), severity="warning")
                 return
-            self.room(room_edits.set_turn_seconds, int(text))
+            self.room(room_edits.set_turn_seconds, int(text), self.time_source.now())
             self.notify(t("shell.turn_timer_on", seconds=int(text)))
 
         self.push_screen(TextPrompt(t("shell.turn_timer_title"), str(current or "")), done)
@@ -452,6 +434,7 @@ class WorkshopApp(App[int]):
         for screen in list(self.step_screens.values()):
             await screen.recompose()
             screen.refresh_from_doc()
+            screen.focus_default()  # the focused widget was composed away with the rest
         from workshop.tui.screens.home import HomeScreen
 
         for screen in self.screen_stack:
@@ -484,7 +467,8 @@ class WorkshopApp(App[int]):
 
     @staticmethod
     def _export_options(doc: Any) -> list[tuple[str, str]]:
-        options = [("report", t("export_menu.report")), ("handouts", t("export_menu.handouts"))]
+        options = [("report", t("export_menu.report")), ("handouts", t("export_menu.handouts")),
+                   ("handouts+appendix", t("export_menu.handouts_appendix"))]
         options += [(f"team:{team.id}", t("export_menu.team", team=team.name))
                     for team in doc.teams]
         options += [("md", t("export_menu.md")), ("csv", t("export_menu.csv")),
@@ -498,7 +482,8 @@ class WorkshopApp(App[int]):
         doc = self.session.doc.model_copy(deep=True)  # a snapshot: the room keeps working
         lang = i18n.get_language()
         fmt, teams, all_teams = "pdf", [], False
-        if choice == "handouts":
+        appendix = choice == "handouts+appendix"
+        if choice in ("handouts", "handouts+appendix"):
             all_teams = True
         elif choice.startswith("team:"):
             team = doc.team(choice.removeprefix("team:"))
@@ -509,7 +494,7 @@ class WorkshopApp(App[int]):
         self.call_from_thread(self.notify, t("export_menu.working_on", what=label), timeout=4)
         try:
             result = export(doc, fmt, teams=teams, all_teams=all_teams, lang=lang,
-                            out=self.export_folder())
+                            out=self.export_folder(), appendix=appendix)
         except ExportError as error:
             self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return
@@ -525,20 +510,31 @@ class WorkshopApp(App[int]):
         self.call_from_thread(self.notify, t("export_menu.done_in", count=len(names),
                                              folder=str(folder), names="\n".join(shown)),
                               timeout=15)
+        for warning in result.warnings[:3]:  # a character no font has: say which text
+            self.call_from_thread(self.notify, warning, severity="warning", timeout=20)
 
     def export_folder(self) -> Path:
         """Exports land in ``exports/`` beside the session file."""
         return self.session.path.parent / "exports"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Ours and Textual's own, all in the room's language."""
         from workshop.tui.commands import system_commands
 
         yield from system_commands(self, screen)
-        yield from super().get_system_commands(screen)
+
+    def action_command_palette(self) -> None:
+        from workshop.tui.commands import open_palette
+
+        open_palette(self)
+
+    def search_themes(self) -> None:
+        from workshop.tui.commands import pick_theme
+
+        pick_theme(self)
 
     # -- leaving ----------------------------------------------------------------------------
     async def action_quit(self) -> None:
-        self.run_pending_commits()
         self.flush_draft()
         self.exit(0)
 

@@ -1,15 +1,21 @@
-"""Command palette entries (ctrl+p): go to any step, export, projector, clock, language."""
+"""The command palette (ctrl+p), all in the room's language: go to any step, export,
+projector, clock, language, and Textual's own commands (theme, maximize, screenshot,
+quit) in the same words."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
+from textual.command import CommandPalette, SimpleProvider
 from textual.screen import Screen
 
-from workshop.i18n import t
+from workshop.i18n import has, t
 from workshop.model import STEPS
+from workshop.tui.compat import LocalCommandPalette
+from workshop.tui.themes import THEMES
 from workshop.tui.widgets.stepper import step_marker
 
 if TYPE_CHECKING:
@@ -17,7 +23,6 @@ if TYPE_CHECKING:
 
 
 def system_commands(app: WorkshopApp, screen: Screen) -> Iterable[SystemCommand]:
-    del screen
     if app.session is not None:
         for step in STEPS:
             label = f"{step_marker(step)} {t(f'step.{step}')}".strip()
@@ -40,3 +45,60 @@ def system_commands(app: WorkshopApp, screen: Screen) -> Iterable[SystemCommand]
     yield SystemCommand(t("palette.language"), t("palette.language_help"),
                         app.action_toggle_language)
     yield SystemCommand(t("palette.help"), t("palette.help_help"), app.action_help)
+    yield from textual_commands(app, screen)
+
+
+def textual_commands(app: WorkshopApp, screen: Screen) -> Iterable[SystemCommand]:
+    """What Textual's palette offers, in the room's words (its "Keys" panel is English
+    and F1 says more, so it is left out)."""
+    yield SystemCommand(t("palette.theme"), t("palette.theme_help"), app.action_change_theme)
+    if screen.maximized is not None:
+        yield SystemCommand(t("palette.minimize"), t("palette.minimize_help"),
+                            screen.action_minimize)
+    elif screen.focused is not None and screen.focused.allow_maximize:
+        yield SystemCommand(t("palette.maximize"), t("palette.maximize_help"),
+                            screen.action_maximize)
+    if app.session is not None:
+        # once the palette is off the screen
+        yield SystemCommand(t("palette.screenshot"), t("palette.screenshot_help"),
+                            partial(app.call_after_refresh, save_screenshot, app))
+    yield SystemCommand(t("palette.quit"), t("palette.quit_help"), app.action_quit)
+
+
+def palette(placeholder: str, providers: list[SimpleProvider] | None = None) -> CommandPalette:
+    return LocalCommandPalette(providers=providers, placeholder=placeholder,
+                               no_matches=t("palette.no_matches"), id="--command-palette")
+
+
+def open_palette(app: WorkshopApp) -> None:
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        app.push_screen(palette(t("palette.placeholder")))
+
+
+def theme_label(name: str) -> str:
+    """Our themes by what they are for; any other by its own name."""
+    return t(f"palette.themes.{name}") if has(f"palette.themes.{name}") else name
+
+
+def pick_theme(app: WorkshopApp) -> None:
+    def choose(name: str) -> None:
+        app.theme = name
+
+    ours = [theme.name for theme in THEMES]  # light, dark, projector
+    names = ours + sorted(name for name in app.available_themes if name not in ours)
+    commands = [(theme_label(name), partial(choose, name)) for name in names]
+    app.push_screen(palette(t("palette.theme_placeholder"),
+                            [SimpleProvider(app.screen, commands)]))
+
+
+def save_screenshot(app: WorkshopApp) -> None:
+    """The screen as an SVG in the exports folder (Textual's own goes to Downloads and
+    says so in English)."""
+    folder = app.export_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = app.save_screenshot(path=str(folder))
+    except OSError as error:
+        app.notify(t("palette.screenshot_failed", error=error), severity="error", timeout=10)
+        return
+    app.notify(t("palette.screenshot_saved", path=path), timeout=8)

@@ -25,6 +25,7 @@ from workshop.model import Workshop
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from workshop.tui.time_source import TimeSource
     from workshop.tui.widgets.card_board import CardView
 
 T = TypeVar("T")
@@ -41,6 +42,9 @@ class Workbench(Protocol):
 
     revision: int
     """Bumped after every change to the document."""
+
+    time_source: TimeSource
+    """The room's clock (tests drive a fake one)."""
 
     def edit(self, label: str, edit: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Apply an undoable change, saved at once; None (and a notice) if refused."""

@@ -21,7 +21,7 @@ from workshop.export.markdown import (
 )
 from workshop.export.markdown.base import _table, board, escape, step, unescape
 from workshop.i18n import t
-from workshop.report import Report
+from workshop.report import Report, agenda_table
 
 STEP_SECTIONS = {
     "review": review.section,
@@ -60,13 +60,7 @@ def render(report: Report) -> str:
     out.append("")
 
     if report.agenda:
-        days = len({row.day for row in report.agenda}) > 1
-        header = ([t("pdf.agenda.day", lang)] if days else []) + [
-            t("pdf.agenda.start", lang), t("pdf.agenda.step", lang),
-            t("pdf.agenda.minutes", lang)]
-        rows = [([t("pdf.agenda.day_n", lang, day=row.day)] if days else [])
-                + [row.start, row.title, t("pdf.agenda.minutes_n", lang, minutes=row.minutes)]
-                for row in report.agenda]
+        header, rows = agenda_table(report.agenda, lang)
         total = sum(row.minutes for row in report.agenda)
         out += [f"## {escape(t('pdf.agenda.title', lang))}", "", *_table(header, rows), "",
                 escape(t("pdf.agenda.total", lang, minutes=total)), ""]

@@ -30,7 +30,7 @@ def _plan_rows(plan: TeamPlan, lang: str) -> list[list[str]]:
                 what += f" ⚠ {flags}"
             measure = " → ".join(p for p in (action.measure, action.target) if p)
             rows.append([str(action.number), label, what,
-                         action.owner or t("pdf.plan.unadopted", lang),
+                         action.owner or t("pdf.plan.unadopted", lang), action.checker,
                          " → ".join(p for p in (action.start, action.due) if p), measure,
                          action.support, action.rhythm])
     return rows
@@ -78,7 +78,8 @@ def team_plan(plan: TeamPlan, lang: str, level: str = "###") -> list[str]:
                      ready=plan.ready)), ""]
     out += _table([t("pdf.plan.col.number", lang), t("pdf.plan.col.strategy", lang),
                    t("pdf.plan.col.what", lang), t("pdf.plan.col.owner", lang),
-                   t("pdf.plan.col.dates", lang), t("pdf.plan.col.measure", lang),
+                   t("pdf.plan.col.checker", lang), t("pdf.plan.col.dates", lang),
+                   t("pdf.plan.col.measure", lang),
                    t("pdf.plan.col.support", lang), t("pdf.plan.col.rhythm", lang)],
                   _plan_rows(plan, lang))
     out.append("")

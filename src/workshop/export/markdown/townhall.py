@@ -16,8 +16,11 @@ def section(report: StepReport, lang: str) -> list[str]:
     if report.purpose:
         out += ["> " + escape(report.purpose).replace("\n", "\n> "), ""]
     for team in report.teams:
-        out += [f"### {escape(team.team)}", "",
-                f"**{escape(t('pdf.townhall.challenges', lang, count=len(team.challenges)))}**",
+        out += [f"### {escape(team.team)}", ""]
+        used = team.time_used(lang, report.minutes_per_team)
+        if used:
+            out += [f"*{escape(used)}*", ""]
+        out += [f"**{escape(t('pdf.townhall.challenges', lang, count=len(team.challenges)))}**",
                 ""]
         if team.challenges:
             rows = []

@@ -24,7 +24,8 @@ def _goal(goal, lang: str) -> list[str]:
              (t("vision.field.target", lang), goal.target_text),
              (t("vision.field.stretch", lang), goal.stretch_text),
              (t("vision.field.deadline", lang), goal.deadline),
-             (t("vision.field.team", lang), goal.team)]
+             (t("vision.field.team", lang), goal.team),
+             (t("vision.field.kind", lang), goal.kind_text)]
     if goal.formula is not None:
         facts.append((t("vision.pdf.formula", lang), goal.formula.text))
         if goal.formula.gap_text:
@@ -70,7 +71,7 @@ def section(report: StepReport, lang: str) -> list[str]:
     if report.cascades:
         out += [f"### {escape(t('vision.pdf.cascades', lang))}", ""]
         for c in report.cascades:
-            out += [f"#### {escape(c.label)} · {escape(c.kind_label)}", "",
+            out += [f"#### {escape(c.title)}", "",
                     escape(t("vision.pdf.splits", lang, source=c.source)), ""]
             if c.error:
                 out += [f"*{escape(c.error)}*", ""]
@@ -85,6 +86,11 @@ def section(report: StepReport, lang: str) -> list[str]:
                            t("vision.pdf.value", lang), t("vision.pdf.who", lang),
                            t("vision.pdf.note", lang)], rows)
             out.append("")
+            out += [f"- ！{escape(text)}" for text in c.disagreements]
+            if c.rounding:
+                out.append(f"- {escape(c.rounding)}")
+            if c.disagreements or c.rounding:
+                out.append("")
     if report.funnels:
         out += [f"### {escape(t('vision.pdf.funnels', lang))}", ""]
         for f in report.funnels:
@@ -100,4 +106,6 @@ def section(report: StepReport, lang: str) -> list[str]:
                            t("vision.pdf.per_day", lang)],
                           [[r.stage, r.rate, r.year, r.week, r.day] for r in f.rows])
             out.append("")
+            if f.rounded:
+                out += [escape(f.rounded), ""]
     return out

@@ -1,8 +1,9 @@
 """The PDFs: the full workshop report and one action-plan handout per team.
 
 ``build_report_pdf`` and ``build_handout_pdf`` lay out a ``Report`` (derived once from
-the document) in the CJK font chosen by ``workshop.export.fonts``. They write to the
-path they are given; ``workshop.export.export`` makes that atomic.
+the document) in the CJK font chosen by ``workshop.export.fonts`` and its fallback fonts.
+They write to the path they are given (``workshop.export.export`` makes that atomic) and
+return the characters no font could print, with the text they were in.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from workshop.export.errors import ExportError
 from workshop.export.fonts import FontChoice, register_font
 from workshop.export.pdf import handout, sections
 from workshop.export.pdf.document import WorkshopDocument
+from workshop.export.pdf.glyphs import Missing, collect_missing
 from workshop.export.pdf.steps import STEP_MODULES
-from workshop.export.pdf.styles import Styles, make_styles
+from workshop.export.pdf.styles import HANDOUT_MARGINS, Styles, make_styles
 from workshop.i18n import t
 from workshop.report import Report, TeamRow
 
@@ -34,28 +36,29 @@ def _target(path: Target) -> str | IO[bytes]:
 
 
 def report_story(report: Report, styles: Styles) -> tuple[list[Flowable], list[Flowable]]:
-    """The report's cover and body flowables."""
+    """The report's cover and body flowables (no heading left at the foot of a page)."""
     body = sections.agenda(report.agenda, styles)
     for step in report_steps(report):
         body += STEP_MODULES[step].story(report.steps[step], styles)
-    return sections.report_cover(report, styles), body
+    return sections.report_cover(report, styles), sections.keep_headings(body)
 
 
 def _footer_note(report: Report) -> str:
     return report.date or report.generated_at.split(" ")[0]
 
 
-def build_report_pdf(report: Report, path: Target, font: FontChoice) -> None:
+def build_report_pdf(report: Report, path: Target, font: FontChoice) -> list[Missing]:
     """Write the full workshop report to `path`: a cover, a contents page, then every
-    step in order."""
+    step in order. Returns the characters printed as a placeholder."""
     font_name = register_font(font)
     styles = make_styles(font_name, report.lang)
     doc = WorkshopDocument(_target(path), font=font_name, lang=report.lang, title=report.title,
                            organization=report.organization, footer_note=_footer_note(report),
                            subject=t("pdf.report_title", report.lang))
-    cover, body = report_story(report, styles)
-    with _layout_errors_explained(report.lang):
+    with collect_missing() as missing, _layout_errors_explained(report.lang):
+        cover, body = report_story(report, styles)
         doc.render(cover, body, contents=True)
+    return missing
 
 
 @contextmanager
@@ -87,17 +90,22 @@ def find_team(report: Report, team_id: str) -> TeamRow:
     return team
 
 
-def build_handout_pdf(report: Report, team_id: str, path: Target, font: FontChoice) -> None:
-    """Write the handout of the team with id `team_id` to `path`."""
+def build_handout_pdf(report: Report, team_id: str, path: Target, font: FontChoice, *,
+                      appendix: bool = False) -> list[Missing]:
+    """Write the handout of the team with id `team_id` to `path`: the plan, the
+    commitment and, with `appendix`, the rest of the team's work. Returns the characters
+    printed as a placeholder."""
     team = find_team(report, team_id)
     font_name = register_font(font)
-    styles = make_styles(font_name, report.lang)
+    styles = make_styles(font_name, report.lang, width=HANDOUT_MARGINS.width)
     doc = WorkshopDocument(_target(path), font=font_name, lang=report.lang, title=report.title,
                            organization=report.organization, footer_note=_footer_note(report),
                            subject=f"{t('pdf.handout_title', report.lang)} · {team.name}",
-                           header_note=team.name, cover_color=team.color)
-    with _layout_errors_explained(report.lang):
-        doc.render(handout.cover(report, team, styles), handout.body(report, team, styles))
+                           header_note=team.name, cover_color=team.color,
+                           margins=HANDOUT_MARGINS)
+    with collect_missing() as missing, _layout_errors_explained(report.lang):
+        doc.render_pages(handout.story(report, team, styles, with_appendix=appendix))
+    return missing
 
 
 __all__ = ["build_handout_pdf", "build_report_pdf", "report_steps", "report_story"]

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Drawing, Polygon, Rect, String
+from reportlab.graphics.shapes import Drawing, Polygon, Rect
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from workshop.export.pdf import sections
+from workshop.export.pdf.glyphs import stack_for
 from workshop.export.pdf.styles import (
     ACCENT,
     ACCENT_LIGHT,
@@ -28,7 +28,6 @@ from workshop.export.pdf.styles import (
     Plain,
     Styles,
     Table,
-    encodable,
     esc,
     markup_para,
     para,
@@ -56,20 +55,22 @@ DIM = colors.HexColor("#eef1f4")
 
 def fit_lines(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
     """`text` broken into lines no wider than `width` points (at spaces where it can,
-    anywhere inside CJK), at most `max_lines`, the last one cut with an ellipsis."""
-    text = encodable(" ".join(text.split()), font)
+    anywhere inside CJK), at most `max_lines`, the last one cut with an ellipsis; widths
+    as drawn, fallback fonts included."""
+    text = " ".join(text.split())
+    fonts = stack_for(font)
     lines: list[str] = []
     line = ""
     for token in _tokens(text):
         candidate = line + token
-        if stringWidth(candidate.rstrip(), font, size) <= width:
+        if fonts.width(candidate.rstrip(), size) <= width:
             line = candidate
             continue
         if line.strip():
             lines.append(line.rstrip())
         line = ""
         for char in token.lstrip():
-            if stringWidth(line + char, font, size) > width and line:
+            if fonts.width(line + char, size) > width and line:
                 lines.append(line)
                 line = ""
             line += char
@@ -77,7 +78,7 @@ def fit_lines(text: str, font: str, size: float, width: float, max_lines: int) -
         lines.append(line.rstrip())
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
-        while last and stringWidth(last + "…", font, size) > width:
+        while last and fonts.width(last + "…", size) > width:
             last = last[:-1]
         lines = [*lines[:max_lines - 1], last + "…"]
     return lines
@@ -105,15 +106,18 @@ def _tokens(text: str) -> list[str]:
 
 def _centered(drawing: Drawing, lines: Sequence[str], cx: float, top: float, font: str,
               size: float, color: colors.Color) -> None:
+    fonts = stack_for(font)
     for i, line in enumerate(lines):
-        drawing.add(String(cx, top - size - i * size * 1.25, line, fontName=font,
-                           fontSize=size, fillColor=color, textAnchor="middle"))
+        for piece in fonts.strings(cx, top - size - i * size * 1.25, line, size,
+                                   anchor="middle", fillColor=color):
+            drawing.add(piece)
 
 
 def strategy_model(report: CocreateReport, styles: Styles, *, width: float | None = None,
-                   team_id: str | None = None) -> Drawing:
+                   team_id: str | None = None, question_above: bool = False) -> Drawing:
     """The strategy model as a drawing. With `team_id`, that team's strategies are filled
-    in its colour and the others are pale."""
+    in its colour and the others are pale. With `question_above`, the foundation points
+    to the focus question printed above the model instead of repeating it."""
     font = styles.font
     lang = styles.lang
     width = styles.width if width is None else width
@@ -170,14 +174,16 @@ def strategy_model(report: CocreateReport, styles: Styles, *, width: float | Non
             if pillar.team:
                 footer.insert(0, fit_lines(pillar.team, font, 7.5, pillar_w - 6, 1)[0])
             for j, line in enumerate(reversed(footer)):
-                drawing.add(String(x + pillar_w / 2, bottom + 8 + j * 10, encodable(line, font),
-                                   fontName=font, fontSize=7.5, fillColor=ink,
-                                   textAnchor="middle"))
+                for piece in stack_for(font).strings(x + pillar_w / 2, bottom + 8 + j * 10,
+                                                     line, 7.5, anchor="middle",
+                                                     fillColor=ink):
+                    drawing.add(piece)
         top = bottom - BEAM
 
     # the foundation: the focus question
     drawing.add(Rect(0, 0, width, BASE_HEIGHT - 4, fillColor=ACCENT, strokeWidth=0))
-    question = report.focus_question or t("cocreate.pdf.no_question", lang)
+    question = (t("cocreate.pdf.model_base", lang) if question_above
+                else report.focus_question or t("cocreate.pdf.no_question", lang))
     base_lines = fit_lines(question, font, 9, width - 20, 2)
     _centered(drawing, base_lines, width / 2, (BASE_HEIGHT - 4) / 2 + 6 * len(base_lines),
               font, 9, colors.white)
@@ -260,13 +266,15 @@ def story(report: StepReport, styles: Styles) -> list[Flowable]:
     """The step's section in the full report."""
     assert isinstance(report, CocreateReport)
     lang = styles.lang
-    drawing = strategy_model(report, styles) if report.pillars else None
+    drawing = (strategy_model(report, styles, question_above=bool(report.focus_question))
+               if report.pillars else None)
     # the heading, the focus question and the model belong on one page when they fit
     room = (drawing.height if drawing is not None else 0) + 75 * mm
     out: list[Flowable] = [CondPageBreak(min(room, FRAME_HEIGHT - 10 * mm)),
                            *sections.step_heading(report, styles)]
     if report.focus_question:
-        out += [focus_box(report.focus_question, styles), Spacer(1, 4 * mm)]
+        out += [sections.keep_with_next(focus_box(report.focus_question, styles)),
+                Spacer(1, 4 * mm)]
     if not report.has_content:
         return [*out, sections.empty_step(styles)]
     if drawing is not None:
@@ -296,8 +304,10 @@ def handout(report: StepReport, team: TeamRow, styles: Styles) -> list[Flowable]
     own = report.team_pillars(team.id)
     out = sections.step_heading(report, styles, purpose=False)
     if report.focus_question:
-        out += [focus_box(report.focus_question, styles), Spacer(1, 3 * mm)]
-    drawing = strategy_model(report, styles, team_id=team.id)
+        out += [sections.keep_with_next(focus_box(report.focus_question, styles)),
+                Spacer(1, 3 * mm)]
+    drawing = strategy_model(report, styles, team_id=team.id,
+                             question_above=bool(report.focus_question))
     out += [CondPageBreak(drawing.height + 20 * mm), drawing, Spacer(1, 2 * mm)]
     if own:
         out += [markup_para(f"{team_tag(team.name, team.color)} · "

@@ -20,7 +20,7 @@ from typing import IO, Any
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import standardFonts, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -32,10 +32,10 @@ from reportlab.platypus import (
     Paragraph,
 )
 
+from workshop.export.pdf.glyphs import stack_for
 from workshop.export.pdf.styles import (
     ACCENT,
     FRAME_HEIGHT,
-    FRAME_WIDTH,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
@@ -43,8 +43,9 @@ from workshop.export.pdf.styles import (
     MUTED,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    REPORT_MARGINS,
     RULE,
-    encodable,
+    Margins,
     esc,
     safe_color,
 )
@@ -54,7 +55,7 @@ HEADER_Y = PAGE_HEIGHT - 14 * mm
 HEADER_RULE_Y = PAGE_HEIGHT - 16.5 * mm
 FOOTER_RULE_Y = 15 * mm
 FOOTER_Y = 10.5 * mm
-HEADER_SIZE = 8.5
+HEADER_SIZE = 9.0
 COVER_BAND = 14 * mm
 
 FooterPainter = Callable[[Canvas, int, int], None]
@@ -104,13 +105,9 @@ def _count_headings(flowables: Sequence[Flowable]) -> int:
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
-    """`text` cut with an ellipsis to fit `width` points (header and footer lines)."""
-    text = encodable(text, font)
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
+    """`text` cut with an ellipsis to fit `width` points (header and footer lines), as
+    `font` and its fallbacks draw it."""
+    return stack_for(font).fit(text, size, width)
 
 
 def numbered_canvas(paint_footer: FooterPainter) -> type[Canvas]:
@@ -128,6 +125,13 @@ def numbered_canvas(paint_footer: FooterPainter) -> type[Canvas]:
             self._held_pages.append(dict(self.__dict__))
             self._startPage()
 
+        def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None:
+            # reportlab's tables default to Helvetica, which is never embedded (a print
+            # shop's preflight flags it): the document's own font stands in for it
+            if psfontname in standardFonts:
+                psfontname = self._initialFontName
+            super().setFont(psfontname, size, leading)
+
         def save(self) -> None:
             total = len(self._held_pages)
             for state in self._held_pages:
@@ -144,25 +148,30 @@ class WorkshopDocument(BaseDocTemplate):
 
     def __init__(self, target: str | IO[bytes], *, font: str, lang: str, title: str,
                  organization: str, footer_note: str, cover_color: str = "",
-                 subject: str = "", header_note: str = ""):
+                 subject: str = "", header_note: str = "",
+                 margins: Margins = REPORT_MARGINS):
+        self.margins = margins
         super().__init__(
             target,
             pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-            leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+            leftMargin=margins.left, rightMargin=margins.right,
+            topMargin=margins.top, bottomMargin=margins.bottom,
             title=title, author=organization, subject=subject, creator="workshop",
             lang="zh-CN" if lang == "zh" else "en",
+            # the canvas starts in our font, so no unembedded Helvetica is listed
+            initialFontName=font,
         )
         self.font = font
+        self.fonts = stack_for(font)
         self.lang = lang
         self.header_left = title if not header_note else f"{title} · {header_note}"
         self.header_right = organization
         self.footer_note = footer_note
         self.cover_color = colors.HexColor(safe_color(cover_color, "#1f3a5f"))
-        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
+        frame = Frame(margins.left, margins.bottom, margins.width, margins.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        cover = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH,
-                      PAGE_HEIGHT - MARGIN_BOTTOM - COVER_BAND - 22 * mm, id="cover",
+        cover = Frame(margins.left, margins.bottom, margins.width,
+                      PAGE_HEIGHT - margins.bottom - COVER_BAND - 22 * mm, id="cover",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
             PageTemplate(id="cover", frames=[cover], onPage=self._paint_cover),
@@ -189,17 +198,18 @@ class WorkshopDocument(BaseDocTemplate):
     def _paint_header(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.workshop_footer = True  # type: ignore[attr-defined]
         canvas.saveState()
-        canvas.setFont(self.font, HEADER_SIZE)
         canvas.setFillColor(MUTED)
-        right = fit(self.header_right, self.font, HEADER_SIZE, FRAME_WIDTH * 0.38)
-        right_w = stringWidth(right, self.font, HEADER_SIZE)
-        left = fit(self.header_left, self.font, HEADER_SIZE, FRAME_WIDTH - right_w - 12)
-        canvas.drawString(MARGIN_LEFT, HEADER_Y, left)
+        fonts, m = self.fonts, self.margins
+        right = fonts.fit(self.header_right, HEADER_SIZE, m.width * 0.38)
+        right_w = fonts.width(right, HEADER_SIZE)
+        left = fonts.fit(self.header_left, HEADER_SIZE, m.width - right_w - 12)
+        fonts.draw(canvas, m.left, HEADER_Y, left, HEADER_SIZE)
         if right:
-            canvas.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, HEADER_Y, right)
+            fonts.draw(canvas, PAGE_WIDTH - m.right, HEADER_Y, right, HEADER_SIZE,
+                       anchor="end")
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
-        canvas.line(MARGIN_LEFT, HEADER_RULE_Y, PAGE_WIDTH - MARGIN_RIGHT, HEADER_RULE_Y)
+        canvas.line(m.left, HEADER_RULE_Y, PAGE_WIDTH - m.right, HEADER_RULE_Y)
         canvas.restoreState()
 
     def paint_page(self, canvas: Canvas, page: int, pages: int) -> None:
@@ -228,11 +238,10 @@ class WorkshopDocument(BaseDocTemplate):
             number = str(page)
             number_w = stringWidth(number, self.font, size)
             x = MARGIN_LEFT + indent
-            shown = fit(text, self.font, size, right - x - number_w - 24)
-            shown_w = stringWidth(shown, self.font, size)
-            canvas.setFont(self.font, size)
+            shown = self.fonts.fit(text, size, right - x - number_w - 24)
             canvas.setFillColor(ACCENT if level == 0 else MUTED)
-            canvas.drawString(x, y, shown)
+            shown_w = self.fonts.draw(canvas, x, y, shown, size)
+            canvas.setFont(self.font, size)
             dot_w = stringWidth(" .", self.font, size)
             dots = int((right - number_w - 6 - (x + shown_w + 6)) / dot_w)
             if dots > 0:  # drawn before the number: text extraction reads them in order
@@ -245,17 +254,17 @@ class WorkshopDocument(BaseDocTemplate):
         canvas.restoreState()
 
     def paint_footer(self, canvas: Canvas, page: int, pages: int) -> None:
+        m = self.margins
         canvas.saveState()
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_LEFT, FOOTER_RULE_Y, PAGE_WIDTH - MARGIN_RIGHT, FOOTER_RULE_Y)
-        canvas.setFont(self.font, HEADER_SIZE)
+        canvas.line(m.left, FOOTER_RULE_Y, PAGE_WIDTH - m.right, FOOTER_RULE_Y)
         canvas.setFillColor(MUTED)
         number = t("pdf.page", self.lang, page=page, pages=pages)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, FOOTER_Y, number)
-        note_room = FRAME_WIDTH - stringWidth(number, self.font, HEADER_SIZE) - 12
-        canvas.drawString(MARGIN_LEFT, FOOTER_Y,
-                          fit(self.footer_note, self.font, HEADER_SIZE, note_room))
+        note_room = m.width - self.fonts.draw(
+            canvas, PAGE_WIDTH - m.right, FOOTER_Y, number, HEADER_SIZE, anchor="end") - 12
+        self.fonts.draw(canvas, m.left, FOOTER_Y,
+                        self.fonts.fit(self.footer_note, HEADER_SIZE, note_room), HEADER_SIZE)
         canvas.restoreState()
 
     # -- headings: bookmarks and the contents page ------------------------------------------
@@ -307,3 +316,8 @@ class WorkshopDocument(BaseDocTemplate):
         front = self._contents(body) if contents else []
         story: list[Flowable] = [NextPageTemplate("body"), *cover, PageBreak(), *front, *body]
         self.build(story, canvasmaker=numbered_canvas(self.paint_page))
+
+    def render_pages(self, story: Sequence[Flowable]) -> None:
+        """Lay out `story` on header pages from the first page on (no cover)."""
+        self._firstPageTemplateIndex = 1
+        self.build(list(story), canvasmaker=numbered_canvas(self.paint_page))

@@ -8,6 +8,8 @@ gaps and their root causes: the focus its action plan answers.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
@@ -298,14 +300,22 @@ def story(report: StepReport, styles: Styles) -> list[Flowable]:
     return out
 
 
+def _team_boards(boards: list[BoardRow], team: TeamRow) -> list[BoardRow]:
+    return [replace(b, cards=[c for c in b.cards if c.team == team.name]) for b in boards]
+
+
 def handout(report: StepReport, team: TeamRow, styles: Styles) -> list[Flowable]:
     """The room's key gaps with their root causes (the focus every team's plan answers),
-    then the team's own cards, board by board. Empty when there is neither."""
+    then the team's own cards: its gap cards, and its PEST, SWOT and TOWS cards in the
+    same grids as the report. Empty when there is none of these."""
     if not isinstance(report, GapsReport):
         return sections.team_step_story(report, team, styles)
-    own = sections.team_step_story(report, team, styles)
-    if not report.key_gaps:
-        return own
-    story = [*sections.step_heading(report, styles, purpose=False), *key_gaps(report, styles)]
-    heading = len(sections.step_heading(report, styles, purpose=False))
-    return story + own[heading:]
+    mine = replace(report, pest=_team_boards(report.pest, team),
+                   swot=_team_boards(report.swot, team), tows=_team_boards(report.tows, team))
+    storm = [f for b in _team_boards(report.boards, team)
+             if b.board == "storm" for f in sections.board(b, styles, with_team=False)]
+    parts = [*(key_gaps(report, styles) if report.key_gaps else []), *storm,
+             *pest_grid(mine, styles), *swot_grid(mine, styles), *tows_cross(mine, styles)]
+    if not parts:
+        return []
+    return [*sections.step_heading(report, styles, purpose=False), *parts]

@@ -21,15 +21,16 @@ cut that way are numbered, and the section prints them in full in a table.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from workshop.export.pdf.styles import ACCENT, ACCENT_LIGHT, INK, MUTED, WHITE, encodable
+from workshop.export.pdf.glyphs import stack_for
+from workshop.export.pdf.styles import ACCENT, ACCENT_LIGHT, INK, MUTED, WHITE
+from workshop.methods.gaps.fishbone import split_bones
 from workshop.report.gaps import CauseRow, FishboneRow
 
 ROOT = colors.HexColor("#b3261e")
@@ -124,7 +125,8 @@ class FishLayout:
 
 @lru_cache(maxsize=8192)
 def _char_width(char: str, font: str, size: float) -> float:
-    return stringWidth(char, font, size)
+    fonts = stack_for(font)  # as drawn: a character the CJK font lacks comes from a fallback
+    return stringWidth(char, fonts.font_for(char) or fonts.placeholder_font, size)
 
 
 def text_width(text: str, font: str, size: float) -> float:
@@ -290,9 +292,8 @@ def layout(row: FishboneRow, font: str, width: float, max_height: float) -> Fish
 def _layout(row: FishboneRow, font: str, width: float, level: Level,
             numbered: bool) -> FishLayout:
     bones = row.bones
-    n_top = math.ceil(len(bones) / 2)
-    top, bottom = bones[:n_top], bones[n_top:]
-    columns = max(1, n_top)
+    top, bottom = split_bones(bones)
+    columns = max(1, len(top))
     leading = level.size * 1.22
     slant_cap = width * MAX_SLANT_SHARE
     left = 2.0
@@ -425,7 +426,9 @@ def drawing(fish: FishLayout, font: str) -> Drawing:
     for x, y, r in fish.dots:
         d.add(Circle(x, y, r, fillColor=ROOT, strokeColor=None))
     ink = {"cause": INK, "sub": MUTED, "root": ROOT, "label": WHITE, "head": INK}
+    fonts = stack_for(font)
     for text in fish.texts:
-        d.add(String(text.x, text.y, encodable(text.text, font), fontName=font,
-                     fontSize=text.size, fillColor=ink[text.kind]))
+        for piece in fonts.strings(text.x, text.y, text.text, text.size,
+                                   fillColor=ink[text.kind]):
+            d.add(piece)
     return d

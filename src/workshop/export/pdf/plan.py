@@ -150,12 +150,13 @@ def milestone_line(milestones: list[MilestoneRow], lang: str) -> str:
     return " · ".join(m.label(lang) for m in milestones)
 
 
-def _detail_pairs(action: ActionRow, lang: str) -> list[tuple[str, str]]:
+def _detail_pairs(action: ActionRow, lang: str, with_support: bool) -> list[tuple[str, str]]:
     milestones = milestone_line(action.milestones, lang) if action.own_milestones else ""
     stake = "\n".join(p for p in (
         t("pdf.plan.reward_is", lang, text=action.reward) if action.reward else "",
         t("pdf.plan.penalty_is", lang, text=action.penalty) if action.penalty else "") if p)
-    return [(t("plan.field.gap_id", lang), action.gap),
+    support = [(t("plan.field.support", lang), action.support)] if with_support else []
+    return [*support, (t("plan.field.gap_id", lang), action.gap),
             (t("plan.field.milestones", lang), milestones),
             (t("plan.field.resources", lang), action.resources),
             (t("plan.field.obstacles", lang), action.obstacles),
@@ -163,16 +164,19 @@ def _detail_pairs(action: ActionRow, lang: str) -> list[tuple[str, str]]:
             (t("pdf.plan.stake", lang), stake)]
 
 
-def detail_block(action: ActionRow, styles: Styles) -> list[Flowable]:
+def detail_block(action: ActionRow, styles: Styles, *,
+                 with_support: bool = False) -> list[Flowable]:
     """One action's details: a heading line, the filled-in fields as label and value, and
-    the four PDCA notes side by side. Nothing when the action has no details."""
-    if not action.has_details:
+    the four PDCA notes side by side. Nothing when the action has no details. With
+    `with_support`, the support it needs too (the handout's sheet has no column for it)."""
+    if not (action.has_details or (with_support and action.support)):
         return []
     lang = styles.lang
     heading = markup_para(
         f'<font color="{_hex(ACCENT)}"><b>{action.number}.</b></font> {esc(action.what)}',
         styles.h3)
-    pairs = [(label, value) for label, value in _detail_pairs(action, lang) if value]
+    pairs = [(label, value) for label, value in _detail_pairs(action, lang, with_support)
+             if value]
     parts: list[Flowable] = [heading]
     width = styles.width
     if pairs:
@@ -195,15 +199,21 @@ def detail_block(action: ActionRow, styles: Styles) -> list[Flowable]:
     return [KeepTogether(parts)] if len(pairs) + (1 if any(notes) else 0) <= 6 else parts
 
 
-def details(plan: TeamPlan, styles: Styles) -> list[Flowable]:
-    blocks = [detail_block(action, styles) for action in plan.actions]
+def details(plan: TeamPlan, styles: Styles, *, with_support: bool = False) -> list[Flowable]:
+    blocks = [detail_block(action, styles, with_support=with_support)
+              for action in plan.actions]
     blocks = [b for b in blocks if b]
     if not blocks:
         return []
     heading = para(t("pdf.plan.details", styles.lang), styles.h2)
     # the heading never stays alone at the foot of a page: it goes with the first block
-    first = [KeepTogether([heading, *blocks[0]])] if len(blocks[0]) == 1 else [heading,
-                                                                                *blocks[0]]
+    # (one KeepTogether, not one inside another: reportlab moves a nested one to a new
+    # page whatever room there is)
+    first = blocks[0]
+    if len(first) == 1 and isinstance(first[0], KeepTogether):
+        first = [KeepTogether([heading, *first[0]._content])]
+    else:
+        first = [heading, *first]
     return [CondPageBreak(sections.BOARD_ROOM), *first,
             *(flow for block in blocks[1:] for flow in block)]
 

@@ -7,15 +7,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Spacer
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+)
 
 from workshop.export.content import card_count, member_list, team_cards
+from workshop.export.pdf.glyphs import FontStack, stack_for
 from workshop.export.pdf.styles import (
     ACCENT,
     MUTED,
     Plain,
     Styles,
+    Table,
     esc,
     key_values,
     markup_para,
@@ -25,7 +35,15 @@ from workshop.export.pdf.styles import (
     table,
 )
 from workshop.i18n import t
-from workshop.report import AgendaRow, BoardRow, CardRow, Report, StepReport, TeamRow
+from workshop.report import (
+    AgendaRow,
+    BoardRow,
+    CardRow,
+    Report,
+    StepReport,
+    TeamRow,
+    agenda_table,
+)
 
 
 def _hex(color: colors.Color) -> str:
@@ -57,13 +75,70 @@ def teams_table(teams: Sequence[TeamRow], styles: Styles) -> Flowable:
                  [0.25, 2.2, 7.5], styles, extra=extra)  # type: ignore[arg-type]
 
 
+def title_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` in as few lines as fit `width`, of even length, broken at a space where
+    one is near: a title never ends with a word cut off its last characters (工 / 作坊)."""
+    fonts = stack_for(font)
+    text = " ".join(text.split())
+    total = fonts.width(text, size)
+    count = max(1, -(-int(total) // int(width)))
+    if count == 1:
+        return [text]
+    by_words = _word_lines(text, fonts, size, width)  # at spaces, if as few lines fit
+    if by_words is not None and len(by_words) <= count:
+        return by_words
+    while count < len(text):
+        lines, rest = [], text
+        for remaining in range(count, 1, -1):
+            aim = fonts.width(rest, size) / remaining
+            cut = _cut(rest, aim, fonts, size)
+            lines.append(rest[:cut].rstrip())
+            rest = rest[cut:].lstrip()
+        lines.append(rest)
+        if all(fonts.width(line, size) <= width for line in lines):
+            return lines
+        count += 1
+    return [text]
+
+
+def _word_lines(text: str, fonts: FontStack, size: float, width: float) -> list[str] | None:
+    """`text` wrapped at spaces only, or None when a word is wider than a line."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if fonts.width(word, size) > width:
+            return None
+        if lines and fonts.width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _cut(text: str, aim: float, fonts: FontStack, size: float) -> int:
+    """Where to end a line of about `aim` points: at the space nearest to it within a
+    quarter of the line, else after the character that reaches it."""
+    reach = next((i for i in range(1, len(text) + 1)
+                  if fonts.width(text[:i], size) >= aim), len(text))
+    spaces = [i for i, c in enumerate(text) if c == " "
+              and abs(fonts.width(text[:i], size) - aim) <= aim / 4]
+    if spaces:
+        return min(spaces, key=lambda i: abs(fonts.width(text[:i], size) - aim))
+    return max(1, reach)
+
+
+def title_para(text: str, style: ParagraphStyle, width: float) -> Flowable:
+    """A title in balanced lines (``title_lines``)."""
+    lines = title_lines(text, style.fontName, style.fontSize, width)
+    return markup_para("<br/>".join(esc(line) for line in lines), style)
+
+
 def report_cover(report: Report, styles: Styles) -> list[Flowable]:
     """Page 1 of the report: title, organization, tagline, when and where, the teams."""
     lang = styles.lang
     members = sum(len(team.members) for team in report.teams)
     story: list[Flowable] = [
         para(f"{t('app.name', lang)} · {t('pdf.report_title', lang)}", styles.cover_kicker),
-        para(report.title, styles.cover_title),
+        title_para(report.title, styles.cover_title, styles.width),
         para(t("app.tagline", lang), styles.cover_subtitle),
     ]
     if report.organization:
@@ -84,46 +159,143 @@ def report_cover(report: Report, styles: Styles) -> list[Flowable]:
     return story
 
 
-def handout_masthead(report: Report, team: TeamRow, styles: Styles) -> list[Flowable]:
-    """The top of a team's handout: the team name big in its colour, the workshop, a rule
-    in the team's colour, when and where."""
-    lang = styles.lang
-    ink = readable_ink(team.color)
-    team_style = styles.cover_team.clone("cover_team_ink", textColor=colors.HexColor(ink))
-    story: list[Flowable] = [
-        para(t("pdf.handout_title", lang), styles.cover_kicker),
-        para(team.name, team_style),
-        para(report.title, styles.cover_subtitle),
-    ]
-    if report.organization:
-        story.append(para(report.organization, styles.cover_org))
-    story += [
-        Spacer(1, 4 * mm),
-        HRFlowable(width="100%", thickness=1.2, color=colors.HexColor(safe_color(team.color)),
-                   spaceBefore=2, spaceAfter=8),
-        when_where(report, styles),
-    ]
-    return story
-
-
 def agenda(rows: Sequence[AgendaRow], styles: Styles) -> list[Flowable]:
-    """The agenda table: (day,) start, step, duration; the day column only for a
-    workshop of more than one day."""
+    """The agenda table: (day,) time, step, duration, lunch between the sessions; the day
+    column only for a workshop of more than one day."""
     lang = styles.lang
     if not rows:
         return []
-    days = len({row.day for row in rows}) > 1
-    header = ([t("pdf.agenda.day", lang)] if days else []) + [
-        t("pdf.agenda.start", lang), t("pdf.agenda.step", lang), t("pdf.agenda.minutes", lang)]
-    body = [([t("pdf.agenda.day_n", lang, day=row.day)] if days else [])
-            + [row.start, row.title, t("pdf.agenda.minutes_n", lang, minutes=row.minutes)]
-            for row in rows]
-    widths = ([1.4] if days else []) + [1.2, 6, 1.6]
+    header, body = agenda_table(list(rows), lang)
+    days = len(header) == 4
+    widths = ([1.4] if days else []) + [2.0, 5.6, 1.4]
     total = sum(row.minutes for row in rows)
     return [CondPageBreak(BOARD_ROOM), para(t("pdf.agenda.title", lang), styles.h1),
             table(header, body, widths, styles),  # type: ignore[arg-type]
             Spacer(1, 2 * mm),
             para(t("pdf.agenda.total", lang, minutes=total), styles.muted)]
+
+
+# -- headings stay with what follows them -----------------------------------------------------
+
+HEADING_STYLES = ("h1", "h2", "h3", "purpose")
+FIRST_PART = 40.0
+"""Points of a paragraph or drawing that must follow its heading on the same page."""
+
+
+def keep_with_next(flowable: Flowable) -> Flowable:
+    """Mark `flowable` (a box that introduces what follows, like the focus question) to
+    stay on the page of what follows, like a heading."""
+    flowable.workshop_heading = True  # type: ignore[attr-defined]
+    return flowable
+
+
+def is_heading(flowable: Flowable) -> bool:
+    """A heading paragraph (in a heading style or a clone of one), or a marked box."""
+    if getattr(flowable, "workshop_heading", False):
+        return True
+    if not isinstance(flowable, Paragraph):
+        return False
+    style = flowable.style
+    while style is not None:  # clone() keeps the style it was made from as its parent
+        if style.name in HEADING_STYLES:
+            return True
+        style = getattr(style, "parent", None)
+    return False
+
+
+def _height(flowable: Flowable, width: float, canv: object) -> float:
+    if isinstance(flowable, KeepTogether):  # it answers "too tall" to force a split
+        return sum(_height(f, width, canv) for f in flowable._content)
+    _w, h = flowable.wrapOn(canv, width, 10_000)
+    return h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+
+def _first_part(flowable: Flowable, width: float, canv: object) -> float:
+    """How much of `flowable` must fit below its heading: a table's header and first two
+    rows, a few lines of a paragraph, a whole block that is kept together."""
+    if isinstance(flowable, Table):
+        rows = flowable._cellvalues[:(_repeat(flowable) + 2)]
+        widths = flowable._argW
+        total = 0.0
+        for row in rows:
+            tallest = 14.0
+            for value, col_w in zip(row, widths, strict=False):
+                items = value if isinstance(value, (list, tuple)) else [value]
+                cell = sum(_height(f, (col_w or width) - 10, canv) for f in items
+                           if isinstance(f, Flowable))
+                tallest = max(tallest, cell + 8)
+            total += tallest
+        return total
+    if isinstance(flowable, Paragraph):
+        return min(_height(flowable, width, canv), FIRST_PART)
+    return _height(flowable, width, canv)  # a drawing, a block kept together: all of it
+
+
+def _repeat(table: Table) -> int:
+    rows = table.repeatRows
+    return rows if isinstance(rows, int) else len(rows)
+
+
+class NeedRoom(CondPageBreak):
+    """A page break unless the headings after it and the start of what they introduce
+    fit on this page: a heading is never left alone at the foot of a page."""
+
+    def __init__(self, flowables: Sequence[Flowable]) -> None:
+        super().__init__(0)
+        self.flowables = list(flowables)
+
+    def _need(self, width: float, canv: object) -> float:
+        need = 0.0
+        for i, flowable in enumerate(self.flowables):
+            if isinstance(flowable, CondPageBreak):
+                rest = NeedRoom(self.flowables[i + 1:])._need(width, canv)
+                return need + max(flowable.height, rest)
+            if is_heading(flowable) or isinstance(flowable, Spacer):
+                need += _height(flowable, width, canv)
+            else:
+                return need + _first_part(flowable, width, canv)
+        return need
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and getattr(frame, "_atTop", False):
+            return 0, 0  # at the top of a page already: breaking would not help
+        self.height = self._need(availWidth, self.canv)
+        return super().wrap(availWidth, availHeight)
+
+
+class NewPage(CondPageBreak):
+    """Start a new page, unless this one is still empty (a page break right after a page
+    that just filled up would leave a blank page)."""
+
+    def __init__(self) -> None:
+        super().__init__(1e9)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and getattr(frame, "_atTop", False):
+            return 0, 0
+        return super().wrap(availWidth, availHeight)
+
+
+def keep_headings(story: Sequence[Flowable]) -> list[Flowable]:
+    """`story` with a ``NeedRoom`` before every run of headings, so each heading starts a
+    page rather than end one."""
+    out: list[Flowable] = []
+    i = 0
+    while i < len(story):
+        flowable = story[i]
+        if not is_heading(flowable):
+            out.append(flowable)
+            i += 1
+            continue
+        j = i
+        while j < len(story) and (is_heading(story[j])
+                                  or isinstance(story[j], (Spacer, CondPageBreak))):
+            j += 1
+        out += [NeedRoom(story[i:j + 1]), *story[i:j]]
+        i = j
+    return out
 
 
 STEP_ROOM = 40 * mm

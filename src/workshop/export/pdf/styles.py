@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
@@ -20,11 +19,11 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import CIDFont
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus import Table as _PlatypusTable
+
+from workshop.export.pdf.glyphs import stack_for
 
 # -- page geometry (A4, print margins) --------------------------------------------------
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -36,6 +35,31 @@ MARGIN_BOTTOM = 22 * mm
 """The footer sits inside the bottom margin, below the frame."""
 FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Where the text frame sits on the A4 page; the header and footer sit in the top and
+    bottom margins."""
+
+    left: float = MARGIN_LEFT
+    right: float = MARGIN_RIGHT
+    top: float = MARGIN_TOP
+    bottom: float = MARGIN_BOTTOM
+
+    @property
+    def width(self) -> float:
+        return PAGE_WIDTH - self.left - self.right
+
+    @property
+    def height(self) -> float:
+        return PAGE_HEIGHT - self.top - self.bottom
+
+
+REPORT_MARGINS = Margins()
+HANDOUT_MARGINS = Margins(left=15 * mm, right=15 * mm, top=21 * mm, bottom=18 * mm)
+"""A wall sheet uses more of the paper: 15 mm at the sides still prints on any office
+printer."""
 
 ROW_SPLIT_MIN = 30
 """Points of a row that must fit before a page break may fall inside it."""
@@ -91,24 +115,6 @@ def esc(text: object) -> str:
     characters dropped, line breaks kept as ``<br/>``."""
     value = _CONTROL.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n")
     return _xml_escape(value).replace("\n", "<br/>")
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
-MISSING = "□"
-"""Shown for a character the font cannot encode at all."""
-
-
-@cache
-def _is_cid(font: str) -> bool:
-    return isinstance(pdfmetrics.getFont(font), CIDFont)
-
-
-def encodable(text: str, font: str) -> str:
-    """`text` as `font` can encode it. The built-in CID font's UCS-2 encoding cannot hold
-    characters beyond the BMP (emoji): they would print as two unrelated Chinese
-    characters, so they become ``□``. A TrueType font draws its own blank for a glyph it
-    lacks, and the text still extracts, so nothing changes there."""
-    return _ASTRAL.sub(MISSING, text) if _is_cid(font) else text
 
 
 def safe_color(color: str, default: str = "#5f6b76") -> str:
@@ -208,7 +214,7 @@ def make_styles(font: str, lang: str, width: float = FRAME_WIDTH) -> Styles:
         small=style("small", 8.5, 12),
         muted=style("muted", 9, 13, textColor=MUTED, spaceAfter=4),
         cell=style("cell", 9, 13),
-        cell_muted=style("cell_muted", 8.5, 12, textColor=MUTED),
+        cell_muted=style("cell_muted", 9, 12, textColor=MUTED),
         cell_right=style("cell_right", 9, 13, alignment=2),
         header_cell=style("header_cell", 9, 13, textColor=WHITE),
     )
@@ -222,7 +228,7 @@ def para(text: object, style: ParagraphStyle) -> Paragraph:
 def markup_para(markup: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph from markup of our own. Every piece of user text in `markup` must
     have gone through ``esc`` (or ``team_tag``)."""
-    return Paragraph(encodable(markup, style.fontName), style)
+    return Paragraph(stack_for(style.fontName).markup(markup), style)
 
 
 class Plain(str):
@@ -238,27 +244,56 @@ CELL_LEADING = 13
 CELL_PADDING = 5
 
 
+SHORT_HEADER = 4
+"""Headers this short (序号, 票数, 状态) never wrap: their column widens to hold them."""
+
+
+def _column_widths(header: Sequence[str], widths: Sequence[float], total: float, font: str,
+                   absolute: bool) -> list[float]:
+    """`widths` as points that fill `total`: relative weights, or (`absolute`) points
+    where 0 takes an equal share of what is left. A column too narrow for its short
+    header takes the room from the widest column."""
+    if absolute:
+        flexible = sum(1 for w in widths if not w)
+        share = (total - sum(widths)) / flexible if flexible else 0.0
+        out = [w or share for w in widths]
+    else:
+        weight = sum(widths) or 1
+        out = [total * w / weight for w in widths]
+    for i, label in enumerate(header):
+        if not isinstance(label, str) or len(label.strip()) > SHORT_HEADER:
+            continue
+        need = stringWidth(label, font, CELL_SIZE) + 2 * CELL_PADDING + 1
+        if out[i] < need:
+            widest = max(range(len(out)), key=lambda j: out[j])
+            if widest != i and out[widest] - (need - out[i]) > need:
+                out[widest] -= need - out[i]
+                out[i] = need
+    return out
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequence[float],
           styles: Styles, *, total_width: float | None = None, zebra: bool = True,
-          extra: Sequence[tuple[object, ...]] = ()) -> Table:
+          extra: Sequence[tuple[object, ...]] = (), absolute: bool = False) -> Table:
     """A table that prints well: a header row repeated on every page, cells that wrap
     (strings become escaped paragraphs; ``Plain`` strings stay plain when they fit),
     column widths that fill the frame, zebra rows.
 
     `widths` are relative weights (``[1, 6, 2]``) scaled to `total_width` (default the
-    frame width). Rows taller than a page split inside the row. `extra` adds
-    ``TableStyle`` commands (e.g. a team's colour on one cell).
+    frame width), or with `absolute` points where 0 takes the rest. Rows taller than a
+    page split inside the row. `extra` adds ``TableStyle`` commands (e.g. a team's colour
+    on one cell).
     """
     total = styles.width if total_width is None else total_width
-    weight = sum(widths) or 1
-    col_widths = [total * w / weight for w in widths]
+    col_widths = _column_widths(header, widths, total, styles.font, absolute)
+    fonts = stack_for(styles.font)
 
     def cell(value: Cell, style: ParagraphStyle, width: float) -> Flowable | str:
         if value is None:
             return ""
         if isinstance(value, Plain):
-            text = encodable(str(value), styles.font)
-            if "\n" not in text and (
+            text = str(value)
+            if "\n" not in text and fonts.simple(text) and (
                     stringWidth(text, styles.font, CELL_SIZE) <= width - 2 * CELL_PADDING):
                 return text
             return para(text, style)

@@ -46,9 +46,10 @@ def _townhall(report: StepReport) -> TownhallReport | None:
 def _outcome_cell(row: ChallengeRow, styles: Styles) -> Flowable:
     ink = OUTCOME_INK.get(row.outcome_key, "#1d232a")
     markup = f'<font color="{ink}">{esc(row.outcome)}</font>'
-    if row.actions:
-        refs = "<br/>".join(esc(a.label(styles.lang)) for a in row.actions)
-        markup += f'<br/><font size="7.5" color="{_hex(MUTED)}">{refs}</font>'
+    if row.actions:  # by number: the action itself is in the plan, not copied here
+        refs = t("word.list_sep", styles.lang).join(
+            t("pdf.townhall.action_number", styles.lang, number=a.number) for a in row.actions)
+        markup += f'<br/><font color="{_hex(MUTED)}">→ {esc(refs)}</font>'
     return markup_para(markup, styles.cell)
 
 
@@ -128,9 +129,11 @@ def closing(report: TownhallReport, styles: Styles) -> list[Flowable]:
             box]
 
 
-def _team_part(team: TeamTownhall, styles: Styles) -> list[Flowable]:
+def _team_part(team: TeamTownhall, styles: Styles, minutes_per_team: int) -> list[Flowable]:
     lang = styles.lang
-    return [para(t("pdf.townhall.challenges", lang, count=len(team.challenges)), styles.h3),
+    used = team.time_used(lang, minutes_per_team)
+    return [*([para(used, styles.muted)] if used else []),
+            para(t("pdf.townhall.challenges", lang, count=len(team.challenges)), styles.h3),
             *challenge_table(team.challenges, styles), Spacer(1, 3 * mm),
             *signoff_block(team.signoff, styles)]
 
@@ -148,7 +151,7 @@ def story(report: StepReport, styles: Styles) -> list[Flowable]:
                               f'<font color="{readable_ink(color)}">{esc(team.team)}</font>',
                               styles.h2)
         flows += [CondPageBreak(sections.STEP_ROOM), toc_heading(heading, 1),
-                  *_team_part(team, styles)]
+                  *_team_part(team, styles, found.minutes_per_team)]
     return flows + closing(found, styles)
 
 
@@ -161,5 +164,5 @@ def handout(report: StepReport, team: TeamRow, styles: Styles) -> list[Flowable]
     mine = found.team(team.id)
     if mine is None:
         return []
-    return (sections.step_heading(report, styles, purpose=False) + _team_part(mine, styles)
-            + closing(found, styles))
+    return (sections.step_heading(report, styles, purpose=False)
+            + _team_part(mine, styles, found.minutes_per_team) + closing(found, styles))

@@ -150,6 +150,7 @@ def goal_facts(goal: GoalRow, styles: Styles) -> Flowable:
         (t("vision.field.stretch", lang), goal.stretch_text),
         (t("vision.field.deadline", lang), goal.deadline),
         (t("vision.field.team", lang), goal.team),
+        (t("vision.field.kind", lang), goal.kind_text),
     ]
     shown = [(label, value) for label, value in pairs if value]
     rows: list[list[object]] = []
@@ -190,7 +191,7 @@ def cascade_block(cascade: CascadeTable, styles: Styles, *,
     weight, share and exact value, and a total row. With `only_team`, only that team's
     rows (its share of a split that belongs to others too)."""
     lang = styles.lang
-    title = f"{cascade.label} · {cascade.kind_label}"
+    title = cascade.title
     source = t("vision.pdf.splits", lang, source=cascade.source)
     heading = [CondPageBreak(35 * mm), para(title, styles.h3), para(source, styles.muted)]
     if cascade.error:
@@ -219,8 +220,12 @@ def cascade_block(cascade: CascadeTable, styles: Styles, *,
         heading.append(para(t("vision.pdf.of_total", lang, total=cascade.total_text),
                             styles.muted))
     widths = [0.8, 3.0, 1.0, 1.0, 2.3, 1.6, 2.1]
+    notes = [markup_para(f'<font color="{_hex(FAIL_INK)}">！</font> {esc(r.disagreement)}',
+                         styles.small) for r in rows if r.disagreement]
+    if cascade.rounding and only_team is None:
+        notes.append(para(cascade.rounding, styles.muted))
     return [*heading, table(header, body, widths, styles, extra=extra),  # type: ignore[arg-type]
-            Spacer(1, 3 * mm)]
+            *notes, Spacer(1, 3 * mm)]
 
 
 # -- funnels ------------------------------------------------------------------------------
@@ -243,8 +248,9 @@ def funnel_block(funnel: FunnelTable, styles: Styles) -> list[Flowable]:
     last = len(body)
     extra = [("ALIGN", (1, 0), (-1, -1), "RIGHT"),
              ("BACKGROUND", (0, last), (-1, last), ACCENT_LIGHT)]
+    note = [para(funnel.rounded, styles.muted)] if funnel.rounded else []
     return [*story, table(header, body, [3.4, 1.4, 1.8, 1.8, 1.8], styles,  # type: ignore
-                          extra=extra, zebra=False), Spacer(1, 3 * mm)]
+                          extra=extra, zebra=False), *note, Spacer(1, 3 * mm)]
 
 
 # -- the step -----------------------------------------------------------------------------

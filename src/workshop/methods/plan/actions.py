@@ -1,5 +1,5 @@
 """Step 5's arithmetic: which strategies a team plans from, in what order, which goal an
-action serves, and the milestones a goal's time cascade gives it.
+action serves, and the milestones on the path of what a team or a person carries.
 
 Shares come from step 1's ``methods.cascade`` (exact, largest remainder).
 """
@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from workshop.methods.cocreate import votes
+from workshop.methods.vision import calendar, path
 from workshop.methods.vision import cascade as cascade_math
+from workshop.methods.vision.calendar import Period
 from workshop.model import Action, Cascade, Goal, Milestone, Workshop
 
 
@@ -139,66 +141,162 @@ def split(total: float, weights: Sequence[float], *, step: float = 1) -> list[fl
                                                      step=Fraction(1, 100))]
 
 
-def _cascade_total(doc: Workshop, cascade: Cascade) -> float | None:
-    """What `cascade` splits: its goal's target, or its share of the part it refines."""
-    total, _error = cascade_math.whole(doc, cascade)
-    return None if total is None else float(total)
+# -- milestones: points on the path of what a team or a person carries --------------------
+
+def _known_periods(doc: Workshop, cascade: Cascade) -> list[Period] | None:
+    periods = calendar.part_periods(doc, cascade)
+    return None if not periods or any(p is None for p in periods) else periods  # type: ignore
 
 
-def time_cascade(doc: Workshop, goal_id: str | None, team_id: str | None = None
-                 ) -> Cascade | None:
-    """The time cascade of `goal_id` that fits a team: one refining the team's part of a
-    unit cascade first, else one splitting the whole goal. Only splits whose periods fit
-    a year evenly (12 months, 4 quarters, 2 halves…) can become month milestones."""
-    if goal_id is None:
-        return None
-    found = [c for c in doc.vision.cascades
-             if c.goal_id == goal_id and c.kind == "time" and c.parts
-             and 12 % len(c.parts) == 0]
-    by_id = {c.id: c for c in doc.vision.cascades}
-    for cascade in found:
-        parent = by_id.get(cascade.parent_cascade_id or "")
-        if (parent is not None and team_id and cascade.parent_part is not None
-                and 0 <= cascade.parent_part < len(parent.parts)
-                and parent.parts[cascade.parent_part].team_id == team_id):
-            return cascade
-    return next((c for c in found if c.parent_cascade_id is None), None)
+def rhythm(doc: Workshop, goal: Goal | None) -> Cascade | None:
+    """The time split that gives `goal` its periods: its own first split over time whose
+    parts all have real dates, else its nearest parent goal's (a market's year has the
+    company's seasons)."""
+    seen: set[str] = set()
+    while goal is not None and goal.id not in seen:
+        seen.add(goal.id)
+        for cascade in doc.vision.cascades:
+            if (cascade.goal_id == goal.id and cascade.parent_cascade_id is None
+                    and cascade.kind == "time" and _known_periods(doc, cascade)):
+                return cascade
+        goal = doc.goal(goal.parent_id)
+    return None
 
 
-def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
+def _chronological(points: list[path.Point]) -> list[path.Point]:
+    return sorted(points, key=lambda p: (p.period is None, p.period))
+
+
+def _amount(values: list[Fraction], labels: list[str], periods: list[Period]
+            ) -> list[path.Point]:
+    """Running totals in calendar order (a year from July lists 1月 after 12月)."""
+    rows = sorted(zip(periods, values, labels, strict=True))
+    return path.amount_points([v for _, v, _ in rows], [lb for _, _, lb in rows],
+                              [p for p, _, _ in rows])
+
+
+def _borrowed(doc: Workshop, total: Fraction, found: Cascade, within: Period | None,
+              deadline: dt.date | None = None) -> list[path.Point]:
+    """`total` spread over the periods of `found` that lie within `within` (and start by
+    `deadline`, the last one cut there)."""
+    periods = [p if deadline is None or p.end <= deadline else Period(p.start, deadline)
+               for p in _known_periods(doc, found) or []]
+    keep = [i for i, p in enumerate(periods) if (within is None or within.contains(p))
+            and (deadline is None or p.start <= deadline)]
+    if not keep:
+        return [path.Point("", within, total, total)] if within is not None else []
+    weights = [cascade_math.number(found.parts[i].weight) for i in keep]
+    if not any(weights):
+        weights = [Fraction(1)] * len(keep)
+    values = cascade_math.split(total, weights, step=cascade_math.fitting_step(
+        total, min(Fraction(1), cascade_math.number(found.step))))
+    return _amount(list(values), [found.parts[i].label for i in keep],
+                   [periods[i] for i in keep])
+
+
+def goal_points(doc: Workshop, goal: Goal | None) -> list[path.Point]:
+    """`goal`'s own path: over its own time split, else its parent's rhythm (up to its
+    own deadline). Empty without a target or a deadline."""
+    if goal is None or goal.target is None or goal.deadline is None:
+        return []
+    found = rhythm(doc, goal)
+    periods = _known_periods(doc, found) if found is not None else None
+    if found is None or periods is None:
+        return []
+    if path.kind_of(goal) == "level":
+        if goal.baseline is None:
+            return []
+        keep = sorted((i for i, p in enumerate(periods) if p.start <= goal.deadline),
+                      key=lambda i: periods[i])
+        if not keep:
+            return []
+        return _chronological(path.level_points(
+            goal.baseline, goal.target, [found.parts[i].weight for i in keep],
+            [found.parts[i].label for i in keep],
+            [Period(periods[i].start, min(periods[i].end, goal.deadline)) for i in keep]))
+    if found.goal_id == goal.id:
+        _total, values, error = cascade_math.part_values(doc, found)
+        return [] if error else _amount(values, [p.label for p in found.parts], periods)
+    return _borrowed(doc, cascade_math.number(goal.target), found, None, goal.deadline)
+
+
+def part_points(doc: Workshop, cascade: Cascade, index: int) -> list[path.Point]:
+    """The path of one share of a split (a team's, a person's) of an amount: over the
+    share's own split in time, else over the goal's rhythm within the period the split
+    covers. Empty for a level (a rate does not divide into shares)."""
+    goal = doc.goal(cascade.goal_id)
+    if goal is None or path.kind_of(goal) == "level":
+        return []
+    _total, values, error = cascade_math.part_values(doc, cascade)
+    if error or not 0 <= index < len(values):
+        return []
+    for child in doc.vision.cascades:
+        if (child.parent_cascade_id == cascade.id and child.parent_part == index
+                and child.kind == "time"):
+            periods = _known_periods(doc, child)
+            _t, child_values, problem = cascade_math.part_values(doc, child)
+            if periods and not problem:
+                return _amount(child_values, [p.label for p in child.parts], periods)
+    if cascade.kind == "time":
+        period = calendar.part_periods(doc, cascade)[index]
+        return [path.Point(cascade.parts[index].label, period, values[index],
+                           values[index])] if period else []
+    found = rhythm(doc, goal)
+    if found is None:
+        return []
+    return _borrowed(doc, values[index], found, calendar.whole_period(doc, cascade))
+
+
+def milestones(points: list[path.Point]) -> list[Milestone]:
+    """Points as the plan's milestones (those with a date)."""
+    return [Milestone(month=f"{p.period.end:%Y-%m}", due=p.period.end, target=float(p.reached),
+                      in_period=None if p.in_period is None else float(p.in_period),
+                      note=p.label)
+            for p in points if p.period is not None]
 
 
 def cascade_milestones(doc: Workshop, goal_id: str | None, team_id: str | None = None
                        ) -> list[Milestone]:
-    """One milestone per period of the goal's time cascade: the month the period ends
-    (the last period ends in the goal's deadline month), its share of the target, and
-    its label.
-
-    A goal with no time cascade of its own borrows the rhythm (the weights) of its
-    nearest parent goal that has one, applied to its own target: a market's year has
-    the company's seasons. Empty when there is none, or no target or no deadline."""
+    """The milestones of what `team_id` carries of `goal_id`: its share of a split of the
+    goal when the goal is not its own, else the goal's own path. Each is a point on the
+    path from baseline to target at a period's end (``methods.vision.path``). Empty
+    when no split over time with real dates gives the goal (or its parents) periods."""
     goal = doc.goal(goal_id)
-    if goal is None or goal.deadline is None:
+    if goal is None:
         return []
-    cascade = time_cascade(doc, goal_id, team_id)
-    total = _cascade_total(doc, cascade) if cascade is not None else None
-    if cascade is None:
-        parent, seen = doc.goal(goal.parent_id), {goal.id}
-        while parent is not None and parent.id not in seen and cascade is None:
-            seen.add(parent.id)
-            cascade = time_cascade(doc, parent.id)
-            parent = doc.goal(parent.parent_id)
-        total = goal.target
-    if cascade is None or total is None:
-        return []
-    shares = split(total, [p.weight for p in cascade.parts], step=cascade.step)
-    months_per_part = 12 // len(cascade.parts)
-    end = (goal.deadline.year, goal.deadline.month)
-    out = []
-    for i, (part, share) in enumerate(zip(cascade.parts, shares, strict=True)):
-        year, month = _add_months(*end, -(len(cascade.parts) - 1 - i) * months_per_part)
-        out.append(Milestone(month=f"{year:04d}-{month:02d}", target=share,
-                             note=part.label))
-    return out
+    if team_id and goal.team_id != team_id:
+        for cascade in cascade_math.ordered(doc):
+            if cascade.goal_id != goal.id or cascade.kind == "time":
+                continue
+            for index, part in enumerate(cascade.parts):
+                if part.team_id == team_id and part.member_id is None:
+                    found = part_points(doc, cascade, index)
+                    if found:
+                        return milestones(found)
+    return milestones(goal_points(doc, goal))
+
+
+def owned_part(doc: Workshop, action: Action) -> tuple[Cascade, int] | None:
+    """The share of a split that the action's owner carries (by person), looked for in
+    the action's goal and then the goals above it."""
+    if action.owner_id is None:
+        return None
+    goal = doc.goal(action.goal_id) or team_goal(doc, action.team_id)
+    seen: set[str] = set()
+    while goal is not None and goal.id not in seen:
+        seen.add(goal.id)
+        for cascade in cascade_math.ordered(doc):
+            if cascade.goal_id == goal.id:
+                for index, part in enumerate(cascade.parts):
+                    if part.member_id == action.owner_id:
+                        return cascade, index
+        goal = doc.goal(goal.parent_id)
+    return None
+
+
+def owned_milestones(doc: Workshop, action: Action) -> list[Milestone]:
+    """An action's milestones: the path of the share its owner carries, not a copy of
+    the goal's (the plan prints the team's path once). Empty when the owner carries no
+    share of a split."""
+    found = owned_part(doc, action)
+    return milestones(part_points(doc, *found)) if found is not None else []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop.i18n import t
 from workshop.model import Action, Workshop
 
 HEAVY_OVER_FAIR_SHARE = 2
@@ -75,3 +76,19 @@ def idle(doc: Workshop, team_id: str) -> list[Load]:
     if not any(load.count for load in team_loads):
         return []
     return [load for load in team_loads if not load.count]
+
+
+# -- who checks (the C of PDCA) -----------------------------------------------------------
+
+def checker_label(doc: Workshop, action: Action, lang: str | None = None) -> str:
+    """Who checks `action`, in words: the member's name with the role the check gives
+    them (``李娜（组长）``), the member's name with their own role, or the role alone;
+    empty when nobody is named. A member who left counts as not named."""
+    found = doc.member(action.checker_id)
+    role = action.checker_role.strip()
+    if found is None:
+        return role
+    member = found[1]
+    role = role or member.role
+    return t("plan.checker.with_role", lang, name=member.name, role=role) if role else member.name
+

@@ -2,7 +2,8 @@
 
 ``split(total, weights, step=1)`` is the largest-remainder method: each part is its
 proportional share rounded down to a multiple of `step`, and the units left over go
-to the parts that lost most in rounding (the earlier part on a tie). So the parts
+to the parts that lost most in rounding (spread evenly over parts that lost equally,
+so no run of periods stands out; ``rounding`` says which got one more). So the parts
 always sum to `total` exactly, none is negative, each is within one `step` of its
 exact share, and a larger weight never gets a smaller part. The seed's cases:
 100,000 a month over 4 weeks is 25,000 a week; over 28 days it is 3,571 or 3,572 a
@@ -26,6 +27,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, TypeVar
 
 from workshop.i18n import t
+from workshop.methods.numbers import fmt
 
 if TYPE_CHECKING:
     from workshop.model import Cascade, Workshop
@@ -88,23 +90,118 @@ def split(total: N, weights: Sequence[object], *, step: object = 1,
     weights zero, a negative total, a step that is not positive, or a total that is not
     a multiple of `step`; its message is in `lang`.
     """
+    found = rounding(total, weights, step=step, lang=lang)
+    return [_like(total, step, n * found.step) for n in found.units]  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class Rounding:
+    """How a split was rounded, for the room that asks "why is May 46 and June 45?"."""
+
+    step: Fraction
+    exact: tuple[Fraction, ...]
+    """Each part's exact proportional share."""
+    units: tuple[int, ...]
+    """Each part in steps, after rounding."""
+    raised: tuple[int, ...]
+    """The parts (indices) that got one step more than their share rounded down."""
+
+    @property
+    def left(self) -> int:
+        """How many steps were left over after rounding every share down."""
+        return len(self.raised)
+
+
+def _spread(tied: list[int], count: int) -> list[int]:
+    """`count` of the `tied` indices, spread evenly over them (not bunched at the start)."""
+    size = len(tied)
+    return [tied[(2 * j + 1) * size // (2 * count)] for j in range(count)]
+
+
+def rounding(total: object, weights: Sequence[object], *, step: object = 1,
+             lang: str | None = None) -> Rounding:
+    """The largest-remainder split of `total` by `weights` in steps of `step`, with what was
+    rounded: each share rounded down, then the steps left over one each to the shares
+    that lost most; among shares that lost equally (equal weights, usually), the steps
+    are spread evenly, so no run of periods stands out."""
     whole = _exact(total, t("cascade.what.total", lang), lang)
     unit = _exact(step, t("cascade.what.step", lang), lang)
     if unit <= 0:
-        raise CascadeError(t("cascade.error.step", lang, step=step))
+        raise CascadeError(t("cascade.error.step", lang, step=fmt(unit, lang, places=6)))
     if whole < 0:
-        raise CascadeError(t("cascade.error.negative_total", lang, total=total))
-    units = whole / unit
-    if units.denominator != 1:
-        raise CascadeError(t("cascade.error.not_multiple", lang, total=total, step=step))
-    quotas = shares(units.numerator, weights, lang=lang)
+        raise CascadeError(t("cascade.error.negative_total", lang,
+                             total=fmt(whole, lang, places=6)))
+    count = whole / unit
+    if count.denominator != 1:
+        raise CascadeError(not_multiple(whole, unit, lang))
+    quotas = shares(count.numerator, weights, lang=lang)
     floors = [q.numerator // q.denominator for q in quotas]
-    left = units.numerator - sum(floors)
-    # The units left over go to the largest remainders; on a tie, the earlier part.
-    order = sorted(range(len(quotas)), key=lambda i: (-(quotas[i] - floors[i]), i))
-    for i in order[:left]:
+    left = count.numerator - sum(floors)
+    by_loss: dict[Fraction, list[int]] = {}
+    for i, quota in enumerate(quotas):
+        if quota != floors[i]:
+            by_loss.setdefault(quota - floors[i], []).append(i)
+    raised: list[int] = []
+    for loss in sorted(by_loss, reverse=True):
+        if left <= 0:
+            break
+        tied = by_loss[loss]
+        chosen = tied if len(tied) <= left else _spread(tied, left)
+        raised += chosen
+        left -= len(chosen)
+    for i in raised:
         floors[i] += 1
-    return [_like(total, step, n * unit) for n in floors]  # type: ignore[misc]
+    return Rounding(step=unit, exact=tuple(q * unit for q in quotas), units=tuple(floors),
+                    raised=tuple(sorted(raised)))
+
+
+def not_multiple(whole: Fraction, step: Fraction, lang: str | None) -> str:
+    """Why `whole` does not split in steps of `step`, naming a step that would."""
+    return t("cascade.error.not_multiple", lang, total=fmt(whole, lang, places=6),
+             step=fmt(step, lang, places=6), fits=fmt(fitting_step(whole, step), lang, places=6))
+
+
+STEP_CHOICES = tuple(Fraction(n) * Fraction(10) ** p for p in range(6, -7, -1)
+                     for n in (5, 1))
+"""Steps a split may take, largest first: 5,000,000 … 1, 0.5, 0.1 … 0.000001."""
+
+
+def fitting_step(whole: object, preferred: object = 1) -> Fraction:
+    """The largest "round" step (1 or 5 × 10ⁿ) not above `preferred` of which `whole`
+    is a whole multiple: a sub-split of 11.5 takes 0.5, not the parent's 1. `preferred`
+    itself when it fits already."""
+    total = _exact(whole, "total", None)
+    top = _exact(preferred, "step", None)
+    if top > 0 and (total / top).denominator == 1:
+        return top
+    for choice in STEP_CHOICES:
+        if choice <= top and (total / choice).denominator == 1:
+            return choice
+    return Fraction(1, 10**6) if top <= 0 else min(top, Fraction(1, 10**6))
+
+
+def weight_step(weights: Sequence[float]) -> float:
+    """The step of ``+``/``−`` on a cascade's weights: 1 while weights are small
+    (seasons 7, 8, 9; capability 1–100), else the round number (1, 2 or 5 × 10ⁿ) nearest
+    below a twentieth of the largest weight (weights written as money, 13,000 → 500).
+    Always a whole number, so the same key changes a weight by the same amount."""
+    top = max((w for w in weights if math.isfinite(w)), default=1.0)
+    if top <= 100:
+        return 1.0
+    raw = top / 20
+    power = 10 ** math.floor(math.log10(raw))
+    return float(max(n * power for n in (1, 2, 5) if n * power <= raw * (1 + 1e-9)))
+
+
+def nudged(weight: float, delta: float) -> Fraction:
+    """`weight` moved by one step |`delta`| to the next whole multiple of the step in
+    `delta`'s direction, never below 0 (8.2 + 1 → 9, 8.2 − 1 → 8, 7 + 1 → 8)."""
+    step = abs(number(delta))
+    now = number(weight)
+    if step == 0:
+        return now
+    steps = math.floor(now / step) + 1 if delta > 0 else math.ceil(now / step) - 1
+    return max(Fraction(0), steps * step)
 
 
 # -- the planning formula -------------------------------------------------------------------
@@ -182,36 +279,47 @@ class Resolved:
         values = [p.value for p in self.parts]
         if not values or any(v is None for v in values):
             return None
-        return _plain(sum((_number(v) for v in values), Fraction(0)))  # type: ignore[arg-type]
+        return _plain(sum((number(v) for v in values), Fraction(0)))  # type: ignore[arg-type]
 
     @property
     def adds_up(self) -> bool:
         """The parts sum to the whole exactly (in decimal terms, not binary floats)."""
         return self.total is not None and self.sum is not None and (
-            _number(self.sum) == _number(self.total))
+            number(self.sum) == number(self.total))
 
 
 def _plain(value: Fraction) -> int | float:
     return value.numerator if value.denominator == 1 else float(value)
 
 
-def _number(value: float) -> Fraction:
+def number(value: float) -> Fraction:
+    """A float as the decimal the room typed (0.1 is one tenth), an int or Fraction as is."""
     return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
 
 def part_values(doc: Workshop, cascade: Cascade, _seen: frozenset[str] = frozenset(), *,
                 lang: str | None = None) -> tuple[Fraction | None, list[Fraction], str]:
     """The whole of `cascade`, its parts' values, and an error message in `lang` ("" when
-    fine)."""
+    fine). The parts are multiples of the cascade's step, or of the largest round step
+    below it that the whole is a multiple of (``step_for``): a part of a parent whose
+    weights changed to 11.5 still splits."""
     total, error = whole(doc, cascade, _seen, lang=lang)
     if total is None:
         return None, [], error
     try:
-        parts = split(total, [_number(p.weight) for p in cascade.parts],
-                      step=_number(cascade.step), lang=lang)
+        parts = split(total, [number(p.weight) for p in cascade.parts],
+                      step=step_for(total, cascade), lang=lang)
     except CascadeError as exc:
         return total, [], str(exc)
     return total, parts, ""
+
+
+def step_for(total: Fraction, cascade: Cascade) -> Fraction:
+    """The step `cascade` splits `total` in: its own, else the largest round one that fits."""
+    step = number(cascade.step)
+    if step > 0 and total >= 0 and (total / step).denominator != 1:
+        return fitting_step(total, step)
+    return step
 
 
 def whole(doc: Workshop, cascade: Cascade, _seen: frozenset[str] = frozenset(), *,
@@ -226,7 +334,7 @@ def whole(doc: Workshop, cascade: Cascade, _seen: frozenset[str] = frozenset(), 
             return None, t("cascade.error.no_goal", lang)
         if goal.target is None:
             return None, t("cascade.error.no_target", lang)
-        return _number(goal.target), ""
+        return number(goal.target), ""
     parent = cascade_by_id(doc, cascade.parent_cascade_id)
     if parent is None:
         return None, t("cascade.error.no_parent", lang)
@@ -282,7 +390,8 @@ def resolve(doc: Workshop, cascade: Cascade, lang: str | None = None) -> Resolve
             part = parent.parts[cascade.parent_part].label
             source = f"{parent.label or t('cascade.unnamed', lang)} / {part}"
     return Resolved(cascade_id=cascade.id, goal_id=cascade.goal_id, label=cascade.label,
-                    kind=cascade.kind, unit=unit, step=cascade.step,
+                    kind=cascade.kind, unit=unit,
+                    step=float(step_for(total, cascade)) if total is not None else cascade.step,
                     total=None if total is None else _plain(total), source=source,
                     parts=rows, error=error, depth=depth(doc, cascade))
 
@@ -330,77 +439,5 @@ PRESETS: dict[str, str] = {
     "custom": "custom",
 }
 """Ready-made splits and the kind of cascade each makes: year → quarters → months → weeks
-→ days → time slots (shops), the teams, the people of a team, products, or blank parts."""
-
-SHOP_SLOTS = ("10:00—12:00", "12:00—14:00", "14:00—17:00", "17:00—19:00", "19:00—22:00")
-
-
-@dataclass(frozen=True)
-class PresetPart:
-    label: str
-    weight: float = 1.0
-    team_id: str | None = None
-    member_id: str | None = None
-
-
-def _month_days(year: int, month: int, lang: str | None) -> list[PresetPart]:
-    import calendar
-    import datetime as dt
-
-    days = calendar.monthrange(year, month)[1]
-    out = []
-    for day in range(1, days + 1):
-        weekday = t(f"cascade.weekday.{dt.date(year, month, day).weekday()}", lang)
-        out.append(PresetPart(t("cascade.preset.day_label", lang, day=day, weekday=weekday,
-                                month_name=t(f"cascade.month_name.{month}", lang))))
-    return out
-
-
-def _time_parent(doc: Workshop, parent: tuple[str, int] | None) -> tuple[int, int] | None:
-    """For a split of one part of a time cascade: (how many parts it has, which part)."""
-    if parent is None:
-        return None
-    cascade = cascade_by_id(doc, parent[0])
-    if cascade is None or cascade.kind != "time" or not 0 <= parent[1] < len(cascade.parts):
-        return None
-    return len(cascade.parts), parent[1]
-
-
-def preset_parts(doc: Workshop, goal_id: str, preset: str, *, lang: str | None = None,
-                 parent: tuple[str, int] | None = None) -> list[PresetPart]:
-    """The parts a new cascade of `goal_id` starts with for `preset` (weights 1: the room
-    then sets seasonality, working days, capability…). With `parent` (a cascade id and a
-    part index) the split is of that part, so a quarter splits into its three months, a
-    month into its days and a week into its seven days."""
-    goal = doc.goal(goal_id)
-    within = _time_parent(doc, parent)
-    year = goal.deadline.year if goal is not None and goal.deadline else None
-    if preset == "quarters":
-        return [PresetPart(t(f"cascade.preset.quarter_{i}", lang)) for i in range(1, 5)]
-    if preset == "months":
-        months = range(1, 13)
-        if within is not None and within[0] == 4:  # a quarter: its three months
-            months = range(3 * within[1] + 1, 3 * within[1] + 4)
-        return [PresetPart(t(f"cascade.month_name.{i}", lang)) for i in months]
-    if preset == "weeks":
-        return [PresetPart(t("cascade.preset.week", lang, week=i)) for i in range(1, 5)]
-    if preset == "days":
-        if within is not None and within[0] == 12 and year is not None:  # a month
-            return _month_days(year, within[1] + 1, lang)
-        if within is not None and within[0] in (4, 5):  # a week of a month: seven days
-            return [PresetPart(t(f"cascade.weekday.{i}", lang)) for i in range(7)]
-        if goal is not None and goal.deadline is not None:
-            return _month_days(goal.deadline.year, goal.deadline.month, lang)
-        return [PresetPart(t("cascade.preset.day", lang, day=i)) for i in range(1, 31)]
-    if preset == "slots":
-        return [PresetPart(slot) for slot in SHOP_SLOTS]
-    if preset == "teams":
-        return [PresetPart(team.name, team_id=team.id) for team in doc.teams]
-    if preset == "members":
-        owner = doc.team(goal.team_id) if goal is not None else None
-        teams = [owner] if owner is not None else doc.teams
-        return [PresetPart(m.name, team_id=team.id, member_id=m.id)
-                for team in teams for m in team.members]
-    if preset == "products":
-        return [PresetPart(t("cascade.preset.product", lang, n=i)) for i in range(1, 4)]
-    return [PresetPart(t("cascade.preset.part", lang, n=i)) for i in range(1, 4)]
+→ days → time slots (shops), the teams, the people of a team, products, or blank parts
+(``presets.preset_parts`` makes their parts)."""

@@ -15,6 +15,7 @@ Pure: no I/O, no Textual.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -119,6 +120,37 @@ def plan(target_value: float, average_value: float, stages: Sequence[str],
     return FunnelPlan(target_value=float(target), average_value=float(average),
                       deals=float(deals), stages=rows, weeks_per_year=weeks_per_year,
                       days_per_week=days_per_week)
+
+
+def rounded_up(plan: FunnelPlan) -> tuple[str, float, int] | None:
+    """The first count that is not a whole number (stage, exact per day, rounded up),
+    to say why a table shows 134 calls where the arithmetic gives 133.3; None when every
+    count is whole."""
+    for stage in plan.stages:
+        for value in (stage.day, stage.week, stage.year):
+            if needed(value) != round(value, 9):
+                return stage.stage, stage.day, needed(stage.day)
+    return None
+
+
+_NUMBERED = re.compile(r"^\s*(?:假设|假如|方案|Assumption|Scenario|What[- ]if)\s*(\d+)", re.I)
+
+
+def next_number(labels: Sequence[str]) -> int:
+    """The number of a new assumption: one more than the highest ``假设N`` /
+    ``Assumption N`` among `labels` (at least one more than how many there are)."""
+    found = [int(m.group(1)) for m in (_NUMBERED.match(text) for text in labels) if m]
+    return max([len(labels), *found]) + 1
+
+
+def assumption_label(number: int, average: float, rates: Sequence[float],
+                     lang: str | None = None) -> str:
+    """An assumption named from its own values, e.g. ``假设2：平均单值 4,000，转化率
+    20% / 50% / 20%``: saving it again names it afresh, never "（假如：…）（假如：…）"."""
+    from workshop.methods.numbers import fmt, percent
+
+    return t("funnel.assumption", lang, n=number, average=fmt(average, lang),
+             rates=" / ".join(percent(r, lang) for r in rates))
 
 
 def what_if(base: FunnelPlan, other: FunnelPlan) -> list[tuple[str, float, float]]:

@@ -18,12 +18,14 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from workshop.edits import cards as card_edits
+from workshop.edits import room as room_edits
 from workshop.i18n import t
 from workshop.methods import turns
 from workshop.model import BOARDS, Card, StepId, Workshop
 from workshop.text import truncate
 from workshop.tui.widgets.card_board import CardBoard, CardView, Section
 from workshop.tui.widgets.card_entry import CardEntry
+from workshop.tui.widgets.clock import ClockDisplay
 from workshop.tui.widgets.key_bar import KeyBar
 from workshop.tui.widgets.method_panel import MethodPanel
 from workshop.tui.widgets.stepper import Stepper
@@ -55,11 +57,16 @@ class StepScreen(Screen):
         Binding("ctrl+b", "next_board", "Next board", id="next_board", show=False),
         Binding("ctrl+o", "toggle_hidden_mode", "Hidden cards", id="hidden_mode", show=False),
         Binding("ctrl+r", "reveal_all", "Reveal hidden cards", id="reveal_all", show=False),
-        Binding("enter", "edit_card", "Edit card", id="edit_card", show=False),
-        Binding("delete", "delete_card", "Delete card", id="delete_card", show=False),
-        Binding("h", "toggle_card_hidden", "Hide/show card", id="hide_card", show=False),
+        Binding("enter", "edit_card", "Edit card", id="edit_card"),
+        Binding("delete", "delete_card", "Delete card", id="delete_card"),
+        Binding("h", "toggle_card_hidden", "Hide/show card", id="hide_card"),
         Binding("escape", "focus_entry", "Back to typing", id="focus_entry", show=False),
     ]
+
+    FOCUS_ACTIONS: ClassVar[tuple[str, ...]] = ("edit_card", "delete_card",
+                                                "toggle_card_hidden")
+    """Keys that act on the focused board's card (shown only while a board has the
+    focus): the footer names them first, as the focused widget's keys."""
 
     app: WorkshopApp  # type: ignore[assignment]
 
@@ -67,7 +74,6 @@ class StepScreen(Screen):
         super().__init__(id=f"step-{self.step}", classes="step-screen")
         boards = BOARDS.get(self.step, ())
         self.board: str = boards[0] if boards else ""
-        self.hidden_mode = False
         self._dirty = True
         self._select_next: str | None = None
         self._spotlit: CardView | None = None
@@ -112,7 +118,7 @@ class StepScreen(Screen):
     def on_screen_resume(self) -> None:
         if self._dirty:
             self.refresh_from_doc()
-        self.tick()
+        self.tick(self.app.time_source.now())
 
     def _on_revision(self, _revision: int) -> None:
         if self.app.screen is self:
@@ -126,20 +132,41 @@ class StepScreen(Screen):
     def doc(self) -> Workshop:
         return self.app.session.doc
 
+    @property
+    def hidden_mode(self) -> bool:
+        """Whether new cards in this step go on the board hidden (saved with the room)."""
+        return self.step in self.doc.room.hidden_steps
+
+    def frame_is_up(self) -> bool:
+        """Whether the frame every step shares is all there: not while the screen is still
+        being composed, or taken down (the app's tick and a change come at any moment)."""
+        top = self.query_children(TopBar)
+        return bool(top and top.first().query_children(ClockDisplay)
+                    and self.query_children(TurnBar) and self.query_children(KeyBar))
+
     def refresh_from_doc(self, *, select: str | None = None) -> None:
         """Redraw everything from the document (after any change)."""
+        if not self.frame_is_up():
+            self._dirty = True  # drawn when it is composed
+            return
         self._dirty = False
         doc = self.doc
-        self.query_one(TopBar).show(doc)
-        self.query_one(TurnBar).show(doc)
-        if self.has_entry:
-            team = doc.team(turns.current_team_id(doc))
-            self.query_one(CardEntry).show_who(
-                team.name if team else "", team.color if team else "#888888",
-                t(f"board.{self.board}") if len(BOARDS.get(self.step, ())) > 1 else "",
-                self.hidden_mode)
+        now = self.app.time_source.now()
+        self.query_one(TopBar).show(doc, now)
+        self.query_one(TurnBar).show(doc, now)
         self.refresh_body(doc, select=select)
+        self.show_entry_target(doc)
         self._update_spotlight()
+
+    def show_entry_target(self, doc: Workshop) -> None:
+        """The entry names the team at the keyboard and the board its card lands on."""
+        if not self.has_entry:
+            return
+        team = doc.team(turns.current_team_id(doc))
+        self.query_one(CardEntry).show_who(
+            team.name if team else "", team.color if team else "#888888",
+            t(f"board.{self.board}") if len(BOARDS.get(self.step, ())) > 1 else "",
+            self.hidden_mode)
 
     def refresh_body(self, doc: Workshop, *, select: str | None = None) -> None:
         """Redraw the step's own content. Default: the card boards."""
@@ -154,14 +181,16 @@ class StepScreen(Screen):
             for name in BOARDS[self.step]
         ], select=select)
 
-    def tick(self) -> None:
-        """Called by the app a few times a second: keep the clock and countdown current."""
-        clocks = self.query("TopBar ClockDisplay")
-        if not clocks:  # a tick can come while the screen is still being composed
-            return
-        clocks.first().show(self.doc.room.clock)  # type: ignore[attr-defined]
-        if self.doc.room.turn.ends_at is not None:
-            self.query_one(TurnBar).show(self.doc)
+    def tick(self, now: float) -> None:
+        """Called by the app a few times a second: keep the clock and countdown current
+        as of `now`. A tick can come while the screen is still being composed, or taken
+        down (a language switch composes it again): it shows what is there."""
+        doc = self.doc
+        for clock in self.query("TopBar ClockDisplay").results(ClockDisplay):
+            clock.show(doc.room.clock, now)
+        if doc.room.turn.ends_at is not None:
+            for bar in self.query(TurnBar).results(TurnBar):
+                bar.show(doc, now)
 
     def spotlight_card(self) -> CardView | None:
         """What the room is talking about: the selected card, or else the newest one."""
@@ -202,7 +231,26 @@ class StepScreen(Screen):
 
     @on(TurnBar.TeamClicked)
     def _team_clicked(self, event: TurnBar.TeamClicked) -> None:
-        self.app.give_turn(event.team_id)
+        self.give_turn(event.team_id)
+
+    def give_turn(self, team_id: str) -> None:
+        """A team's name on the turn bar was clicked: it comes to the keyboard."""
+        self.app.give_turn(team_id)
+
+    def round_key(self) -> str:
+        """The board the room is working on (``vision:``, ``review:highlights``): a team
+        that passes (F7) passes for the round of this board only."""
+        return f"{self.step}:{self.board}"
+
+    def start_round(self) -> None:
+        """The room moved to another board: passes made on the last one are forgotten."""
+        turn = self.doc.room.turn
+        if turn.passed and turn.round != self.round_key():
+            self.app.room(room_edits.enter_round, self.round_key())
+
+    def next_turn(self) -> None:
+        """F4: the keyboard goes to the next team (a step may mean more by it)."""
+        self.app.room(room_edits.next_turn, self.app.time_source.now())
 
     # -- cards ------------------------------------------------------------------------
     @on(CardEntry.Submitted)
@@ -235,8 +283,11 @@ class StepScreen(Screen):
         if (card is not None and card.group in boards and card.group != self.board
                 and event.board.has_focus):
             self.board = card.group
+            self.start_round()
             self.refresh_from_doc()
         self._update_spotlight()
+        if event.board.has_focus:  # a card under the cursor or none: its keys come or go
+            self.refresh_bindings()
 
     def _selected_card(self) -> CardView | None:
         focused = self.focused
@@ -255,12 +306,13 @@ class StepScreen(Screen):
         boards = BOARDS.get(self.step, ())
         if len(boards) > 1:
             self.board = boards[(boards.index(self.board) + 1) % len(boards)]
+            self.start_round()
             self.refresh_from_doc()
 
     def action_toggle_hidden_mode(self) -> None:
-        self.hidden_mode = not self.hidden_mode
-        self.notify(t("shell.hidden_on" if self.hidden_mode else "shell.hidden_off"))
-        self.refresh_from_doc()
+        on = self.app.room(room_edits.set_hidden_mode, self.step, not self.hidden_mode)
+        if on is not None:
+            self.notify(t("shell.hidden_on" if on else "shell.hidden_off"))
 
     def action_reveal_all(self) -> None:
         count = self.app.edit(t("undo.reveal_all"), card_edits.reveal_all, self.step)
@@ -278,7 +330,9 @@ class StepScreen(Screen):
                 self.app.edit(t("undo.edit_card", text=truncate(text, 24)), card_edits.edit_card,
                               card.id, text)
 
-        self.app.push_screen(TextPrompt(t("shell.edit_card_title"), card.text), done)
+        # a hidden card stays hidden while it is edited on the projector
+        self.app.push_screen(TextPrompt(t("shell.edit_card_title"), card.text,
+                                        masked=card.hidden), done)
 
     def action_delete_card(self) -> None:
         card = self._selected_card()

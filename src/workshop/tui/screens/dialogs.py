@@ -15,23 +15,29 @@ from textual.widgets.option_list import Option
 
 from workshop.i18n import t
 from workshop.text import MAX_TEXT
+from workshop.tui.widgets.field_dialog import FieldDialog
 
 
-class TextPrompt(ModalScreen[str | None]):
-    """Ask for one line of text; Enter accepts, Escape cancels (returns None)."""
+class TextPrompt(FieldDialog[str | None]):
+    """Ask for one line of text; Enter accepts, Escape cancels (returns None; asks first
+    when something was typed). `masked` shows dots instead of the text (a hidden card
+    being edited on the projector)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+    def __init__(self, title: str, value: str = "", placeholder: str = "", *,
+                 masked: bool = False) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
         self.value = value
         self.placeholder = placeholder
+        self.masked = masked
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, max_length=MAX_TEXT)
+            yield Input(self.value, placeholder=self.placeholder, max_length=MAX_TEXT,
+                        password=self.masked)
             yield Static(t("shell.prompt_hint"), classes="dialog-hint")
 
     @on(Input.Submitted)
@@ -39,8 +45,8 @@ class TextPrompt(ModalScreen[str | None]):
         event.stop()
         self.dismiss(event.value)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(Input).value)
 
 
 class Choice(ModalScreen[str | None]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,6 @@ from textual.widgets.option_list import Option
 from workshop.i18n import get_language, t
 from workshop.problems import ScenarioError
 from workshop.sessions import (
-    free_session_path,
     new_session,
     open_demo,
     open_session,
@@ -111,7 +111,7 @@ class HomeScreen(Screen):
 
     def new_session(self, scenario: Path) -> None:
         """A new session from `scenario`, in the working folder under a name not yet taken."""
-        session = self._open(new_session, scenario, free_session_path(scenario, Path.cwd()))
+        session = self._open(partial(new_session, free=True), scenario, Path.cwd())
         if session is not None:
             self.notify(t("cli.session_created", path=session.path), timeout=5)
 

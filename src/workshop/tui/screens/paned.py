@@ -34,6 +34,10 @@ class PanedStepScreen(StepScreen):
     TAB_PROGRESS: ClassVar[bool] = False
     """Whether the tabs are phases done in order (earlier ones shown as done)."""
 
+    DEFAULT_CSS = """
+    PanedStepScreen #panes { height: 1fr; }
+    """
+
     BINDINGS: ClassVar = [
         Binding("ctrl+n", "next_pane(1)", "Next view", id="next_pane", priority=True),
     ]
@@ -78,6 +82,7 @@ class PanedStepScreen(StepScreen):
             self.view = view
             self.query_one("#panes", ContentSwitcher).current = f"pane-{view}"
             self._stale.add(view)  # what it showed was for another time: draw it now
+        self.start_round()
         self.refresh_from_doc()
         self.focus_default()
         self.refresh_bindings()
@@ -130,10 +135,6 @@ class PanedStepScreen(StepScreen):
         entry.show_who(team.name if team else "", team.color if team else "#888888",
                        pane.entry_target(doc), self.hidden_mode)
 
-    def refresh_from_doc(self, *, select: str | None = None) -> None:
-        super().refresh_from_doc(select=select)
-        self.show_entry_target(self.doc)
-
     # -- the card entry -------------------------------------------------------------------
     def add_card(self, text: str, hidden: bool, entry: CardEntry) -> None:
         if self.active_pane.take_text(text, hidden):
@@ -144,6 +145,12 @@ class PanedStepScreen(StepScreen):
     def action_next_board(self) -> None:
         if not self.active_pane.next_board():
             self.app.bell()
+        else:
+            self.start_round()
+
+    def round_key(self) -> str:
+        """The pane in view and the board its cards land on (Ctrl+B changes it)."""
+        return f"{self.step}:{self.view}:{self.active_pane.entry_target(self.doc)}"
 
     def spotlight_card(self) -> CardView | None:
         return self.active_pane.spotlight_card()

@@ -201,7 +201,7 @@ class PlanScreen(StepScreen):
 
     def _update_spotlight(self) -> None:
         """In projector mode, the selected action large above the list: what the room
-        is talking about, who owns it, and what it still misses."""
+        is talking about, who owns it and who checks it, and what it still misses."""
         spotlight = self.query_one(Spotlight)
         row = self.action_list.selected if self.is_mounted else None
         action = None
@@ -221,6 +221,9 @@ class PlanScreen(StepScreen):
         text.append(action.what + "\n", style="bold")
         text.append(owner[1].name if owner else t("plan.list.unadopted"),
                     style="bold" if owner else "bold yellow")
+        checker = adoption.checker_label(self.doc, action)
+        if checker:
+            text.append("  ·  " + t("plan.detail.checked_by", name=checker))
         if action.due:
             text.append("  ·  " + action.due.isoformat())
         if action.measure or action.target:

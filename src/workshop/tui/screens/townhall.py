@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from workshop.edits import townhall as townhall_edits
@@ -33,11 +32,11 @@ from workshop.tui.widgets.action_form import open_action_form
 from workshop.tui.widgets.clock import ClockDisplay
 from workshop.tui.widgets.row_list import Row, RowList
 from workshop.tui.widgets.townhall.dialogs import ChallengeForm, ClosingForm, SignOffForm
+from workshop.tui.widgets.townhall.signoffs import SignOffStrip
 from workshop.tui.widgets.townhall.view import (
     challenge_row,
     head_text,
     present_row,
-    status_text,
     strategy_band,
 )
 
@@ -92,6 +91,9 @@ class TownhallScreen(StepScreen):
     def __init__(self) -> None:
         super().__init__()
         self._timer_was_over = False
+        self._used_shown = 0
+        """The seconds used shown in the head (redrawn each second a presentation runs)."""
+        self._position = (0, 0)
 
     # -- layout -----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -108,7 +110,7 @@ class TownhallScreen(StepScreen):
                     yield Static(t("townhall.caption.log"), classes="th-caption",
                                  id="th-log-cap")
                     yield RowList(id="th-log", empty_hint=t("townhall.log_empty"))
-            yield Static(id="th-status")
+            yield SignOffStrip(id="th-status")
 
     @property
     def has_entry(self) -> bool:
@@ -140,7 +142,11 @@ class TownhallScreen(StepScreen):
         order = townhall_math.presenting_teams(doc) or list(doc.teams)
         position = (next((i for i, tm in enumerate(order, 1) if tm.id == team_id), 0),
                     len(order))
-        self.query_one("#th-title", Static).update(head_text(doc, team, position))
+        now = self.app.time_source.now()
+        self._used_shown = int(townhall_math.seconds_used(doc, team_id, now))
+        self._position = position
+        self.query_one("#th-title", Static).update(
+            head_text(doc, team, position, self._used_shown))
         numbers = action_numbers(doc)
         rows: list[Row] = []
         for found, actions in plan_math.grouped(doc, team_id):
@@ -156,30 +162,35 @@ class TownhallScreen(StepScreen):
         self.log_list.show(log_rows, select=select if select and select.startswith("q-") else None)
         asked = len(log_rows)
         self.query_one("#th-log-cap", Static).update(t("townhall.caption.log_n", count=asked))
-        self.query_one("#th-status", Static).update(status_text(doc))
-        self._show_clock(doc)
+        self.query_one(SignOffStrip).show(doc)
+        self._show_clock(doc, self.app.time_source.now())
 
     def _presentation_clock(self, doc: Workshop) -> Clock:
-        """The presenting team's clock; a fresh one (not yet started) for a team that has
-        not presented yet."""
-        if doc.room.presenting_team_id == self.team_id(doc):
-            return doc.room.presentation
+        """The presenting team's clock (where it stopped, if it presented before); a fresh
+        one (not yet started) for a team that has not presented yet."""
+        kept = townhall_math.presentation_clock(doc, self.team_id(doc))
+        if kept is not None:
+            return kept
         fresh = Clock()
         clock_math.reset(fresh, doc.townhall.minutes_per_team, "townhall")
         return fresh
 
-    def _show_clock(self, doc: Workshop) -> None:
-        self.query_one("#th-clock", ClockDisplay).show(self._presentation_clock(doc))
+    def _show_clock(self, doc: Workshop, now: float) -> None:
+        # not there while the screen is being composed (the app ticks all the same)
+        for clock in self.query("#th-clock").results(ClockDisplay):
+            clock.show(self._presentation_clock(doc), now)
 
-    def tick(self) -> None:
-        try:
-            super().tick()
-            self._show_clock(self.doc)
-        except NoMatches:  # the app ticks while a screen it just switched to still composes
-            return
+    def tick(self, now: float) -> None:
+        super().tick(now)
         doc = self.doc
+        self._show_clock(doc, now)
+        used = int(townhall_math.seconds_used(doc, self.team_id(doc), now))
+        if used != self._used_shown:  # a running presentation: the head counts with it
+            for title in self.query("#th-title").results(Static):
+                self._used_shown = used
+                title.update(head_text(doc, doc.team(self.team_id(doc)), self._position, used))
         clock = self._presentation_clock(doc)
-        over = clock.running and clock_math.remaining(clock) <= 0
+        over = clock.running and clock_math.remaining(clock, now) <= 0
         if over and not self._timer_was_over:
             team = doc.team(self.team_id(doc))
             self.app.bell()
@@ -205,13 +216,21 @@ class TownhallScreen(StepScreen):
         current = self.team_id(doc)
         index = ids.index(current) if current in ids else -1 if delta > 0 else 0
         target = ids[(index + delta) % len(ids)]
-        self.app.room(townhall_edits.present, target)
+        self.app.room(townhall_edits.present, target, self.app.time_source.now())
         team = doc.team(target)
         if team is not None:
             self.notify(t("townhall.notice.presenting", team=team.name), timeout=2)
 
+    def next_turn(self) -> None:
+        """F4 here is → : the next team comes up, and the one before keeps its time."""
+        self.action_team(1)
+
+    def give_turn(self, team_id: str) -> None:
+        self.app.room(townhall_edits.present, team_id, self.app.time_source.now())
+
     def action_toggle_timer(self) -> None:
-        running = self.app.room(townhall_edits.toggle_presentation)
+        running = self.app.room(townhall_edits.toggle_presentation,
+                                self.app.time_source.now())
         self.notify(t("townhall.notice.timer_on" if running else "townhall.notice.timer_off"),
                     timeout=2)
 
@@ -220,7 +239,7 @@ class TownhallScreen(StepScreen):
         self._timer_was_over = False
 
     def action_timer_minute(self) -> None:
-        self.app.room(townhall_edits.add_presentation_minute)
+        self.app.room(townhall_edits.add_presentation_minute, 1, self.app.time_source.now())
         self.notify(t("shell.minute_added"), timeout=2)
 
     # -- the challenge log -----------------------------------------------------------------
@@ -444,6 +463,10 @@ class TownhallScreen(StepScreen):
 
         self.app.push_screen(TextPrompt(t("townhall.prompt.minutes"),
                                         str(self.doc.townhall.minutes_per_team)), done)
+
+    @on(SignOffStrip.TeamClicked)
+    def _signoff_clicked(self, event: SignOffStrip.TeamClicked) -> None:
+        self.give_turn(event.team_id)
 
     @on(RowList.Highlighted)
     def _highlighted(self, event: RowList.Highlighted) -> None:

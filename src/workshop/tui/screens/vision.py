@@ -42,7 +42,6 @@ class VisionScreen(PanedStepScreen):
     ]
 
     DEFAULT_CSS = """
-    VisionScreen #panes { height: 1fr; }
     /* the method's questions get a column of their own only where there is room */
     VisionScreen.-narrow #method { display: none; }
     VisionScreen.-short .panel-hint { display: none; }

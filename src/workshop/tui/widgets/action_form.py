@@ -1,10 +1,11 @@
 """The action form: every field of the "做我所写、写我所做" template in one scrolling dialog.
 
-Fields come in the order a team thinks: what, which strategy, who, when, how it is
-measured, how it is checked, the milestones, then what it serves and needs, and the
-PDCA notes. Dates are checked as they are typed; F10 saves (Enter in a one-line field
-moves to the next one), Escape cancels. A value the document refuses puts the cursor on
-its field with the reason under it, and nothing is lost.
+Fields come in the order a team thinks: what, which strategy, who does it and who checks
+it, when, how it is measured, how it is checked, the milestones, then what it serves and
+needs, and the PDCA notes. Dates are checked as they are typed; F10 saves (Enter in a
+one-line field moves to the next one), Escape cancels (asking first when something was
+changed). A value the document refuses puts the cursor on its field with the reason
+under it, and nothing is lost.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static, TextArea
 
@@ -30,16 +30,18 @@ from workshop.model import Workshop
 from workshop.model.plan import CADENCES, STATUSES
 from workshop.report.plan import action_numbers
 from workshop.text import MAX_TEXT
+from workshop.tui.widgets.field_dialog import FieldDialog
 from workshop.tui.widgets.picker import Options, Picker
 
-ONE_LINE = ("what", "measure", "target", "reward", "penalty")
+ONE_LINE = ("what", "checker_role", "measure", "target", "reward", "penalty")
 DATES = ("start", "due", "next_check")
-CHOICES = ("strategy_id", "owner_id", "goal_id", "gap_id", "cadence", "status")
+CHOICES = ("strategy_id", "owner_id", "checker_id", "goal_id", "gap_id", "cadence", "status")
 AREAS = ("milestones", "resources", "support", "obstacles", "skills", "pdca_plan",
          "pdca_do", "pdca_check", "pdca_act")
 LAYOUT: tuple[tuple[str, ...], ...] = (
     ("what",),
     ("strategy_id", "owner_id"),
+    ("checker_id", "checker_role"),
     ("start", "due"),
     ("measure", "target"),
     ("cadence", "next_check", "status"),
@@ -55,7 +57,7 @@ LAYOUT: tuple[tuple[str, ...], ...] = (
 assert sorted(f for row in LAYOUT for f in row) == sorted(FORM_FIELDS)
 
 
-class ActionForm(ModalScreen[dict[str, Any] | None]):
+class ActionForm(FieldDialog[dict[str, Any] | None]):
     """Edit one action; dismisses with the changed values (``update_action``'s mapping),
     or None when cancelled. `check` runs the edit on a scratch copy and raises
     ``FieldError`` for a value the document would refuse."""
@@ -91,13 +93,14 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
     def __init__(self, title: str, values: dict[str, str | None], *,
                  strategies: Options, owners: Options, goals: Options, gaps: Options,
                  check: Callable[[dict[str, Any]], None],
-                 cascade: Callable[[str | None], str] | None = None,
+                 cascade: Callable[[str | None, str | None], str] | None = None,
                  focus: str = "what") -> None:
         super().__init__()
         self.title_text = title
         self.values = values
         self.options: dict[str, Options] = {
-            "strategy_id": strategies, "owner_id": owners, "goal_id": goals, "gap_id": gaps,
+            "strategy_id": strategies, "owner_id": owners, "checker_id": owners,
+            "goal_id": goals, "gap_id": gaps,
             "cadence": [(c, t(f"cadence.{c}")) for c in CADENCES],
             "status": [(s, t(f"status.{s}")) for s in STATUSES],
         }
@@ -136,7 +139,9 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
                         yield Button(t("plan.form.fill_cascade"), id="fill-cascade",
                                      compact=True)
             else:
-                placeholder = t("plan.form.date_placeholder") if name in DATES else ""
+                placeholder = (t("plan.form.date_placeholder") if name in DATES
+                               else t("plan.form.checker_role_placeholder")
+                               if name == "checker_role" else "")
                 yield Input(value or "", placeholder=placeholder, max_length=MAX_TEXT,
                             id=f"in-{name}", compact=True)
             yield Static("", classes="form-error", id=f"err-{name}")
@@ -211,13 +216,15 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
     def _fill(self) -> None:
         if self.cascade is None:
             return
-        goal = self._input("goal_id")
-        text = self.cascade(goal.value if isinstance(goal, Picker) else None)
-        if text:
-            self.query_one("#in-milestones", TextArea).text = text
-            self.show_error("milestones", "")
-        else:
-            self.show_error("milestones", t("plan.error.no_cascade"))
+        goal, owner = self._input("goal_id"), self._input("owner_id")
+        try:  # the path of the share the owner carries, not a copy of the team's
+            text = self.cascade(goal.value if isinstance(goal, Picker) else None,
+                                owner.value if isinstance(owner, Picker) else None)
+        except EditError as problem:
+            self.show_error("milestones", str(problem))
+            return
+        self.query_one("#in-milestones", TextArea).text = text
+        self.show_error("milestones", "")
 
     def action_save(self) -> None:
         self._clear_errors()
@@ -244,8 +251,6 @@ class ActionForm(ModalScreen[dict[str, Any] | None]):
         widget.scroll_visible(animate=False)
         self.app.bell()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def form_options(doc: Workshop, team_id: str | None) -> dict[str, list[tuple[str, str]]]:
@@ -280,11 +285,13 @@ def open_action_form(app: Any, action_id: str, on_save: Callable[[dict[str, Any]
         scratch = current.model_copy(update={"plan": current.plan.model_copy(deep=True)})
         plan_edits.update_action(scratch, action_id, values)
 
-    def cascade(goal_id: str | None) -> str:
+    def cascade(goal_id: str | None, owner_id: str | None) -> str:
         current: Workshop = app.session.doc
         found = next((a for a in current.plan.actions if a.id == action_id), None)
-        return plan_edits.format_milestones(plan_math.cascade_milestones(
-            current, goal_id, found.team_id if found else None))
+        if found is None:
+            return ""
+        scratch = found.model_copy(update={"goal_id": goal_id, "owner_id": owner_id})
+        return plan_edits.format_milestones(plan_edits.milestones_of_owner(current, scratch))
 
     def done(values: dict[str, Any] | None) -> None:
         if values:

@@ -19,10 +19,10 @@ from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workshop.text import cells, wrap
+from workshop.tui.compat import SteadyScrollView
 
 
 class CardView(NamedTuple):
@@ -72,7 +72,7 @@ class _Block(NamedTuple):
     """The sequence of cards it was laid out from: the same object again means no change."""
 
 
-class CardBoard(ScrollView, can_focus=True):
+class CardBoard(SteadyScrollView, can_focus=True):
     """Sections of cards with a cursor. Cards wrap; CJK is measured in cells.
 
     Redrawing is incremental: a section whose cards did not change keeps its laid-out
@@ -449,39 +449,34 @@ class CardBoard(ScrollView, can_focus=True):
         same_bar = (size.height > viewport) == (self.virtual_size.height > viewport)
         if self.is_mounted and viewport and same_bar:
             self.set_reactive(CardBoard.virtual_size, size)
-            self._scroll_update(size)
+            self.update_scrollbars()
         else:
             self.virtual_size = size
-            if self.is_mounted:  # the scrollbar may come or go (see `_size_updated`)
-                self._scroll_update(size)
+            if self.is_mounted:  # the scrollbar may come or go (see `size_updated`)
+                self.update_scrollbars()
 
     def _check_width(self) -> None:
         if self._sections and max(8, self.scrollable_content_region.width) != self._built_width:
             self._rebuild()
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
-                      layout: bool = True) -> bool:
-        # The compositor passes the laid-out content size as `virtual_size`, never the
-        # board's own (set in `_set_virtual_height`). Compared with ours it always differs,
-        # so every layout anywhere on the screen (each keystroke in the card entry) would
-        # refresh the scrollbar, and the repaint would span the whole board.
-        resized = super()._size_updated(size, self.virtual_size, container_size, layout)
+    def size_updated(self) -> None:
         # a scrollbar that came or went changes the width of the lines, with no Resize
         self.call_later(self._check_width)
-        return resized
 
     def _layout_card(self, card: CardView, width: int) -> list[Strip]:
-        bar = Style(color=card.color or None, bold=True)
+        # a hidden card gives away neither its text nor its team (name or colour)
+        color = None if card.hidden else card.color or None
+        bar = Style(color=color, bold=True)
         mark = "✔ " if card.marked else "▌ "
         if card.marked:
             bar = self._cached_style("marked")
-        name_style = Style(color=card.color or None, bold=True)
-        label = f"{card.team} " if card.team else ""
+        name_style = Style(color=color, bold=True)
+        label = f"{card.team} " if card.team and not card.hidden else ""
         indent = 2
         body_width = max(4, width - indent - 1)
         if card.hidden:
             text_style = self._cached_style("hidden")
-            lines = wrap(label + "▒▒▒▒▒▒", body_width)
+            lines = wrap("▒▒▒▒▒▒", body_width)
             label_len = 0
         else:
             text_style = Style()

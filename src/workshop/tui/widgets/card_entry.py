@@ -71,8 +71,12 @@ class CardEntry(Horizontal):
         return self.query_one(Input)
 
     def show_who(self, team: str, color: str, board: str, hidden: bool) -> None:
-        """Show whose card this will be and where it goes."""
+        """Show whose card this will be and where it goes. While cards go in hidden, the
+        text being typed shows as dots: the projector has no corner the room cannot
+        read, so any readable echo would give the card away a few characters at a time."""
         self.hidden_mode = hidden
+        if self.input.password != hidden:
+            self.input.password = hidden
         key = (team, color, board, hidden, t("shell.hidden_mode"))
         if key == self._who_key:
             return

@@ -34,11 +34,12 @@ class ClockDisplay(Horizontal):
         yield self._state
         yield self._digits
 
-    def show(self, clock: Clock) -> None:
-        """Show `clock` as of now; cheap when nothing visible changed."""
-        left = clock_math.remaining(clock)
+    def show(self, clock: Clock, now: float) -> None:
+        """Show `clock` as of `now` (seconds since the epoch); cheap when nothing visible
+        changed."""
+        left = clock_math.remaining(clock, now)
         text = clock_math.display(left)
-        level = clock_math.level(clock)
+        level = clock_math.level(clock, now)
         if text != self._shown:
             self._shown = text
             self._digits.update(text)

@@ -19,12 +19,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from workshop.i18n import t
 from workshop.methods.numbers import ParseError, parse_date, parse_number, parse_rate, plain
 from workshop.text import MAX_TEXT
+from workshop.tui.widgets.field_dialog import FieldDialog
 
 NARROW = 72
 """Below this many columns the form puts one field per row."""
@@ -58,8 +58,9 @@ def initial_text(f: Field) -> str:
     return str(f.value)
 
 
-class FormDialog(ModalScreen[dict[str, Any] | None]):
-    """A dialog of fields; Enter in any field saves, Escape cancels."""
+class FormDialog(FieldDialog[dict[str, Any] | None]):
+    """A dialog of fields; Enter in any field saves, Escape cancels (asking first when
+    something was changed)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
@@ -212,5 +213,3 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             return
         self.dismiss(values)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

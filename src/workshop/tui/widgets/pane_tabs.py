@@ -25,14 +25,15 @@ class Tab:
 
 class PaneTabs(Widget):
     COMPONENT_CLASSES = {"pane-tabs--current", "pane-tabs--tab", "pane-tabs--done",
-                         "pane-tabs--hint"}
+                         "pane-tabs--ahead", "pane-tabs--hint"}
 
     DEFAULT_CSS = """
     PaneTabs { height: 1; width: 1fr; background: $boost; }
     PaneTabs > .pane-tabs--current { background: $primary; color: $background;
                                      text-style: bold; }
     PaneTabs > .pane-tabs--tab { color: $text; text-style: bold; }
-    PaneTabs > .pane-tabs--done { color: $text; }
+    PaneTabs > .pane-tabs--done { color: $text; text-style: bold; }
+    PaneTabs > .pane-tabs--ahead { color: $text-muted; }
     PaneTabs > .pane-tabs--hint { color: $text-muted; }
     """
 
@@ -73,7 +74,7 @@ class PaneTabs(Widget):
         text = Text(no_wrap=True, overflow="ellipsis")
         spans: list[tuple[int, int, str]] = []
         styles = {name: self.get_component_rich_style(f"pane-tabs--{name}")
-                  for name in ("current", "tab", "done")}
+                  for name in ("current", "tab", "done", "ahead")}
         keys = [tab.key for tab in self.tabs]
         now = keys.index(self.current) if self.current in keys else -1
         x = 0
@@ -82,8 +83,9 @@ class PaneTabs(Widget):
                 text.append(self.separator, style="dim")
                 x += cells(self.separator)
             piece = self._piece(tab, short)
-            style = ("current" if index == now
-                     else "done" if self.progress and index < now else "tab")
+            # phases done in order: those behind read as done, those ahead as not yet
+            style = ("current" if index == now else "tab" if not self.progress
+                     else "done" if index < now else "ahead")
             text.append(piece, style=styles[style])
             spans.append((x, x + cells(piece), tab.key))
             x += cells(piece)

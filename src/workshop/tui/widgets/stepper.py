@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from workshop.i18n import t
-from workshop.methods.progress import StepStatus
+from workshop.methods.progress import KINDS, StepStatus
 from workshop.model import NUMBERED_STEPS, STEPS, StepId
 from workshop.text import cells
 
@@ -47,9 +47,11 @@ class Stepper(Widget):
         self._spans: list[tuple[int, int, StepId]] = []
 
     def update_status(self, current: StepId, status: dict[StepId, StepStatus]) -> None:
-        if status != self.status or current != self.current:
+        if status != self.status or current != self.current or (
+                [s.parts for s in status.values()] != [s.parts for s in self.status.values()]):
             self.status = status
             self.current = current
+            self.tooltip = badge_explanation(status)
             self.refresh()
 
     def _label(self, step: StepId, short: bool) -> str:
@@ -104,3 +106,33 @@ class Stepper(Widget):
             if start <= event.x < end:
                 self.post_message(self.StepClicked(step))
                 return
+
+
+def step_title(step: StepId) -> str:
+    """``②差距`` (``(复盘)`` for the optional steps), as the stepper names it in full."""
+    marker = step_marker(step)
+    return f"{marker}{t(f'step.{step}')}" if marker else f"({t(f'step.{step}')})"
+
+
+def badge_explanation(status: dict[StepId, StepStatus]) -> Text:
+    """What each step's badge counts now, one step a line, after the legend (the
+    stepper's tooltip; the help screen shows it too)."""
+    text = Text(t("progress.legend"), style="bold")
+    for step in STEPS:
+        state = status.get(step)
+        text.append("\n" + step_title(step), style="bold")
+        if state is not None and state.todo:
+            text.append(f"·{state.todo}  ", style="bold yellow")
+            text.append(t("progress.sep").join(
+                t(f"progress.{step}.{kind}", count=count) for kind, count in state.parts))
+        elif state is not None and state.has_content:
+            text.append("✓  " + t("progress.done"))
+        else:
+            text.append("  " + t("progress.empty"), style="dim")
+    return text
+
+
+def badge_kinds() -> list[tuple[str, str]]:
+    """Every kind of to-do a badge can count, as (step, words): for the help screen."""
+    return [(step_title(step), t(f"progress.{step}.{kind}", count="N"))
+            for step in STEPS for kind in KINDS[step]]

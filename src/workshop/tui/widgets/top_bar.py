@@ -34,7 +34,8 @@ class TopBar(Horizontal):
             yield Static(id="step-title")
         yield ClockDisplay()
 
-    def show(self, doc: Workshop) -> None:
+    def show(self, doc: Workshop, now: float) -> None:
+        """Show `doc`, its clock as of `now` (seconds since the epoch)."""
         key = (doc.meta.title, doc.meta.organization, t(f"step_long.{self.step}"))
         if key != self._shown:  # Static.update re-lays out the screen: only on change
             self._shown = key
@@ -45,4 +46,4 @@ class TopBar(Horizontal):
             heading = Text(t(f"step_long.{self.step}"), no_wrap=True, overflow="ellipsis")
             self.query_one("#step-title", Static).update(heading, layout=False)
         self.query_one(Stepper).update_status(self.step, step_status(doc))
-        self.query_one(ClockDisplay).show(doc.room.clock)
+        self.query_one(ClockDisplay).show(doc.room.clock, now)

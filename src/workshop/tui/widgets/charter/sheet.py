@@ -15,9 +15,11 @@ from workshop.i18n import t
 from workshop.methods import charter as charter_method
 from workshop.model import CHARTER_LISTS, Team, Workshop
 from workshop.text import cells, pad, truncate
-from workshop.tui.widgets.turn_bar import TeamStrip
+from workshop.tui.widgets.team_fit import Chip
+from workshop.tui.widgets.turn_bar import TeamChip, TeamStrip
 
 NAME_WIDTH = 10
+"""The name column's least width; it grows with the longest name (up to a third)."""
 ROLE_WIDTH = 8
 DECISION_WIDTH = 8
 
@@ -79,17 +81,20 @@ def rows(doc: Workshop, team: Team, width: int = 80) -> list[Row]:
     out.append(Row(None, status))
     out.append(Row(None, Text("")))
 
+    # the name column is as wide as the longest name, up to a third of the sheet
+    name_width = min(max([NAME_WIDTH, *(cells(m.name) for m in team.members)]),
+                     max(NAME_WIDTH, width // 3))
     header = Text(style="bold underline")
-    header.append(pad(t("charter.sheet.member"), NAME_WIDTH) + " ")
+    header.append(pad(t("charter.sheet.member"), name_width) + " ")
     header.append(pad(t("charter.sheet.role"), ROLE_WIDTH) + " ")
     header.append(pad(t("charter.sheet.decision"), DECISION_WIDTH) + " ")
     header.append(t("charter.sheet.commitment"))
     out.append(Row(None, header))
-    text_width = max(10, width - NAME_WIDTH - ROLE_WIDTH - DECISION_WIDTH - 6)
+    text_width = max(10, width - name_width - ROLE_WIDTH - DECISION_WIDTH - 6)
     for member in team.members:
         pledge = charter.commitment(member.id) if charter else None
         line = Text()
-        line.append(pad(member.name, NAME_WIDTH) + " ",
+        line.append(pad(member.name, name_width) + " ",
                     style=Style(bold=True, color=team.color if team.color else None))
         line.append(pad(member.role or "—", ROLE_WIDTH) + " ",
                     style="" if member.role else "dim")
@@ -135,13 +140,13 @@ class TeamTabs(TeamStrip):
     class TeamClicked(TeamStrip.TeamClicked):
         pass
 
+    GAP = 1
+
     def show(self, doc: Workshop, current: str | None) -> None:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        spans: list[tuple[int, int, str]] = []
+        chips = []
         for team in doc.teams:
             charter = doc.charter.charter(team.id)
             done, total = charter_method.counts(charter, team)
             mark = "✓" if charter_method.is_signed(charter, team) else f"{done}/{total}"
-            self.add_team(text, spans, team, f" {team.name} {mark} ", current=team.id == current)
-            text.append(" ")
-        self.set_line(text, spans)
+            chips.append(TeamChip(team, Chip(team.name, mark), current=team.id == current))
+        self.set_chips(Text(), chips)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
 
@@ -26,17 +25,23 @@ def _heading(key: str, **values: object) -> Text:
     return Text(t(key, **values), style="bold underline")
 
 
+def _lines(parts: list[Text]) -> Text:
+    """The panel as one text, a part a line: the screen draws one text several times
+    faster than a group of them (it is redrawn with every card, move and dot)."""
+    return Text("\n").join(parts)
+
+
 def _dots(left: int, total: int) -> str:
     if total > 10:
         return f"● {left}/{total}"
     return "●" * left + "○" * (total - left)
 
 
-def brainstorm(doc: Workshop) -> RenderableType:
+def brainstorm(doc: Workshop) -> Text:
     section = doc.cocreate
     counts = Counter(card.team_id for card in section.cards)
     hidden = sum(1 for card in section.cards if card.hidden)
-    parts: list[RenderableType] = [_heading("cocreate.panel.per_team")]
+    parts: list[Text] = [_heading("cocreate.panel.per_team")]
     for team in doc.teams:
         line = Text()
         line.append("▌ ", style=Style(color=team.color, bold=True))
@@ -57,12 +62,12 @@ def brainstorm(doc: Workshop) -> RenderableType:
     if pending:
         parts += [Text(""), Text(t("cocreate.panel.pull", count=len(pending)), style="italic")]
     parts += [Text(""), Text(t("cocreate.panel.brainstorm_tip"), style="dim")]
-    return Group(*parts)
+    return _lines(parts)
 
 
-def cluster(doc: Workshop, marked: int) -> RenderableType:
+def cluster(doc: Workshop, marked: int) -> Text:
     done = cluster_method.progress(doc.cocreate)
-    parts: list[RenderableType] = [
+    parts: list[Text] = [
         _heading("cocreate.panel.progress"),
         Text(t("cocreate.panel.loose_count", count=done.loose)),
         Text(t("cocreate.panel.cluster_count", count=done.clusters)),
@@ -77,13 +82,13 @@ def cluster(doc: Workshop, marked: int) -> RenderableType:
     else:
         parts.append(Text(t("cocreate.panel.all_clustered"), style="bold green"))
     parts += [Text(""), Text(t("cocreate.panel.cluster_keys"), style="dim")]
-    return Group(*parts)
+    return _lines(parts)
 
 
-def name(doc: Workshop, cluster_id: str | None) -> RenderableType:
+def name(doc: Workshop, cluster_id: str | None) -> Text:
     done = cluster_method.progress(doc.cocreate)
     chosen = doc.cocreate.cluster(cluster_id)
-    parts: list[RenderableType] = [_heading("cocreate.panel.this_cluster")]
+    parts: list[Text] = [_heading("cocreate.panel.this_cluster")]
     if chosen is None:
         parts.append(Text(t("cocreate.panel.pick_cluster"), style="italic"))
     else:
@@ -94,12 +99,12 @@ def name(doc: Workshop, cluster_id: str | None) -> RenderableType:
     parts += [Text(""), Text(t("cocreate.panel.unnamed", count=done.unnamed),
                              style="bold yellow" if done.unnamed else "bold green"),
               Text(""), Text(t("cocreate.panel.name_tip"), style="dim")]
-    return Group(*parts)
+    return _lines(parts)
 
 
-def vote(doc: Workshop, voter: vote_method.Voter | None, width: int = 36) -> RenderableType:
+def vote(doc: Workshop, voter: vote_method.Voter | None, width: int = 36) -> Text:
     section = doc.cocreate
-    parts: list[RenderableType] = [_heading("cocreate.panel.voting")]
+    parts: list[Text] = [_heading("cocreate.panel.voting")]
     per = t(f"cocreate.dots_per.{section.dots_per}")
     parts.append(Text(t("cocreate.panel.vote_rule", dots=section.dots, per=per), style="dim"))
     if voter is not None:
@@ -139,4 +144,4 @@ def vote(doc: Workshop, voter: vote_method.Voter | None, width: int = 36) -> Ren
     if not ranked:
         parts.append(Text(t("cocreate.panel.name_first"), style="italic"))
     parts += [Text(""), Text(t("cocreate.panel.vote_keys"), style="dim")]
-    return Group(*parts)
+    return _lines(parts)

@@ -18,7 +18,8 @@ STYLE_NAMES = ("spine", "bone", "label", "cause", "sub", "root", "root-tag", "he
 class FishboneView(LinesView):
     """Arrow keys: ↑↓ along a bone (above the spine, then below it), ←→ to the next bone.
 
-    Posts ``FishboneView.Moved`` when the cursor lands on another bone or cause.
+    Posts ``FishboneView.Moved`` when the cursor lands on another bone or cause. The keys
+    that change the fishbone live on the view around it (``FishbonePane``).
     """
 
     COMPONENT_CLASSES = {f"fishbone--{name}" for name in STYLE_NAMES}
@@ -43,38 +44,18 @@ class FishboneView(LinesView):
     """
 
     BINDINGS = [
-        Binding("up", "move(0, -1)", "Up", show=False, id="gaps_fish_up"),
-        Binding("down", "move(0, 1)", "Down", show=False, id="gaps_fish_down"),
-        Binding("left", "move(-1, 0)", "Previous bone", show=False, id="gaps_fish_left"),
-        Binding("right", "move(1, 0)", "Next bone", show=False, id="gaps_fish_right"),
-        Binding("home", "end(-1)", "First", show=False, id="gaps_fish_home"),
-        Binding("end", "end(1)", "Last", show=False, id="gaps_fish_end"),
-        # editing: actions of the screen, which owns the document
-        Binding("a", "screen.fish_add", "Add cause", id="gaps_fish_add"),
-        Binding("s", "screen.fish_sub", "Add sub-cause", id="gaps_fish_sub"),
-        Binding("enter", "screen.fish_edit", "Edit", id="gaps_fish_edit"),
-        Binding("delete", "screen.fish_delete", "Delete", id="gaps_fish_delete"),
-        Binding("r", "screen.fish_root", "Root cause", id="gaps_fish_root"),
-        Binding("m", "screen.fish_move", "Move to bone", id="gaps_fish_move"),
-        Binding("w", "screen.fish_why", "5 Whys", id="gaps_fish_why"),
-        Binding("b", "screen.fish_add_bone", "Add bone", show=False, id="gaps_fish_add_bone"),
-        Binding("shift+left", "screen.fish_shift(-1)", "To the bone on the left", show=False,
-                id="gaps_fish_shift_left"),
-        Binding("shift+right", "screen.fish_shift(1)", "To the bone on the right", show=False,
-                id="gaps_fish_shift_right"),
-        Binding("shift+up", "screen.fish_order(-1)", "Move up", show=False,
-                id="gaps_fish_order_up"),
-        Binding("shift+down", "screen.fish_order(1)", "Move down", show=False,
-                id="gaps_fish_order_down"),
-        Binding("ctrl+right", "screen.fish_demote", "Under the cause above", show=False,
-                id="gaps_fish_demote"),
-        Binding("ctrl+left", "screen.fish_promote", "Up one level", show=False,
-                id="gaps_fish_promote"),
-        Binding("pagedown", "screen.fish_switch(1)", "Next fishbone", show=False,
-                id="gaps_fish_next"),
-        Binding("pageup", "screen.fish_switch(-1)", "Previous fishbone", show=False,
-                id="gaps_fish_prev"),
-        Binding("l", "screen.fish_list", "All fishbones", show=False, id="gaps_fish_list"),
+        Binding("up", "move(0, -1)", "Up", show=False, id="gaps_fish_up",
+                tooltip="The cause above on this bone"),
+        Binding("down", "move(0, 1)", "Down", show=False, id="gaps_fish_down",
+                tooltip="The cause below on this bone"),
+        Binding("left", "move(-1, 0)", "Previous bone", show=False, id="gaps_fish_left",
+                tooltip="The bone to the left"),
+        Binding("right", "move(1, 0)", "Next bone", show=False, id="gaps_fish_right",
+                tooltip="The bone to the right"),
+        Binding("home", "end(-1)", "First", show=False, id="gaps_fish_home",
+                tooltip="The first item on this bone"),
+        Binding("end", "end(1)", "Last", show=False, id="gaps_fish_end",
+                tooltip="The last item on this bone"),
     ]
 
     class Moved(Message):

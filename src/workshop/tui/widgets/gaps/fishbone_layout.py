@@ -24,9 +24,9 @@ widget scrolls.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
+from workshop.methods.gaps.fishbone import split_bones
 from workshop.text import cells, truncate, wrap
 
 MIN_COLUMN = 18
@@ -149,9 +149,8 @@ def layout(head: str, bones: list[FishBone], width: int, *, root_tag: str = "根
            empty_hint: str = "", selected: Key | None = None,
            height: int = 0) -> Drawing:
     """Draw the fishbone for a screen `width` cells wide (at least `height` rows tall)."""
-    n_top = math.ceil(len(bones) / 2)
-    top, bottom = bones[:n_top], bones[n_top:]
-    columns = max(1, n_top)
+    top, bottom = split_bones(bones)
+    columns = max(1, len(top))
     head_w = max(12, min(34, width // 6 + 2))
     column = max(MIN_COLUMN, (width - head_w - 2) // columns)
     total_w = max(width, columns * column + head_w + 2)

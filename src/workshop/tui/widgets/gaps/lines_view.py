@@ -29,7 +29,10 @@ def cells_to_strip(row: list[tuple[str, str]], styles: dict[str, Style]) -> Stri
     return Strip(segments)
 
 
-class LinesView(ScrollView, can_focus=True):
+class LinesView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Scrolled by its cursor, not by keys of its own: PageUp/PageDown and the rest go to
+    the view around it (the next fishbone, the next chain)."""
+
     DEFAULT_CSS = """
     LinesView { height: 1fr; background: $surface; scrollbar-size-vertical: 1;
                 scrollbar-size-horizontal: 1; }

@@ -40,7 +40,8 @@ class Ladder:
 
 
 class WhyLadder(LinesView):
-    """↑↓ move between the problem and the answers; posts ``WhyLadder.Moved``."""
+    """↑↓ move between the problem and the answers; posts ``WhyLadder.Moved``. The keys
+    that change the chain live on the view around it (``WhysPane``)."""
 
     COMPONENT_CLASSES = {f"why-ladder--{name}" for name in STYLE_NAMES}
 
@@ -61,24 +62,14 @@ class WhyLadder(LinesView):
     """
 
     BINDINGS = [
-        Binding("up", "move(-1)", "Previous", show=False, id="gaps_why_up"),
-        Binding("down", "move(1)", "Next", show=False, id="gaps_why_down"),
-        Binding("home", "move(-99)", "Problem", show=False, id="gaps_why_home"),
-        Binding("end", "move(99)", "Last why", show=False, id="gaps_why_end"),
-        # editing: actions of the screen, which owns the document
-        Binding("a", "screen.why_add", "Answer why", id="gaps_why_add"),
-        Binding("enter", "screen.why_edit", "Edit", id="gaps_why_edit"),
-        Binding("delete", "screen.why_delete", "Delete", id="gaps_why_delete"),
-        Binding("r", "screen.why_root", "Root cause", id="gaps_why_root"),
-        Binding("x", "screen.why_reason", "Why it stops", id="gaps_why_reason"),
-        Binding("n", "screen.why_new", "New chain", id="gaps_why_new"),
-        Binding("d", "screen.why_delete_chain", "Delete chain", show=False,
-                id="gaps_why_delete_chain"),
-        Binding("pagedown", "screen.why_switch(1)", "Next chain", show=False,
-                id="gaps_why_next"),
-        Binding("pageup", "screen.why_switch(-1)", "Previous chain", show=False,
-                id="gaps_why_prev"),
-        Binding("l", "screen.why_list", "All chains", show=False, id="gaps_why_list"),
+        Binding("up", "move(-1)", "Previous", show=False, id="gaps_why_up",
+                tooltip="The answer above"),
+        Binding("down", "move(1)", "Next", show=False, id="gaps_why_down",
+                tooltip="The answer below"),
+        Binding("home", "move(-99)", "Problem", show=False, id="gaps_why_home",
+                tooltip="The problem the chain asks about"),
+        Binding("end", "move(99)", "Last why", show=False, id="gaps_why_end",
+                tooltip="The last answer"),
     ]
 
     class Moved(Message):

@@ -134,9 +134,14 @@ def action_row(owner: str | None, action: Action, number: int, readiness: Readin
 
 # -- the side panel ------------------------------------------------------------------------------
 
+LABEL_CELLS = 10
+"""The widest the labels of the details may be: a long one (需要其他小组或部门的支持)
+wraps rather than squeeze the values to a sliver in a narrow panel."""
+
+
 def _fields(pairs: list[tuple[str, str]], muted: str = "dim") -> Table:
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(style=muted, no_wrap=True)
+    grid.add_column(style=muted, max_width=LABEL_CELLS, overflow="fold")
     grid.add_column(ratio=1, overflow="fold")
     for label, value in pairs:
         if value:
@@ -186,6 +191,8 @@ def action_detail(doc: Workshop, action: Action, number: int, readiness: Readine
         ("A", action.pdca.act)) if text)
     parts.append(_fields([
         (t("plan.field.owner_id"), owner_text or t("plan.list.unadopted")),
+        (t("plan.field.checker_id"),
+         adoption.checker_label(doc, action) or t("plan.detail.no_checker")),
         (t("plan.detail.dates"), dates),
         (t("plan.field.measure"), action.measure),
         (t("plan.field.target"), action.target),

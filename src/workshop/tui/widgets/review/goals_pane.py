@@ -56,6 +56,9 @@ class ReviewGoalsPane(Pane):
     ReviewGoalsPane .panel-hint { height: auto; color: $text-muted; padding: 0 1; }
     """
 
+    def title(self) -> str:
+        return t("review.pdf.goals")
+
     def compose(self) -> ComposeResult:
         yield Static(id="review-summary")
         yield ReviewGoalList(id="review-goal-list")

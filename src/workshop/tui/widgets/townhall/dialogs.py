@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -25,6 +24,7 @@ from workshop.edits import EditError
 from workshop.edits.townhall import ASKER_KINDS, DECISIONS, OUTCOMES
 from workshop.i18n import t
 from workshop.text import MAX_TEXT
+from workshop.tui.widgets.field_dialog import FieldDialog
 from workshop.tui.widgets.picker import Picker
 
 DIALOG_CSS = """
@@ -47,7 +47,7 @@ def _field(label: str, widget: Any) -> Vertical:
     return Vertical(Static(label, classes="th-label"), widget, classes="th-field")
 
 
-class _Form(ModalScreen[dict[str, Any] | None]):
+class _Form(FieldDialog[dict[str, Any] | None]):
     """A dialog that checks its values with `check` (an edit on a scratch copy) before it
     closes, and shows the reason when the document refuses them."""
 
@@ -79,9 +79,6 @@ class _Form(ModalScreen[dict[str, Any] | None]):
                 error.update(Text("⚠ " + str(problem)))
                 return
         self.dismiss(values)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def _select(title: str, options: Sequence[tuple[str, str]], value: str | None, *,

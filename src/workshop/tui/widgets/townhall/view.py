@@ -10,6 +10,7 @@ from rich.style import Style
 from rich.text import Text
 
 from workshop.i18n import t
+from workshop.methods import clock as clock_math
 from workshop.methods import townhall as townhall_math
 from workshop.methods.plan.actions import team_goal
 from workshop.model import Action, Challenge, Team, Workshop
@@ -96,8 +97,10 @@ def challenge_row(doc: Workshop, challenge: Challenge, number: int,
                signature=(who, outcome, challenge.question, challenge.answer, changed, number))
 
 
-def head_text(doc: Workshop, team: Team | None, position: tuple[int, int]) -> Text:
-    """``■ 济南队  汇报 1/3`` and the team's goal under it."""
+def head_text(doc: Workshop, team: Team | None, position: tuple[int, int],
+              used: float = 0.0) -> Text:
+    """``■ 济南队  汇报 1/3  已用 03:20`` and the team's goal under it (`used`: seconds
+    the team has presented so far)."""
     text = Text(no_wrap=False)
     if team is None:
         text.append(t("townhall.head.no_team"), style="bold")
@@ -107,6 +110,9 @@ def head_text(doc: Workshop, team: Team | None, position: tuple[int, int]) -> Te
     index, total = position
     if total:
         text.append("  " + t("townhall.head.position", index=index, total=total), style="bold")
+    if used:
+        text.append("  " + t("townhall.head.used", used=clock_math.display(used),
+                             minutes=doc.townhall.minutes_per_team))
     signed = townhall_math.signoff(doc, team.id)
     if signed is not None:
         style = "bold green" if signed.decision == "approved" else "bold red"
@@ -115,26 +121,4 @@ def head_text(doc: Workshop, team: Team | None, position: tuple[int, int]) -> Te
     if goal is not None:
         text.append("\n")
         text.append(t("plan.summary.goal", goal=goal.statement), style="dim")
-    return text
-
-
-def status_text(doc: Workshop) -> Text:
-    """Every team's sign-off in one line, then whether the closing statement is written."""
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(t("townhall.status.label") + " ", style="bold")
-    presenting = townhall_math.presenting_teams(doc) or doc.teams
-    for team in presenting:
-        signed = townhall_math.signoff(doc, team.id)
-        text.append("■ ", style=team.color)
-        text.append(team.name + " ")
-        if signed is None:
-            text.append(t("townhall.status.unsigned"), style="yellow")
-        elif signed.decision == "approved":
-            text.append(t("townhall.head.approved"), style="bold green")
-        else:
-            text.append(t("townhall.head.revise"), style="bold red")
-        text.append("   ")
-    closing = doc.townhall.closing_statement
-    text.append(t("townhall.status.closing_done" if closing else "townhall.status.closing_todo"),
-                style="green" if closing else "dim")
     return text

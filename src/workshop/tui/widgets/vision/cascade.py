@@ -5,8 +5,6 @@ row shows that the parts add up exactly."""
 
 from __future__ import annotations
 
-import math
-
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable, Static
@@ -14,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from workshop.i18n import t
 from workshop.methods.numbers import amount, fmt, percent
+from workshop.methods.vision import agreement
 from workshop.methods.vision import cascade as cascade_math
 from workshop.methods.vision.cascade import Resolved
 from workshop.methods.vision.smart import headline
@@ -26,18 +25,6 @@ MUTED = Style(dim=True)
 OK = Style(color="#15803d", bold=True)
 BAD = Style(color="#b91c1c", bold=True)
 BAR = "█"
-
-
-def weight_step(weights: list[float]) -> float:
-    """A step for ± that moves a weight visibly: the largest of 1, 2, 5 × 10ⁿ not above a
-    twentieth of the largest weight (20/25/30 move by 1, 13,000 by 500, all-1 by 0.05).
-    Rounding down keeps the step steady while a weight is nudged past the largest."""
-    top = max(weights or [1.0])
-    if top <= 0:
-        return 1.0
-    raw = top / 20
-    power = 10 ** math.floor(math.log10(raw))
-    return float(max(n * power for n in (1, 2, 5) if n * power <= raw * (1 + 1e-9)))
 
 
 def _who(doc: Workshop, member_id: str | None, team_id: str | None, label: str) -> str:
@@ -122,21 +109,35 @@ class CascadeHeader(Static):
         if resolved is None:
             self.update(Text(t("vision.ui.no_cascade"), style="italic"))
             return
+        cascade = cascade_math.cascade_by_id(doc, resolved.cascade_id)
+        step = t("vision.ui.step", step=fmt(resolved.step))
+        if cascade is not None and resolved.total is not None and resolved.step != cascade.step:
+            # the whole stopped being a multiple of the step set: say which step is used
+            step = t("vision.ui.step_adapted", step=fmt(resolved.step),
+                     whole=amount(resolved.total, resolved.unit, places=6),
+                     set=fmt(cascade.step))
         title = Text.assemble((resolved.label or t("cascade.unnamed"), "bold"), "  ",
-                              (t(f"vision.kind.{resolved.kind}"), MUTED), "  ",
-                              (t("vision.ui.step", step=fmt(resolved.step)), MUTED))
+                              (t(f"vision.kind.{resolved.kind}"), MUTED), "  ", (step, MUTED))
         line = Text.assemble((t("vision.ui.splits") + " ", MUTED),
                              truncate(resolved.source, 60))
         if resolved.total is not None:
             line.append("  " + amount(resolved.total, resolved.unit, places=6), "bold")
-        status = Text()
+        lines = [title, line]
         if resolved.error:
-            status.append("! " + resolved.error, BAD)
+            lines.append(Text("! " + resolved.error, BAD))
         elif resolved.adds_up:
-            status.append("✓ " + t("vision.ui.adds_up", total=amount(
-                resolved.sum, resolved.unit, places=6)), OK)
-        self.update(Text("\n").join([title, line, status]) if status else
-                    Text("\n").join([title, line]))
+            lines.append(Text("✓ " + t("vision.ui.adds_up", total=amount(
+                resolved.sum, resolved.unit, places=6)), OK))
+        apart = agreement.disagreements(doc, cascade) if cascade is not None else []
+        for found in apart:
+            lines.append(Text("！" + t("vision.pdf.disagree", part=cascade.parts[found.index].label,
+                                       share=amount(found.share, resolved.unit),
+                                       target=amount(found.target, resolved.unit),
+                                       difference=amount(abs(found.difference),
+                                                         resolved.unit)), BAD))
+        if apart:
+            lines.append(Text(t("vision.ui.follow_keys"), MUTED))
+        self.update(Text("\n").join(lines))
 
 
 class CascadeTable(DataTable):
@@ -189,6 +190,8 @@ class CascadeTable(DataTable):
             self._shown = ()
             return
         top_share = max((p.share or 0 for p in resolved.parts), default=0) or 1
+        cascade = cascade_math.cascade_by_id(doc, resolved.cascade_id)
+        apart = {d.index for d in agreement.disagreements(doc, cascade)} if cascade else set()
         rows = []
         for p in resolved.parts:
             bar = BAR * max(0, round((p.share or 0) / top_share * bar_width))
@@ -198,10 +201,12 @@ class CascadeTable(DataTable):
                              + (" ↳" if p.children else "")),
                 "weight": Text(fmt(p.weight, places=4, wan=False), justify="right"),
                 "share": Text.assemble(
-                    f"{percent(p.share) if p.share is not None else '—':>6} ",
+                    f"{percent(p.share) if p.share is not None else '':>6} ",
                     (bar, "#1f5fbf")),
-                "value": Text(amount(p.value, resolved.unit, places=6)
-                              if p.value is not None else "—", style="bold", justify="right"),
+                # no value without a whole: the header says why, once, not "—" on every row
+                "value": Text.assemble(
+                    (amount(p.value, resolved.unit, places=6) if p.value is not None else "",
+                     "bold"), (" ≠" if p.index in apart else "", BAD), justify="right"),
                 "who": Text(truncate(_who(doc, p.member_id, p.team_id, p.label), 12)),
                 "note": Text(truncate(p.note, 20), style="dim"),
             }

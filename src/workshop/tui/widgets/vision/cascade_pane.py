@@ -17,19 +17,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static
 
+from workshop import i18n
 from workshop.edits import vision as edits
 from workshop.i18n import t
 from workshop.methods.numbers import ParseError, fmt, parse_number
+from workshop.methods.vision import agreement, presets
 from workshop.methods.vision import cascade as cascade_math
 from workshop.model import Cascade, Workshop
 from workshop.text import truncate
 from workshop.tui.screens.dialogs import Choice, TextPrompt
-from workshop.tui.widgets.vision.cascade import (
-    CascadeHeader,
-    CascadeList,
-    CascadeTable,
-    weight_step,
-)
+from workshop.tui.widgets.vision.cascade import CascadeHeader, CascadeList, CascadeTable
 from workshop.tui.widgets.vision.pane import VisionPane
 
 
@@ -62,6 +59,12 @@ class CascadePane(VisionPane):
                 tooltip="Every part a whole multiple of the step (1: whole numbers)"),
         Binding("e", "equal_weights", "Equal weights", id="vision_equal",
                 tooltip="Give every part the same weight"),
+        Binding("i", "explain_rounding", "Why these numbers", id="vision_rounding",
+                tooltip="Which parts got the units left over in rounding, and why"),
+        Binding("f", "share_follows_goal", "Share follows team goal", id="vision_follow_goal",
+                show=False, tooltip="Make this team's share equal its own goal"),
+        Binding("t", "goal_follows_share", "Team goal follows share", id="vision_goal_follows",
+                show=False, tooltip="Make the team's own goal equal this share"),
         Binding("n,a", "new_cascade", "New split", id="vision_new_cascade", key_display="N",
                 tooltip="Split the goal: by quarter, month, team, person…"),
         Binding("l", "rename_cascade", "Rename split", id="vision_rename_cascade",
@@ -74,7 +77,8 @@ class CascadePane(VisionPane):
         "list": frozenset({"new_cascade", "rename_cascade", "delete_cascade"}),
         "table": frozenset({"weight", "type_weight", "add_part", "rename_part", "note_part",
                             "delete_part", "move_part", "split_part", "set_step",
-                            "equal_weights"}),
+                            "equal_weights", "explain_rounding", "share_follows_goal",
+                            "goal_follows_share"}),
     }
 
     DEFAULT_CSS = """
@@ -135,8 +139,15 @@ class CascadePane(VisionPane):
             return None, None
         return cascade, index
 
-    def _presets(self) -> list[tuple[str, str]]:
-        return [(key, t(f"vision.preset_long.{key}")) for key in cascade_math.PRESETS]
+    def _presets(self, goal_id: str, parent: tuple[str, int] | None = None
+                 ) -> list[tuple[str, str]]:
+        """The ready-made splits, by person naming whose members it offers."""
+        owner = presets.owner_team(self.doc, goal_id, parent)
+        members = (t("vision.ui.preset_members_of", team=owner.name, count=len(owner.members))
+                   if owner is not None else t("vision.ui.preset_members_all", count=sum(
+                       len(team.members) for team in self.doc.teams)))
+        return [(key, members if key == "members" else t(f"vision.preset_long.{key}"))
+                for key in cascade_math.PRESETS]
 
     def _number(self, text: str) -> float | None:
         """A typed number, or None (and why) when it is not one."""
@@ -165,7 +176,7 @@ class CascadePane(VisionPane):
 
         self.workbench.push_screen(Choice(t("vision.ui.new_cascade",
                                             goal=truncate(goal.statement, 30)),
-                                          self._presets()), chosen)
+                                          self._presets(goal.id)), chosen)
 
     def action_rename_cascade(self) -> None:
         cascade = self._cascade()
@@ -226,15 +237,17 @@ class CascadePane(VisionPane):
                 self.query_one(CascadeList).select(added.id)
 
         self.workbench.push_screen(Choice(t("vision.ui.split_part", part=truncate(part.label, 30)),
-                                          self._presets()), chosen)
+                                          self._presets(cascade.goal_id, (cascade.id, index))),
+                                   chosen)
 
     def action_weight(self, direction: int) -> None:
         cascade, index = self._part()
         if cascade is None:
             return
-        step = weight_step([p.weight for p in cascade.parts])
+        # whole steps to whole multiples: the same key always moves the same way (7 → 8)
+        step = cascade_math.weight_step([p.weight for p in cascade.parts])
         part = cascade.parts[index]
-        new = max(0.0, part.weight + direction * step)
+        new = cascade_math.nudged(part.weight, direction * step)
         self.workbench.edit(t("vision.undo.weight", part=truncate(part.label, 16),
                               weight=fmt(new, places=4, wan=False)),
                             edits.nudge_weight, cascade.id, index, direction * step)
@@ -316,3 +329,25 @@ class CascadePane(VisionPane):
                                     edits.move_part, cascade.id, index, delta)
         if moved is not None:
             self.query_one(CascadeTable).move_cursor(row=moved, animate=False)
+
+    # -- what the room asks about the numbers ----------------------------------------------
+    def action_explain_rounding(self) -> None:
+        cascade = self._cascade()
+        if cascade is None:
+            return
+        note = agreement.rounding_note(self.doc, cascade, i18n.get_language())
+        self.workbench.notify(note or t("vision.ui.rounding_none"), timeout=12)
+
+    def action_share_follows_goal(self) -> None:
+        cascade, index = self._part()
+        if cascade is not None:
+            self.workbench.edit(t("vision.undo.share_follows",
+                                  part=truncate(cascade.parts[index].label, 16)),
+                                edits.share_follows_goal, cascade.id, index)
+
+    def action_goal_follows_share(self) -> None:
+        cascade, index = self._part()
+        if cascade is not None:
+            self.workbench.edit(t("vision.undo.goal_follows",
+                                  part=truncate(cascade.parts[index].label, 16)),
+                                edits.goal_follows_share, cascade.id, index)

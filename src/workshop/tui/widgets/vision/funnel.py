@@ -71,7 +71,7 @@ class FunnelList(KeyedOptionList):
             prompt = Text(f.label or t("vision.pdf.funnel"), style="bold")
             try:
                 first = funnel_math.of_funnel(f).stages[0]
-                prompt.append(f"\n{t('vision.ui.per_day')} {fmt(first.day, places=1)} "
+                prompt.append(f"\n{t('vision.ui.per_day')} {fmt(first.needed_per_day)} "
                               f"{first.stage}", MUTED)
             except funnel_math.FunnelError:
                 pass
@@ -201,8 +201,10 @@ class FunnelView(Widget, can_focus=True):
         lines: list[RenderableType] = [head]
         if self.goal:
             lines.append(Text(truncate(self.goal, 80), style="dim"))
+        # activities are whole: every count rounded up (and the note below says so)
+        whole = funnel_math.needed
         lines.append(Text(t("vision.pdf.funnel_line", target=fmt(f.target_value),
-                            average=fmt(f.average_value), deals=fmt(base.deals, places=1),
+                            average=fmt(f.average_value), deals=fmt(whole(base.deals)),
                             calendar=t("vision.funnel.calendar", weeks=f.weeks_per_year,
                                        days=f.days_per_week))))
         # at 80 columns a what-if leaves out the year and week: the day is what changes
@@ -241,20 +243,23 @@ class FunnelView(Widget, can_focus=True):
             row: list[RenderableType] = [Text("▸" if selected else " "), Text(stage.stage),
                                          rate_text]
             if not narrow:
-                row += [Text(fmt(stage.year, places=1)), Text(fmt(stage.week, places=1))]
-            row.append(Text(fmt(stage.day, places=1)))
+                row += [Text(fmt(whole(stage.year))), Text(fmt(whole(stage.week)))]
+            row.append(Text(fmt(whole(stage.day))))
             if alt is not None:
-                new = alt.stages[i].day
-                delta = new - stage.day
+                new = whole(alt.stages[i].day)
+                delta = new - whole(stage.day)
                 style = BETTER if delta < 0 else WORSE if delta > 0 else MUTED
-                row += [Text(fmt(new, places=1)),
-                        Text(signed(round(delta, 1), places=1), style)]
+                row += [Text(fmt(new)), Text(signed(delta), style)]
             grid.add_row(*row)
         if alt is not None:
             lines.append(Text(t("vision.ui.what_if_deals", average=fmt(what.average),
-                                deals=fmt(alt.deals, places=1),
-                                day=fmt(alt.per_day, places=2)), style=WHAT_IF))
+                                deals=fmt(whole(alt.deals)),
+                                day=fmt(whole(alt.per_day))), style=WHAT_IF))
         lines += [Text(""), grid]
+        up = funnel_math.rounded_up(alt if alt is not None else base)
+        if up is not None:
+            lines.append(Text(t("vision.funnel.rounded_up", stage=up[0],
+                                exact=fmt(up[1], places=1), whole=fmt(up[2])), style=MUTED))
         if alt is not None and self.has_focus:  # its keys work here only
             lines.append(Text(t("vision.ui.what_if_note"), style=WHAT_IF))
         return Group(*lines)

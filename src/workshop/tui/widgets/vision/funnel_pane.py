@@ -192,8 +192,8 @@ class FunnelPane(VisionPane):
         what = view.current()
         assert what is not None
         funnel_id = view.funnel.id
-        label = t("vision.ui.what_if_label", label=view.funnel.label or t("vision.pdf.funnel"),
-                  average=fmt(what.average), rates=" / ".join(percent(r) for r in what.rates))
+        # named from its own numbers (假设2：平均单值 4,000 …), never "（假如：…）" appended
+        label = edits.assumption_name(self.doc, funnel_id, what.average, list(what.rates))
         added = self.workbench.edit(t("vision.undo.copy_what_if", label=truncate(label, 16)),
                                     partial(edits.copy_funnel, funnel_id=funnel_id, label=label,
                                             average_value=what.average, rates=list(what.rates)))

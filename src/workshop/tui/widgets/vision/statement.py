@@ -11,12 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from workshop.i18n import t
 from workshop.model import Workshop
 from workshop.text import MAX_TEXT
+from workshop.tui.widgets.field_dialog import FieldDialog
 
 AGREED = Style(color="#ffffff", bgcolor="#15803d", bold=True)
 DRAFT = Style(color="#ffffff", bgcolor="#b45309", bold=True)
@@ -76,7 +76,7 @@ def statement_view(doc: Workshop, *, keys: bool = True) -> RenderableType:
     return Group(*parts)
 
 
-class StatementDialog(ModalScreen[str | None]):
+class StatementDialog(FieldDialog[str | None]):
     """Draft the statement over several lines. Ctrl+J (or Alt+Enter) saves — Enter is a
     new line; Tab reaches the buttons; Escape cancels."""
 
@@ -119,5 +119,5 @@ class StatementDialog(ModalScreen[str | None]):
         self.dismiss(self.query_one(TextArea).text[:MAX_TEXT])
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

@@ -1,0 +1,121 @@
+"""The few places that lean on Textual's private internals (textual is pinned ``<9``).
+
+Everything here has no public route in Textual 8.2. Each item has a canary test in
+``tests/ui/test_compat.py`` that fails, saying what to do, when Textual changes
+underneath; nowhere else in ``workshop.tui`` may touch a ``_``-prefixed Textual name.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette
+from textual.css.stylesheet import Stylesheet
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+# -- start-up: open in the session's step, parse the CSS once per theme ----------------------
+
+def open_in_mode(app: App, mode: str) -> None:
+    """Make `mode` the mode `app` composes first. Call before ``App.__init__``.
+
+    Textual builds the stack of ``DEFAULT_MODE`` at ``__init__`` and composes it first;
+    setting it on the instance opens on the session's step directly, instead of building,
+    styling and then suspending a placeholder screen (``App.get_default_screen`` can only
+    give a screen to the ``_default`` mode, not to a step's own mode).
+    """
+    app.DEFAULT_MODE = mode  # type: ignore[misc]
+
+
+class ReusingStylesheet(Stylesheet):
+    """A stylesheet that parses each CSS source once per set of variables.
+
+    Textual refreshes the CSS several times while the first screen starts (the theme,
+    the first mode, the switch to it); each refresh empties the parse cache and parses
+    every source again with the same variables, and every widget class mounted after it
+    parses them all once more. Keeping the cache while the variables stay the same
+    makes those refreshes cheap; a real change of variables (a theme) still parses all.
+    It relies on ``parse()`` taking unchanged sources from the cache that
+    ``set_variables`` empties.
+    """
+
+    def __init__(self, *, variables: dict[str, str] | None = None) -> None:
+        super().__init__(variables=variables)
+        self.variables_in_use = dict(variables or {})
+
+    def set_variables(self, variables: dict[str, str]) -> None:
+        if variables != self.variables_in_use:
+            self.variables_in_use = dict(variables)
+            super().set_variables(variables)
+
+    def reparse(self) -> None:
+        # parse() takes each unchanged source from the cache (emptied above whenever the
+        # variables change) and raises before touching the rules if any source is bad.
+        self.parse()
+
+
+def reuse_parsed_css(app: App) -> None:
+    """Give `app` a `ReusingStylesheet` (call at the end of ``__init__``, before any CSS
+    is read). Textual has no hook to choose the stylesheet's class."""
+    app.stylesheet = ReusingStylesheet(variables=app.get_css_variables())
+
+
+# -- a line-drawn board that keeps its own scrollable size ------------------------------------
+
+class SteadyScrollView(ScrollView):
+    """A ``ScrollView`` that keeps the virtual size it sets itself.
+
+    The compositor hands every scrollable widget the size of its laid-out content as its
+    virtual size; a line-drawn ``ScrollView`` has no children, so that is its viewport,
+    which always differs from the real (taller) one. ``ScrollView`` then updates its
+    scrollbars on every layout anywhere on the screen, and the repaint spans the whole
+    widget (each keystroke that re-lays out the screen redraws a 2,000-card board).
+    """
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        resized = super()._size_updated(size, self.virtual_size, container_size, layout)
+        self.size_updated()
+        return resized
+
+    def size_updated(self) -> None:
+        """After each layout of the widget (its scrollbar may have come or gone, which
+        changes its width without a Resize). Override."""
+
+    def update_scrollbars(self) -> None:
+        """Fit the scrollbars to ``virtual_size`` after it was set with ``set_reactive``
+        (which, unlike assigning it, re-lays out nothing: a layout repaints the screen)."""
+        self._scroll_update(self.virtual_size)
+
+
+# -- the command palette in the room's language -----------------------------------------------
+
+class LocalCommandPalette(CommandPalette):
+    """Textual's command palette with its one fixed English line, "No matches found",
+    in the room's words."""
+
+    def __init__(self, *, no_matches: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        super()._start_no_matches_countdown(search_value)
+        timer = self._no_matches_timer
+        if timer is None or not search_value:
+            return
+        timer.stop()
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN,
+                                                self._say_no_matches)
+
+    def _say_no_matches(self) -> None:
+        self.query_one(CommandList).add_option(
+            Option(Align.center(Text(self.no_matches, style="not bold")), disabled=True,
+                   id=self._NO_MATCHES))
+        self._list_visible = True

@@ -1,0 +1,231 @@
+"""What the co-creation board shows, as sections of cards, and how that changes when the
+room adds a card, moves cards between clusters or places a dot.
+
+``build`` makes the sections from the document: 2,000 cards looked at one by one. A
+keystroke must not cost that, so after an accepted change the board is told only what
+changed (``add``, ``move``, ``recount``): the same sections as ``build`` would make from
+the changed document, made by touching the one or two sections involved. A section
+that is left as it was is the same object, so the board keeps its laid-out lines.
+Where the change reaches further (an emptied unnamed cluster is pruned, renumbering
+the ones after it) the mirror builds again from the document.
+
+Pure: a document in, sections out; the board widget draws them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+
+from workshop.i18n import t
+from workshop.model import Card, Phase, Workshop
+from workshop.tui.widgets.card_board import CardView, Section
+
+LOOSE = "~loose"
+"""The section of cards in no cluster."""
+
+
+def cluster_title(number: int, name: str, votes: int, team: str, phase: Phase) -> str:
+    """``2. 办好技术交流会  ● 3  → 济南队``: the dots while voting (or once there are
+    some), the team that took the strategy."""
+    title = f"{number}. {name or t('cocreate.unnamed')}"
+    if phase == "vote" or votes:
+        title += f"  ● {votes}"
+    if team:
+        title += f"  → {team}"
+    return title
+
+
+class BoardMirror:
+    """The board's sections, kept in step with the document change by change."""
+
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self.phase: Phase = "focus"
+        self.marked: set[str] = set()
+        """Cards picked out to move together (view state: not in the document)."""
+        self._group_of: dict[str, str] = {}
+        """Card id → the key of the section it is shown in."""
+        self._order: dict[str, int] = {}
+        """Card id → its place in the document (the order typed)."""
+        self._clusters: list[str] = []
+
+    # -- reading ----------------------------------------------------------------------
+    def group_of(self, card_id: str) -> str | None:
+        return self._group_of.get(card_id)
+
+    def cluster_ids(self) -> list[str]:
+        """The clusters in board order."""
+        return list(self._clusters)
+
+    def keys(self) -> list[str]:
+        """Every section on the board, in order."""
+        return [section.key for section in self.sections]
+
+    def in_order(self, card_ids: Iterable[str]) -> list[str]:
+        """`card_ids` in the order they were typed."""
+        return sorted(card_ids, key=lambda card_id: self._order.get(card_id, -1))
+
+    def marked_in_order(self) -> list[str]:
+        return self.in_order(self.marked & self._order.keys())
+
+    def successor(self, card_id: str, leaving: Iterable[str]) -> str | None:
+        """The card that takes `card_id`'s place when the cards `leaving` (it among them)
+        leave its section: the next one staying, else the one before."""
+        key = self._group_of.get(card_id)
+        section = next((s for s in self.sections if s.key == key), None)
+        if section is None:
+            return None
+        gone = set(leaving)
+        ids = [card.id for card in section.cards]
+        if card_id not in ids:
+            return None
+        at = ids.index(card_id)
+        after = [i for i in ids[at + 1:] if i not in gone]
+        before = [i for i in ids[:at] if i not in gone]
+        return after[0] if after else (before[-1] if before else None)
+
+    # -- the whole board --------------------------------------------------------------
+    def build(self, doc: Workshop) -> list[Section]:
+        """The sections from the document: in brainstorm and cluster the loose cards come
+        first (they are what is left to sort), later they wait below the clusters."""
+        section = doc.cocreate
+        teams = {team.id: team for team in doc.teams}
+        phase = section.phase
+        self.phase = phase
+        groups: dict[str, list[CardView]] = {LOOSE: []}
+        for cluster in section.clusters:
+            groups[cluster.id] = []
+        sources = section.sources
+        known: set[str] = set()
+        group_of: dict[str, str] = {}
+        order: dict[str, int] = {}
+        marked = self.marked
+        for i, card in enumerate(section.cards):
+            key = card.cluster_id if card.cluster_id in groups else LOOSE
+            source = sources.get(card.id)
+            badge = t(f"cocreate.source.badge.{source.split(':', 1)[0]}") if source else ""
+            team = teams.get(card.team_id or "")
+            groups[key].append(CardView(card.id, card.text, team.name if team else "",
+                                        team.color if team else "", card.hidden, badge, key,
+                                        card.id in marked))
+            group_of[card.id] = key
+            order[card.id] = i
+            known.add(card.id)
+        self.marked &= known
+        self._group_of, self._order = group_of, order
+        self._clusters = [cluster.id for cluster in section.clusters]
+        titled = bool(section.clusters) or phase != "brainstorm"
+        out = []
+        loose = None
+        if groups[LOOSE] or phase in ("brainstorm", "cluster"):
+            hint = t("cocreate.loose_empty") if phase == "cluster" else ""
+            loose = Section(LOOSE, t("cocreate.loose") if titled else "", groups[LOOSE], hint)
+        if loose is not None and phase in ("brainstorm", "cluster"):
+            out.append(loose)
+            loose = None
+        for number, cluster in enumerate(section.clusters, 1):
+            team = teams.get(cluster.team_id or "")
+            out.append(Section(cluster.id,
+                               cluster_title(number, cluster.name, len(cluster.votes),
+                                             team.name if team else "", phase),
+                               groups[cluster.id], t("cocreate.cluster_empty")))
+        if loose is not None:
+            out.append(loose)
+        self.sections = out
+        return out
+
+    def _same_clusters(self, doc: Workshop) -> bool:
+        clusters = doc.cocreate.clusters
+        return (doc.cocreate.phase == self.phase and len(clusters) == len(self._clusters)
+                and all(k.id == key for k, key in zip(clusters, self._clusters, strict=True)))
+
+    # -- one change at a time ---------------------------------------------------------
+    def add(self, doc: Workshop, card: Card) -> list[Section]:
+        """`card` was just added to the document (at the end, in no cluster)."""
+        keys = self.keys()
+        if (card.cluster_id is not None or LOOSE not in keys or not self._same_clusters(doc)
+                or doc.cocreate.sources.get(card.id)):
+            return self.build(doc)
+        team = doc.team(card.team_id)
+        view = CardView(card.id, card.text, team.name if team else "",
+                        team.color if team else "", card.hidden, "", LOOSE)
+        self._group_of[card.id] = LOOSE
+        self._order[card.id] = len(self._order)
+        at = keys.index(LOOSE)
+        loose = self.sections[at]
+        self.sections = [*self.sections[:at], loose._replace(cards=[*loose.cards, view]),
+                         *self.sections[at + 1:]]
+        return self.sections
+
+    def move(self, doc: Workshop, card_ids: Sequence[str], target: str) -> list[Section]:
+        """The cards `card_ids` were just moved into the section `target` (a cluster, or
+        ``LOOSE``): they leave their sections and join it in the order typed."""
+        if not self._same_clusters(doc) or target not in self.keys():
+            return self.build(doc)  # a cluster emptied and pruned: the numbers change
+        moving = {card_id for card_id in card_ids
+                  if card_id in self._group_of and self._group_of[card_id] != target}
+        if not moving:
+            return self.sections
+        sources = {self._group_of[card_id] for card_id in moving}
+        taken: list[CardView] = []
+        sections = []
+        for section in self.sections:
+            if section.key in sources:
+                kept = []
+                for card in section.cards:
+                    (taken if card.id in moving else kept).append(card)
+                section = section._replace(cards=kept)
+            sections.append(section)
+        order = self._order
+        for i, section in enumerate(sections):
+            if section.key == target:
+                cards = list(section.cards)
+                places = [order[card.id] for card in cards]
+                for card in taken:
+                    at = bisect.bisect(places, order[card.id])
+                    places.insert(at, order[card.id])
+                    cards.insert(at, card._replace(group=target, marked=False))
+                sections[i] = section._replace(cards=cards)
+        for card_id in moving:
+            self._group_of[card_id] = target
+        self.marked -= moving
+        self.sections = sections
+        return sections
+
+    def recount(self, doc: Workshop, cluster_id: str) -> list[Section]:
+        """The dots on `cluster_id` changed: its title says how many it has now."""
+        if not self._same_clusters(doc):
+            return self.build(doc)
+        cluster = doc.cocreate.cluster(cluster_id)
+        if cluster is None:
+            return self.build(doc)
+        team = doc.team(cluster.team_id)
+        title = cluster_title(self._clusters.index(cluster_id) + 1, cluster.name,
+                              len(cluster.votes), team.name if team else "", self.phase)
+        self.sections = [s._replace(title=title) if s.key == cluster_id else s
+                         for s in self.sections]
+        return self.sections
+
+    def toggle_mark(self, card_id: str) -> list[Section]:
+        """Mark the card, or unmark it (nothing in the document changes)."""
+        key = self._group_of.get(card_id)
+        if key is None:
+            return self.sections
+        self.marked ^= {card_id}
+        marked = card_id in self.marked
+        self.sections = [
+            s._replace(cards=[c._replace(marked=marked) if c.id == card_id else c
+                              for c in s.cards]) if s.key == key else s
+            for s in self.sections]
+        return self.sections
+
+    def clear_marks(self) -> list[Section]:
+        if not self.marked:
+            return self.sections
+        keys = {self._group_of.get(card_id) for card_id in self.marked}
+        self.marked = set()
+        self.sections = [
+            s._replace(cards=[c._replace(marked=False) if c.marked else c for c in s.cards])
+            if s.key in keys else s for s in self.sections]
+        return self.sections

@@ -1,0 +1,160 @@
+"""Phase 5, 投票: dots in turns, per team or per member, placed on the cluster under the
+cursor; when a voter's dots are used, the next member (or the next team) votes. Beside
+the board: the dots left and the live tally, cut to the panel's width."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.binding import Binding
+
+from workshop.edits import cocreate as edits
+from workshop.edits import room as room_edits
+from workshop.i18n import t
+from workshop.methods import turns
+from workshop.methods.cocreate import votes as vote_method
+from workshop.model import Team, Workshop
+from workshop.tui.widgets.cocreate import panel
+from workshop.tui.widgets.cocreate.board_pane import BoardPane, ClusterActions
+from workshop.tui.widgets.cocreate.settings import VOTE_KEYS, SettingsActions
+from workshop.tui.widgets.fitted import WidthChanged
+
+
+class VotePane(SettingsActions, ClusterActions, BoardPane):
+    view = "vote"
+
+    BINDINGS = [
+        Binding("plus,equals_sign,space", "vote", "Dot", id="cocreate_vote", key_display="+",
+                tooltip="One dot on the cluster under the cursor"),
+        Binding("minus", "unvote", "Take dot back", id="cocreate_unvote", key_display="-",
+                tooltip="Take back the voter's last dot on this cluster"),
+        Binding("full_stop", "next_voter", "Next member", id="cocreate_next_voter",
+                key_display=".", tooltip="The next member with dots left votes"),
+        *VOTE_KEYS,
+        ClusterActions.NAME_KEY,
+        ClusterActions.ASSIGN_KEY,
+        *BoardPane.JUMP_KEYS,
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.member_id: str | None = None
+        """The member voting (dots per member), when the room chose one."""
+        self._turn_team: str | None = None
+        self._dots_per = ""
+
+    def show(self, doc: Workshop, *, select: str | None = None) -> None:
+        team_id = turns.current_team_id(doc)
+        if team_id != self._turn_team:  # another team at the keyboard: its first voter
+            self._turn_team = team_id
+            self.member_id = None
+        if doc.cocreate.dots_per != self._dots_per:  # "." (next member) comes or goes
+            self._dots_per = doc.cocreate.dots_per
+            self.refresh_bindings()
+        super().show(doc, select=select)
+
+    def show_panel(self, doc: Workshop) -> None:
+        width = self.panel.content_region.width or 30
+        self.update_panel(panel.vote(doc, self.voter(doc), width))
+
+    @on(WidthChanged)
+    def _panel_resized(self) -> None:
+        self.show_panel(self.doc)  # the tally is cut to the panel's width
+
+    def voter(self, doc: Workshop) -> vote_method.Voter | None:
+        team = doc.team(turns.current_team_id(doc))
+        return vote_method.current_voter(doc, team, self.member_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_voter" and self.doc.cocreate.dots_per != "member":
+            return False
+        return super().check_action(action, parameters)
+
+    def _team_name(self, doc: Workshop) -> str:
+        team = doc.team(turns.current_team_id(doc))
+        return team.name if team else ""
+
+    # -- dots -------------------------------------------------------------------------------
+    def action_vote(self) -> None:
+        cluster_id = self.selected_cluster_id()
+        if cluster_id is None:
+            self.workbench.notify(t("cocreate.error.vote_loose"), severity="warning")
+            return
+        doc = self.doc
+        voter = self.voter(doc)
+        if voter is None:
+            self.workbench.notify(t("cocreate.team_done", team=self._team_name(doc)),
+                                  severity="warning")
+            return
+        self.member_id = voter.member_id
+        self.change(t("cocreate.undo.vote"), edits.vote, cluster_id, voter.team_id,
+                    voter.member_id,
+                    redraw=lambda doc: (self.mirror.recount(doc, cluster_id), None),
+                    then=lambda _left: self._after_vote(voter))
+
+    def action_unvote(self) -> None:
+        cluster_id = self.selected_cluster_id()
+        if cluster_id is None:
+            return
+        doc = self.doc
+        team = doc.team(turns.current_team_id(doc))
+        if team is None:
+            return
+        member = self.member_id if doc.cocreate.dots_per == "member" else None
+        if doc.cocreate.dots_per == "member" and member is None:
+            voter = vote_method.current_voter(doc, team) or vote_method.voters(doc, team)[0]
+            member = voter.member_id
+        self.change(t("cocreate.undo.unvote"), edits.unvote, cluster_id, team.id, member,
+                    redraw=lambda doc: (self.mirror.recount(doc, cluster_id), None))
+
+    def _after_vote(self, voter: vote_method.Voter) -> None:
+        """Hand over when the voter's dots are used: the next member, then the next team."""
+        doc = self.doc
+        if vote_method.left(doc, voter):
+            return
+        team = doc.team(voter.team_id)
+        if team is None:
+            return
+        nxt = vote_method.current_voter(doc, team)
+        if nxt is not None:
+            self.member_id = nxt.member_id
+            found = doc.member(nxt.member_id)
+            self.workbench.notify(t("cocreate.member_next", name=found[1].name if found else ""))
+            self.show_panel(doc)
+            return
+        waiting = [other for other in doc.teams if vote_method.team_left(doc, other)]
+        if not waiting:
+            self.workbench.notify(t("cocreate.vote_over"))
+            return
+        self.workbench.room(_give_turn, waiting, team.id, self.workbench.time_source.now())
+        self.workbench.notify(t("cocreate.team_voted", team=team.name,
+                                next=self._team_name(self.doc)))
+
+    def action_next_voter(self) -> None:
+        doc = self.doc
+        team = doc.team(turns.current_team_id(doc))
+        if team is None:
+            return
+        members = [v.member_id for v in vote_method.voters(doc, team)
+                   if vote_method.left(doc, v)]
+        if not members:
+            return
+        current = self.voter(doc)
+        index = members.index(current.member_id) if current and current.member_id in members \
+            else -1
+        self.member_id = members[(index + 1) % len(members)]
+        self.show_panel(doc)
+
+    def action_toggle_dots_per(self) -> None:
+        self.member_id = None
+        super().action_toggle_dots_per()
+
+
+def _give_turn(doc: Workshop, waiting: list[Team], after: str, now: float) -> None:
+    """The turn to the next team (in order after `after`) that still has dots."""
+    ids = [team.id for team in doc.teams]
+    start = ids.index(after) if after in ids else -1
+    for offset in range(1, len(ids) + 1):
+        candidate = ids[(start + offset) % len(ids)]
+        if any(team.id == candidate for team in waiting):
+            room_edits.set_turn(doc, candidate, now)
+            return

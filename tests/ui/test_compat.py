@@ -1,0 +1,162 @@
+"""Canaries for ``workshop.tui.compat``: the only code that leans on Textual's internals.
+
+Each test fails with a message that says what changed in Textual and what to do about
+it. Run them first after moving the ``textual`` pin.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from textual.app import App, ComposeResult
+from textual.command import CommandList, CommandPalette
+from textual.css.stylesheet import Stylesheet
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from uitools import settle, until
+from workshop.edits.cards import add_card
+from workshop.tui import compat
+from workshop.tui.screens.base import StepScreen
+from workshop.tui.widgets.card_board import CardBoard
+
+CSS = "Static { color: $primary; }"
+
+
+def test_textual_takes_the_first_mode_from_the_instance(make_app):
+    app = make_app()
+    assert app.current_mode == app.session.doc.room.step, (
+        "Textual no longer reads DEFAULT_MODE from the app instance at __init__: "
+        "compat.open_in_mode must find another way to open on the session's step (or "
+        "be dropped, at the cost of a placeholder screen at start-up: measure "
+        "bench/bench_app.py).")
+
+
+async def test_the_first_screen_is_the_sessions_step_with_no_placeholder(make_app):
+    app = make_app()
+    made: list[object] = []
+    app.get_default_screen = lambda: made.append("placeholder")  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen) and app.screen.step == "vision"
+        assert [type(s) for s in app.screen_stack] == [type(app.screen)]
+    assert made == [], "Textual built a placeholder screen before the session's step"
+
+
+def test_the_stylesheet_reuses_what_it_parsed_while_the_variables_stay():
+    assert {"set_variables", "reparse", "parse", "add_source"} <= set(dir(Stylesheet))
+    sheet = compat.ReusingStylesheet(variables={"primary": "red"})
+    sheet.add_source(CSS, read_from=("test", "css"))
+    sheet.parse()
+    first = sheet.rules
+    sheet.set_variables({"primary": "red"})
+    sheet.reparse()
+    assert sheet.rules[0] is first[0], (
+        "Textual's Stylesheet.parse() no longer takes unchanged sources from its parse "
+        "cache: ReusingStylesheet saves nothing; drop it (compat.reuse_parsed_css) or "
+        "find the new cache.")
+    sheet.set_variables({"primary": "blue"})
+    sheet.reparse()
+    assert sheet.rules[0] is not first[0], (
+        "Textual's Stylesheet.set_variables() no longer empties the parse cache: "
+        "ReusingStylesheet would keep CSS parsed for the old theme.")
+    assert "#0000FF" in sheet.css
+
+
+async def test_the_app_is_styled_by_the_reusing_stylesheet(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.stylesheet, compat.ReusingStylesheet), (
+            "Textual replaced App.stylesheet after __init__: the reusing stylesheet is "
+            "no longer used (start-up parses the CSS several times again).")
+        before = app.screen.styles.background
+        app.theme = "workshop-dark"
+        await pilot.pause()
+        assert app.screen.styles.background != before  # a theme still restyles
+
+
+class Board(compat.SteadyScrollView):
+    """A line-drawn widget taller than its viewport."""
+
+    def on_mount(self) -> None:
+        self.virtual_size = Size(20, 500)
+
+    def render_line(self, y: int) -> Strip:
+        return Strip.blank(self.size.width)
+
+
+class BoardApp(App):
+    def compose(self) -> ComposeResult:
+        yield Board()
+
+
+async def test_a_layout_elsewhere_does_not_repaint_the_card_board(make_app, monkeypatch):
+    signature = list(inspect.signature(ScrollView._size_updated).parameters)
+    assert signature == ["self", "size", "virtual_size", "container_size", "layout"], (
+        "ScrollView._size_updated changed its signature: update "
+        "compat.SteadyScrollView._size_updated to match.")
+    assert list(inspect.signature(ScrollView._scroll_update).parameters) == [
+        "self", "virtual_size"], ("ScrollView._scroll_update changed: update "
+                                  "compat.SteadyScrollView.update_scrollbars.")
+    app = make_app()
+    for n in range(200):
+        app.edit("card", add_card, "vision", f"第 {n} 张卡片", team_id=app.doc.teams[0].id)
+    drawn: list[int] = []
+    render_lines = CardBoard.render_lines
+
+    def counting(board: CardBoard, crop: Region) -> list[Strip]:
+        drawn.append(crop.height)
+        return render_lines(board, crop)
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(CardBoard, "render_lines", counting)
+        for _ in range(3):
+            await pilot.press("f4")  # the turn bar changes: the screen is laid out again
+            await settle(pilot)
+        assert sum(drawn) == 0, (
+            "A layout elsewhere on the screen repaints the whole card board again: Textual "
+            "changed how it hands a ScrollView its virtual size; see "
+            "compat.SteadyScrollView.")
+
+
+async def test_scrollbars_follow_a_virtual_size_set_without_a_layout():
+    app = BoardApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        board = app.query_one(Board)
+        board.set_reactive(Board.virtual_size, Size(20, 1000))
+        board.update_scrollbars()
+        assert board.vertical_scrollbar.window_virtual_size == 1000, (
+            "ScrollView._scroll_update no longer fits the scrollbar to the virtual size: "
+            "see compat.SteadyScrollView.update_scrollbars.")
+        board.scroll_to(y=900, animate=False, immediate=True)
+        assert board.scroll_y == 900
+
+
+async def test_the_palette_says_no_matches_in_the_rooms_words(make_app):
+    for name in ("_start_no_matches_countdown", "_NO_MATCHES", "_NO_MATCHES_COUNTDOWN"):
+        assert hasattr(CommandPalette, name), (
+            f"Textual's CommandPalette has no {name} any more: update "
+            "compat.LocalCommandPalette, which says 'No matches found' in the room's words.")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"qqqzzz")
+        commands = app.screen.query_one(CommandList)
+
+        def shown() -> list[str]:
+            return [str(commands.get_option_at_index(i).prompt)
+                    for i in range(commands.option_count)]
+
+        def no_matches_said() -> bool:
+            return any("没有找到匹配的命令" in line for line in shown())
+
+        await until(pilot, lambda: no_matches_said() or any("No matches" in line
+                                                             for line in shown()))
+        assert no_matches_said(), (
+            "The palette no longer shows its no-matches line through "
+            "_start_no_matches_countdown: see compat.LocalCommandPalette.")
+        assert not any("No matches" in line for line in shown())

@@ -1,0 +1,168 @@
+"""What the co-creation board shows after a card is added, cards are moved or a dot is
+placed: the mirror's quick answer must be exactly what a fresh build from the changed
+document shows, touching only the sections involved."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cocreate_factory import brainstormed, clustered, voted
+from workshop import i18n
+from workshop.edits import cocreate as edits
+from workshop.edits.cards import add_card
+from workshop.model import Workshop
+from workshop.tui.widgets.cocreate.board_mirror import LOOSE, BoardMirror
+
+
+def fresh(doc: Workshop, marked: set[str] | None = None) -> list:
+    mirror = BoardMirror()
+    mirror.marked = set(marked or ())
+    return mirror.build(doc)
+
+
+def texts(sections, key: str) -> list[str]:
+    return next([c.text for c in s.cards] for s in sections if s.key == key)
+
+
+def setup_function() -> None:
+    i18n.set_language("zh")
+
+
+def test_sections_after_moving_two_loose_cards_into_the_second_cluster():
+    doc = clustered(named=False)
+    mirror = BoardMirror()
+    before = mirror.build(doc)
+    second = doc.cocreate.clusters[1].id
+    loose = [c.id for c in doc.cocreate.cards if c.cluster_id is None]
+    edits.move(doc, list(reversed(loose)), second)
+    after = mirror.move(doc, list(reversed(loose)), second)
+    assert after == fresh(doc)
+    # in the order typed, after the cluster's own cards: cards 2 3 4, then 6 and 7
+    assert texts(after, second) == ["举办VIP客户技术交流会", "参加两次行业展会",
+                                    "展会期间办联谊座谈会", "竞品降价时快速报价机制",
+                                    "老客户转介绍奖励 [/oops] <b>&"]
+    assert texts(after, LOOSE) == []
+    # the clusters not involved are the very same sections: the board keeps their lines
+    first, third = doc.cocreate.clusters[0].id, doc.cocreate.clusters[2].id
+    assert [s for s in after if s.key in (first, third)] == \
+        [s for s in before if s.key in (first, third)]
+    assert all(a is b for a, b in zip(after, before, strict=True) if a.key in (first, third))
+
+
+def test_a_card_carried_back_to_the_loose_cards_takes_its_place_in_the_order_typed():
+    doc = clustered(named=False)
+    mirror = BoardMirror()
+    mirror.build(doc)
+    card = doc.cocreate.cards[1]  # in the first cluster; typed before the loose cards 6 and 7
+    edits.move_back(doc, [card.id])
+    after = mirror.move(doc, [card.id], LOOSE)
+    assert after == fresh(doc)
+    assert texts(after, LOOSE) == ["建立客户分级档案", "竞品降价时快速报价机制",
+                                   "老客户转介绍奖励 [/oops] <b>&"]
+
+
+def test_emptying_an_unnamed_cluster_renumbers_the_ones_after_it():
+    doc = clustered(named=False)
+    mirror = BoardMirror()
+    mirror.build(doc)
+    training = doc.cocreate.clusters[2].id  # cards 5 and 9
+    second = doc.cocreate.clusters[1]
+    ids = [c.id for c in doc.cocreate.cards if c.cluster_id == second.id]
+    edits.move(doc, ids, training)  # the second cluster is pruned: the third becomes 2.
+    after = mirror.move(doc, ids, training)
+    assert after == fresh(doc)
+    assert [s.title for s in after if s.key != LOOSE] == ["1. （未命名）", "2. （未命名）"]
+
+
+def test_a_card_typed_lands_at_the_end_of_the_loose_cards():
+    doc = brainstormed()
+    mirror = BoardMirror()
+    before = mirror.build(doc)
+    card = add_card(doc, "cocreate", "新卡片 [b]不是粗体[/b]", team_id=doc.teams[1].id,
+                    hidden=True)
+    after = mirror.add(doc, card)
+    assert after == fresh(doc)
+    view = after[0].cards[-1]
+    assert (view.id, view.text, view.team, view.hidden) == (
+        card.id, "新卡片 [b]不是粗体[/b]", doc.teams[1].name, True)
+    assert after[0].cards[:-1] == list(before[0].cards)
+
+
+def test_a_dot_shows_in_the_cluster_title():
+    doc = voted()
+    doc.cocreate.dots = 5
+    mirror = BoardMirror()
+    before = mirror.build(doc)
+    training = doc.cocreate.clusters[2]
+    assert any(s.title == "3. 提升销售团队的产品能力  ● 1" for s in before)
+    edits.vote(doc, training.id, doc.teams[0].id)
+    after = mirror.recount(doc, training.id)
+    assert after == fresh(doc)
+    assert [s.title for s in after if s.key == training.id] == ["3. 提升销售团队的产品能力  ● 2"]
+    edits.unvote(doc, training.id, doc.teams[0].id)
+    edits.unvote(doc, training.id, doc.teams[1].id)
+    assert mirror.recount(doc, training.id) == fresh(doc)
+
+
+def test_marks_show_until_the_cards_move():
+    doc = clustered(named=False)
+    mirror = BoardMirror()
+    mirror.build(doc)
+    loose = [c.id for c in doc.cocreate.cards if c.cluster_id is None]
+    marked = mirror.toggle_mark(loose[1])
+    assert [c.marked for c in marked[0].cards] == [False, True]
+    assert marked == fresh(doc, {loose[1]})
+    first = doc.cocreate.clusters[0].id
+    edits.move(doc, [loose[1]], first)
+    assert mirror.move(doc, [loose[1]], first) == fresh(doc)
+    assert mirror.marked == set()
+
+
+def test_the_card_that_takes_a_moved_cards_place():
+    doc = clustered(named=False)
+    mirror = BoardMirror()
+    mirror.build(doc)
+    first = [c.id for c in doc.cocreate.cards if c.cluster_id == doc.cocreate.clusters[0].id]
+    assert mirror.successor(first[0], [first[0]]) == first[1]  # the next one staying
+    assert mirror.successor(first[1], first[1:]) == first[0]  # else the one before
+    assert mirror.successor(first[0], first) is None  # the whole cluster leaves
+
+
+ACTIONS = st.lists(st.tuples(st.sampled_from(["move", "back", "add", "vote"]),
+                             st.integers(0, 30), st.integers(0, 30)), max_size=25)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ACTIONS)
+def test_change_after_change_the_mirror_shows_what_a_fresh_build_shows(actions):
+    i18n.set_language("zh")
+    doc = voted()
+    doc.cocreate.dots = 20
+    doc.cocreate.clusters[2].name = ""  # emptied, it is pruned: the board renumbers
+    doc.cocreate.phase = "cluster"
+    mirror = BoardMirror()
+    mirror.build(doc)
+    for kind, a, b in actions:
+        cards = doc.cocreate.cards
+        clusters = doc.cocreate.clusters
+        picked = [cards[a % len(cards)].id, cards[b % len(cards)].id][: 1 + a % 2]
+        if kind == "add":
+            card = add_card(doc, "cocreate", f"卡片 {a}", team_id=doc.teams[b % 2].id)
+            sections = mirror.add(doc, card)
+        elif kind == "move" and clusters:
+            target = clusters[b % len(clusters)].id
+            if edits.move(doc, picked, target) == 0:
+                continue
+            sections = mirror.move(doc, picked, target)
+        elif kind == "back" and cards[a % len(cards)].cluster_id is not None:
+            edits.move_back(doc, picked[:1])
+            sections = mirror.move(doc, picked[:1], LOOSE)
+        elif kind == "vote" and any(k.name for k in clusters):
+            named = [k for k in clusters if k.name]
+            target = named[a % len(named)].id
+            edits.vote(doc, target, doc.teams[b % 2].id)
+            sections = mirror.recount(doc, target)
+        else:
+            continue
+        assert sections == fresh(doc)
