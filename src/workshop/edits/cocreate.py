@@ -16,6 +16,7 @@ from workshop.methods.cocreate import focus as cocreate_method
 from workshop.methods.cocreate import votes as vote_method
 from workshop.methods.dots import Voter
 from workshop.model import PHASES, Card, Cluster, Phase, Workshop
+from workshop.model.limits import MAX_CARDS
 from workshop.text import clean
 
 # -- the focus question and the settings --------------------------------------------------
@@ -77,6 +78,8 @@ def pull_sources(doc: Workshop, kinds: Sequence[str] | None = None) -> list[Card
                if kinds is None or s.kind in kinds]
     if not pending:
         raise EditError(t("cocreate.error.nothing_to_pull"))
+    if len(doc.cocreate.cards) + len(pending) > MAX_CARDS:
+        raise EditError(t("edit.too_many_cards", max=f"{MAX_CARDS:,}"))
     added = []
     for source in pending:
         team_id = source.team_id if doc.team(source.team_id) else None
@@ -116,7 +119,9 @@ def move(doc: Workshop, card_ids: Sequence[str], cluster_id: str) -> int:
     """Put cards into a cluster; returns how many moved."""
     ids = _card_ids(doc, card_ids)
     _cluster(doc, cluster_id)
-    return len(cluster_method.move(doc.cocreate, ids, cluster_id))
+    moved = cluster_method.move(doc.cocreate, ids, cluster_id)
+    _forget_gone_strategies(doc)  # an unnamed cluster emptied by the move is gone
+    return len(moved)
 
 
 def move_back(doc: Workshop, card_ids: Sequence[str]) -> int:
@@ -125,16 +130,33 @@ def move_back(doc: Workshop, card_ids: Sequence[str]) -> int:
     moved = cluster_method.move_back(doc.cocreate, ids)
     if not moved:
         raise EditError(t("cocreate.error.not_in_cluster"))
+    _forget_gone_strategies(doc)
     return len(moved)
 
 
 def merge(doc: Workshop, source_id: str, target_id: str) -> Cluster:
-    """Fold one cluster into another (cards and dots); the target keeps its name."""
+    """Fold one cluster into another (cards, dots and the actions planned under it); the
+    target keeps its name."""
     source = _cluster(doc, source_id)
     target = _cluster(doc, target_id)
     if source.id == target.id:
         raise EditError(t("cocreate.error.merge_self"))
+    _repoint_actions(doc, source.id, target.id)
     return cluster_method.merge(doc.cocreate, source.id, target.id)
+
+
+def _repoint_actions(doc: Workshop, old_id: str, new_id: str | None) -> None:
+    """Actions planned under a cluster that is going follow it (or lose their strategy)."""
+    for action in doc.plan.actions:
+        if action.strategy_id == old_id:
+            action.strategy_id = new_id
+
+
+def _forget_gone_strategies(doc: Workshop) -> None:
+    clusters = {cluster.id for cluster in doc.cocreate.clusters}
+    for action in doc.plan.actions:
+        if action.strategy_id is not None and action.strategy_id not in clusters:
+            action.strategy_id = None
 
 
 def split(doc: Workshop, cluster_id: str, card_ids: Sequence[str]) -> Cluster:
@@ -153,6 +175,7 @@ def split(doc: Workshop, cluster_id: str, card_ids: Sequence[str]) -> Cluster:
 def remove_cluster(doc: Workshop, cluster_id: str) -> int:
     """Dissolve a cluster; its cards go back to the loose cards. Returns how many."""
     _cluster(doc, cluster_id)
+    _repoint_actions(doc, cluster_id, None)
     return len(cluster_method.remove(doc.cocreate, cluster_id))
 
 

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from workshop.ids import new_id
 from workshop.model.base import Card, Line, Model, Text, Vote
+from workshop.model.limits import MAX_CARDS
 
 Phase = Literal["focus", "brainstorm", "cluster", "name", "vote", "model"]
 PHASES: tuple[Phase, ...] = ("focus", "brainstorm", "cluster", "name", "vote", "model")
@@ -29,7 +30,7 @@ class Cluster(Model):
 
 class CocreateSection(Model):
     focus_question: Text = ""
-    cards: list[Card] = Field(default_factory=list)
+    cards: list[Card] = Field(default_factory=list, max_length=MAX_CARDS)
     """Brainstorm cards (board ``idea``); a card's ``cluster_id`` places it."""
     clusters: list[Cluster] = Field(default_factory=list)
     """Clusters in board order."""
