@@ -10,9 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, chain
-from typing import NamedTuple
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
@@ -21,58 +19,19 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from workshop.text import cells, wrap
 from workshop.tui.compat import SteadyScrollView
+from workshop.tui.widgets.card_layout import (
+    CardView,
+    LaidOutSection,
+    Section,
+    component_style,
+    hint_lines,
+    layout_section,
+    title_strip,
+    visible_lines,
+)
 
-
-class CardView(NamedTuple):
-    """One card as the board shows it (a tuple: thousands are made per redraw)."""
-
-    id: str
-    text: str
-    team: str = ""
-    color: str = ""
-    hidden: bool = False
-    badge: str = ""
-    """Short text after the card, e.g. a vote count or a classification."""
-    group: str = ""
-    """The section key the card belongs to (a board, a cluster)."""
-    marked: bool = False
-    """Picked out by the facilitator (e.g. to move several cards at once)."""
-
-
-class Section(NamedTuple):
-    """A titled run of cards; `key` identifies it (a board or a cluster id)."""
-
-    key: str
-    title: str
-    cards: Sequence[CardView]
-    hint: str = ""
-    """Shown under the title when the section has no cards."""
-    tally: tuple[int, int] | None = None
-    """Dots on the section and the most on any section (the wall draws them as a bar
-    under the title, to scale)."""
-
-
-class _Block(NamedTuple):
-    """One section laid out: its lines, and which card each line belongs to."""
-
-    key: str
-    title: str
-    hint: str
-    current: bool
-    cards: tuple[CardView, ...]
-    strips: list[Strip]
-    """The lines as laid out (without the board's base style; drawn on it when first
-    shown, see ``_drawn``)."""
-    rows: list[int | None]
-    """For each line, the index of its card within the section (None: header or hint)."""
-    firsts: list[int]
-    """For each card, its first line within the section."""
-    counts: list[int]
-    """For each card, how many lines it takes."""
-    source: object = None
-    """The sequence of cards it was laid out from: the same object again means no change."""
+__all__ = ["CardBoard", "CardView", "Section"]
 
 
 class CardBoard(SteadyScrollView, can_focus=True):
@@ -164,18 +123,8 @@ class CardBoard(SteadyScrollView, can_focus=True):
                  classes: str | None = None, empty_hint: str = "") -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._sections: list[Section] = []
-        self._blocks: list[_Block] = []
-        self._cards: list[CardView] = []
-        self._rows = 0
-        """Lines on the board in all."""
-        self._changed: list[int] = []
-        """Blocks laid out again by the last rebuild (where a card that moved will be)."""
-        self._block_of: dict[str, int] = {}
+        self._clear_layout([])
         self._styles: dict[str, Style] | None = None
-        self._block_row_start: list[int] = []
-        self._block_card_start: list[int] = []
-        self._index: dict[str, int] | None = None
-        """Card id → index, built when first needed after a change."""
         self._cache: dict[tuple, list[Strip]] = {}
         self._drawn_lines: dict[int, tuple[Strip, Strip]] = {}
         """Laid-out line (by id) → (that line, the line as drawn)."""
@@ -184,6 +133,20 @@ class CardBoard(SteadyScrollView, can_focus=True):
         """The board's width while a frame is drawn (see ``render_lines``)."""
         self._styles_key: tuple = ()
         self.empty_hint = empty_hint
+
+    def _clear_layout(self, cards: list[CardView]) -> None:
+        """Know `cards` without laying them out (no width yet)."""
+        self._cards = cards
+        self._blocks: list[LaidOutSection] = []
+        self._rows = 0
+        """Lines on the board in all."""
+        self._changed: list[int] = []
+        """Blocks laid out again by the last rebuild (where a card that moved will be)."""
+        self._block_of: dict[str, int] = {}
+        self._block_row_start = [0]
+        self._block_card_start = [0]
+        self._index: dict[str, int] | None = None
+        """Card id → index, built when first needed after a change."""
 
     # -- data -------------------------------------------------------------------------
     @property
@@ -254,28 +217,11 @@ class CardBoard(SteadyScrollView, can_focus=True):
         return bisect_right(self._block_card_start, index) - 1
 
     # -- layout -----------------------------------------------------------------------
-    def _style(self, name: str) -> Style:
-        component = f"card-board--{name}"
-        partial = self.get_component_rich_style(component, partial=True)
-        # A partial style cannot resolve "auto" or translucent colours ($text, $text-muted
-        # came out white on a light theme); take those from the resolved style, for the
-        # colours the component sets itself only.
-        full = self.get_component_rich_style(component)
-        return partial + Style(color=full.color if partial.color else None,
-                               bgcolor=full.bgcolor if partial.bgcolor else None)
-
     def _rebuild(self) -> None:
         if self.is_attached and not self.size.width:
             # not laid out yet: the cards are known, their lines wait for the width (a
             # layout at a guessed width would be thrown away at once: 2,000 cards twice)
-            self._cards = list(chain.from_iterable(s.cards for s in self._sections))
-            self._index = None
-            self._changed = []
-            self._blocks = []
-            self._block_of = {}
-            self._rows = 0
-            self._block_row_start = [0]
-            self._block_card_start = [0]
+            self._clear_layout(list(chain.from_iterable(s.cards for s in self._sections)))
             return
         width = max(8, self.scrollable_content_region.width or self.size.width or 40)
         styles_key = (self.app.theme if self.is_attached else "", width, self._layout_styles())
@@ -304,16 +250,15 @@ class CardBoard(SteadyScrollView, can_focus=True):
             else:
                 cards = tuple(section.cards)
             changed.append(len(blocks))
-            blocks.append(self._layout_section(section, cards, current, width, prev))
+            blocks.append(layout_section(section, cards, current, width, prev,
+                                         self._cached_style, self._cache))
         limit = 4 * max(1000, len(self._cards))
         if len(self._cache) > limit or len(self._drawn_lines) > 2 * limit:
             self._cache = {}  # cards long gone: let their lines go
             self._drawn_lines = {}
         if not any(block.strips for block in blocks) and self.empty_hint:
-            hint_style = self._cached_style("hint")
-            lines = [Strip([Segment("  " + line, hint_style)])
-                     for line in wrap(self.empty_hint, width - 2)]
-            blocks = [_Block("", "", self.empty_hint, False, (), lines, [None] * len(lines),
+            lines = hint_lines(self.empty_hint, width, self._cached_style)
+            blocks = [LaidOutSection("", "", self.empty_hint, False, (), lines, [None] * len(lines),
                              [], [])]
         old = (self._blocks, self._block_row_start)
         self._blocks = blocks
@@ -333,7 +278,8 @@ class CardBoard(SteadyScrollView, can_focus=True):
         """A component style (or ``base``, the board's own), looked up once per restyle: a
         lookup costs more than drawing a line."""
         if self._styles is None:
-            styles = {component: self._style(component) for component in self._STYLE_NAMES}
+            styles = {name: component_style(self, f"card-board--{name}")
+                      for name in self._STYLE_NAMES}
             styles["base"] = self.rich_style
             self._styles = styles
         return self._styles[name]
@@ -343,74 +289,15 @@ class CardBoard(SteadyScrollView, can_focus=True):
         return tuple(self._cached_style(name) for name in (*self._STYLE_NAMES, "base")
                      if name != "cursor")
 
-    def _layout_section(self, section: Section, cards: tuple[CardView, ...], current: bool,
-                        width: int, prev: _Block | None) -> _Block:
-        """Lay out one section; when it only grew at the end, lay out just the new cards."""
-        strips: list[Strip] = []
-        rows: list[int | None] = []
-        firsts: list[int] = []
-        counts: list[int] = []
-        start = 0
-        if (prev is not None and prev.title == section.title and prev.current == current
-                and (prev.cards or not section.hint) and len(cards) >= len(prev.cards)
-                and cards[:len(prev.cards)] == prev.cards):
-            strips, rows = list(prev.strips), list(prev.rows)
-            firsts, counts = list(prev.firsts), list(prev.counts)
-            start = len(prev.cards)
-        else:
-            if section.title:
-                style = self._cached_style("header-current" if current else "header")
-                title = f" {section.title} ({len(cards)}) "
-                strips.append(Strip([Segment(title, style),
-                                     Segment(" " * max(0, width - cells(title)), style)]))
-                rows.append(None)
-            if not cards and section.hint:
-                hint_style = self._cached_style("hint")
-                for line in wrap(section.hint, width - 2):
-                    strips.append(Strip([Segment("  " + line, hint_style)]))
-                    rows.append(None)
-        if start and section.title:  # the count in the title changed
-            style = self._cached_style("header-current" if current else "header")
-            title = f" {section.title} ({len(cards)}) "
-            strips[0] = Strip([Segment(title, style),
-                               Segment(" " * max(0, width - cells(title)), style)])
-        cache = self._cache
-        for local in range(start, len(cards)):
-            card = cards[local]
-            lines = cache.get(card)  # a card view is a tuple: it is its own key
-            if lines is None:
-                lines = cache[card] = self._layout_card(card, width)
-            firsts.append(len(strips))
-            counts.append(len(lines))
-            strips.extend(lines)
-            rows.extend([local] * len(lines))
-        return _Block(section.key, section.title, section.hint, current, cards, strips,
-                      rows, firsts, counts, section.cards)
-
-    @staticmethod
-    def _lines(blocks: list[_Block], starts: list[int], top: int, height: int) -> list[Strip]:
-        """The drawn lines `top` to `top + height` of a layout (fewer past its end)."""
-        out: list[Strip] = []
-        if not blocks or top >= starts[-1]:
-            return out
-        block = bisect_right(starts, top) - 1
-        line = top - starts[block]
-        while block < len(blocks) and len(out) < height:
-            laid = blocks[block].strips
-            out.extend(laid[line:line + height - len(out)])
-            block += 1
-            line = 0
-        return out
-
-    def _refresh_changed(self, blocks: list[_Block], starts: list[int]) -> None:
+    def _refresh_changed(self, blocks: list[LaidOutSection], starts: list[int]) -> None:
         """Repaint only the lines on screen whose content changed (since `blocks`)."""
         height = self.scrollable_content_region.height
         if not self.is_mounted or not height or not blocks:
             self.refresh()
             return
         top = self.scroll_offset.y
-        before = self._lines(blocks, starts, top, height)
-        after = self._lines(self._blocks, self._block_row_start, top, height)
+        before = visible_lines(blocks, starts, top, height)
+        after = visible_lines(self._blocks, self._block_row_start, top, height)
         changed = [y for y in range(height)
                    if (before[y] if y < len(before) else None)
                    is not (after[y] if y < len(after) else None)]
@@ -465,46 +352,6 @@ class CardBoard(SteadyScrollView, can_focus=True):
     def size_updated(self) -> None:
         # a scrollbar that came or went changes the width of the lines, with no Resize
         self.call_later(self._check_width)
-
-    def _layout_card(self, card: CardView, width: int) -> list[Strip]:
-        # a hidden card gives away neither its text nor its team (name or colour)
-        color = None if card.hidden else card.color or None
-        bar = Style(color=color, bold=True)
-        mark = "✔ " if card.marked else "▌ "
-        if card.marked:
-            bar = self._cached_style("marked")
-        name_style = Style(color=color, bold=True)
-        label = f"{card.team} " if card.team and not card.hidden else ""
-        indent = 2
-        body_width = max(4, width - indent - 1)
-        if card.hidden:
-            text_style = self._cached_style("hidden")
-            lines = wrap("▒▒▒▒▒▒", body_width)
-            label_len = 0
-        else:
-            text_style = Style()
-            lines = wrap(label + card.text, body_width)
-            label_len = len(label)
-        badge_style = self._cached_style("badge")
-        strips = []
-        for n, line in enumerate(lines):
-            segments = [Segment(mark if n == 0 else "▌ ", bar)]
-            if n == 0 and label_len:
-                segments.append(Segment(line[:label_len], name_style))
-                segments.append(Segment(line[label_len:], text_style))
-            else:
-                segments.append(Segment(line, text_style))
-            if n == len(lines) - 1 and card.badge:
-                room = width - indent - cells(line) - 1
-                badge = " " + card.badge
-                if cells(badge) <= room:
-                    segments.append(Segment(" " * (room - cells(badge)), text_style))
-                    segments.append(Segment(badge, badge_style))
-                else:
-                    strips.append(Strip(segments))
-                    segments = [Segment("▌ ", bar), Segment(card.badge, badge_style)]
-            strips.append(Strip(segments))
-        return strips
 
     def on_resize(self, event: events.Resize) -> None:
         if max(8, self.scrollable_content_region.width) != self._built_width:
@@ -590,10 +437,8 @@ class CardBoard(SteadyScrollView, can_focus=True):
                 continue
             strips = list(block.strips)
             if block.title:
-                style = self._cached_style("header-current" if current else "header")
-                title = f" {block.title} ({len(block.cards)}) "
-                strips[0] = Strip([Segment(title, style),
-                                   Segment(" " * max(0, width - cells(title)), style)])
+                strips[0] = title_strip(block.title, len(block.cards), width, current,
+                                        self._cached_style)
                 top = self._block_row_start[index] - self.scroll_offset.y
                 self.refresh(Region(0, top, self.size.width, 1))
             self._blocks[index] = block._replace(current=current, strips=strips)
