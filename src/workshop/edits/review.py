@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from workshop.edits import EditError
+from workshop.edits import EditError, goal_fields
 from workshop.i18n import t
-from workshop.model import ReviewGoal, Workshop, limits
+from workshop.model import ReviewGoal, Workshop
 from workshop.model.review import OUTCOMES, Outcome
-from workshop.text import clean
 
 REVIEW_FIELDS = ("statement", "unit", "target", "actual", "outcome", "note")
 
@@ -22,24 +20,10 @@ def _goal(doc: Workshop, goal_id: str) -> ReviewGoal:
 
 
 def _check(fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - set(REVIEW_FIELDS)
-    if unknown:
-        raise EditError(t("vision.edit.unknown_field", field=", ".join(sorted(unknown))))
-    out = dict(fields)
-    if "statement" in out:
-        out["statement"] = clean(out["statement"] or "")
-        if not out["statement"]:
-            raise EditError(t("review.edit.empty_goal"))
-    if "unit" in out:
-        out["unit"] = clean(out["unit"] or "")
-    if "note" in out:
-        out["note"] = clean(out["note"] or "", multiline=True)
-    for name in ("target", "actual"):
-        value = out.get(name)
-        if value is not None and (isinstance(value, bool) or not math.isfinite(value)):
-            raise EditError(t("vision.edit.not_number", field=t(f"review.field.{name}")))
-        if value is not None and (problem := limits.amount_problem(value)):
-            raise EditError(f"{t(f'review.field.{name}')}: {problem}")
+    out = goal_fields.checked(fields, REVIEW_FIELDS, empty_key="review.edit.empty_goal",
+                              lines=("unit",), notes=("note",),
+                              amounts={name: f"review.field.{name}"
+                                       for name in ("target", "actual")})
     if out.get("outcome") is not None and out["outcome"] not in OUTCOMES:
         raise EditError(t("review.edit.unknown_outcome", outcome=out["outcome"]))
     return out

@@ -11,7 +11,7 @@ import math
 from fractions import Fraction
 from typing import Any
 
-from workshop.edits import EditError
+from workshop.edits import EditError, goal_fields
 from workshop.i18n import t
 from workshop.methods.numbers import fmt
 from workshop.methods.vision import agreement, presets
@@ -47,23 +47,9 @@ def _ancestors(doc: Workshop, goal_id: str | None) -> list[str]:
 
 
 def _check_goal_fields(doc: Workshop, goal_id: str | None, fields: dict[str, Any]) -> dict:
-    unknown = set(fields) - set(GOAL_FIELDS)
-    if unknown:
-        raise EditError(t("vision.edit.unknown_field", field=", ".join(sorted(unknown))))
-    out = dict(fields)
-    if "statement" in out:
-        out["statement"] = clean(out["statement"] or "")
-        if not out["statement"]:
-            raise EditError(t("vision.edit.empty_goal"))
-    for name in ("metric", "unit"):
-        if name in out:
-            out[name] = clean(out[name] or "")
-    for name in _NUMBER_FIELDS:
-        value = out.get(name)
-        if value is not None and (isinstance(value, bool) or not math.isfinite(value)):
-            raise EditError(t("vision.edit.not_number", field=t(f"vision.field.{name}")))
-        if value is not None and (problem := limits.amount_problem(value)):
-            raise EditError(f"{t(f'vision.field.{name}')}: {problem}")
+    out = goal_fields.checked(fields, GOAL_FIELDS, empty_key="vision.edit.empty_goal",
+                              lines=("metric", "unit"),
+                              amounts={name: f"vision.field.{name}" for name in _NUMBER_FIELDS})
     if out.get("factors") is not None and out["factors"] <= 0:
         raise EditError(t("vision.edit.factors"))
     if out.get("growth") is not None and out["growth"] <= -1:
