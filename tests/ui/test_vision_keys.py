@@ -113,7 +113,7 @@ async def test_type_a_vague_goal_see_s_and_m_fail_fix_it_and_see_them_pass(make_
         goal = app.session.doc.vision.goals[-1]
         assert goal.statement == "2027年12月31日前济南市场VIP客户拜访量达到1200次"
         tree = app.screen.query_one(GoalTree)
-        assert tree.goal_id == goal.id  # the new goal is selected
+        assert tree.highlighted_id == goal.id  # the new goal is selected
         assert "1200次" in rendered(app.screen.query_one(GoalDetail))
 
 
@@ -150,7 +150,7 @@ async def test_a_sub_goal_serves_its_parent_and_is_relevant(make_app):
         await open_panel(pilot, "2")
         tree = app.screen.query_one(GoalTree)
         jinan = app.session.doc.goal("jinan")
-        tree.select_goal("jinan")
+        tree.select_id("jinan")
         await pilot.press("c")
         await pilot.pause()
         text = rendered(app.screen.query_one("#smart-live", Static))
@@ -169,7 +169,7 @@ async def test_editing_and_deleting_a_goal_is_undoable(make_app):
     async with app.run_test(size=(100, 34)) as pilot:
         await open_panel(pilot, "2")
         tree = app.screen.query_one(GoalTree)
-        tree.select_goal("jinan")
+        tree.select_id("jinan")
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#field-target", Input).value = "320"

@@ -8,15 +8,13 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 
 from workshop.i18n import t
 from workshop.methods.cocreate.clusters import NAME_HAN, NAME_WORDS, name_advice
 from workshop.text import MAX_TEXT, truncate
-from workshop.tui.screens.dialogs import Choice
-from workshop.tui.widgets.field_dialog import FieldDialog
+from workshop.tui.screens.dialogs import Choice, TextPrompt
 
 
 class ClusterPicker(Choice):
@@ -84,18 +82,14 @@ def advice_text(name: str) -> Text:
     return text
 
 
-class NamePrompt(FieldDialog[str | None]):
-    """Name a cluster: its cards for context, the focus question, live advice. Esc with
-    a name typed asks before the name is lost (``FieldDialog``)."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+class NamePrompt(TextPrompt):
+    """Name a cluster: its cards for context, the focus question, live advice. Enter
+    accepts; Esc with a name typed asks before the name is lost (``TextPrompt``)."""
 
     def __init__(self, title: str, question: str, cards: Sequence[str], value: str) -> None:
-        super().__init__(classes="dialog")
-        self.title_text = title
+        super().__init__(title, value, t("cocreate.name_placeholder"))
         self.question = question
         self.cards = list(cards)
-        self.value = value
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -112,7 +106,7 @@ class NamePrompt(FieldDialog[str | None]):
                              style="dim")
             cards.rstrip()
             yield Static(cards, classes="name-cards")
-            yield Input(self.value, placeholder=t("cocreate.name_placeholder"),
+            yield Input(self.value, placeholder=self.placeholder,
                         max_length=MAX_TEXT)
             yield Static(advice_text(self.value), id="name-advice")
             yield Static(t("shell.prompt_hint"), classes="dialog-hint")
@@ -120,11 +114,3 @@ class NamePrompt(FieldDialog[str | None]):
     @on(Input.Changed)
     def _advise(self, event: Input.Changed) -> None:
         self.query_one("#name-advice", Static).update(advice_text(event.value))
-
-    @on(Input.Submitted)
-    def _accept(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)
-
-    def action_save(self) -> None:
-        self.dismiss(self.query_one(Input).value)

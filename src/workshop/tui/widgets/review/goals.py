@@ -76,13 +76,6 @@ class ReviewGoalList(WrappedKeyedList):
             options.append(Option(prompt, id=goal.id))
         self.replace_options(options)
 
-    @property
-    def goal_id(self) -> str | None:
-        return self.highlighted_id
-
-    def select_goal(self, goal_id: str) -> None:
-        self.select_id(goal_id)
-
 
 class ReviewGoalDialog(FormDialog):
     """Add or edit one of last year's goals."""

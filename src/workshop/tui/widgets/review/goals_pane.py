@@ -92,7 +92,7 @@ class ReviewGoalsPane(Pane):
 
     # -- outcomes ---------------------------------------------------------------------
     def _goal(self) -> ReviewGoal | None:
-        goal_id = self.query_one(ReviewGoalList).goal_id
+        goal_id = self.query_one(ReviewGoalList).highlighted_id
         return next((g for g in self.doc.review.goals if g.id == goal_id), None)
 
     def action_outcome(self, outcome: str) -> None:
@@ -119,7 +119,7 @@ class ReviewGoalsPane(Pane):
                                           goal=truncate(values["statement"], 20)),
                                         edits.add_goal, **values)
             if added is not None:
-                self.query_one(ReviewGoalList).select_goal(added.id)
+                self.query_one(ReviewGoalList).select_id(added.id)
 
         self.workbench.push_screen(ReviewGoalDialog(t("review.ui.add_goal")), done)
 

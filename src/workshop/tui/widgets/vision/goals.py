@@ -71,13 +71,6 @@ class GoalTree(WrappedKeyedList):
             options.append(Option(prompt, id=goal.id))
         self.replace_options(options)
 
-    @property
-    def goal_id(self) -> str | None:
-        return self.highlighted_id
-
-    def select_goal(self, goal_id: str) -> None:
-        self.select_id(goal_id)
-
 
 def goal_details(doc: Workshop, goal: Goal | None) -> RenderableType:
     """Everything about one goal: statement, numbers, SMART verdicts, flags, planning

@@ -65,7 +65,7 @@ class GoalsPane(VisionPane):
     @property
     def goal_id(self) -> str | None:
         """The goal highlighted in the tree (the other panels start from it)."""
-        return self.query_one(GoalTree).goal_id
+        return self.query_one(GoalTree).highlighted_id
 
     def _show_goal(self, doc: Workshop) -> None:
         self.query_one(GoalDetail).update(goal_details(doc, doc.goal(self.goal_id)))
@@ -93,7 +93,7 @@ class GoalsPane(VisionPane):
                 added = self.workbench.edit(t("vision.undo.add_goal", goal=label),
                                             edits.add_goal, **fields)
                 if added is not None:
-                    self.query_one(GoalTree).select_goal(added.id)
+                    self.query_one(GoalTree).select_id(added.id)
             else:
                 self.workbench.edit(t("vision.undo.edit_goal", goal=label), edits.update_goal,
                                     goal_id, **fields)

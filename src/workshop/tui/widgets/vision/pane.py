@@ -52,7 +52,7 @@ class VisionPane(Pane):
         """The goal highlighted on the goals panel, else the first goal (the tree is filled
         only once the goals panel has been shown)."""
         trees = self.screen.query(GoalTree)
-        goal_id = trees.first().goal_id if trees else None
+        goal_id = trees.first().highlighted_id if trees else None
         if goal_id is None and self.doc.vision.goals:
             goal_id = self.doc.vision.goals[0].id
         return goal_id
