@@ -211,8 +211,9 @@ def glyphs(path: Path) -> list[list[Glyph]]:
 
 
 def plumber_text(path: Path) -> str:
-    """The text of every page as pdfplumber lays it out (characters in the order drawn,
-    so right-to-left names read as typed), pages separated by form feeds."""
+    """The text of every page as pdfplumber lays it out (characters left to right as
+    drawn, so a right-to-left name comes out reversed: ``pdf_text`` reads it as typed),
+    pages separated by form feeds."""
     import pdfplumber
 
     with pdfplumber.open(str(path)) as pdf:

@@ -50,6 +50,7 @@ def ready_action(doc: Workshop, what: str, *, team_index: int = 0, member_index:
     action = Action(what=what, strategy_id=cluster.id, team_id=team.id,
                     goal_id=goal.id if goal else None,
                     owner_id=team.members[member_index % len(team.members)].id,
+                    checker_id=team.members[(member_index + 1) % len(team.members)].id,
                     start=dt.date(2027, 1, 4), due=due, measure="VIP客户月度拜访完成率",
                     target="100%", support="市场部提供客户名单", next_check=dt.date(2027, 1, 31))
     doc.plan.actions.append(action)

@@ -227,3 +227,46 @@ async def test_f8_exports_every_handout_off_the_ui_thread(make_app, session_path
         await pilot.pause()
         text = pdf_text(handout)
         assert "附录" in text and "行动计划" in text
+
+
+@pytest.mark.parametrize(("lang", "flag", "ready_word"),
+                         [("zh", "没有检查人", "就绪"), ("en", "nobody checks it", "Ready")])
+async def test_an_action_nobody_checks_is_flagged_until_someone_does(tmp_path, lang, flag,
+                                                                      ready_word):
+    from planning import ready_action, shandong, with_strategies
+    from rooms import saved
+    from workshop import i18n
+    from workshop.store import Session
+    from workshop.tui.app import WorkshopApp
+
+    i18n.set_language(lang)
+    doc = with_strategies(shandong())
+    doc.meta.language = doc.room.language = lang
+    # under the strategy with the most votes, listed first
+    ready_action(doc, "每月拜访每家VIP客户一次", strategy_index=1).checker_id = None
+    session = Session.open(saved(doc, tmp_path / "p.workshop.json", "plan"))
+    try:
+        app = WorkshopApp(session=session)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            rows = screen.query_one("#actions", RowList)
+            await pilot.press("down")  # from the strategy to its action
+            await pilot.pause()
+            assert rows.selected.kind == "action"
+            assert "⚠1" in rendered_lines(rows)
+            detail = shown(screen.query_one("#plan-detail"))
+            assert flag in detail and ready_word not in detail
+            form = await open_form(pilot)
+            await pilot.press("tab", "tab", "tab")  # strategy, owner, who checks
+            assert app.focused.id == "in-checker_id"
+            await pilot.press("right", "right")  # 李娜 checks 张伟's action
+            await pilot.press("f10")
+            await pilot.pause()
+            assert not isinstance(app.screen, ActionForm), form
+            assert app.session.doc.plan.actions[0].checker_id is not None
+            detail = shown(screen.query_one("#plan-detail"))
+            assert flag not in detail and ready_word in detail
+    finally:
+        session.close()
+        i18n.set_language("zh")

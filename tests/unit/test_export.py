@@ -556,7 +556,7 @@ def test_csv_is_utf8_with_bom_and_reads_back(tmp_path: Path):
     assert rows[1][-1] == ""  # ready: nothing to complete
     assert rows[2][3] == "'=HYPERLINK(\"http://x\")"  # never a live formula in Excel
     assert rows[2][9] == "-5%"
-    assert rows[2][-1].startswith("负责人、完成期限、衡量指标")
+    assert rows[2][-1].startswith("负责人、谁来检查、完成期限、衡量指标")
 
 
 def test_csv_without_actions_is_the_header_row(tmp_path: Path):

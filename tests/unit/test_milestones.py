@@ -153,6 +153,61 @@ def test_the_report_says_which_kind_each_goal_is():
     assert "逐步走到目标值" in goals["travel"].kind_text
 
 
+# -- a goal said per day is a level to hold ------------------------------------------------
+
+def test_the_stores_daily_goal_is_held_every_week_not_added_up():
+    # "2027年2月每天销售额达到3571元": every day of February reaches 3,571 元; adding the
+    # days up asked 893 元 by the first week's end
+    doc = load_scenario(SCENARIOS / "store-monthly.toml")
+    day = doc.goal("day")
+    assert day.kind is None and path.kind_of(day) == "level" and path.holds(day)
+    found = plan_math.cascade_milestones(doc, "day")
+    assert [m.target for m in found] == [3571] * 4
+    assert all(m.in_period is None for m in found)
+    assert found[-1].due == dt.date(2027, 2, 28)
+    # the month it is the daily share of still adds up
+    assert [m.target for m in plan_math.cascade_milestones(doc, "store")] == [
+        25_000, 50_000, 75_000, 100_000]
+
+
+def test_a_held_level_needs_no_baseline_and_the_report_says_every_day():
+    from workshop.report import build_report
+
+    doc = load_scenario(SCENARIOS / "store-monthly.toml")
+    doc.goal("day").baseline = None
+    assert [m.target for m in plan_math.cascade_milestones(doc, "day")] == [3571] * 4
+    goals = {g.id: g for g in build_report(doc, "zh").step("vision").goals}
+    assert goals["day"].kind == "level" and "每天都要达到目标值" in goals["day"].kind_text
+    assert "逐步走到目标值" in goals["attach"].kind_text  # a rate that moves still moves
+    goals = {g.id: g for g in build_report(doc, "en").step("vision").goals}
+    assert "reached every day" in goals["day"].kind_text
+
+
+@pytest.mark.parametrize("statement, metric, unit, kind", [
+    ("2027年2月每天销售额达到3571元", "", "元", "level"),
+    ("2027年6月30日前门店日均客流达到500人", "", "人", "level"),
+    ("x", "日销售额（当天目标）", "元", "level"),
+    ("Every agent makes 50 calls each working day by 2027-12-31", "", "calls", "level"),
+    ("Ship 40 orders a day by June 2027", "", "orders", "level"),
+    ("daily sign-ups reach 30 by June 2027", "", "", "level"),
+    ("2027年12月31日前济南市场销售额达到300万元", "", "万元", "amount"),
+    ("2027年2月新增会员120人，每周调整一次陈列", "", "人", "amount"),
+])
+def test_a_goal_said_per_day_is_inferred_as_a_level(statement, metric, unit, kind):
+    goal = Goal(statement=statement, metric=metric, unit=unit)
+    assert path.kind_of(goal) == kind
+    goal.kind = "amount"  # the scenario's word wins
+    assert path.kind_of(goal) == "amount" and not path.holds(goal)
+
+
+def test_the_checkin_compares_a_days_takings_with_the_daily_target():
+    from workshop.methods.checkin import subjects
+
+    doc = load_scenario(SCENARIOS / "store-monthly.toml")
+    day = next(s for s in subjects.subjects(doc) if s.goal_id == "day")
+    assert day.kind == "level" and [float(p.reached) for p in day.points] == [3571.0] * 4
+
+
 # -- a team's share and the team's own goal ------------------------------------------------
 
 def departments(doc):

@@ -297,6 +297,7 @@ def test_who_checks_is_a_member_or_a_role_and_shows_in_words(doc):
 
 def test_the_owner_cannot_check_their_own_action(doc):
     action = ready_action(doc, "每月拜访VIP客户")  # owned by 张伟
+    action.checker_id = None
     owner = action.owner_id
     with pytest.raises(FieldError) as caught:
         plan_edits.update_action(doc, action.id, {"checker_id": owner})

@@ -197,7 +197,7 @@ def test_the_handout_carries_the_template_and_the_sign_off(exported, exported_ap
         assert value in sheet, value
     # the goal's milestones print once, as the periods of the sheet's milestone grid
     assert sheet.count("第一季度") == 1 and "计划（万元）" in sheet and "实际" in sheet
-    assert "待补充：负责人、完成期限、衡量指标、目标值" in sheet
+    assert "待补充：负责人、谁来检查、完成期限、衡量指标、目标值" in sheet
     assert "批准" in sheet and "计划扎实" in sheet and "签批人：刘总" in sheet
     assert "领导签字" in sheet and "日期" in sheet
     assert NASTY.replace(" ", "") in sheet
@@ -324,7 +324,8 @@ def test_markdown_has_the_same_plan_and_town_hall(exported):
     text = unescape(paths["md"].read_text("utf-8"))
     for action in doc.plan.actions:
         assert action.what.replace("\n", " ") in text
-    for value in ("### 济南队", "待补充：负责人、完成期限、衡量指标、目标值", "负责人请喝奶茶",
+    for value in ("### 济南队", "待补充：负责人、谁来检查、完成期限、衡量指标、目标值",
+                  "负责人请喝奶茶",
                   "研讨会预算够吗？", "计划已修改 — 行动 3：6月30日前举办VIP技术交流研讨会",
                   "**领导签批**: 批准", "计划落地靠每月检查。", "各小组成果"):
         assert value in text, value

@@ -27,12 +27,26 @@ def test_a_complete_action_is_ready(doc):
     assert result.ready and result.flags == ()
 
 
-def test_an_empty_template_lists_owner_due_measure_target_in_that_order(doc):
+def test_an_empty_template_lists_owner_checker_due_measure_target_in_that_order(doc):
     action = Action(what="参加两次行业展会", team_id=doc.teams[0].id)
     doc.plan.actions.append(action)
-    assert kinds(doc, action) == ("owner", "due", "measure", "target")
+    assert kinds(doc, action) == ("owner", "checker", "due", "measure", "target")
     messages = [f.message for f in check_action(doc, action).flags]
-    assert messages == ["没有负责人", "没有完成期限", "没有衡量指标", "没有目标值"]
+    assert messages == ["没有负责人", "没有检查人", "没有完成期限", "没有衡量指标", "没有目标值"]
+
+
+def test_an_action_nobody_checks_is_not_ready(doc):
+    # the C of PDCA: every action names who checks it, a member or a role
+    action = ready_action(doc, "参加两次行业展会")
+    action.checker_id = None
+    assert kinds(doc, action) == ("checker",)
+    action.checker_role = "  "
+    assert kinds(doc, action) == ("checker",)
+    action.checker_role = "区域经理"
+    assert check_action(doc, action).ready
+    action.checker_role = ""
+    action.checker_id = "m-gone"  # a checker who left the team checks nothing
+    assert kinds(doc, action) == ("checker",)
 
 
 def test_blank_measure_and_target_count_as_missing(doc):
@@ -122,8 +136,9 @@ def test_flags_are_translated(doc):
     action = Action(what="Improve sales", team_id=doc.teams[0].id)
     doc.plan.actions.append(action)
     messages = [f.message for f in check_action(doc, action, "en").flags]
-    assert messages[:4] == ["no owner", "no due date", "no measure", "no target"]
-    assert "vague" in messages[4]
+    assert messages[:5] == ["no owner", "nobody checks it", "no due date", "no measure",
+                            "no target"]
+    assert "vague" in messages[5]
 
 
 def test_the_seeds_invalid_goals_are_vague_as_actions_too():

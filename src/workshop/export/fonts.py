@@ -32,6 +32,7 @@ import hashlib
 import os
 import struct
 import threading
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -175,10 +176,13 @@ def _ttf_name(path: str, subfont: int, prefix: str = "WorkshopCJK") -> str:
 def to_unicode_cmap(name: str, codes: list[int]) -> str:
     """A ToUnicode CMap for a font subset: byte ``i`` of the subset is code point
     ``codes[i]``, written as UTF-16BE (a surrogate pair beyond U+FFFF, as the PDF
-    reference asks), so text with emoji copies and searches as emoji."""
+    reference asks), so text with emoji copies and searches as emoji. An Arabic letter's
+    joined form (a presentation form, ``pdf.rtl.shape``) stands for the letter itself, so
+    a name copies and searches as it was typed, not as look-alike forms."""
 
     def utf16(code: int) -> str:
-        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+        text = unicodedata.normalize("NFKC", chr(code)) if _is_joined_form(code) else chr(code)
+        return text.encode("utf-16-be", "surrogatepass").hex().upper()
 
     return "\n".join([
         "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
@@ -191,11 +195,16 @@ def to_unicode_cmap(name: str, codes: list[int]) -> str:
     ])
 
 
+def _is_joined_form(code: int) -> bool:
+    """An Arabic presentation form (Forms-A or Forms-B)."""
+    return 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFE
+
+
 class _TrueType(TTFont):
     """reportlab's TrueType font with ToUnicode maps that hold characters beyond the BMP:
     reportlab writes ``<1F680>`` for 🚀 (odd-length hex, which readers reject, so the
     emoji is lost when the text is copied or extracted); ``to_unicode_cmap`` writes the
-    surrogate pair."""
+    surrogate pair, and the letters behind Arabic joined forms."""
 
     def addObjects(self, doc: object) -> None:
         state = self.state.get(doc)
@@ -203,7 +212,7 @@ class _TrueType(TTFont):
         super().addObjects(doc)  # forgets the state: its subsets were copied first
         face = self.face
         for n, codes in enumerate(subsets):
-            if max(codes, default=0) <= 0xFFFF:
+            if max(codes, default=0) <= 0xFFFF and not any(map(_is_joined_form, codes)):
                 continue
             base = b"".join((SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
             stream = doc.idToObject.get("toUnicodeCMap:" + base)  # type: ignore[attr-defined]

@@ -13,7 +13,8 @@ from workshop.methods.plan.readiness import check_plan
 from workshop.model import Action, Milestone, Workshop
 from workshop.report.base import StepReport, step_report
 
-FIELD_OF = {"owner": "owner_id", "due": "due", "measure": "measure", "target": "target"}
+FIELD_OF = {"owner": "owner_id", "checker": "checker_id", "due": "due", "measure": "measure",
+            "target": "target"}
 """Readiness flags that mean an empty field, and the field."""
 
 

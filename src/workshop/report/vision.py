@@ -256,7 +256,8 @@ def goal_row(doc: Workshop, goal: Goal, depth: int, number: str, lang: str) -> G
                        for v in report),
         flags=tuple(f.message for f in report.flags), score=report.score,
         formula=formula_row(goal, lang), kind=path.kind_of(goal),
-        kind_text=t(f"vision.goal_kind.{path.kind_of(goal)}", lang,
+        kind_text=t(f"vision.goal_kind.{'held' if path.holds(goal) else path.kind_of(goal)}",
+                    lang,
                     better=t(f"vision.better.{path.direction_of(goal)}", lang))
         if goal.target is not None else "")
 

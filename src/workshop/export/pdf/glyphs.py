@@ -9,6 +9,11 @@ a fallback font draws it), ``draw`` and ``strings`` place runs on a canvas or in
 ``width`` and ``fit`` measure them. A character with a combining mark after it goes to a
 font that has both, so the mark sits on its letter.
 
+Right-to-left text (``rtl``) is shaped (Arabic letters joined) and put in display order
+line by line: here for a line drawn on a canvas or in a drawing, when it is drawn for a
+paragraph's line (``rtl_paragraph.RtlParagraph``, which ``styles.markup_para`` uses for
+such text; its markup keeps the text as typed).
+
 Characters no font has become ``PLACEHOLDER`` and are recorded, with the text they were
 in, for the export to warn about (``collect_missing``).
 """
@@ -31,6 +36,7 @@ from reportlab.pdfbase.cidfonts import CIDFont
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workshop.export.fonts import fallback_fonts
+from workshop.export.pdf import rtl
 
 PLACEHOLDER = "□"
 """Printed for a character that no font has (U+25A1, in every CJK font)."""
@@ -126,17 +132,32 @@ class FontStack:
         return font
 
     def simple(self, text: str) -> bool:
-        """True when the primary font draws all of `text` (the common case: no runs)."""
+        """True when the primary font draws all of `text` as it stands (the common case:
+        no runs; right-to-left text is never simple, it needs shaping and reordering)."""
         if text.isascii() and self._ascii:
             return True
+        if rtl.has_rtl(text):
+            return False
         return all(self.font_for(c) == self.primary for c in text)
 
+    def shape(self, text: str) -> str:
+        """`text` with Arabic letters joined where a font of the stack draws the joined
+        forms."""
+        return rtl.shape(text, lambda char: self.font_for(char) is not None)
+
+    def line(self, text: str) -> str:
+        """One line of `text` as it is drawn: shaped and in display order."""
+        return rtl.display(self.shape(text)) if rtl.has_rtl(text) else text
+
     def runs(self, text: str, context: str | None = None) -> list[tuple[str, str]]:
-        """`text` as (font, piece) runs; characters no font has become the placeholder
-        (recorded with `context`, default `text`), invisible format characters are left
-        out."""
+        """One line of `text` as (font, piece) runs in drawing order (right-to-left text
+        shaped and reordered); characters no font has become the placeholder (recorded
+        with `context`, default `text`), invisible format characters are left out."""
         if self.simple(text):
             return [(self.primary, text)] if text else []
+        return self._runs(self.line(text), text if context is None else context)
+
+    def _runs(self, text: str, context: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
 
         def add(font: str, piece: str) -> None:
@@ -157,7 +178,7 @@ class FontStack:
                 if ord(char) in _IGNORABLE:
                     continue
                 if font is None:
-                    _record(char, text if context is None else context)
+                    _record(char, context)
                     add(self.placeholder_font, PLACEHOLDER)
                 else:
                     add(font, char)
@@ -166,7 +187,8 @@ class FontStack:
     # -- paragraphs ----------------------------------------------------------------------
     def markup(self, markup: str) -> str:
         """Paragraph markup with the text that the primary font lacks wrapped in
-        ``<font face=…>`` of a font that has it (tags and entities untouched)."""
+        ``<font face=…>`` of a font that has it (tags and entities untouched). The text
+        stays in reading order, unshaped: a paragraph wraps it first."""
         if self.simple(markup):
             return markup
         parts = []
@@ -174,7 +196,7 @@ class FontStack:
             if not piece or _TOKEN.fullmatch(piece) or self.simple(piece):
                 parts.append(piece)
                 continue
-            for font, run in self.runs(piece, unescape(piece)):
+            for font, run in self._runs(piece, unescape(piece)):
                 parts.append(run if font == self.primary else f'<font face="{font}">{run}</font>')
         return "".join(parts)
 
@@ -184,7 +206,7 @@ class FontStack:
         if self.simple(text):
             return text
         out = []
-        for char in text:
+        for char in self.line(text):
             if ord(char) in _IGNORABLE:
                 continue
             if self.font_for(char) == self.primary:

@@ -24,6 +24,8 @@ from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus import Table as _PlatypusTable
 
 from workshop.export.pdf.glyphs import stack_for
+from workshop.export.pdf.rtl import has_rtl
+from workshop.export.pdf.rtl_paragraph import RtlParagraph
 
 # -- page geometry (A4, print margins) --------------------------------------------------
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -227,8 +229,10 @@ def para(text: object, style: ParagraphStyle) -> Paragraph:
 
 def markup_para(markup: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph from markup of our own. Every piece of user text in `markup` must
-    have gone through ``esc`` (or ``team_tag``)."""
-    return Paragraph(stack_for(style.fontName).markup(markup), style)
+    have gone through ``esc`` (or ``team_tag``). Right-to-left text is shaped and each
+    of its lines drawn in display order."""
+    kind = RtlParagraph if has_rtl(markup) else Paragraph
+    return kind(stack_for(style.fontName).markup(markup), style)
 
 
 class Plain(str):

@@ -204,16 +204,16 @@ def goal_points(doc: Workshop, goal: Goal | None) -> list[path.Point]:
     if found is None or periods is None:
         return []
     if path.kind_of(goal) == "level":
-        if goal.baseline is None:
-            return []
         keep = sorted((i for i, p in enumerate(periods) if p.start <= goal.deadline),
                       key=lambda i: periods[i])
-        if not keep:
+        labels = [found.parts[i].label for i in keep]
+        spans = [Period(periods[i].start, min(periods[i].end, goal.deadline)) for i in keep]
+        if path.holds(goal):  # every day at the target: no baseline needed
+            return path.held_points(goal.target, labels, spans)
+        if goal.baseline is None or not keep:
             return []
         return _chronological(path.level_points(
-            goal.baseline, goal.target, [found.parts[i].weight for i in keep],
-            [found.parts[i].label for i in keep],
-            [Period(periods[i].start, min(periods[i].end, goal.deadline)) for i in keep]))
+            goal.baseline, goal.target, [found.parts[i].weight for i in keep], labels, spans))
     if found.goal_id == goal.id:
         _total, values, error = cascade_math.part_values(doc, found)
         return [] if error else _amount(values, [p.label for p in found.parts], periods)

@@ -1,6 +1,7 @@
 """The readiness check of step 5 — "做我所写、写我所做": write what you will do, do what
-you wrote. An action is ready when someone owns it, it has a due date within its goal's
-deadline, a measure and a target, and says concretely what will be done.
+you wrote. An action is ready when someone owns it, someone checks it (a member or a
+role: the C of PDCA), it has a due date within its goal's deadline, a measure and a
+target, and says concretely what will be done.
 
 The vague-wording rule reuses the SMART check of step 1 (``methods.smart.vague_wording``:
 slogans such as 一定要…, and vague verbs such as 提高 or "improve" without a number).
@@ -18,9 +19,9 @@ from workshop.methods.plan.actions import deadline
 from workshop.methods.vision import smart
 from workshop.model import Action, Workshop
 
-FlagKind = Literal["owner", "due", "measure", "target", "late", "vague", "order"]
-FLAG_KINDS: tuple[FlagKind, ...] = ("owner", "due", "measure", "target", "late", "vague",
-                                    "order")
+FlagKind = Literal["owner", "checker", "due", "measure", "target", "late", "vague", "order"]
+FLAG_KINDS: tuple[FlagKind, ...] = ("owner", "checker", "due", "measure", "target", "late",
+                                    "vague", "order")
 """In the order they are listed: what to fix first comes first."""
 
 
@@ -88,6 +89,8 @@ def check_action(doc: Workshop, action: Action, lang: str | None = None,
     flags: list[Flag] = []
     if action.owner_id not in found.members:
         flags.append(Flag("owner", t("plan.flag.owner", lang)))
+    if action.checker_id not in found.members and not action.checker_role.strip():
+        flags.append(Flag("checker", t("plan.flag.checker", lang)))
     if action.due is None:
         flags.append(Flag("due", t("plan.flag.due", lang)))
     if not action.measure.strip():

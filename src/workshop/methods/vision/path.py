@@ -11,10 +11,15 @@ Two kinds of goal move differently:
   far as the weights of the periods so far say. Only the level at each date means
   something; it needs a baseline to start from.
 
-The kind is the goal's own ``kind`` when set, else read from its unit (a percentage,
-a ratio "/", 率, per) or, without a unit, its measure (率, 平均, rate, average): a level;
-anything else an amount. The direction is target against baseline (lower is better for
-costs), else the words (降低, 减少, 控制在, reduce, cut).
+A goal said per day (每天, 每日, 当天, 日均, daily, each working day: the store's 3,571
+元 a day) is a level **to hold**: every day of its period must reach the target, so each
+milestone is the target itself; adding the days up (893, 1,785 … 3,571 by the month's
+end) would ask a quarter of it a week.
+
+The kind is the goal's own ``kind`` when set, else a level when said per day, or read
+from its unit (a percentage, a ratio "/", 率, per) or, without a unit, its measure (率,
+平均, rate, average); anything else an amount. The direction is target against baseline
+(lower is better for costs), else the words (降低, 减少, 控制在, reduce, cut).
 
 Pure: no I/O, no Textual.
 """
@@ -40,6 +45,9 @@ _LEVEL_UNIT = re.compile(r"[%‰/／]|率|每|\bper\b|\bpp\b|\bpoints?\b", re.I)
 _LEVEL_METRIC = re.compile(
     r"率|比例|占比|比重|平均|人均|单价|单耗|单位成本|每台|每单|每人|满意度|评分|得分|指数|"
     r"\b(?:rate|ratio|share|average|per|score|index|margin|yield)\b", re.I)
+_PER_DAY = re.compile(
+    r"每天|每日|天天|当天|当日|日均|每个工作日|"
+    r"\b(?:daily|per (?:working )?day|a day|(?:each|every) (?:working )?day)\b", re.I)
 _DOWN_WORDS = re.compile(r"降低|下降|减少|压缩|控制在|不超过|以内|降到|降至|缩短|"
                          r"\b(?:reduce[ds]?|cut|lower|decrease[ds]?|below|under|within)\b",
                          re.I)
@@ -49,11 +57,23 @@ def kind_of(goal: Goal) -> GoalKind:
     """Whether `goal` is an amount that adds up over time or a level that moves."""
     if goal.kind is not None:
         return goal.kind
+    if said_per_day(goal):
+        return "level"
     if _LEVEL_UNIT.search(goal.unit or ""):
         return "level"
     if not goal.unit and _LEVEL_METRIC.search(goal.metric or ""):
         return "level"
     return "amount"
+
+
+def said_per_day(goal: Goal) -> bool:
+    """Whether `goal`'s statement, measure or unit says it is reached every day."""
+    return bool(_PER_DAY.search(f"{goal.statement} {goal.metric} {goal.unit}"))
+
+
+def holds(goal: Goal) -> bool:
+    """A level to hold at its target every day, not a level that moves there."""
+    return kind_of(goal) == "level" and said_per_day(goal)
 
 
 def direction_of(goal: Goal) -> Direction:
@@ -115,3 +135,10 @@ def level_points(baseline: float, target: float, weights: Sequence[float],
             level = Fraction(round(start + (end - start) * so_far / weight_sum, places))
         out.append(Point(label, period, level))
     return out
+
+
+def held_points(target: float, labels: Sequence[str], periods: Sequence[Period | None]
+                ) -> list[Point]:
+    """A level held every day: the target at every period's end."""
+    level = cascade_math.number(target)
+    return [Point(label, period, level) for label, period in zip(labels, periods, strict=True)]
