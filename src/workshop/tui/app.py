@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import signal
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -27,18 +24,17 @@ from workshop.model import STEPS, StepId, Workshop
 from workshop.store import Session, StoreError
 from workshop.tui import compat
 from workshop.tui.keymap import load_keymap
+from workshop.tui.lifecycle import Drafts, Lifecycle
 from workshop.tui.screens import screen_for
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.dialogs import Choice
 from workshop.tui.themes import DEFAULT_THEME, PROJECTOR, THEMES
 from workshop.tui.time_source import SYSTEM_TIME, TimeSource
-from workshop.tui.widgets.card_entry import CardEntry
 from workshop.tui.widgets.key_bar import key_display
 
 T = TypeVar("T")
 
 TICK_SECONDS = 0.25
-DRAFT_SAVE_DELAY = 0.8
 
 
 class WorkshopApp(App[int]):
@@ -93,8 +89,9 @@ class WorkshopApp(App[int]):
         self._on_first_screen = on_first_screen
         self.session: Session = session  # type: ignore[assignment]
         self._start_projector = projector
-        self._pending_draft: str | None = None
-        self._draft_typed_at = 0.0
+        self.drafts = Drafts(self)
+        self.lifecycle = Lifecycle(self)
+        self._told_not_utf8 = False
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
@@ -102,6 +99,7 @@ class WorkshopApp(App[int]):
             self._dress_for(session)  # before the first screen composes, in its language
         # Made with the chosen theme's variables, so the CSS is parsed for it from the start.
         compat.reuse_parsed_css(self)
+        compat.lenient_terminal_input()  # one byte that is not UTF-8 must not end the app
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -128,7 +126,7 @@ class WorkshopApp(App[int]):
 
     # -- start-up -----------------------------------------------------------------------
     def on_mount(self) -> None:
-        self._install_hangup_handler()
+        self.lifecycle.install()  # SIGHUP and SIGTERM leave like Ctrl+Q, whatever happens
         load_keymap(self)
         if self.session is not None:
             self._enter_session(self.session)  # dressed for it in __init__
@@ -174,25 +172,10 @@ class WorkshopApp(App[int]):
             self.room(room_edits.reset_clock, self._minutes(room.step), room.step)
         draft = room.draft
         if draft:
-            self.call_after_refresh(self._restore_draft, draft)
+            self.call_after_refresh(self.drafts.restore, draft)
 
-    def _restore_draft(self, draft: str) -> None:
-        entries = self.screen.query(CardEntry)
-        if entries:
-            entries.first().input.value = draft
-            self.notify(t("shell.draft_restored"))
-
-    def _install_hangup_handler(self) -> None:
-        # A closed terminal sends SIGHUP: keep the half-typed card, then leave cleanly.
-        try:
-            loop = asyncio.get_running_loop()
-            loop.add_signal_handler(signal.SIGHUP, self._hang_up)
-        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
-            pass
-
-    def _hang_up(self) -> None:
-        self.flush_draft()
-        self.exit(0)
+    def on_unmount(self) -> None:
+        self.lifecycle.uninstall()
 
     # -- changing the document -------------------------------------------------------------
     @property
@@ -231,23 +214,11 @@ class WorkshopApp(App[int]):
         return self.session.doc.agenda.get(step or self.session.doc.room.step, 0)
 
     def save_draft(self, text: str) -> None:
-        """Keep what is being typed, a moment after typing stops (the clock tick saves it:
-        nothing is scheduled per keystroke)."""
-        self._pending_draft = text
-        self._draft_typed_at = self.time_source.monotonic()
-
-    def flush_draft(self) -> None:
-        text = self._pending_draft
-        self._pending_draft = None
-        if text is None or self.session is None or self.session.doc.room.draft == text:
-            return
-        # the draft is a courtesy: if it cannot be saved, the next keystroke tries again
-        with contextlib.suppress(StoreError, OSError):
-            self.session.update_room(room_edits.set_draft, text)
+        """Keep what is being typed in the card entry, now (before the key shows)."""
+        self.drafts.save(text)
 
     def clear_draft(self) -> None:
-        self._pending_draft = ""
-        self.flush_draft()
+        self.drafts.save("")
 
     def after_card_added(self) -> None:
         """A card landed for the current team: enforce a per-turn cap if one is set."""
@@ -262,14 +233,15 @@ class WorkshopApp(App[int]):
 
     # -- the clock and the turn ------------------------------------------------------------
     def tick(self) -> None:
-        """A few times a second: save the draft once typing stops, sound the alarm when
+        """A few times a second: retry a draft the disk refused, sound the alarm when
         the time box runs out, hand the turn on when its countdown does, and keep the
         clocks on screen current."""
+        if not self._told_not_utf8 and compat.input_was_not_utf8():
+            self._told_not_utf8 = True  # once: every key of a GBK terminal would repeat it
+            self.notify(t("shell.terminal_not_utf8"), severity="warning", timeout=15)
         if self.session is None or not self.is_running:  # quitting takes the screens down
             return
-        if self._pending_draft is not None and (
-                self.time_source.monotonic() - self._draft_typed_at >= DRAFT_SAVE_DELAY):
-            self.flush_draft()
+        self.drafts.flush()
         self.session.checkpoint()  # a new snapshot of the session, when one is due
         doc = self.session.doc
         now = self.time_source.now()
@@ -535,8 +507,7 @@ class WorkshopApp(App[int]):
 
     # -- leaving ----------------------------------------------------------------------------
     async def action_quit(self) -> None:
-        self.flush_draft()
-        self.exit(0)
+        self.lifecycle.quit()  # a form with changes asks first
 
     def _need_session(self) -> bool:
         if self.session is None:
