@@ -38,6 +38,16 @@ def app_env(data_dir: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def entry_line(screen: str) -> str | None:
+    """The card entry's text on `screen` (None: no entry outside a dialog)."""
+    for line in screen.splitlines():
+        if "▊" in line and "▎" in line and "█" not in line and "▔" not in line \
+                and "▁" not in line:
+            text = line.rsplit("▊", 1)[1].split("▎", 1)[0]
+            return text.split("▌", 1)[0].strip()  # a notice may cover the entry's end
+    return None
+
+
 class PtyApp:
     """``workshop *args`` in a terminal of `size` (columns, rows)."""
 
@@ -61,12 +71,15 @@ class PtyApp:
         self._lock = threading.Lock()
         self.output = bytearray()
         self.returncode: int | None = None
+        self._reading = threading.Event()
+        self._reading.set()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
     # -- reading -------------------------------------------------------------------------
     def _read(self) -> None:
         while True:
+            self._reading.wait()
             try:
                 ready, _, _ = select.select([self.fd], [], [], 0.2)
                 if not ready:
@@ -82,10 +95,17 @@ class PtyApp:
                 self.output += data
                 self._stream.feed(data)
 
+    def stop_reading(self) -> None:
+        """Read no more of what the app writes, like a terminal that is gone but not yet
+        closed: the terminal's buffer fills and the app's writes block."""
+        self._reading.clear()
+
     def text(self) -> str:
         """The screen as it is now, one line per row."""
-        with self._lock:
-            return "\n".join(line.rstrip() for line in self.screen.display)
+        with self._lock:  # not pyte's display: it fails on half a wide character
+            buffer, columns = self.screen.buffer, self.columns
+            return "\n".join("".join(buffer[y][x].data for x in range(columns)).rstrip()
+                             for y in range(self.rows))
 
     def wait_for(self, condition: Callable[[str], bool] | str, timeout: float = 20.0) -> str:
         """Wait until the screen satisfies `condition` (or shows the text); the screen."""
@@ -154,6 +174,7 @@ class PtyApp:
         fd, self.fd = self.fd, -1
         with contextlib.suppress(OSError):
             os.close(fd)
+        self._reading.set()
 
     def close(self) -> None:
         """Make sure the app is gone and the terminal closed (a test's clean-up)."""

@@ -23,6 +23,7 @@ from workshop.methods import turns
 from workshop.model import STEPS, StepId, Workshop
 from workshop.store import Session, StoreError
 from workshop.tui import compat
+from workshop.tui.disk import DiskWatch
 from workshop.tui.keymap import load_keymap
 from workshop.tui.lifecycle import Drafts, Lifecycle
 from workshop.tui.screens import screen_for
@@ -91,6 +92,7 @@ class WorkshopApp(App[int]):
         self._start_projector = projector
         self.drafts = Drafts(self)
         self.lifecycle = Lifecycle(self)
+        self.disk = DiskWatch(self)
         self._told_not_utf8 = False
         self._clock_was_running_out = False
         self._alert_until = 0.0
@@ -195,6 +197,7 @@ class WorkshopApp(App[int]):
             self.notify(t("shell.save_failed", error=error), severity="error", timeout=15)
             return None
         self.revision += 1
+        self.disk.check()  # a disk that refused it: the room is told at once
         return result
 
     def room(self, edit: Callable[..., T], *args: Any) -> T | None:
@@ -242,7 +245,8 @@ class WorkshopApp(App[int]):
         if self.session is None or not self.is_running:  # quitting takes the screens down
             return
         self.drafts.flush()
-        self.session.checkpoint()  # a new snapshot of the session, when one is due
+        self.session.checkpoint()  # a new snapshot when due; changes the disk refused
+        self.disk.check()
         doc = self.session.doc
         now = self.time_source.now()
         clock = doc.room.clock

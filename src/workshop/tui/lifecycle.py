@@ -68,6 +68,9 @@ class Drafts:
         session = self.app.session
         if text is None or session is None or session.closed or session.doc.room.draft == text:
             return
+        if session.unsaved:  # the disk refuses changes: one draft, kept until it takes them
+            self.pending = text
+            return
         try:
             session.update_room(room_edits.set_draft, text)
         except (StoreError, OSError, RuntimeError):
