@@ -76,10 +76,15 @@ BOARDS = [  # (step, Ctrl+N presses to reach the view, how the terminal goes)
                          ids=[f"{s}-{v}-{h}" for s, v, h in BOARDS])
 def test_a_half_typed_card_comes_back_after_the_terminal_goes(tmp_path, step, views, how):
     path = session_on(tmp_path, step)
-    typed = "终端关掉前半截的卡片 [/b] <i>&"
+    # CJK only: on the fishbone and the 5 whys, letters are the board's keys
+    typed = "终端关掉前半截的卡片：甲乙丙" if step == "gaps" and views in (2, 3) else \
+        "终端关掉前半截的卡片 [/b] <i>&"
     with start(path, tmp_path) as app:
         for _ in range(views):
             app.send(CTRL_N)
+            app.settle(0.2, timeout=3)
+        if step == "gaps" and views in (2, 3):
+            app.send("\t")  # the fishbone and the 5 whys focus their diagram: Tab to type
             app.settle(0.2, timeout=3)
         app.type(typed)
         app.wait_for(lambda s: entry_line(s) == typed, 10)
@@ -87,13 +92,14 @@ def test_a_half_typed_card_comes_back_after_the_terminal_goes(tmp_path, step, vi
         assert app.wait(ENDS_WITHIN) is not None, f"still running after {how}"
     assert load(path).room.draft == typed
     with start(path, tmp_path) as again:  # the lock is no obstacle, and the text is back
-        again.wait_for(lambda s: entry_line(s) == typed and "恢复" in s, 10)
+        again.wait_for(lambda s: entry_line(s) == typed, 10)
 
 
 def test_the_terminal_going_right_after_enter_never_leaves_a_hung_program(tmp_path):
     """Twenty times: a card, Enter, and the terminal stops reading at once (its output
     fills up and the app's writer blocks), then SIGHUP, or the window closes. The app is
-    gone within seconds each time, with the card, and the next start is not refused."""
+    gone within seconds each time, with the card (or, when it went before reading the
+    Enter, with the text as the draft), and the next start is not refused."""
     path = session_on(tmp_path, "cocreate")
     rng = random.Random(7)
     hung = []
@@ -101,12 +107,15 @@ def test_the_terminal_going_right_after_enter_never_leaves_a_hung_program(tmp_pa
         text = f"回车后马上关终端的卡片{round_}"
         app = start(path, tmp_path)
         try:
+            if entry_line(app.text()).startswith("回车后"):  # came back as the draft: add it
+                app.send(ENTER)
+                app.wait_for(lambda s: not entry_line(s).startswith("回车后"), 10)
             app.type(text)
             app.wait_for(lambda s, text=text: entry_line(s) == text, 10)
             app.stop_reading()
             app.send(ENTER)
-            for _ in range(rng.randint(0, 6)):  # keys that keep it drawing
-                app.send(rng.choice(["a", "\x7f", "b"]))
+            for _ in range(rng.randint(0, 6)):  # keys that keep it drawing (the clock)
+                app.send(rng.choice(["\x1b[15~", "\x1b[D", "\x1b[C"]))
             time.sleep(rng.uniform(0, 0.3))
             leave(app, "close" if round_ % 2 else "SIGHUP")
             began = time.monotonic()
@@ -116,8 +125,10 @@ def test_the_terminal_going_right_after_enter_never_leaves_a_hung_program(tmp_pa
             assert time.monotonic() - began < ENDS_WITHIN
         finally:
             app.close()
-        texts = [card.text for card in load(path).cocreate.cards]
-        assert text in texts, f"round {round_}: the card was lost"
+        doc = load(path)
+        # a card, or (Enter not read before the terminal went) the draft it came back as
+        kept = text in [card.text for card in doc.cocreate.cards] or doc.room.draft == text
+        assert kept, f"round {round_}: the card was lost; draft {doc.room.draft!r}, {app.returncode}"
     print(f"\nterminal gone right after Enter: 20 tries, {len(hung)} hung")
     assert hung == []
 
@@ -134,7 +145,7 @@ def test_a_form_open_when_the_terminal_closes_is_saved(tmp_path):
         app.wait_for("终端关掉时正在写的行动", 10)
         app.close_terminal()
         assert app.wait(ENDS_WITHIN) is not None
-    titles = [action.title for action in load(path).plan.actions]
+    titles = [action.what for action in load(path).plan.actions]
     assert "终端关掉时正在写的行动" in titles
 
 

@@ -166,5 +166,8 @@ def lenient_terminal_input() -> None:
 
 
 def input_was_not_utf8() -> bool:
-    """Whether the terminal has sent bytes that are not UTF-8 (and were dropped)."""
-    return _not_utf8.is_set()
+    """Whether the terminal has sent bytes that are not UTF-8 (dropped) since last asked."""
+    if _not_utf8.is_set():
+        _not_utf8.clear()
+        return True
+    return False
