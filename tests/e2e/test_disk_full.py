@@ -84,6 +84,20 @@ def fill(disk: Path) -> Path:
 LONG = "磁盘满时写的卡片" + "长" * 2000
 
 
+@contextlib.asynccontextmanager
+async def running(path: Path):
+    """The app on the session at `path` (closed after): the app, its pilot, and the
+    notices it shows from the first screen on."""
+    session = Session.open(path)
+    app = WorkshopApp(session=session)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            yield app, pilot, record_notices(app)
+    finally:
+        session.close()
+
+
 def texts(doc) -> list[str]:
     return [card.text for card in doc.cocreate.cards]
 
@@ -97,36 +111,29 @@ async def test_a_full_disk_is_said_at_once_the_room_goes_on_and_it_is_retried(
     kept = backups(path)
     assert kept
     monkeypatch.setattr(store_session, "UNSAVED_RETRY_SECONDS", 0.0)
-    session = Session.open(path)
-    app = WorkshopApp(session=session)
-    try:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(pilot)
-            notices = record_notices(app)
-            filler = fill(small_disk)
-            # a long card: its record needs a new block (a short one may still fit in the
-            # journal's last block, which a full disk still has room in)
-            await enter_card(pilot, LONG)
-            await settle(pilot)
-            assert LONG in texts(app.session.doc)  # on the board, in memory
-            said = "\n".join(notices)
-            assert "没能保存到磁盘：磁盘已满" in said and str(small_disk) in said
-            assert app.session.unsaved >= 1
-            assert LONG not in texts(load(path))  # the file as it was, and it loads
-            for backup in kept:
-                load(backup)
-            await type_text(pilot, "又一张")
-            await pilot.press("enter")
-            await settle(pilot)
-            await tick(pilot)  # retried: still full, nothing repeats the warning yet
-            assert sum("没能保存到磁盘" in notice for notice in notices) == 1
-            filler.unlink()  # space again
-            await tick(pilot)
-            assert app.session.unsaved == 0
-            assert "磁盘恢复正常，所有修改都已保存。" in notices
-            assert texts(load(path))[-2:] == [LONG, "又一张"]
-    finally:
-        session.close()
+    async with running(path) as (app, pilot, notices):
+        filler = fill(small_disk)
+        # a long card: its record needs a new block (a short one may still fit in the
+        # journal's last block, which a full disk still has room in)
+        await enter_card(pilot, LONG)
+        await settle(pilot)
+        assert LONG in texts(app.session.doc)  # on the board, in memory
+        said = "\n".join(notices)
+        assert "没能保存到磁盘：磁盘已满" in said and str(small_disk) in said
+        assert app.session.unsaved >= 1
+        assert LONG not in texts(load(path))  # the file as it was, and it loads
+        for backup in kept:
+            load(backup)
+        await type_text(pilot, "又一张")
+        await pilot.press("enter")
+        await settle(pilot)
+        await tick(pilot)  # retried: still full, nothing repeats the warning yet
+        assert sum("没能保存到磁盘" in notice for notice in notices) == 1
+        filler.unlink()  # space again
+        await tick(pilot)
+        assert app.session.unsaved == 0
+        assert "磁盘恢复正常，所有修改都已保存。" in notices
+        assert texts(load(path))[-2:] == [LONG, "又一张"]
     assert texts(load(path))[-2:] == [LONG, "又一张"]
 
 
@@ -138,27 +145,20 @@ async def test_a_disk_made_read_only_under_the_app_is_said_in_english_too(
     doc.meta.language = "en"
     doc.room.language = "en"
     path = saved(doc, tmp_path / "en.workshop.json", "cocreate")
-    session = Session.open(path)
-    app = WorkshopApp(session=session)
-    try:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(pilot)
-            notices = record_notices(app)
 
-            def read_only(fd):
-                raise OSError(errno.EROFS, "Read-only file system")
+    def read_only(fd):
+        raise OSError(errno.EROFS, "Read-only file system")
 
-            monkeypatch.setattr(os, "fdatasync", read_only)
-            await type_text(pilot, "a card")
-            await pilot.press("enter")
-            await settle(pilot)
-            assert "a card" in texts(app.session.doc)
-            assert any("Could not save to disk: the disk or folder is read-only" in notice
-                       for notice in notices)
-    finally:
-        monkeypatch.undo()
-        session.close()
-    assert "a card" in texts(load(path))  # written when it closed, the disk back
+    async with running(path) as (app, pilot, notices):
+        monkeypatch.setattr(os, "fdatasync", read_only)
+        await type_text(pilot, "a card")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "a card" in texts(app.session.doc)
+        assert any("Could not save to disk: the disk or folder is read-only" in notice
+                   for notice in notices)
+        monkeypatch.undo()  # the disk is back before the app closes
+    assert "a card" in texts(load(path))  # written when it closed
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -196,18 +196,11 @@ def test_export_to_a_read_only_place_says_so(read_only_disk, tmp_path):
         assert "Traceback" not in done.stderr
 
 
-async def test_f8_to_a_full_disk_says_so(small_disk, monkeypatch):
+async def test_f8_to_a_full_disk_says_so(small_disk):
     path = saved(brainstormed(), small_disk / "room.workshop.json", "cocreate")
-    session = Session.open(path)
-    app = WorkshopApp(session=session)
-    try:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(pilot)
-            notices = record_notices(app)
-            fill(small_disk)
-            app.run_export("csv")
-            await app.workers.wait_for_complete()
-            await settle(pilot)
-            assert any("磁盘已满" in notice and "exports" in notice for notice in notices)
-    finally:
-        session.close()
+    async with running(path) as (app, pilot, notices):
+        fill(small_disk)
+        app.run_export("csv")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert any("磁盘已满" in notice and "exports" in notice for notice in notices)

@@ -128,7 +128,7 @@ def test_the_terminal_going_right_after_enter_never_leaves_a_hung_program(tmp_pa
         doc = load(path)
         # a card, or (Enter not read before the terminal went) the draft it came back as
         kept = text in [card.text for card in doc.cocreate.cards] or doc.room.draft == text
-        assert kept, f"round {round_}: the card was lost; draft {doc.room.draft!r}, {app.returncode}"
+        assert kept, f"round {round_}: the card was lost (draft {doc.room.draft!r})"
     print(f"\nterminal gone right after Enter: 20 tries, {len(hung)} hung")
     assert hung == []
 

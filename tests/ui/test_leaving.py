@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 
 from factories import SCENARIOS
 from rooms import plan_session
-from uitools import settle, type_text
+from uitools import choose, settle, type_text
 from workshop import sessions
 from workshop.store import Session
 from workshop.tui.app import WorkshopApp
@@ -37,11 +37,7 @@ async def a_new_action_typed(pilot, text: str) -> TextPrompt:
 
 
 async def answer(pilot, choice: str) -> None:
-    dialog = pilot.app.screen
-    assert isinstance(dialog, Choice)
-    keys = [key for key, _label in dialog.options]
-    await pilot.press(*["down"] * keys.index(choice), "enter")
-    await pilot.pause()
+    await choose(pilot, choice)
     await pilot.pause()
 
 
