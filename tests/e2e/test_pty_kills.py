@@ -57,7 +57,9 @@ F2, F3, F8, END = "\x1bOQ", "\x1bOR", "\x1b[19~", "\x1b[F"
 CTRL_N, CTRL_G, CTRL_Z, CTRL_Y = "\x0e", "\x07", "\x1a", "\x19"
 TAB, ESC, ENTER = "\t", "\x1b", "\r"
 KILL_KINDS = ("after_enter", "mid_typing", "step_change", "export", "undo", "cocreate_board")
-STEPS = {"第二步": "gaps", "第三步": "charter", "第四步": "cocreate", "第五步": "plan"}
+STEPS = {"复盘：": "review", "第一步": "vision", "第二步": "gaps", "第三步": "charter",
+         "第四步": "cocreate", "第五步": "plan", "第六步": "townhall", "课程总结": "summary"}
+"""Each step's heading on screen (zh)."""
 
 
 def numerals(n: int) -> str:
@@ -109,8 +111,9 @@ class Room:
             self.app.send(ENTER)
 
     def step_change(self) -> None:
-        step = step_on(self.app.text())
-        key = F3 if step == "gaps" else F2 if step == "plan" else self.rng.choice([F2, F3])
+        step = step_on(self.app.text())  # between the gaps and the plan, mostly
+        key = F3 if step in ("review", "vision", "gaps") else \
+            F2 if step in ("plan", "townhall", "summary") else self.rng.choice([F2, F3])
         self.app.send(key)
 
     def export(self) -> None:
@@ -216,6 +219,7 @@ def test_sigkill_at_random_moments_loses_nothing_the_room_saw(tmp_path):
     for round_ in range(1, KILLS + 1):
         kind = KILL_KINDS[(round_ - 1) % len(KILL_KINDS)] if round_ <= len(KILL_KINDS) \
             else rng.choice(KILL_KINDS)
+        draft = load(path).room.draft
         app = PtyApp(["open", str(path)], env, size=(100, 30), cwd=tmp_path)
         try:
             try:  # the last round's session opens, over its dead program's lock
@@ -226,8 +230,11 @@ def test_sigkill_at_random_moments_loses_nothing_the_room_saw(tmp_path):
                 continue
             room = Room(app, rng, round_)
             app.settle(0.2, timeout=3)
-            if (entry_line(app.text()) or "").startswith(PREFIX[:2]):
-                app.send(ENTER)  # a draft restored from the last round: the room adds it
+            if draft.startswith(PREFIX[:2]):  # the last round's draft: the room adds it
+                with contextlib.suppress(AssertionError):  # (a step with no entry: it waits)
+                    app.wait_for(lambda s, draft=draft: entry_line(s) == draft, 5)
+                    app.send(ENTER)
+                    app.wait_for(lambda s, draft=draft: entry_line(s) != draft, 5)
             for _ in range(rng.randint(0, 2)):
                 room.warm_up()
             time.sleep(room.killing_move(kind))
@@ -246,9 +253,10 @@ def test_sigkill_at_random_moments_loses_nothing_the_room_saw(tmp_path):
         seen |= shown
         undone = room.undone.partition("·")[2]
         for token in sorted(shown):
-            if token == undone and f"·{token}\"" not in dump:
+            stored = re.search(f"·{token}(?![{NUMERALS}])", dump) is not None
+            if token == undone and not stored:
                 figures["cards undone before the next frame"] += 1  # the room's own Ctrl+Z
-            elif f"·{token}\"" not in dump:
+            elif not stored:
                 figures["cards lost"] += 1
                 problems.append(f"round {round_} ({kind}): card ·{token} was on screen, "
                                 f"not in the session\n{screen}")
