@@ -57,10 +57,13 @@ class Drafts:
         self.app = app
         self.pending: str | None = None
         """A draft the disk refused; the clock tick tries it again."""
+        self.typing = False
+        """Text stands in the card entry: the turn timer waits for it (see ``tick``)."""
 
     def save(self, text: str) -> None:
         """Keep `text` as the draft now (one journal record, fsync'd)."""
         self.pending = text
+        self.typing = bool(text.strip())
         self.flush()
 
     def flush(self) -> None:
