@@ -102,7 +102,7 @@ async def test_home_offers_to_end_a_hung_program_that_holds_a_recent_session(
             await pilot.pause()
             assert isinstance(app.screen, Choice)  # in use: offer to end the holder
             assert str(hung.pid) in app.screen.title_text
-            assert f"结束进程 {hung.pid}" in app.screen.options[0][1]
+            assert f"进程（{hung.pid}）" in app.screen.options[0][1]
             await pilot.press("enter")
             await app.workers.wait_for_complete()
             await settle(pilot)
