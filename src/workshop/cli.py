@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +30,12 @@ from workshop.store import (
     Session,
     SessionCorrupt,
     SessionExists,
-    SessionLocked,
     StoreError,
     backups,
-    end_holder,
     load,
 )
 from workshop.store.codec import inspect as inspect_session
+from workshop.take_over import TakeOverRefused, open_or_take_over
 
 
 def load_scenario(path: Path):
@@ -213,42 +213,12 @@ def _run(session: Session, args: argparse.Namespace) -> int:
         session.close()
 
 
-def _open_or_take_over(path: Path, take_over: bool) -> Session:
-    """The session at `path`; if a program holds it, say how to end that program, and
-    end it when asked (``--take-over``, or yes to the question on a terminal)."""
-    try:
-        return open_session(path)
-    except SessionLocked as error:
-        if not take_over and not _ask_take_over(error):
-            _print(str(error), err=True)
-            raise CliError(t("cli.offer_take_over", path=path, pid=error.pid)) from None
-        _print(t("cli.taking_over", pid=error.pid), err=True)
-        if not end_holder(error):
-            raise CliError(t("cli.cannot_take_over", pid=error.pid, host=error.host)) from None
-        _print(t("cli.took_over", pid=error.pid), err=True)
-        return open_session(path)
-
-
-def _ask_take_over(error: SessionLocked) -> bool:
-    """On a terminal, show why the session is held and ask whether to end the holder."""
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
-        return False
-    _print(str(error), err=True)
-    try:
-        sys.stderr.write(t("cli.ask_take_over", pid=error.pid))
-        sys.stderr.flush()
-        answer = sys.stdin.readline().strip().lower()
-    except (OSError, EOFError):
-        return False
-    if answer in ("y", "yes", "是", "好"):
-        return True
-    raise CliError(t("cli.offer_take_over", path=error.path, pid=error.pid))
-
-
 def cmd_open(args: argparse.Namespace) -> int:
     path = Path(args.session)
     try:
-        session = _open_or_take_over(path, args.take_over)
+        session = open_or_take_over(path, args.take_over, partial(_print, err=True))
+    except TakeOverRefused as error:
+        raise CliError(str(error)) from None
     except SessionCorrupt as error:
         if not args.from_backup:
             raise
