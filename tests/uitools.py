@@ -101,3 +101,14 @@ async def until(pilot, condition, *, seconds: float = 10.0) -> None:
             return
         await pilot.pause(0.02)
     assert condition(), "waited in vain"
+
+
+async def choose(pilot, key: str) -> None:
+    """Pick the option `key` in the ``Choice`` dialog on top (keep / discard / back…)."""
+    from workshop.tui.screens.dialogs import Choice
+
+    dialog = pilot.app.screen
+    assert isinstance(dialog, Choice)
+    keys = [option for option, _label in dialog.options]
+    await pilot.press(*["down"] * keys.index(key), "enter")
+    await pilot.pause()

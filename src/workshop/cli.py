@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from workshop.store import (
     load,
 )
 from workshop.store.codec import inspect as inspect_session
+from workshop.take_over import TakeOverRefused, open_or_take_over
 
 
 def load_scenario(path: Path):
@@ -214,7 +216,9 @@ def _run(session: Session, args: argparse.Namespace) -> int:
 def cmd_open(args: argparse.Namespace) -> int:
     path = Path(args.session)
     try:
-        session = open_session(path)
+        session = open_or_take_over(path, args.take_over, partial(_print, err=True))
+    except TakeOverRefused as error:
+        raise CliError(str(error)) from None
     except SessionCorrupt as error:
         if not args.from_backup:
             raise
@@ -440,6 +444,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 description=t("cli.help.open"))
     open_.add_argument("session", metavar="SESSION", help=t("cli.help.session"))
     open_.add_argument("--from-backup", action="store_true", help=t("cli.help.from_backup"))
+    open_.add_argument("--take-over", action="store_true", help=t("cli.help.take_over"))
     open_.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
                        help=t("cli.help.projector"))
     _room_options(open_)

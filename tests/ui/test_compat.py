@@ -160,3 +160,19 @@ async def test_the_palette_says_no_matches_in_the_rooms_words(make_app):
             "The palette no longer shows its no-matches line through "
             "_start_no_matches_countdown: see compat.LocalCommandPalette.")
         assert not any("No matches" in line for line in shown())
+
+
+def test_the_linux_driver_decodes_terminal_input_with_the_decoder_compat_replaces():
+    from textual.drivers import linux_driver
+
+    source = inspect.getsource(linux_driver.LinuxDriver.run_input_thread)
+    assert 'getincrementaldecoder("utf-8")()' in source, (
+        "Textual's Linux driver no longer makes its UTF-8 decoder with the module's "
+        "getincrementaldecoder: compat.lenient_terminal_input must find where it decodes "
+        "what the terminal sends now, or one byte that is not UTF-8 (a GBK terminal) "
+        "ends the app with a traceback again (tests/e2e/test_pty_hangup.py shows it).")
+    compat.lenient_terminal_input()
+    decode = linux_driver.getincrementaldecoder("utf-8")().decode
+    assert decode("东".encode() + b"\xb6\xab" + b"ab") == "东ab"
+    assert compat.input_was_not_utf8()
+    assert decode("东".encode()[:2]) == "" and decode("东".encode()[2:]) == "东"  # split keys

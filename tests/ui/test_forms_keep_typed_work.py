@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from rooms import plan_session
+from uitools import choose as answer
 from uitools import type_text
 from workshop.store import Session
 from workshop.tui.screens.dialogs import Choice, TextPrompt
@@ -35,15 +36,6 @@ async def open_form_on_a_new_action(pilot) -> ActionForm:
     await pilot.pause()
     assert isinstance(app.screen, ActionForm)
     return app.screen
-
-
-async def answer(pilot, choice: str) -> None:
-    """Pick `choice` (keep / discard / back) in the question a closing form asks."""
-    dialog = pilot.app.screen
-    assert isinstance(dialog, Choice)
-    keys = [key for key, _label in dialog.options]
-    await pilot.press(*["down"] * keys.index(choice), "enter")
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -99,8 +99,8 @@ def test_an_edit_that_would_save_an_unloadable_file_is_rolled_back(session, path
     assert texts(load(path)) == ["之后照常"]
 
 
-def test_a_failed_save_raises_a_readable_error_and_keeps_the_previous_state(session, path,
-                                                                              monkeypatch):
+def test_a_change_the_disk_refuses_is_kept_in_memory_and_written_when_it_can_be(
+        session, path, monkeypatch):
     session.apply("add", add_card, "保存成功的卡")
     journal = path.with_name("山东区.workshop.journal")
     before = journal.read_bytes()
@@ -109,17 +109,21 @@ def test_a_failed_save_raises_a_readable_error_and_keeps_the_previous_state(sess
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fdatasync", disk_full)  # the record is written, not kept
-    with pytest.raises(StoreError) as caught:
-        session.apply("add", add_card, "磁盘满时的卡")
-    assert "无法保存" in str(caught.value)
-    assert "No space left on device" in caught.value.message
-    assert texts(session.doc) == ["保存成功的卡"]
+    session.apply("add", add_card, "磁盘满时的卡")  # the room goes on
+    session.apply("add", add_card, "又一张")
+    assert texts(session.doc) == ["保存成功的卡", "磁盘满时的卡", "又一张"]
+    assert session.unsaved == 2
+    assert session.save_error.strerror == "No space left on device"
     assert journal.read_bytes() == before  # cut back to its last whole record
-    assert texts(load(path)) == ["保存成功的卡"]
+    assert texts(load(path)) == ["保存成功的卡"]  # what is on disk still loads
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+    assert not session.checkpoint()  # retried: still full
+    assert session.unsaved == 2
     monkeypatch.undo()
+    session.checkpoint(force=True)  # the disk takes them again, in order
+    assert session.unsaved == 0 and session.save_error is None
     session.apply("add", add_card, "恢复后的卡")
-    assert texts(load(path)) == ["保存成功的卡", "恢复后的卡"]
+    assert texts(load(path)) == ["保存成功的卡", "磁盘满时的卡", "又一张", "恢复后的卡"]
 
 
 def test_create_refuses_to_overwrite_unless_asked(doc, path):

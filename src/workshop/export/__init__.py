@@ -80,6 +80,10 @@ def _os_message(error: OSError, path: Path, lang: str) -> str:
         return t("export.file_busy" if busy else "export.no_permission", lang, path=str(path))
     if error.errno in (errno.EBUSY, errno.ETXTBSY):
         return t("export.file_busy", lang, path=str(path))
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return t("export.disk_full", lang, path=str(path))
+    if error.errno == errno.EROFS:
+        return t("export.read_only", lang, path=str(path if path.is_dir() else path.parent))
     return t("export.os_error", lang, path=str(path), error=error.strerror or error)
 
 
@@ -128,6 +132,8 @@ def _destinations(out: Path | None, names: list[str], fmt: Format, lang: str) ->
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
+        if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+            raise ExportError(_os_message(error, folder / names[0], lang)) from error
         raise ExportError(t("export.cannot_create_folder", lang, path=str(folder),
                             error=error.strerror or error)) from error
     return paths

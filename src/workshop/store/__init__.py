@@ -9,7 +9,9 @@ owns them while the app runs:
   :meth:`Session.update_room` (room state: saved, not undone); before either returns,
   the change is one fsync'd record in the journal, found by the document's change
   tracker (``workshop.model.tracking``), so it costs what the change costs; undo and
-  redo likewise touch only what the change touched;
+  redo likewise touch only what the change touched; a change the disk refuses (full,
+  read-only) is kept in memory (``Session.unsaved``) and written, in order, once the
+  disk takes it again (``Session.checkpoint`` retries);
 - a new snapshot is written atomically (temp file, fsync, ``os.replace``, fsync the
   folder) when one is due: a step change, a new quarter hour, a long journal, closing;
   the snapshot it replaces is kept in ``name.workshop.backups/`` (hard-linked), and the

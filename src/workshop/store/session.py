@@ -46,6 +46,8 @@ snapshot at the next :meth:`Session.checkpoint`; four times as long, it is writt
 once. Replaying it when a session opens stays a matter of milliseconds."""
 RETRY_SECONDS = 30.0
 """After a snapshot the disk refused, how long until a due one is tried again."""
+UNSAVED_RETRY_SECONDS = 5.0
+"""After the disk refused a change (full, read-only), how long until it is tried again."""
 
 
 def restore_backup(path: Path, backup: Path) -> None:
@@ -118,6 +120,11 @@ class Session:
         self._snapshot_written = _mtime(path)
         self._due: Why | None = None
         self._retry_at = 0.0
+        self._unsaved: list[bytes] = []
+        """Records of changes the disk refused, in order: kept in memory, retried."""
+        self._unsaved_retry_at = 0.0
+        self.save_error: OSError | None = None
+        """Why the disk refused the last change, while any is unsaved."""
         self._undo: deque[_Entry] = deque(maxlen=history)
         self._redo: deque[_Entry] = deque(maxlen=history)
         self._mutex = threading.RLock()
@@ -201,8 +208,9 @@ class Session:
     def apply(self, label: str, edit: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``edit(self.doc, *args, **kwargs)``, save, record undo; return its result.
 
-        When this returns, the change is on disk (fsync'd). If the edit raises, or
-        the save fails (:class:`StoreError`), the document is as it was before and
+        When this returns, the change is on disk (fsync'd), or, if the disk refused
+        it (full, read-only), held in memory as :attr:`unsaved` and written when the
+        disk takes it again. If the edit raises, the document is as it was before and
         the file is unchanged.
         """
         with self._changing():
@@ -221,9 +229,9 @@ class Session:
 
     def update_room(self, edit: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``edit(self.doc.room, *args, **kwargs)`` (step, clock, turn…), save, and
-        return its result. Not undoable; keeps redo. If it raises, or the save fails, the
-        room is as it was and the file unchanged. Whatever else a room change needs to
-        know (the teams in order, the agenda) comes in `args`; anything that changes more
+        return its result. Not undoable; keeps redo; saved as :meth:`apply` saves. If it
+        raises, the room is as it was and the file unchanged. Whatever else a room change
+        needs to know (the teams in order, the agenda) comes in `args`; anything that changes more
         than the room is an :meth:`apply` (a room edit that does is refused with a
         ``ValueError``, and nothing changes).
         """
@@ -320,19 +328,15 @@ class Session:
         self._tracker.take()  # forget the putting back itself
 
     def _save(self, changes: ChangeSet) -> None:
-        """Append `changes` to the journal (fsync'd). Raises :class:`StoreError`."""
+        """Append `changes` to the journal (fsync'd). A disk that refuses it (full,
+        read-only) does not refuse the change: it is kept in memory (:attr:`unsaved`)
+        and written, in order, when the disk takes it again (:meth:`checkpoint`)."""
         record = journal_file.encode(changes)
         if record is None:
             return
-        try:
-            if self._journal is None:
-                assert self._snapshot is not None
-                self._journal = Journal.start(journal_path(self.path), self._snapshot)
-                self._snapshot = None
-            self._journal.append(record)
-        except OSError as exc:
-            reason = exc.strerror or exc
-            raise StoreError(t("store.save_failed", path=self.path, reason=reason)) from exc
+        self._unsaved.append(record)
+        if not self._write_unsaved():
+            return
         soft = max(JOURNAL_MIN, self._snapshot_size // 2)
         if self._journal.size > 4 * soft:
             self._compact("journal")
@@ -341,6 +345,28 @@ class Session:
         if self._due is None and _quarter(_utcnow()) != _quarter(self._snapshot_written):
             self._due = "quarter"
 
+    def _write_unsaved(self) -> bool:
+        """Append the records the disk has not taken yet; whether all are written now."""
+        try:
+            if self._journal is None:
+                assert self._snapshot is not None
+                self._journal = Journal.start(journal_path(self.path), self._snapshot)
+                self._snapshot = None
+            while self._unsaved:
+                self._journal.append(self._unsaved[0])  # cut back to whole lines if not
+                del self._unsaved[0]
+        except OSError as exc:
+            self.save_error = exc
+            self._unsaved_retry_at = time.monotonic() + UNSAVED_RETRY_SECONDS
+            return False
+        self.save_error = None
+        return True
+
+    @property
+    def unsaved(self) -> int:
+        """Changes made that the disk refused so far (0: everything is on disk)."""
+        return len(self._unsaved)
+
     def checkpoint(self, *, force: bool = False) -> bool:
         """Write a new snapshot now if one is due (see the module), or if `force`; the
         one it replaces is kept as a backup. Returns whether it wrote one; a disk that
@@ -348,6 +374,8 @@ class Session:
         and the next call tries again. Call it when the room is idle (the app does, on
         its clock tick): it costs a whole save."""
         with self._changing():
+            if self._unsaved and (force or time.monotonic() >= self._unsaved_retry_at):
+                self._write_unsaved()
             if not force and (self._due is None or time.monotonic() < self._retry_at):
                 return False
             if self._journal is None or self._journal.records == 0:
@@ -379,6 +407,8 @@ class Session:
         if self._journal is not None:
             self._journal.close()
         self._journal, self._snapshot = None, data
+        self._unsaved.clear()  # the snapshot holds what the journal could not take
+        self.save_error = None
         self._snapshot_size, self._snapshot_why = len(data), why
         self._snapshot_written, self._due = _utcnow(), None
         changes = journal_path(self.path)
@@ -403,8 +433,8 @@ class Session:
             if self._closed:
                 return
             try:
-                if self._tracker.dirty or (self._journal is not None
-                                           and self._journal.records):
+                if self._tracker.dirty or self._unsaved or (self._journal is not None
+                                                            and self._journal.records):
                     self._compact("close", journal=False)
                 elif self._journal is not None:  # started, but nothing was written since
                     os.unlink(self._journal.path)

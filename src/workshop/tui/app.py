@@ -3,15 +3,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import signal
 from collections.abc import Callable, Iterable
 from functools import partial
-from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
-from textual import work
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -26,25 +21,25 @@ from workshop.methods import turns
 from workshop.model import STEPS, StepId, Workshop
 from workshop.store import Session, StoreError
 from workshop.tui import compat
+from workshop.tui.disk import DiskWatch
+from workshop.tui.exporting import ExportsHost
 from workshop.tui.keymap import load_keymap
+from workshop.tui.lifecycle import Drafts, Lifecycle
 from workshop.tui.phones import PhonesHost, RoomOptions
 from workshop.tui.screens import screen_for
 from workshop.tui.screens.base import StepScreen
-from workshop.tui.screens.dialogs import Choice
 from workshop.tui.themes import DEFAULT_THEME, PROJECTOR, THEMES
 from workshop.tui.time_source import SYSTEM_TIME, TimeSource
-from workshop.tui.widgets.card_entry import CardEntry
 from workshop.tui.widgets.key_bar import key_display
 
 T = TypeVar("T")
 
 TICK_SECONDS = 0.25
-DRAFT_SAVE_DELAY = 0.8
 
 
-class WorkshopApp(PhonesHost, App[int]):
+class WorkshopApp(PhonesHost, ExportsHost, App[int]):
     """One projected terminal for the whole workshop (and the host of the room's phones,
-    ``PhonesHost``)."""
+    ``PhonesHost``, and of F8's exports, ``ExportsHost``)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "workshop"
@@ -98,10 +93,10 @@ class WorkshopApp(PhonesHost, App[int]):
         self._on_first_screen = on_first_screen
         self.session: Session = session  # type: ignore[assignment]
         self._start_projector = projector
-        self._pending_draft: str | None = None
-        self._draft_typed_at = 0.0
-        self._typing = False
-        """Text stands in the card entry: the turn waits for it (see ``tick``)."""
+        self.drafts = Drafts(self)
+        self.lifecycle = Lifecycle(self)
+        self.disk = DiskWatch(self)
+        self._told_not_utf8 = False
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
@@ -109,6 +104,7 @@ class WorkshopApp(PhonesHost, App[int]):
             self._dress_for(session)  # before the first screen composes, in its language
         # Made with the chosen theme's variables, so the CSS is parsed for it from the start.
         compat.reuse_parsed_css(self)
+        compat.lenient_terminal_input()  # one byte that is not UTF-8 must not end the app
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -135,7 +131,7 @@ class WorkshopApp(PhonesHost, App[int]):
 
     # -- start-up -----------------------------------------------------------------------
     def on_mount(self) -> None:
-        self._install_hangup_handler()
+        self.lifecycle.install()  # SIGHUP and SIGTERM leave like Ctrl+Q, whatever happens
         load_keymap(self)
         if self.session is not None:
             self._enter_session(self.session)  # dressed for it in __init__
@@ -181,27 +177,12 @@ class WorkshopApp(PhonesHost, App[int]):
             self.room(room_edits.reset_clock, self._minutes(room.step), room.step)
         draft = room.draft
         if draft:
-            self.call_after_refresh(self._restore_draft, draft)
+            self.call_after_refresh(self.drafts.restore, draft)
         if self.room_options.open_at_start:  # --room
             self.call_after_refresh(self.action_phones)
 
-    def _restore_draft(self, draft: str) -> None:
-        entries = self.screen.query(CardEntry)
-        if entries:
-            entries.first().input.value = draft
-            self.notify(t("shell.draft_restored"))
-
-    def _install_hangup_handler(self) -> None:
-        # A closed terminal sends SIGHUP: keep the half-typed card, then leave cleanly.
-        try:
-            loop = asyncio.get_running_loop()
-            loop.add_signal_handler(signal.SIGHUP, self._hang_up)
-        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
-            pass
-
-    def _hang_up(self) -> None:
-        self.flush_draft()
-        self.exit(0)
+    def on_unmount(self) -> None:
+        self.lifecycle.uninstall()
 
     # -- changing the document -------------------------------------------------------------
     @property
@@ -221,6 +202,7 @@ class WorkshopApp(PhonesHost, App[int]):
             self.notify(t("shell.save_failed", error=error), severity="error", timeout=15)
             return None
         self.revision += 1
+        self.disk.check()  # a disk that refused it: the room is told at once
         return result
 
     def room(self, edit: Callable[..., T], *args: Any) -> T | None:
@@ -240,25 +222,11 @@ class WorkshopApp(PhonesHost, App[int]):
         return self.session.doc.agenda.get(step or self.session.doc.room.step, 0)
 
     def save_draft(self, text: str) -> None:
-        """Keep what is being typed, a moment after typing stops (the clock tick saves it:
-        nothing is scheduled per keystroke)."""
-        self._pending_draft = text
-        self._draft_typed_at = self.time_source.monotonic()
-        self._typing = bool(text.strip())
-
-    def flush_draft(self) -> None:
-        text = self._pending_draft
-        self._pending_draft = None
-        if text is None or self.session is None or self.session.doc.room.draft == text:
-            return
-        # the draft is a courtesy: if it cannot be saved, the next keystroke tries again
-        with contextlib.suppress(StoreError, OSError):
-            self.session.update_room(room_edits.set_draft, text)
+        """Keep what is being typed in the card entry, now (before the key shows)."""
+        self.drafts.save(text)
 
     def clear_draft(self) -> None:
-        self._pending_draft = ""
-        self._typing = False
-        self.flush_draft()
+        self.drafts.save("")
 
     def after_card_added(self) -> None:
         """A card landed for the current team. With a cap per turn reached, the keyboard
@@ -286,15 +254,17 @@ class WorkshopApp(PhonesHost, App[int]):
 
     # -- the clock and the turn ------------------------------------------------------------
     def tick(self) -> None:
-        """A few times a second: save the draft once typing stops, sound the alarm when
+        """A few times a second: retry a draft the disk refused, sound the alarm when
         the time box runs out, hand the turn on when its countdown does, and keep the
         clocks on screen current."""
+        if not self._told_not_utf8 and compat.input_was_not_utf8():
+            self._told_not_utf8 = True  # once: every key of a GBK terminal would repeat it
+            self.notify(t("shell.terminal_not_utf8"), severity="warning", timeout=15)
         if self.session is None or not self.is_running:  # quitting takes the screens down
             return
-        if self._pending_draft is not None and (
-                self.time_source.monotonic() - self._draft_typed_at >= DRAFT_SAVE_DELAY):
-            self.flush_draft()
-        self.session.checkpoint()  # a new snapshot of the session, when one is due
+        self.drafts.flush()
+        self.session.checkpoint()  # a new snapshot when due; changes the disk refused
+        self.disk.check()
         doc = self.session.doc
         now = self.time_source.now()
         clock = doc.room.clock
@@ -309,7 +279,7 @@ class WorkshopApp(PhonesHost, App[int]):
         turn = doc.room.turn
         # a team still typing its card keeps the keyboard until Enter (or it clears it)
         if (turn.ends_at is not None and now >= turn.ends_at and clock.running
-                and not self._typing):
+                and not self.drafts.typing):
             done = doc.team(turns.current_team_id(doc))
             self.room(room_edits.next_turn, self.team_ids(), now)
             nxt = self.session.doc.team(turns.current_team_id(self.session.doc))
@@ -471,7 +441,7 @@ class WorkshopApp(PhonesHost, App[int]):
     async def action_toggle_language(self) -> None:
         await self.set_language("en" if i18n.get_language() == "zh" else "zh")
 
-    # -- help, export, palette ---------------------------------------------------------------
+    # -- help, palette ---------------------------------------------------------------
     def action_help(self) -> None:
         from workshop.tui.screens.help import HelpScreen  # loaded on the first F1
 
@@ -479,74 +449,6 @@ class WorkshopApp(PhonesHost, App[int]):
             self.screen.dismiss(None)
             return
         self.push_screen(HelpScreen(self.screen))
-
-    def action_export(self) -> None:
-        if not self._need_session():
-            return
-        options = self._export_options(self.session.doc)
-
-        def chosen(choice: str | None) -> None:
-            if choice:
-                self.run_export(choice)
-
-        self.push_screen(Choice(t("export_menu.title"), options, t("export_menu.hint")), chosen)
-
-    @staticmethod
-    def _export_options(doc: Any) -> list[tuple[str, str]]:
-        from workshop.tui.widgets.checkin import exports as checkin_exports
-
-        options = [("report", t("export_menu.report")), ("handouts", t("export_menu.handouts")),
-                   ("handouts+appendix", t("export_menu.handouts_appendix"))]
-        options += [(f"team:{team.id}", t("export_menu.team", team=team.name))
-                    for team in doc.teams]
-        options += [("md", t("export_menu.md")), ("csv", t("export_menu.csv")),
-                    ("json", t("export_menu.json"))]
-        return options + checkin_exports.options(doc)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def run_export(self, choice: str) -> None:
-        from workshop.export import ExportError, export
-        from workshop.tui.widgets.checkin import exports as checkin_exports
-
-        doc = self.session.doc.model_copy(deep=True)  # a snapshot: the room keeps working
-        lang = i18n.get_language()
-        fmt, teams, all_teams = "pdf", [], False
-        appendix = choice == "handouts+appendix"
-        if choice in ("handouts", "handouts+appendix"):
-            all_teams = True
-        elif choice.startswith("team:"):
-            team = doc.team(choice.removeprefix("team:"))
-            teams = [team.name] if team else []
-        elif choice in ("md", "csv", "json"):
-            fmt = choice
-        label = dict(self._export_options(doc)).get(choice, "")
-        self.call_from_thread(self.notify, t("export_menu.working_on", what=label), timeout=4)
-        try:
-            result = (checkin_exports.run(doc, choice, lang, self.export_folder())
-                      if choice.startswith(checkin_exports.PREFIX) else
-                      export(doc, fmt, teams=teams, all_teams=all_teams, lang=lang,
-                             out=self.export_folder(), appendix=appendix))
-        except ExportError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
-            return
-        except OSError as error:
-            self.call_from_thread(self.notify, t("shell.export_failed", error=error),
-                                  severity="error", timeout=10)
-            return
-        # the folder once, then the file names: full paths of eleven PDFs flood the screen
-        names = [p.name for p in result.paths]
-        shown = names[:6] + ([t("export_menu.more", count=len(names) - 6)]
-                             if len(names) > 6 else [])
-        folder = result.paths[0].parent if result.paths else self.export_folder()
-        self.call_from_thread(self.notify, t("export_menu.done_in", count=len(names),
-                                             folder=str(folder), names="\n".join(shown)),
-                              timeout=15)
-        for warning in result.warnings[:3]:  # a character no font has: say which text
-            self.call_from_thread(self.notify, warning, severity="warning", timeout=20)
-
-    def export_folder(self) -> Path:
-        """Exports land in ``exports/`` beside the session file."""
-        return self.session.path.parent / "exports"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Ours and Textual's own, all in the room's language."""
@@ -566,8 +468,7 @@ class WorkshopApp(PhonesHost, App[int]):
 
     # -- leaving ----------------------------------------------------------------------------
     async def action_quit(self) -> None:
-        self.flush_draft()
-        self.exit(0)
+        self.lifecycle.quit()  # a form with changes asks first
 
     def _need_session(self) -> bool:
         if self.session is None:

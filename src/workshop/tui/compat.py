@@ -7,7 +7,10 @@ underneath; nowhere else in ``workshop.tui`` may touch a ``_``-prefixed Textual 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import codecs
+import functools
+import threading
+from typing import TYPE_CHECKING, Any
 
 from rich.align import Align
 from rich.text import Text
@@ -119,3 +122,52 @@ class LocalCommandPalette(CommandPalette):
             Option(Align.center(Text(self.no_matches, style="not bold")), disabled=True,
                    id=self._NO_MATCHES))
         self._list_visible = True
+
+
+# -- what the terminal sends, decoded leniently -----------------------------------------------
+
+TERMINAL_ERRORS = "workshop-terminal"
+"""The codec error handler for bytes from the terminal that are not UTF-8: dropped."""
+_not_utf8 = threading.Event()
+
+
+def _drop_and_remember(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    _not_utf8.set()
+    return "", error.end
+
+
+def lenient_terminal_input() -> None:
+    """Make Textual's Linux driver drop bytes that are not UTF-8 instead of crashing.
+
+    A terminal set to GBK sends b6 ab for 东; Textual's input thread decodes with a
+    strict UTF-8 decoder, and one such byte ends the app with a traceback. The driver
+    makes its decoder with the ``getincrementaldecoder`` it imported from ``codecs``
+    when its input thread starts (before the app mounts): replace that one with a
+    decoder that drops what it cannot read and remembers it, so the app can say once
+    that the terminal is not in UTF-8 (:func:`input_was_not_utf8`). Call before
+    ``App.run``.
+    """
+    try:
+        from textual.drivers import linux_driver
+    except ImportError:  # pragma: no cover - Windows: its driver reads keys as text
+        return
+    if getattr(linux_driver.getincrementaldecoder, "lenient", False):
+        return
+    codecs.register_error(TERMINAL_ERRORS, _drop_and_remember)
+
+    def lenient_decoder(encoding: str) -> Any:
+        return functools.partial(codecs.getincrementaldecoder(encoding),
+                                 errors=TERMINAL_ERRORS)
+
+    lenient_decoder.lenient = True  # type: ignore[attr-defined]
+    linux_driver.getincrementaldecoder = lenient_decoder  # type: ignore[assignment]
+
+
+def input_was_not_utf8() -> bool:
+    """Whether the terminal has sent bytes that are not UTF-8 (dropped) since last asked."""
+    if _not_utf8.is_set():
+        _not_utf8.clear()
+        return True
+    return False

@@ -1,8 +1,8 @@
 """Where the app reads the time: passed in, so tests can drive it.
 
 The app reads every clock through the ``TimeSource`` it was given (``WorkshopApp(...,
-time_source=...)``): the step clock, the turn countdown, the alarm's flashing, when a
-draft is saved. A test gives it one it can move forward by hand.
+time_source=...)``): the step clock, the turn countdown, the alarm's flashing, how
+long ago the disk warning was given. A test gives it one it can move forward by hand.
 """
 
 from __future__ import annotations

@@ -270,10 +270,6 @@ class StepScreen(Screen):
             self.app.clear_draft()
             self.app.after_card_added()
 
-    @on(CardEntry.DraftChanged)
-    def _draft(self, event: CardEntry.DraftChanged) -> None:
-        self.app.save_draft(event.text)
-
     @on(CardBoard.CursorMoved)
     def _cursor_moved(self, event: CardBoard.CursorMoved) -> None:
         card = event.card

@@ -26,7 +26,7 @@ from workshop.sessions import (
     restore_and_open,
     scenario_files,
 )
-from workshop.store import Session, SessionCorrupt, StoreError
+from workshop.store import Session, SessionCorrupt, SessionLocked, StoreError, end_holder
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.key_bar import KeyBar
 
@@ -128,6 +128,9 @@ class HomeScreen(Screen):
         except SessionCorrupt as error:
             self._offer_backup(error.path, error)
             return None
+        except SessionLocked as error:
+            self._offer_take_over(error, start, *args)
+            return None
         except (StoreError, OSError) as error:
             self.notify(str(error), severity="error", timeout=12)
             return None
@@ -146,6 +149,31 @@ class HomeScreen(Screen):
 
         self.app.push_screen(Choice(str(error), [("restore", t("home.restore", backup=backup.name)),
                                                  ("cancel", t("word.cancel"))]), answer)
+
+    def _offer_take_over(self, error: SessionLocked, start: Callable[..., Session],
+                         *args: Any) -> None:
+        """A program holds the session (a hung one, its terminal closed): say so, and
+        offer to end it and open."""
+
+        def answer(choice: str | None) -> None:
+            if choice == "take-over":
+                self.notify(t("cli.taking_over", pid=error.pid), timeout=5)
+                self._take_over(error, start, *args)
+
+        self.app.push_screen(Choice(str(error), [
+            ("take-over", t("home.take_over", pid=error.pid)),
+            ("cancel", t("word.cancel"))]), answer)
+
+    @work(thread=True, exclusive=True, group="take-over")
+    def _take_over(self, error: SessionLocked, start: Callable[..., Session],
+                   *args: Any) -> None:
+        # ending a hung program can take seconds (SIGTERM, then SIGKILL): not on the UI
+        if end_holder(error):
+            self.app.call_from_thread(self._open, start, *args)
+        else:
+            self.app.call_from_thread(
+                self.notify, t("cli.cannot_take_over", pid=error.pid, host=error.host),
+                severity="error", timeout=15)
 
     def _show_problems(self, error: ScenarioError) -> None:
         text = "\n".join(problem.format() for problem in error.problems[:8])

@@ -25,6 +25,13 @@ class EntryInput(Input):
 
     virtual_size = Reactive(Size(0, 0), layout=False)
 
+    def watch_value(self, value: str) -> None:
+        # Kept as the room's draft now, inside the change of value: the repaint that shows
+        # the key comes later, so what the room saw typed is on disk whatever happens next.
+        save_draft = getattr(self.app, "save_draft", None)
+        if save_draft is not None:
+            save_draft(value)
+
 
 class CardEntry(Horizontal):
     """A label saying who is typing where, and the input. Posts ``CardEntry.Submitted``.
@@ -50,11 +57,6 @@ class CardEntry(Horizontal):
         @property
         def control(self) -> CardEntry:
             return self.entry
-
-    class DraftChanged(Message):
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -101,5 +103,4 @@ class CardEntry(Horizontal):
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.post_message(self.DraftChanged(event.value))
+        event.stop()  # the draft is kept as the value changes (EntryInput.watch_value)
