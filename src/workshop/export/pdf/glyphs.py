@@ -103,6 +103,9 @@ class FontStack:
         self.fonts = (primary, *(f for f in fallbacks if f != primary))
         self._maps = [_coverage(f) for f in self.fonts]
         self._font_of: dict[str, str | None] = {}
+        self._primary_chars: set[str] = set()
+        """Characters known to be drawn by the primary font (``simple`` asks once per
+        character, not once per character of every text)."""
         self.placeholder_font = self.font_for(PLACEHOLDER) or primary
         self._ascii = all(self.font_for(chr(c)) == primary for c in range(0x20, 0x7F))
 
@@ -123,13 +126,16 @@ class FontStack:
         if font is None and char in "\n\t \u3000":
             font = self.primary
         self._font_of[char] = font
+        if font == self.primary:
+            self._primary_chars.add(char)
         return font
 
     def simple(self, text: str) -> bool:
         """True when the primary font draws all of `text` (the common case: no runs)."""
         if text.isascii() and self._ascii:
             return True
-        return all(self.font_for(c) == self.primary for c in text)
+        unknown = set(text).difference(self._primary_chars)
+        return all(self.font_for(c) == self.primary for c in unknown)
 
     def runs(self, text: str, context: str | None = None) -> list[tuple[str, str]]:
         """`text` as (font, piece) runs; characters no font has become the placeholder

@@ -24,6 +24,7 @@ from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus import Table as _PlatypusTable
 
 from workshop.export.pdf.glyphs import stack_for
+from workshop.export.pdf.paragraphs import paragraph
 
 # -- page geometry (A4, print margins) --------------------------------------------------
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -223,7 +224,7 @@ def para(text: object, style: ParagraphStyle) -> Paragraph:
 def markup_para(markup: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph from markup of our own. Every piece of user text in `markup` must
     have gone through ``esc`` (or ``team_tag``)."""
-    return Paragraph(stack_for(style.fontName).markup(markup), style)
+    return paragraph(stack_for(style.fontName).markup(markup), style)
 
 
 class Plain(str):
