@@ -9,9 +9,8 @@ import signal
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from textual import work
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -29,11 +28,13 @@ from workshop.tui import compat
 from workshop.tui.keymap import load_keymap
 from workshop.tui.screens import screen_for
 from workshop.tui.screens.base import StepScreen
-from workshop.tui.screens.dialogs import Choice
 from workshop.tui.themes import DEFAULT_THEME, PROJECTOR, THEMES
 from workshop.tui.time_source import SYSTEM_TIME, TimeSource
 from workshop.tui.widgets.card_entry import CardEntry
 from workshop.tui.widgets.key_bar import key_display
+
+if TYPE_CHECKING:
+    from workshop.tui.export_runner import ExportRunner
 
 T = TypeVar("T")
 
@@ -98,6 +99,7 @@ class WorkshopApp(App[int]):
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
+        self._exports: ExportRunner | None = None
         if session is not None:
             self._dress_for(session)  # before the first screen composes, in its language
         # Made with the chosen theme's variables, so the CSS is parsed for it from the start.
@@ -454,64 +456,18 @@ class WorkshopApp(App[int]):
             return
         self.push_screen(HelpScreen(self.screen))
 
+    @property
+    def exports(self) -> ExportRunner:
+        """F8's menu and the exports running in worker processes (made on first use)."""
+        if self._exports is None:
+            from workshop.tui.export_runner import ExportRunner
+
+            self._exports = ExportRunner(self)
+        return self._exports
+
     def action_export(self) -> None:
-        if not self._need_session():
-            return
-        options = self._export_options(self.session.doc)
-
-        def chosen(choice: str | None) -> None:
-            if choice:
-                self.run_export(choice)
-
-        self.push_screen(Choice(t("export_menu.title"), options, t("export_menu.hint")), chosen)
-
-    @staticmethod
-    def _export_options(doc: Any) -> list[tuple[str, str]]:
-        options = [("report", t("export_menu.report")), ("handouts", t("export_menu.handouts")),
-                   ("handouts+appendix", t("export_menu.handouts_appendix"))]
-        options += [(f"team:{team.id}", t("export_menu.team", team=team.name))
-                    for team in doc.teams]
-        options += [("md", t("export_menu.md")), ("csv", t("export_menu.csv")),
-                    ("json", t("export_menu.json"))]
-        return options
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def run_export(self, choice: str) -> None:
-        from workshop.export import ExportError, export
-
-        doc = self.session.doc.model_copy(deep=True)  # a snapshot: the room keeps working
-        lang = i18n.get_language()
-        fmt, teams, all_teams = "pdf", [], False
-        appendix = choice == "handouts+appendix"
-        if choice in ("handouts", "handouts+appendix"):
-            all_teams = True
-        elif choice.startswith("team:"):
-            team = doc.team(choice.removeprefix("team:"))
-            teams = [team.name] if team else []
-        elif choice in ("md", "csv", "json"):
-            fmt = choice
-        label = dict(self._export_options(doc)).get(choice, "")
-        self.call_from_thread(self.notify, t("export_menu.working_on", what=label), timeout=4)
-        try:
-            result = export(doc, fmt, teams=teams, all_teams=all_teams, lang=lang,
-                            out=self.export_folder(), appendix=appendix)
-        except ExportError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
-            return
-        except OSError as error:
-            self.call_from_thread(self.notify, t("shell.export_failed", error=error),
-                                  severity="error", timeout=10)
-            return
-        # the folder once, then the file names: full paths of eleven PDFs flood the screen
-        names = [p.name for p in result.paths]
-        shown = names[:6] + ([t("export_menu.more", count=len(names) - 6)]
-                             if len(names) > 6 else [])
-        folder = result.paths[0].parent if result.paths else self.export_folder()
-        self.call_from_thread(self.notify, t("export_menu.done_in", count=len(names),
-                                             folder=str(folder), names="\n".join(shown)),
-                              timeout=15)
-        for warning in result.warnings[:3]:  # a character no font has: say which text
-            self.call_from_thread(self.notify, warning, severity="warning", timeout=20)
+        if self._need_session():
+            self.exports.open_menu()
 
     def export_folder(self) -> Path:
         """Exports land in ``exports/`` beside the session file."""
@@ -534,6 +490,10 @@ class WorkshopApp(App[int]):
         pick_theme(self)
 
     # -- leaving ----------------------------------------------------------------------------
+    def on_unmount(self) -> None:
+        if self._exports is not None:  # an export still running ends with the app
+            self._exports.close()
+
     async def action_quit(self) -> None:
         self.flush_draft()
         self.exit(0)

@@ -1,0 +1,88 @@
+"""The export's progress, over the top right of the screen while the files are made: how
+many are written, which are being made, a bar, the time so far. It covers the method's
+guidance for a moment, never the card entry, and moves nothing on the screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widget import Widget
+
+from workshop.i18n import t
+from workshop.text import truncate
+
+BOX_WIDTH = 58
+
+
+@dataclass
+class ExportStatus:
+    """What the box shows; the export runner keeps it current."""
+
+    what: str
+    """What was asked for, as the menu said it."""
+    total: int
+    started: float
+    """``time_source.monotonic()`` when the export began."""
+    done: int = 0
+    making: tuple[str, ...] = field(default_factory=tuple)
+
+
+class ExportProgressBox(Widget):
+    COMPONENT_CLASSES = {"export-progress--done", "export-progress--rest",
+                         "export-progress--title"}
+    DEFAULT_CSS = """
+    ExportProgressBox {
+        width: 58; max-width: 100%; height: auto; visibility: visible;
+        background: $panel; border: round $primary; padding: 0 1;
+    }
+    ExportProgressBox > .export-progress--title { text-style: bold; color: $text; }
+    ExportProgressBox > .export-progress--done { color: $success; }
+    ExportProgressBox > .export-progress--rest { color: $text-disabled; }
+    """
+
+    def __init__(self, status: ExportStatus, now: float) -> None:
+        super().__init__()
+        self.status = status
+        self.now = now
+
+    def render(self) -> Text:
+        status = self.status
+        width = max(10, self.content_region.width or BOX_WIDTH - 4)
+        seconds = max(0, int(self.now - status.started))
+        title = t("export_menu.progress", done=status.done, total=status.total,
+                  seconds=seconds)
+        making = t("word.list_sep").join(status.making)
+        line = t("export_menu.making", what=making) if making else status.what
+        filled = round(width * status.done / status.total) if status.total else width
+        text = Text(truncate(title, width), style=self.get_component_rich_style(
+            "export-progress--title"), end="\n")
+        text.append(Text(truncate(line, width), end="\n"))
+        text.append("━" * filled, style=self.get_component_rich_style("export-progress--done"))
+        text.append("━" * (width - filled),
+                    style=self.get_component_rich_style("export-progress--rest"))
+        return text
+
+
+class ExportProgress(Widget):
+    """A strip across the top of the screen, on a layer of its own (it moves nothing),
+    that shows only its box at the right."""
+
+    DEFAULT_CSS = """
+    ExportProgress {
+        layer: export; dock: top; width: 1fr; height: auto; margin-top: 3;
+        align-horizontal: right; visibility: hidden;
+    }
+    """
+
+    def __init__(self, status: ExportStatus, now: float) -> None:
+        super().__init__(id="export-progress")
+        self.box = ExportProgressBox(status, now)
+
+    def compose(self) -> ComposeResult:
+        yield self.box
+
+    def show(self, now: float) -> None:
+        self.box.now = now
+        self.box.refresh(layout=True)
