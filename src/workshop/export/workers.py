@@ -48,8 +48,9 @@ from workshop.i18n import t
 
 MAX_WORKERS = 4
 """More processes than this make a 10-team export no faster (the report is one file)."""
-POLL_SECONDS = 0.1
-"""How often a waiting export looks at ``should_stop``."""
+POLL_SECONDS = 0.5
+"""How often a waiting export looks at ``should_stop`` (``terminate`` wakes it at once).
+Seldom: each look takes the interpreter's lock from the app's thread for a moment."""
 END_GRACE_SECONDS = 2.0
 """How long ending a process waits for it before it is killed."""
 CAN_FORK = hasattr(os, "fork") and "fork" in multiprocessing.get_all_start_methods()
@@ -390,6 +391,12 @@ class WorkerPool:
         self._conn = parent
         return self
 
+    @property
+    def pid(self) -> int | None:
+        """The helper's process id while it runs."""
+        helper = self._helper
+        return helper.pid if helper is not None and helper.is_alive() else None
+
     def workers_for(self, jobs: int) -> int:
         """How many processes will make `jobs` files at once."""
         return worker_count(jobs) if CAN_FORK else 1
@@ -401,16 +408,18 @@ class WorkerPool:
         if helper is not None and helper.is_alive():
             helper.terminate()
 
-    def close(self) -> None:
-        """End the helper and its workers (a file being made stays as it was). Safe to
-        call more than once."""
+    def close(self, *, at_once: bool = False) -> None:
+        """End the helper and its workers: an idle helper leaves by itself; a busy one,
+        or any `at_once`, is stopped (a file being made stays as it was). Safe to call
+        more than once."""
         helper, conn = self._helper, self._conn
         self._helper = self._conn = None
         if helper is None or conn is None:
             return
-        with contextlib.suppress(OSError, ValueError):
-            conn.send(("quit",))
-        helper.join(0.5)
+        if not at_once:
+            with contextlib.suppress(OSError, ValueError):
+                conn.send(("quit",))
+            helper.join(0.5)
         _end(helper)
         conn.close()
 
@@ -453,11 +462,11 @@ class WorkerPool:
                 elif kind in ("crashed", "died"):
                     raise _Broke(*message)
         except _Broke as broke:
-            self.close()
+            self.close(at_once=True)
             first = plan.jobs[0].name if plan.jobs else ""
             raise ExportError(broke.message(plan.lang, first)) from None
         except BaseException:
-            self.close()  # whatever is half made is dropped, never half written
+            self.close(at_once=True)  # whatever is half made is dropped, never half written
             for job in plan.jobs:
                 if job.path is not None:
                     remove_leftovers(job.path)

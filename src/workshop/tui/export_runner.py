@@ -76,7 +76,8 @@ class ExportRunner:
     def __init__(self, app: WorkshopApp) -> None:
         self.app = app
         self.status: ExportStatus | None = None
-        self._pool: WorkerPool | None = None
+        self.pool: WorkerPool | None = None
+        """The export processes, once the menu has been opened."""
         self._lock = threading.Lock()
         self._running = False
         self._stopping = threading.Event()
@@ -105,9 +106,9 @@ class ExportRunner:
 
         if self._stopping.is_set():
             return
-        if self._pool is None:
-            self._pool = WorkerPool(nice=WORKER_NICE, quiet=True)
-        self._pool.start()
+        if self.pool is None:
+            self.pool = WorkerPool(nice=WORKER_NICE, quiet=True)
+        self.pool.start()
 
     # -- one export --------------------------------------------------------------------
     def start(self, choice: str, what: str) -> None:
@@ -137,7 +138,7 @@ class ExportRunner:
         from workshop.export.workers import ExportCancelled
 
         worker = get_current_worker()
-        pool = self._pool
+        pool = self.pool
         assert pool is not None
         try:
             result = pool.run(plan.placed(), doc_json,
@@ -231,9 +232,9 @@ class ExportRunner:
         """The app is going: stop any export and end the workers."""
         with self._lock:
             self._stopping.set()
-            if self._pool is None:
+            if self.pool is None:
                 return
             if self._running:
-                self._pool.terminate()  # the export's thread sees it at once and tidies up
+                self.pool.terminate()  # the export's thread sees it at once and tidies up
             else:
-                self._pool.close()
+                self.pool.close()

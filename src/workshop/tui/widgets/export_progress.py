@@ -34,7 +34,7 @@ class ExportProgressBox(Widget):
                          "export-progress--title"}
     DEFAULT_CSS = """
     ExportProgressBox {
-        width: 58; max-width: 100%; height: auto; visibility: visible;
+        width: 58; max-width: 100%; height: 5; visibility: visible;
         background: $panel; border: round $primary; padding: 0 1;
     }
     ExportProgressBox > .export-progress--title { text-style: bold; color: $text; }
@@ -56,13 +56,12 @@ class ExportProgressBox(Widget):
         making = t("word.list_sep").join(status.making)
         line = t("export_menu.making", what=making) if making else status.what
         filled = round(width * status.done / status.total) if status.total else width
-        text = Text(truncate(title, width), style=self.get_component_rich_style(
-            "export-progress--title"), end="\n")
-        text.append(Text(truncate(line, width), end="\n"))
-        text.append("━" * filled, style=self.get_component_rich_style("export-progress--done"))
-        text.append("━" * (width - filled),
-                    style=self.get_component_rich_style("export-progress--rest"))
-        return text
+        bar = Text("━" * filled, style=self.get_component_rich_style("export-progress--done"))
+        bar.append("━" * (width - filled),
+                   style=self.get_component_rich_style("export-progress--rest"))
+        title_style = self.get_component_rich_style("export-progress--title")
+        return Text("\n").join([Text(truncate(title, width), style=title_style),
+                                 Text(truncate(line, width)), bar])
 
 
 class ExportProgress(Widget):
@@ -85,4 +84,4 @@ class ExportProgress(Widget):
 
     def show(self, now: float) -> None:
         self.box.now = now
-        self.box.refresh(layout=True)
+        self.box.refresh()  # three lines, always: nothing else on the screen moves
