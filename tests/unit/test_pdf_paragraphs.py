@@ -1,6 +1,6 @@
-"""The fast paragraphs (``export.pdf.paragraphs``) print exactly what reportlab's own
-Paragraph prints: the same fragments for plain text, the same lines at every width, and
-the same PDF bytes for a whole report and handout."""
+"""The fast paragraphs (``export.pdf.paragraphs``) and tables (``styles.Table``) print
+exactly what reportlab's own print: the same fragments for plain text, the same lines at
+every width, and the same PDF bytes for a whole report and handout."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
+from reportlab.platypus import Table as PlatypusTable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from factories import REPO
@@ -85,7 +86,7 @@ def _reportlab_paragraphs(markup: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup, style)
 
 
-def test_the_report_and_a_handout_are_the_same_bytes_as_with_reportlabs_paragraphs(
+def test_the_report_and_a_handout_are_the_same_bytes_as_with_reportlabs_own_layout(
         invariant, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     doc = build(80, gap_cards=20, key_gaps=2, clusters=4, actions=24)
     doc.teams[0].name = "🚀火箭队 <b>&"
@@ -101,6 +102,20 @@ def test_the_report_and_a_handout_are_the_same_bytes_as_with_reportlabs_paragrap
 
     ours = both(tmp_path / "ours")
     monkeypatch.setattr(styles, "paragraph", _reportlab_paragraphs)
+    monkeypatch.setattr(styles.Table, "wrap", PlatypusTable.wrap)  # measures at every wrap
     theirs = both(tmp_path / "theirs")
     assert ours[0] == theirs[0]
     assert ours[1] == theirs[1]
+
+
+def test_a_table_measured_in_part_is_measured_again_for_more_room():
+    rows = [[styles.Plain(f"{i}"), "客户经理跟进不及时导致商机流失，" * 3] for i in range(80)]
+
+    def make() -> PlatypusTable:  # a cell over two rows
+        return styles.table(["序号", "差距"], rows, [1, 6], STYLES,
+                            extra=[("SPAN", (0, 1), (0, 2))])
+
+    ours = make()
+    # at a page's foot, a table with a cell over rows measures only the rows that fit
+    ours.wrap(STYLES.width, 120)
+    assert ours.wrap(STYLES.width, 5000) == PlatypusTable.wrap(make(), STYLES.width, 5000)

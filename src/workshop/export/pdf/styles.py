@@ -77,6 +77,18 @@ class Table(_PlatypusTable):
         kwargs.setdefault("splitInRow", ROW_SPLIT_MIN)
         super().__init__(data, *args, **kwargs)
 
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # reportlab measures every row again at each wrap (to fit a frame, inside a
+        # KeepTogether, before a split); once all rows are measured at a width, the sizes
+        # at that width are known, whatever height is offered
+        if self.__dict__.get("_measured_at") == availWidth:
+            self.availWidth = availWidth
+            return self._width, self._height
+        size = super().wrap(availWidth, availHeight)
+        if self._hmax == self._nrows:
+            self._measured_at = availWidth
+        return size
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
         repeated = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
