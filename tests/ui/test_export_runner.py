@@ -18,7 +18,7 @@ from uitools import record_notices
 from workshop.export import ExportError, export, fonts
 from workshop.scenario import load_scenario
 from workshop.tui.screens.dialogs import Choice
-from workshop.tui.widgets.export_progress import ExportProgressBox
+from workshop.tui.widgets.export_progress import ExportProgress
 
 sys.path.insert(0, str(REPO / "bench"))
 from realistic import build
@@ -33,7 +33,7 @@ def app(cocreate_app):
 
 
 def _box_text(app) -> str:
-    boxes = app.screen.query(ExportProgressBox)
+    boxes = app.screen.query(ExportProgress)
     return boxes.first().render().plain if boxes else ""
 
 
@@ -67,7 +67,7 @@ async def test_the_room_types_on_while_the_box_shows_the_export(app, tmp_path: P
 
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert not app.screen.query(ExportProgressBox)  # gone when done
+        assert not app.screen.query(ExportProgress)  # gone when done
         folder = tmp_path / "exports"
         assert any("已导出 11 个文件" in n and str(folder) in n for n in notices)
         report = next(p for p in folder.glob("*.pdf") if p.name.endswith("报告.pdf"))
@@ -82,7 +82,7 @@ async def test_the_box_goes_with_the_step(app):
         await pilot.press("f3")  # on to the plan while the files are made
         await pilot.pause()
         if app.exports.status is not None:
-            assert app.screen.query(ExportProgressBox)
+            assert app.screen.query(ExportProgress)
             assert "正在导出" in _box_text(app)
         await app.workers.wait_for_complete()
 
@@ -100,7 +100,7 @@ async def test_a_failure_is_said_in_the_exports_own_words(app, tmp_path: Path,
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert str(in_process.value) in notices
-        assert not app.screen.query(ExportProgressBox)
+        assert not app.screen.query(ExportProgress)
 
 
 async def test_quitting_mid_export_ends_the_workers_at_once(app, tmp_path: Path):

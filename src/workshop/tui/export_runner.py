@@ -202,7 +202,7 @@ class ExportRunner:
             self._box = box = ExportProgress(self.status, now)
             screen.mount(box)
             box.set_interval(1.0, lambda: self._show())  # the seconds go on
-        box.box.status = self.status
+        box.status = self.status
         box.show(now)
 
     def _hide(self) -> None:

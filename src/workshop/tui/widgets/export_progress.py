@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.widget import Widget
 
 from workshop.i18n import t
@@ -29,23 +28,31 @@ class ExportStatus:
     making: tuple[str, ...] = field(default_factory=tuple)
 
 
-class ExportProgressBox(Widget):
+class ExportProgress(Widget):
+    """The box: docked at the right below the top bar, on a layer of its own (it moves
+    nothing), always three lines (a refresh never relayouts the screen)."""
+
     COMPONENT_CLASSES = {"export-progress--done", "export-progress--rest",
                          "export-progress--title"}
     DEFAULT_CSS = """
-    ExportProgressBox {
-        width: 58; max-width: 100%; height: 5; visibility: visible;
+    ExportProgress {
+        layer: export; dock: right; margin-top: 3;
+        width: 58; max-width: 100%; height: 5;
         background: $panel; border: round $primary; padding: 0 1;
     }
-    ExportProgressBox > .export-progress--title { text-style: bold; color: $text; }
-    ExportProgressBox > .export-progress--done { color: $success; }
-    ExportProgressBox > .export-progress--rest { color: $text-disabled; }
+    ExportProgress > .export-progress--title { text-style: bold; color: $text; }
+    ExportProgress > .export-progress--done { color: $success; }
+    ExportProgress > .export-progress--rest { color: $text-disabled; }
     """
 
     def __init__(self, status: ExportStatus, now: float) -> None:
-        super().__init__()
+        super().__init__(id="export-progress")
         self.status = status
         self.now = now
+
+    def show(self, now: float) -> None:
+        self.now = now
+        self.refresh()
 
     def render(self) -> Text:
         status = self.status
@@ -62,26 +69,3 @@ class ExportProgressBox(Widget):
         title_style = self.get_component_rich_style("export-progress--title")
         return Text("\n").join([Text(truncate(title, width), style=title_style),
                                  Text(truncate(line, width)), bar])
-
-
-class ExportProgress(Widget):
-    """A strip across the top of the screen, on a layer of its own (it moves nothing),
-    that shows only its box at the right."""
-
-    DEFAULT_CSS = """
-    ExportProgress {
-        layer: export; dock: top; width: 1fr; height: auto; margin-top: 3;
-        align-horizontal: right; visibility: hidden;
-    }
-    """
-
-    def __init__(self, status: ExportStatus, now: float) -> None:
-        super().__init__(id="export-progress")
-        self.box = ExportProgressBox(status, now)
-
-    def compose(self) -> ComposeResult:
-        yield self.box
-
-    def show(self, now: float) -> None:
-        self.box.now = now
-        self.box.refresh()  # three lines, always: nothing else on the screen moves
