@@ -33,6 +33,7 @@ from workshop.store import (
     backups,
     load,
 )
+from workshop.store.codec import inspect as inspect_session
 
 
 def load_scenario(path: Path):
@@ -49,9 +50,17 @@ def scenario_language(path: Path) -> str | None:
     return scenario.scenario_language(path)
 
 
-def run_app(session: Session | None = None, *, projector: bool = False,
+class CliError(Exception):
+    """A user mistake on the command line: printed, exit code 1."""
+
+
+def run_app(session: Session | None = None, *, projector: bool = False, room: bool = False,
+            room_host: str | None = None, room_port: int | None = None,
             **run_options: Any) -> int:
     """Start the Textual app on `session` (or on the home screen) and wait for it to end.
+
+    `room` opens the room to phones at once, on `room_host`:`room_port` (default: the
+    machine's address on the local network, port 8765 or any free one).
 
     `run_options` go to ``App.run`` (the benchmark starts the app headless this way).
 
@@ -62,16 +71,25 @@ def run_app(session: Session | None = None, *, projector: bool = False,
     later collections walk only what the workshop makes, and quitting does not walk them
     all once more before the process ends.
     """
+    if not run_options.get("headless") and not _has_terminal():
+        # Textual would draw into a file or a pipe and wait for keys that never come
+        raise CliError(t("cli.needs_terminal"))
     gc.disable()
     try:
         from workshop.tui.app import WorkshopApp
+        from workshop.tui.phones import RoomOptions
 
         app = WorkshopApp(session=session, projector=projector,
-                          on_first_screen=_collect_from_now_on)
+                          on_first_screen=_collect_from_now_on,
+                          room_options=RoomOptions(room_host, room_port, room))
         app.run(**run_options)
     finally:
         _collect_from_now_on()
     return app.return_code or 0
+
+
+def _has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def _collect_from_now_on() -> None:
@@ -101,12 +119,49 @@ def _print(text: str = "", *, err: bool = False) -> None:
 
 # -- commands --------------------------------------------------------------------------
 
+def _looks_like_session(path: Path) -> bool:
+    """Whether `path` is meant as a session (JSON) rather than a scenario (TOML): by its
+    name, else by its first character (``{``). Never opens what is not a file."""
+    name = path.name.lower()
+    if name.endswith(".json"):
+        return True
+    if name.endswith(".toml") or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(64)
+    except OSError:
+        return False
+    return start.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{"
+
+
+def _validate_session(path: Path, name: str) -> bool:
+    """Check a session file as ``workshop open`` would read it; True if it can be used."""
+    try:
+        doc, notes = inspect_session(path)
+    except StoreError as error:
+        _print(str(error), err=True)
+        if isinstance(error, SessionCorrupt) and error.backups:
+            _print(t("cli.offer_backup", backup=error.backups[0], path=error.path), err=True)
+        return False
+    _print(t("cli.session_ok", file=name, teams=len(doc.teams), goals=len(doc.vision.goals)))
+    for note in notes:
+        _print(t("cli.session_repaired", file=name, note=note), err=True)
+    return True
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from workshop.methods import agenda
 
     bad = good = 0
     for name in args.files:
         path = Path(name)
+        if _looks_like_session(path):
+            if _validate_session(path, name):
+                good += 1
+            else:
+                bad += 1
+            continue
         if not args.lang:
             i18n.set_language(i18n.detect(scenario=scenario_language(path)))
         try:
@@ -126,10 +181,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if len(args.files) > 1 or bad:
         _print(t("scenario.summary_bad", bad=bad, good=good), err=bool(bad))
     return 1 if bad else 0
-
-
-class CliError(Exception):
-    """A user mistake on the command line: printed, exit code 1."""
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -152,7 +203,10 @@ def _run(session: Session, args: argparse.Namespace) -> int:
         i18n.set_language(i18n.detect(scenario=session.doc.room.language
                                       or session.doc.meta.language))
     try:
-        return run_app(session, projector=getattr(args, "projector", False))
+        return run_app(session, projector=getattr(args, "projector", False),
+                       room=getattr(args, "room", False),
+                       room_host=getattr(args, "room_host", None),
+                       room_port=getattr(args, "room_port", None))
     finally:
         session.close()
 
@@ -181,6 +235,61 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return _run(session, args)
 
 
+def cmd_checkin(args: argparse.Namespace) -> int:
+    """Open the session on its check-ins: the one held on ``--date`` (made if there is
+    none), else the newest (one for today if there is none yet). With ``--import``, read
+    the actuals into it and print what was read, without opening the app."""
+    from workshop.edits import EditError
+    from workshop.edits import checkin as checkin_edits
+    from workshop.edits.checkin_import import import_actuals
+    from workshop.methods.checkin import ledger, periods
+    from workshop.methods.numbers import ParseError, parse_date
+
+    path = Path(args.session)
+    try:
+        day = parse_date(args.date) if args.date else None
+    except ParseError as error:
+        raise CliError(str(error)) from None
+    data = None
+    if args.import_file:
+        try:
+            data = Path(args.import_file).read_bytes()
+        except OSError as error:
+            raise CliError(t("cli.os_error", error=error.strerror or error,
+                             path=args.import_file)) from None
+    session = open_session(path)
+    try:
+        if not args.lang:
+            i18n.set_language(i18n.detect(scenario=session.doc.room.language
+                                          or session.doc.meta.language))
+        doc = session.doc
+        held = [c for c in ledger.in_order(doc) if day is None or c.date == day]
+        checkin = held[-1] if held else None
+        if checkin is None:
+            day = day or dt.date.today()
+            period = periods.default(doc, day)
+            checkin = session.apply(t("checkin.undo.new", date=day.isoformat()),
+                                    checkin_edits.new_checkin, day, period.start, period.end)
+            _print(t("cli.checkin_created", date=day.isoformat(),
+                     start=period.start.isoformat(), end=period.end.isoformat()))
+        checkin_id = checkin.id
+        if data is not None:
+            try:
+                rows = session.apply(t("checkin.undo.import", file=Path(args.import_file).name),
+                                     import_actuals, checkin_id, data, i18n.get_language())
+            except EditError as error:
+                raise CliError(str(error)) from None
+            _print(t("cli.checkin_imported", count=len(rows), date=checkin.date.isoformat(),
+                     path=path))
+            return 0
+        session.update_room(checkin_edits.open_checkins, checkin_id,
+                            doc.agenda.get("checkin", 0))
+    except BaseException:
+        session.close()
+        raise
+    return _run(session, args)
+
+
 def _load_any(path: Path):
     """A document from a session file or a scenario file."""
     if path.suffix.lower() == ".toml":
@@ -195,12 +304,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     from workshop.export.workers import WorkerPool
 
     formats = args.format or ["pdf"]
-    several = "pdf" in formats and (args.all_teams or len(args.team or ()) > 1)
+    several = (args.checkin is None and "pdf" in formats
+               and (args.all_teams or len(args.team or ()) > 1))
     pool = WorkerPool().start() if several else None
     try:
         doc = _load_any(Path(args.source))
         if not args.lang:
             i18n.set_language(i18n.detect(scenario=doc.meta.language))
+        if args.checkin is not None:
+            return _export_checkin(doc, formats, Path(args.out) if args.out else None, args)
         for fmt in formats:
             # --team/--all-teams choose handouts; with other formats alongside the PDF
             # (pdf + csv + md), those are of the whole workshop as always
@@ -212,6 +324,37 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         if pool is not None:
             pool.close()
+    return 0
+
+
+def _print_result(result) -> None:
+    """The font a PDF used, the files written, what a font could not print."""
+    from workshop.export.fonts import fallback_line
+
+    if result.font is not None:
+        _print(result.font.describe(i18n.get_language()))
+        _print(fallback_line(i18n.get_language()))
+    for written in result.paths:
+        _print(t("cli.exported", path=written))
+    for warning in result.warnings:
+        _print(warning, err=True)
+
+
+def _export_checkin(doc, formats: list[str], out: Path | None,
+                    args: argparse.Namespace) -> int:
+    """``export --checkin [DATE]``: the boards (PDF), Markdown and actuals (CSV) of the
+    check-in held on DATE, else the newest."""
+    from workshop.export import ExportError, export_checkin
+
+    lang = i18n.get_language()
+    try:
+        for fmt in formats:
+            result = export_checkin(doc, fmt, date=args.checkin or None, out=out,
+                                    teams=(args.team or ()) if fmt == "pdf" else (), lang=lang,
+                                    font=args.font)
+            _print_result(result)
+    except ExportError as error:
+        raise CliError(str(error)) from None
     return 0
 
 
@@ -265,6 +408,32 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 # -- parser ----------------------------------------------------------------------------
 
+def _address(value: str) -> str:
+    """``--room-host``: an IP address of this machine (IPv4 or IPv6)."""
+    import ipaddress
+
+    try:
+        return str(ipaddress.ip_address(value.strip().strip("[]")))
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.room_host_bad", value=value)) from None
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(t("cli.room_port_bad", value=value))
+    return int(value)
+
+
+def _room_options(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--room``, ``--room-host``, ``--room-port``: before or after the command."""
+    extra: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
+    parser.add_argument("--room", action="store_true", help=t("cli.help.room"), **extra)
+    parser.add_argument("--room-host", metavar="ADDRESS", type=_address,
+                        help=t("cli.help.room_host"), **extra)
+    parser.add_argument("--room-port", metavar="PORT", type=_port,
+                        help=t("cli.help.room_port"), **extra)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with its own words translated and errors as exit code 2 without usage noise."""
 
@@ -285,6 +454,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=t("cli.help.lang"))
     parser.add_argument("--lang", choices=["zh", "en"], help=t("cli.help.lang"))
     parser.add_argument("--projector", action="store_true", help=t("cli.help.projector"))
+    _room_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar=t("cli.command_metavar"),
                                      parser_class=_Parser)
 
@@ -293,6 +463,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--fresh", action="store_true", help=t("cli.help.fresh"))
     demo.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
                       help=t("cli.help.projector"))
+    _room_options(demo)
     demo.set_defaults(func=cmd_demo)
 
     new = commands.add_parser("new", parents=[common], help=t("cli.help.new"),
@@ -302,6 +473,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
     new.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
                      help=t("cli.help.projector"))
+    _room_options(new)
     new.set_defaults(func=cmd_new)
 
     open_ = commands.add_parser("open", parents=[common], help=t("cli.help.open"),
@@ -310,6 +482,7 @@ def build_parser() -> argparse.ArgumentParser:
     open_.add_argument("--from-backup", action="store_true", help=t("cli.help.from_backup"))
     open_.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
                        help=t("cli.help.projector"))
+    _room_options(open_)
     open_.set_defaults(func=cmd_open)
 
     validate = commands.add_parser("validate", parents=[common], help=t("cli.help.validate"),
@@ -327,7 +500,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="PATH", help=t("cli.help.out"))
     export.add_argument("--font", metavar="FONT", help=t("cli.help.font"))
     export.add_argument("--appendix", action="store_true", help=t("cli.help.appendix"))
+    export.add_argument("--checkin", nargs="?", const="", metavar="DATE",
+                        help=t("cli.help.export_checkin"))
     export.set_defaults(func=cmd_export)
+
+    checkin = commands.add_parser("checkin", parents=[common], help=t("cli.help.checkin"),
+                                  description=t("cli.help.checkin_long"))
+    checkin.add_argument("session", metavar="SESSION", help=t("cli.help.session"))
+    checkin.add_argument("--date", metavar="YYYY-MM-DD", help=t("cli.help.checkin_date"))
+    checkin.add_argument("--import", dest="import_file", metavar="CSV",
+                         help=t("cli.help.checkin_import"))
+    checkin.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
+                         help=t("cli.help.projector"))
+    checkin.set_defaults(func=cmd_checkin)
 
     backups_ = commands.add_parser("backups", parents=[common], help=t("cli.help.backups"),
                                    description=t("cli.help.backups"))
@@ -345,7 +530,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         i18n.set_language(args.lang)
     try:
         if args.command is None:
-            return run_app(None, projector=args.projector)
+            return run_app(None, projector=args.projector, room=args.room,
+                           room_host=args.room_host, room_port=args.room_port)
         return int(args.func(args) or 0)
     except ScenarioError as error:
         for problem in error.problems:

@@ -19,8 +19,11 @@ _ANSI = re.compile(
     r"|\x1b[@-Z\\-_]"
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )
-# C0 and C1 controls and DEL, but not tab or newline (handled separately).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls and DEL, but not tab or newline (handled separately); and lone
+# surrogates (half of a UTF-16 pair, e.g. from a JSON "\ud800" escape or a broken paste),
+# which no file can store in UTF-8: a document holding one could not be saved.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u3000]+")
 
 MAX_TEXT = 5000
@@ -29,8 +32,9 @@ MAX_TEXT = 5000
 
 # Anything `clean` would change. Most text is already clean (every card is cleaned again
 # when a session loads), so checking first makes loading 2,000 cards several times faster.
-_DIRTY_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u3000]|  |^\s|\s\Z")
-_DIRTY_TEXT = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u3000]|  | \n|\n |\n\n\n|^\s|\s\Z")
+_DIRTY_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u3000\ud800-\udfff]|  |^\s|\s\Z")
+_DIRTY_TEXT = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u3000\ud800-\udfff]|  | \n|\n |\n\n\n|^\s|\s\Z")
 
 
 def is_han(char: str) -> bool:
@@ -53,6 +57,9 @@ def clean(text: str, *, multiline: bool = False, max_len: int = MAX_TEXT) -> str
     dirty = _DIRTY_TEXT if multiline else _DIRTY_LINE
     if len(text) <= max_len and not dirty.search(text) and unicodedata.is_normalized("NFC", text):
         return text
+    if _SURROGATE.search(text):
+        # a pair written as two halves becomes its character; a lone half is dropped
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
     text = unicodedata.normalize("NFC", text)
     text = _ANSI.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -121,4 +128,45 @@ def wrap(text: str, width: int) -> list[str]:
                 line += char
                 line_w += w
         lines.append(line.rstrip())
+    return lines
+
+
+_FLOW_UNIT = re.compile(r"[0-9A-Za-z.,%+\-−_/'’:@#&]+|\s+|.", re.S)
+_NO_LINE_START = frozenset("，。、；：？！）》」』】〉”’,.;:?!)%")
+
+
+def flow(text: str, width: int) -> list[str]:
+    """Wrap `text` to lines of at most `width` cells the way Chinese is set: a line may
+    break between any two CJK characters or at a space, never inside a number or a
+    Latin word (27,000 stays whole), and no line starts with closing punctuation
+    (，。）: the character before it comes down with it). A word longer than a line
+    is cut."""
+    width = max(2, width)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        units: list[str] = []
+        used = 0
+        for unit in _FLOW_UNIT.findall(paragraph):
+            if unit.isspace():
+                if units:
+                    units.append(" ")
+                    used += 1
+                continue
+            size = cell_len(unit)
+            if used + size > width and any(u.strip() for u in units):
+                carried: list[str] = []
+                if unit[0] in _NO_LINE_START and len(units) > 1:
+                    carried = [units.pop()]
+                lines.append("".join(units).rstrip())
+                units = carried
+                used = sum(cell_len(u) for u in units)
+            while size > width:  # a word wider than a line
+                cut = truncate(unit, width - used, ellipsis="")
+                units.append(cut)
+                lines.append("".join(units))
+                unit, units, used = unit[len(cut):], [], 0
+                size = cell_len(unit)
+            units.append(unit)
+            used += size
+        lines.append("".join(units).rstrip())
     return lines

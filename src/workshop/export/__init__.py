@@ -19,11 +19,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop import atomic
+from workshop import atomic, i18n
 from workshop.atomic import Writer
 from workshop.export.errors import ExportError
 from workshop.export.fonts import FontChoice, find_cjk_font
-from workshop.export.jobs import FORMATS, Format, JobResult, plan_export, select_teams
+from workshop.export.jobs import (
+    FORMATS,
+    Format,
+    JobResult,
+    missing_glyphs,
+    plan_export,
+    select_teams,
+)
+from workshop.export.naming import file_name
 from workshop.i18n import t
 from workshop.model import Workshop
 
@@ -73,6 +81,13 @@ def write_atomic(path: Path, write: Writer, lang: str) -> None:
         # a folder we may not write in is the folder's problem, not the file's
         where = path if os.access(path.parent, os.W_OK) else path.parent
         raise ExportError(_os_message(error, where, lang)) from error
+
+
+def _bytes_writer(data: bytes) -> Writer:
+    def write(path: Path) -> None:
+        path.write_bytes(data)
+
+    return write
 
 
 def destinations(out: Path | None, names: list[str], fmt: str, lang: str) -> list[Path]:
@@ -128,6 +143,68 @@ def export(doc: Workshop, fmt: Format, *, out: Path | None = None, teams: Sequen
     return ExportResult.of(run_in_process(plan, doc))
 
 
+def export_checkin(doc: Workshop, fmt: Format, *, date: str | None = None,
+                   out: Path | None = None, teams: Sequence[str] = (), lang: str | None = None,
+                   font: str | None = None) -> ExportResult:
+    """Export a check-in (the one held on `date`, else the newest): ``pdf`` one monthly
+    performance board per team (A4 landscape; `teams` names some), ``md`` every board,
+    ``csv`` the actuals, one row per goal or share and period (it reads back as an
+    import)."""
+    from workshop.export import checkin_csv
+    from workshop.export.leftovers import remove_leftovers
+    from workshop.export.markdown import checkin as checkin_md
+    from workshop.report import checkin as checkin_report
+
+    lang = i18n.normalize(lang) or doc.meta.language
+    if isinstance(teams, str):
+        teams = [teams]
+    if fmt not in ("pdf", "md", "csv"):
+        raise ExportError(t("export.checkin_formats", lang, fmt=fmt))
+    checkin = checkin_report.chosen(doc, date)
+    if checkin is None:
+        held = t("word.list_sep", lang).join(sorted({c.date.isoformat()
+                                                      for c in doc.checkin.checkins}))
+        raise ExportError(t("export.no_checkin_on", lang, date=date, held=held) if date and held
+                          else t("export.no_checkin", lang))
+    selected = select_teams(doc, teams, lang)
+    if fmt != "pdf" and selected:
+        raise ExportError(t("export.teams_pdf_only", lang, fmt=fmt.upper()))
+    title, day = doc.meta.title, checkin.date.isoformat()
+    jobs: list[tuple[str, Writer]] = []
+    choice: FontChoice | None = None
+    warnings: list[str] = []
+    report = checkin_report.build(doc, checkin, lang)
+    if fmt == "pdf":
+        from workshop.export.pdf.board import build_board_pdf
+
+        choice = find_cjk_font(font, lang=lang)
+        pdf_font = choice
+        wanted = {team.id for team in selected}
+        for board in report.boards:
+            if wanted and board.team_id not in wanted:
+                continue
+            name = file_name(title, board.team, t("export.file.board", lang), day, ext="pdf")
+
+            def write(path: Path, board=board, name=name) -> None:
+                warnings.extend(missing_glyphs(build_board_pdf(report, board, path, pdf_font),
+                                               name, lang))
+
+            jobs.append((name, write))
+        if not jobs:
+            raise ExportError(t("export.no_board", lang))
+    elif fmt == "md":
+        jobs.append((file_name(title, t("export.file.checkin", lang), day, ext="md"),
+                     _bytes_writer(checkin_md.render(report).encode("utf-8"))))
+    else:
+        jobs.append((file_name(title, t("export.file.actuals", lang), day, ext="csv"),
+                     _bytes_writer(checkin_csv.to_bytes(doc, checkin, lang))))
+    paths = destinations(out, [name for name, _ in jobs], fmt, lang)
+    for (_, write), path in zip(jobs, paths, strict=True):
+        remove_leftovers(path)  # of an export that was killed before
+        write_atomic(path, write, lang)
+    return ExportResult(paths=paths, font=choice, warnings=warnings)
+
+
 __all__ = [
     "DEFAULT_FOLDER",
     "FORMATS",
@@ -137,6 +214,7 @@ __all__ = [
     "Format",
     "destinations",
     "export",
+    "export_checkin",
     "find_cjk_font",
     "select_teams",
     "write_atomic",

@@ -179,6 +179,7 @@ class Renderer:
     def run(self, job: Job) -> JobResult:
         """Write `job`'s file atomically (``ExportError`` for what the user can fix)."""
         from workshop.export import write_atomic
+        from workshop.export.leftovers import remove_leftovers
 
         assert job.path is not None, "a job is run once placed"
         kind = JOB_KINDS[job.kind]
@@ -188,6 +189,7 @@ class Renderer:
         def write(path: Path) -> None:
             warnings.extend(kind.write(self, job, path))
 
+        remove_leftovers(job.path)  # of an export that was killed before
         write_atomic(job.path, write, self.lang)
         if font is None:
             return JobResult(job.path, warnings)
@@ -196,11 +198,15 @@ class Renderer:
         return JobResult(job.path, warnings, font, tuple(fallback_families()))
 
     def missing_glyphs(self, missing: Sequence[object], job: Job) -> list[str]:
-        """One warning per text that lost characters to the placeholder, naming the text."""
-        from workshop.export.pdf.glyphs import describe
+        return missing_glyphs(missing, job.name, self.lang)
 
-        return [t("export.missing_glyphs", self.lang, file=job.name, chars=chars, text=text)
-                for chars, text in describe(list(missing))]  # type: ignore[arg-type]
+
+def missing_glyphs(missing: Sequence[object], file: str, lang: str) -> list[str]:
+    """One warning per text that lost characters to the placeholder, naming the text."""
+    from workshop.export.pdf.glyphs import describe
+
+    return [t("export.missing_glyphs", lang, file=file, chars=chars, text=text)
+            for chars, text in describe(list(missing))]  # type: ignore[arg-type]
 
 
 def run_in_process(plan: ExportPlan, doc: Workshop, *,

@@ -6,11 +6,13 @@ One module per step (``review``, ``vision``, ``gaps``, …), as in every layer.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from pydantic import Field
 
 from workshop.ids import new_id
 from workshop.model.base import (
+    DAY_STEPS,
     LANGUAGES,
     NUMBERED_STEPS,
     STEPS,
@@ -22,6 +24,14 @@ from workshop.model.base import (
     now,
 )
 from workshop.model.charter import CHARTER_LISTS, Charter, CharterList, CharterSection, Commitment
+from workshop.model.checkin import (
+    ActionCheck,
+    Actual,
+    Checkin,
+    CheckinSection,
+    Replan,
+    ReplanPeriod,
+)
 from workshop.model.cocreate import PHASES, Cluster, CocreateSection, Phase
 from workshop.model.gaps import (
     PEST_BOARDS,
@@ -36,16 +46,18 @@ from workshop.model.gaps import (
     WhyChain,
     WhyLink,
 )
+from workshop.model.limits import MAX_TEAMS
 from workshop.model.meta import DEFAULT_AGENDA, TEAM_COLORS, Member, Meta, Team
 from workshop.model.plan import Action, Milestone, Pdca, PlanSection
 from workshop.model.review import REVIEW_BOARDS, ReviewGoal, ReviewSection
-from workshop.model.room import Clock, Room, Turn
+from workshop.model.room import Clock, Device, Phones, Room, Turn
 from workshop.model.summary import SummarySection
-from workshop.model.townhall import Challenge, SignOff, TownhallSection
+from workshop.model.townhall import Challenge, RoomQuestion, SignOff, TownhallSection
 from workshop.model.vision import Cascade, CascadePart, Funnel, Goal, VisionSection
 
-SCHEMA_VERSION = 1
-"""Bumped whenever a saved session would not load as it is; see ``store.MIGRATIONS``."""
+SCHEMA_VERSION = 2
+"""Bumped whenever a saved session would not load as it is, or an older program would
+read a newer one wrongly; see ``store.MIGRATIONS``. 2: check-ins after the day."""
 
 BOARDS: dict[StepId, tuple[str, ...]] = {
     "review": REVIEW_BOARDS,
@@ -58,20 +70,22 @@ BOARDS: dict[StepId, tuple[str, ...]] = {
     "townhall": (),
     "summary": ("takeaway",),
 }
-"""The card boards of each step; the first is where the shared card entry adds by default."""
+"""The card boards of each step of the day; the first is where the shared card entry adds by
+default (check-ins have none)."""
 
 
 class Workshop(Model):
     """A whole workshop: who, when, and everything each step produced."""
 
-    schema_version: int = SCHEMA_VERSION
+    schema_version: Annotated[int, Field(strict=True)] = SCHEMA_VERSION
+    """Strict: ``"1"``, ``1.0`` or ``true`` is damage, not version 1."""
     id: str = Field(default_factory=lambda: new_id("w"))
     created_at: dt.datetime = Field(default_factory=now)
     updated_at: dt.datetime = Field(default_factory=now)
     meta: Meta
     agenda: dict[StepId, int] = Field(default_factory=lambda: dict(DEFAULT_AGENDA))
     """Minutes per step."""
-    teams: list[Team] = Field(default_factory=list)
+    teams: list[Team] = Field(default_factory=list, max_length=MAX_TEAMS)
     review: ReviewSection = Field(default_factory=ReviewSection)
     vision: VisionSection = Field(default_factory=VisionSection)
     gaps: GapsSection = Field(default_factory=GapsSection)
@@ -80,6 +94,8 @@ class Workshop(Model):
     plan: PlanSection = Field(default_factory=PlanSection)
     townhall: TownhallSection = Field(default_factory=TownhallSection)
     summary: SummarySection = Field(default_factory=SummarySection)
+    checkin: CheckinSection = Field(default_factory=CheckinSection)
+    """After the day: the check-ins (version 2 on)."""
     room: Room = Field(default_factory=Room)
 
     # -- lookups ---------------------------------------------------------------
@@ -132,6 +148,7 @@ class Workshop(Model):
 __all__ = [
     "BOARDS",
     "CHARTER_LISTS",
+    "DAY_STEPS",
     "DEFAULT_AGENDA",
     "LANGUAGES",
     "NUMBERED_STEPS",
@@ -144,6 +161,8 @@ __all__ = [
     "TEAM_COLORS",
     "TOWS_BOARDS",
     "Action",
+    "ActionCheck",
+    "Actual",
     "Author",
     "Bone",
     "Card",
@@ -154,10 +173,13 @@ __all__ = [
     "Charter",
     "CharterList",
     "CharterSection",
+    "Checkin",
+    "CheckinSection",
     "Clock",
     "Cluster",
     "CocreateSection",
     "Commitment",
+    "Device",
     "Fishbone",
     "Funnel",
     "GapCard",
@@ -170,10 +192,14 @@ __all__ = [
     "Model",
     "Pdca",
     "Phase",
+    "Phones",
     "PlanSection",
+    "Replan",
+    "ReplanPeriod",
     "ReviewGoal",
     "ReviewSection",
     "Room",
+    "RoomQuestion",
     "SignOff",
     "StepId",
     "SummarySection",

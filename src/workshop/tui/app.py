@@ -26,6 +26,7 @@ from workshop.model import STEPS, StepId, Workshop
 from workshop.store import Session, StoreError
 from workshop.tui import compat
 from workshop.tui.keymap import load_keymap
+from workshop.tui.phones import PhonesHost, RoomOptions
 from workshop.tui.screens import screen_for
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.themes import DEFAULT_THEME, PROJECTOR, THEMES
@@ -42,8 +43,9 @@ TICK_SECONDS = 0.25
 DRAFT_SAVE_DELAY = 0.8
 
 
-class WorkshopApp(App[int]):
-    """One projected terminal for the whole workshop."""
+class WorkshopApp(PhonesHost, App[int]):
+    """One projected terminal for the whole workshop (and the host of the room's phones,
+    ``PhonesHost``)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "workshop"
@@ -59,6 +61,7 @@ class WorkshopApp(App[int]):
         Binding("f7", "pass_turn", "Team passes", id="pass_turn", priority=True, show=False),
         Binding("f8", "export", "Export", id="export", priority=True),
         Binding("f9", "toggle_projector", "Projector", id="projector", priority=True),
+        Binding("ctrl+f", "phones", "Phones", id="phones", priority=True, show=False),
         Binding("ctrl+t", "reset_clock", "Reset clock", id="reset_clock", priority=True,
                 show=False),
         Binding("ctrl+z", "undo", "Undo", id="undo", priority=True, show=False),
@@ -83,12 +86,14 @@ class WorkshopApp(App[int]):
 
     def __init__(self, session: Session | None = None, *, projector: bool = False,
                  on_first_screen: Callable[[], None] | None = None,
-                 time_source: TimeSource = SYSTEM_TIME) -> None:
+                 time_source: TimeSource = SYSTEM_TIME,
+                 room_options: RoomOptions | None = None) -> None:
         if session is not None:
             compat.open_in_mode(self, session.doc.room.step)
         super().__init__()
         self.time_source = time_source
         """Every clock the app reads (tests pass one they move by hand)."""
+        self.room_options = room_options or RoomOptions()
         for theme in THEMES:
             self.register_theme(theme)
         self._on_first_screen = on_first_screen
@@ -96,6 +101,8 @@ class WorkshopApp(App[int]):
         self._start_projector = projector
         self._pending_draft: str | None = None
         self._draft_typed_at = 0.0
+        self._typing = False
+        """Text stands in the card entry: the turn waits for it (see ``tick``)."""
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
@@ -177,6 +184,8 @@ class WorkshopApp(App[int]):
         draft = room.draft
         if draft:
             self.call_after_refresh(self._restore_draft, draft)
+        if self.room_options.open_at_start:  # --room
+            self.call_after_refresh(self.action_phones)
 
     def _restore_draft(self, draft: str) -> None:
         entries = self.screen.query(CardEntry)
@@ -237,6 +246,7 @@ class WorkshopApp(App[int]):
         nothing is scheduled per keystroke)."""
         self._pending_draft = text
         self._draft_typed_at = self.time_source.monotonic()
+        self._typing = bool(text.strip())
 
     def flush_draft(self) -> None:
         text = self._pending_draft
@@ -249,18 +259,32 @@ class WorkshopApp(App[int]):
 
     def clear_draft(self) -> None:
         self._pending_draft = ""
+        self._typing = False
         self.flush_draft()
 
     def after_card_added(self) -> None:
-        """A card landed for the current team: enforce a per-turn cap if one is set."""
+        """A card landed for the current team. With a cap per turn reached, the keyboard
+        changes hands in front of the room (``Handover``): the turn moves when Enter says
+        so, never under a team that is still typing."""
         doc = self.session.doc
         cap = doc.cocreate.cap_per_turn if doc.room.step == "cocreate" else None
-        if cap and doc.room.turn.cards_this_turn >= cap:
-            team = doc.team(turns.current_team_id(doc))
-            self.room(room_edits.next_turn, self.team_ids(), self.time_source.now())
-            nxt = doc.team(turns.current_team_id(self.session.doc))
-            self.notify(t("shell.cap_reached", team=team.name if team else "",
-                          next=nxt.name if nxt else ""))
+        if not cap or doc.room.turn.cards_this_turn < cap:
+            return
+        team = doc.team(turns.current_team_id(doc))
+        nxt = doc.team(turns.next_team_id(doc) or turns.current_team_id(doc))
+        if team is None or nxt is None or nxt.id == team.id:
+            return
+        from workshop.tui.screens.handover import Handover
+
+        def handed(go: bool | None) -> None:
+            # F4 or a click may have moved the turn meanwhile: move it only from `team`
+            if go and turns.current_team_id(self.session.doc) == team.id:
+                self.room(room_edits.next_turn, self.team_ids(), self.time_source.now())
+                now = self.session.doc.team(turns.current_team_id(self.session.doc))
+                self.notify(t("shell.cap_reached", team=team.name,
+                              next=now.name if now else ""))
+
+        self.push_screen(Handover(team, cap, nxt), handed)
 
     # -- the clock and the turn ------------------------------------------------------------
     def tick(self) -> None:
@@ -285,7 +309,9 @@ class WorkshopApp(App[int]):
                         severity="warning", timeout=8)
         self._clock_was_running_out = running_out
         turn = doc.room.turn
-        if turn.ends_at is not None and now >= turn.ends_at and clock.running:
+        # a team still typing its card keeps the keyboard until Enter (or it clears it)
+        if (turn.ends_at is not None and now >= turn.ends_at and clock.running
+                and not self._typing):
             done = doc.team(turns.current_team_id(doc))
             self.room(room_edits.next_turn, self.team_ids(), now)
             nxt = self.session.doc.team(turns.current_team_id(self.session.doc))

@@ -44,14 +44,17 @@ SHOWN_NAMES = 6
 
 
 def export_options(doc: Workshop) -> list[tuple[str, str]]:
-    """The menu: (choice, label) for each kind of export, a handout per team."""
+    """The menu: (choice, label) for each kind of export, a handout per team, then the
+    check-in on screen's, if there is one."""
+    from workshop.tui.widgets.checkin import exports as checkin_exports
+
     options = [("report", t("export_menu.report")), ("handouts", t("export_menu.handouts")),
                ("handouts+appendix", t("export_menu.handouts_appendix"))]
     options += [(f"team:{team.id}", t("export_menu.team", team=team.name))
                 for team in doc.teams]
     options += [("md", t("export_menu.md")), ("csv", t("export_menu.csv")),
                 ("json", t("export_menu.json"))]
-    return options
+    return options + checkin_exports.options(doc)
 
 
 def plan_for(doc: Workshop, choice: str, out: Any) -> ExportPlan:
@@ -114,8 +117,12 @@ class ExportRunner:
     def start(self, choice: str, what: str) -> None:
         """Export what `choice` (a menu option) asks for, in the background."""
         from workshop.export import ExportError
+        from workshop.tui.widgets.checkin import exports as checkin_exports
 
         doc = self.app.session.doc
+        if choice.startswith(checkin_exports.PREFIX):
+            self._start_here(choice, what)
+            return
         try:
             plan = plan_for(doc, choice, self.app.export_folder())
         except ExportError as error:
@@ -131,6 +138,29 @@ class ExportRunner:
             self._running = True
         self.app.run_worker(partial(self._run, plan, doc_json), thread=True, group="export",
                             name="export", exit_on_error=False)
+
+    def _start_here(self, choice: str, what: str) -> None:
+        """A check-in's boards, Markdown or CSV: a few small files, made in a thread of
+        this process from a copy of the document (the room goes on changing it)."""
+        doc = self.app.session.doc.model_copy(deep=True)
+        self.status = ExportStatus(what=what, total=0, started=self.app.time_source.monotonic())
+        self._show()
+        self.app.run_worker(partial(self._run_here, doc, choice, i18n.get_language(),
+                                    self.app.export_folder()),
+                            thread=True, group="export", name="export", exit_on_error=False)
+
+    def _run_here(self, doc: Workshop, choice: str, lang: str, out: Any) -> None:
+        from workshop.export import ExportError
+        from workshop.tui.widgets.checkin import exports as checkin_exports
+
+        try:
+            result = checkin_exports.run(doc, choice, lang, out)
+        except ExportError as error:
+            self._post(self._finished, None, str(error))
+        except OSError as error:
+            self._post(self._finished, None, t("shell.export_failed", error=error))
+        else:
+            self._post(self._finished, result, None)
 
     def _run(self, plan: ExportPlan, doc_json: bytes) -> None:
         """In a thread: wait for the workers (the thread only waits; it draws nothing)."""

@@ -22,6 +22,7 @@ class ExportStatus:
     what: str
     """What was asked for, as the menu said it."""
     total: int
+    """How many files; 0 while not known (a check-in's boards are counted as they are made)."""
     started: float
     """``time_source.monotonic()`` when the export began."""
     done: int = 0
@@ -58,11 +59,12 @@ class ExportProgress(Widget):
         status = self.status
         width = max(10, self.content_region.width or BOX_WIDTH - 4)
         seconds = max(0, int(self.now - status.started))
-        title = t("export_menu.progress", done=status.done, total=status.total,
-                  seconds=seconds)
+        title = (t("export_menu.progress", done=status.done, total=status.total,
+                   seconds=seconds) if status.total else
+                 t("export_menu.progress_files", seconds=seconds))
         making = t("word.list_sep").join(status.making)
         line = t("export_menu.making", what=making) if making else status.what
-        filled = round(width * status.done / status.total) if status.total else width
+        filled = round(width * status.done / status.total) if status.total else 0
         bar = Text("━" * filled, style=self.get_component_rich_style("export-progress--done"))
         bar.append("━" * (width - filled),
                    style=self.get_component_rich_style("export-progress--rest"))
