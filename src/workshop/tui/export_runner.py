@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from workshop.model import Workshop
     from workshop.tui.app import WorkshopApp
 
-WORKER_NICE = 10
+WORKER_NICE = 19
 """How much lower the workers' priority is than the app's: on a busy laptop the keys
 the room types come before the pages being drawn."""
 SHOWN_NAMES = 6
