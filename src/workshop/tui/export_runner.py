@@ -150,11 +150,17 @@ class ExportRunner:
                             thread=True, group="export", name="export", exit_on_error=False)
 
     def _run_here(self, doc: Workshop, choice: str, lang: str, out: Any) -> None:
-        from workshop.export import ExportError
         from workshop.tui.widgets.checkin import exports as checkin_exports
 
+        self._settle(partial(checkin_exports.run, doc, choice, lang, out))
+
+    def _settle(self, export: Callable[[], ExportResult]) -> None:
+        """In a thread: run `export`, then say on the app's thread how it went (its own
+        message for what the user can fix)."""
+        from workshop.export import ExportError
+
         try:
-            result = checkin_exports.run(doc, choice, lang, out)
+            result = export()
         except ExportError as error:
             self._post(self._finished, None, str(error))
         except OSError as error:
@@ -164,24 +170,17 @@ class ExportRunner:
 
     def _run(self, plan: ExportPlan, doc_json: bytes) -> None:
         """In a thread: wait for the workers (the thread only waits; it draws nothing)."""
-        from workshop.export import ExportError
         from workshop.export.workers import ExportCancelled
 
         worker = get_current_worker()
         pool = self.pool
         assert pool is not None
         try:
-            result = pool.run(plan.placed(), doc_json,
-                              on_progress=partial(self._post, self._progressed),
-                              should_stop=lambda: worker.is_cancelled or self._stopping.is_set())
+            self._settle(lambda: pool.run(
+                plan.placed(), doc_json, on_progress=partial(self._post, self._progressed),
+                should_stop=lambda: worker.is_cancelled or self._stopping.is_set()))
         except ExportCancelled:
             return
-        except ExportError as error:
-            self._post(self._finished, None, str(error))
-        except OSError as error:
-            self._post(self._finished, None, t("shell.export_failed", error=error))
-        else:
-            self._post(self._finished, result, None)
         finally:
             with self._lock:
                 self._running = False
