@@ -1,138 +1,240 @@
-"""How long the PDFs of a big workshop take: 10 teams × 8 members, 2,000 cards.
+"""The full report and every team's handout of the realistic workshop (``realistic.py``:
+10 teams × 8 members, 2,000 co-create cards in 40 clusters, 400 gap cards with
+fishbones and 5-Why, 300 actions), exported as the facilitator does it, against fair
+baselines measured in the same run.
 
-Prints seconds for each part and the ratio of the report to a baseline measured in the
-same run: a plain reportlab document with as many Paragraphs as the report has blocks of
-text (paragraphs and plain table cells), in Helvetica, no tables, no CJK font.
-Not a test; run it by hand:
+Each round starts every variant as a new Python process (nothing warm from an earlier
+run: imports, fonts, the document, the report all count), in an order that rotates from
+round to round, and takes its wall time (start to exit) and its CPU time (the process
+and its worker processes):
 
-    /work/venv/bin/python bench/bench_pdf.py [--cards 2000] [--teams 10] [--members 8]
+- ``workers``: ``workshop export SESSION --all-teams``, the command as shipped (worker
+  processes on every core, a line per file);
+- ``one process``: the same files made in one process by ``workshop.export.export``, as
+  the command did before (what a thread in the app did too);
+- ``plain reportlab``: reportlab alone setting the same text, in the same font: one
+  Paragraph per block of text the export draws (paragraphs and table cells), in one
+  document, no tables, no layout of ours. The cost of the text itself.
+
+Prints the median and the spread (min–max over the rounds), the ratios of the medians,
+when the first and the last file of the ``workers`` export were written, the machine's
+load, and checks that ``workers`` and ``one process`` wrote the same files (pages and
+text). Not a test; run it by hand:
+
+    .venv/bin/python bench/bench_pdf.py [--rounds 5] [--cards 2000]
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
 
+ENV = {**os.environ, "PYTHONPATH": str(REPO / "src"), "LANG": "C.UTF-8"}
+
+ONE_PROCESS = r"""
+import sys
+from pathlib import Path
+from workshop.export import export
+from workshop.store import load
+result = export(load(Path(sys.argv[1])), "pdf", all_teams=True, out=Path(sys.argv[2]))
+print(len(result.paths), "files")
+"""
+
+PLAIN_REPORTLAB = r"""
+import json, sys
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
-
-from workshop.export import fonts
-from workshop.export.pdf import build_handout_pdf, build_report_pdf, report_story
-from workshop.export.pdf.styles import make_styles
-from workshop.model import Card, Member, Meta, Team, Workshop
-from workshop.model.gaps import GapCard
-from workshop.report import build_report
-
-PHRASES = ["提升VIP客户拜访频次", "建立客户预警机制", "新品上市前完成渠道培训", "每周复盘销售漏斗",
-           "优化报价审批流程，缩短到两天", "与市场部共同策划季度技术交流会", "下半年两家大客户流失",
-           "Customer visits dropped after Q2"]
-
-
-def big_workshop(teams: int, members: int, cards: int) -> Workshop:
-    doc = Workshop(
-        meta=Meta(title="山东区 2027 年度目标分解与计划制定工作坊", organization="示例科技 山东区",
-                  date=dt.date(2026, 12, 5), facilitator="王老师", location="济南"),
-        teams=[Team(name=f"第{i + 1}组",
-                    members=[Member(name=f"成员{i + 1}-{j + 1}", role="组长" if j == 0 else "")
-                             for j in range(members)])
-               for i in range(teams)],
-    )
-    review_boards = ("highlight", "improve", "success", "failure", "lesson")
-    for i in range(cards):
-        team = doc.teams[i % teams]
-        text = f"{i + 1}. " + "，".join(PHRASES[(i + k) % len(PHRASES)] for k in range(1 + i % 4))
-        where = i % 4
-        if where == 0:
-            doc.review.cards.append(Card(text=text, step="review", team_id=team.id,
-                                         board=review_boards[i % len(review_boards)]))
-        elif where == 1:
-            doc.gaps.cards.append(GapCard(text=text, step="gaps", board="storm", team_id=team.id))
-        elif where == 2:
-            doc.cocreate.cards.append(Card(text=text, step="cocreate", board="idea",
-                                           team_id=team.id))
-        else:
-            doc.summary.cards.append(Card(text=text, step="summary", board="takeaway",
-                                          team_id=team.id))
-    return doc
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+from xml.sax.saxutils import escape
+spec = json.loads(open(sys.argv[1], encoding="utf-8").read())
+pdfmetrics.registerFont(TTFont("CJK", spec["font"], subfontIndex=spec["subfont"]))
+style = ParagraphStyle("p", fontName="CJK", fontSize=9, leading=13, wordWrap="CJK")
+story = [Paragraph(escape(text), style) for text in spec["texts"]]
+SimpleDocTemplate(sys.argv[2], pagesize=A4).build(story)
+print(len(story), "paragraphs")
+"""
 
 
-def count_texts(flowables: list[Flowable]) -> int:
-    """Every block of text the report draws: Paragraphs, and table cells drawn as plain
-    strings (numbers, team names, one-line cards), which stand in for Paragraphs."""
-    total = 0
+def make_session(folder: Path, cards: int) -> Path:
+    from realistic import build
+
+    from workshop.store import Session
+
+    path = folder / "realistic.workshop.json"
+    Session.create(build(cards), path, overwrite=True).close()
+    return path
+
+
+def texts_of(flowables: list) -> list[str]:
+    """Every block of text in `flowables`: paragraphs, and table cells (strings or
+    flowables), in order."""
+    from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+
+    out: list[str] = []
     for flow in flowables:
         if isinstance(flow, Paragraph):
-            total += 1
+            out.append(flow.getPlainText())
+        elif isinstance(flow, KeepTogether):
+            out += texts_of(flow._content)
         elif isinstance(flow, Table):
             for row in flow._cellvalues:
                 for cell in row:
                     if isinstance(cell, str):
-                        total += bool(cell)
-                        continue
-                    items = cell if isinstance(cell, (list, tuple)) else [cell]
-                    total += count_texts([c for c in items if isinstance(c, Flowable)])
-    return total
+                        out += [cell] if cell.strip() else []
+                    else:
+                        items = cell if isinstance(cell, (list, tuple)) else [cell]
+                        out += texts_of([c for c in items if isinstance(c, Flowable)])
+    return [text for text in out if text.strip()]
 
 
-def baseline(paragraphs: int, path: Path) -> float:
-    style = ParagraphStyle("base", fontName="Helvetica", fontSize=9, leading=13)
+def plain_spec(session: Path, folder: Path) -> Path:
+    """The baseline's input: the font and every text block of the report and handouts."""
+    from workshop.export.fonts import find_cjk_font, register_font
+    from workshop.export.pdf import handout, report_story
+    from workshop.export.pdf.styles import HANDOUT_MARGINS, make_styles
+    from workshop.report import build_report
+    from workshop.store import load
+
+    report = build_report(load(session), "zh")
+    font = find_cjk_font(lang="zh")
+    if font.kind != "ttf":
+        sys.exit("plain reportlab baseline needs a TrueType CJK font (fonts-wqy-zenhei)")
+    name = register_font(font)
+    cover, body = report_story(report, make_styles(name, "zh"))
+    texts = texts_of(cover + body)
+    styles = make_styles(name, "zh", width=HANDOUT_MARGINS.width)
+    for team in report.teams:
+        texts += texts_of(handout.story(report, team, styles))
+    spec = folder / "plain.json"
+    spec.write_text(json.dumps({"font": str(font.path), "subfont": font.subfont,
+                                "texts": texts}, ensure_ascii=False), encoding="utf-8")
+    return spec
+
+
+def timed(args: list[str]) -> tuple[float, float, list[float]]:
+    """Run `args`; its wall time, its CPU time (with its children), and when each line
+    saying a file was written came (seconds from the start)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    story = [Paragraph(f"Card {i}: raise VIP customer visits and keep a customer file.", style)
-             for i in range(paragraphs)]
-    SimpleDocTemplate(str(path), pagesize=A4).build(story)
-    return time.perf_counter() - start
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=ENV, cwd=REPO, text=True)
+    assert process.stdout is not None
+    lines = []
+    for line in process.stdout:
+        if ".pdf" in line:
+            lines.append(time.perf_counter() - start)
+    errors = process.stderr.read() if process.stderr else ""
+    code = process.wait()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if code != 0:
+        sys.exit(f"{args[:4]} failed ({code}):\n{errors}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, lines
 
 
-def timed(label: str, fn, *args) -> float:  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
-    fn(*args)
-    seconds = time.perf_counter() - start
-    print(f"{label:<38} {seconds:7.2f} s")
-    return seconds
+def same_files(left: Path, right: Path) -> str:
+    """"same" when both folders hold the same PDFs with the same pages and text (the
+    report's "generated at" line aside), else what differs."""
+    from pypdf import PdfReader
+
+    names = sorted(p.name for p in left.glob("*.pdf"))
+    if names != sorted(p.name for p in right.glob("*.pdf")):
+        return "different files"
+    for name in names:
+        texts = []
+        for folder in (left, right):
+            pages = [page.extract_text() for page in PdfReader(folder / name).pages]
+            texts.append([line for page in pages for line in page.splitlines()
+                          if not line.startswith(("生成于", "Generated"))])
+        if texts[0] != texts[1]:
+            return f"{name} differs"
+    return f"same ({len(names)} PDFs, pages and text)"
+
+
+def spread(values: list[float]) -> str:
+    return (f"{statistics.median(values):6.2f} s "
+            f"({min(values):.2f}–{max(values):.2f})")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--cards", type=int, default=2000)
-    parser.add_argument("--teams", type=int, default=10)
-    parser.add_argument("--members", type=int, default=8)
     args = parser.parse_args()
 
-    doc = big_workshop(args.teams, args.members, args.cards)
     folder = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
-    print(f"{args.teams} teams × {args.members} members, {args.cards} cards → {folder}")
+    try:
+        session = make_session(folder, args.cards)
+        spec = plain_spec(session, folder)
+        texts = len(json.loads(spec.read_text(encoding="utf-8"))["texts"])
+        python = sys.executable
+        variants = {
+            "workers": lambda out: [python, "-m", "workshop", "export", str(session),
+                                    "--all-teams", "--out", str(out)],
+            "one process": lambda out: [python, "-c", ONE_PROCESS, str(session), str(out)],
+            "plain reportlab": lambda out: [python, "-c", PLAIN_REPORTLAB, str(spec),
+                                            str(out / "plain.pdf")],
+        }
+        names = list(variants)
+        walls: dict[str, list[float]] = {name: [] for name in names}
+        cpus: dict[str, list[float]] = {name: [] for name in names}
+        first: list[float] = []
+        last: list[float] = []
+        loads = [os.getloadavg()[0]]
+        check = ""
+        for round_ in range(args.rounds):
+            order = names[round_ % len(names):] + names[:round_ % len(names)]
+            for name in order:
+                out = folder / f"out-{name.replace(' ', '-')}"
+                shutil.rmtree(out, ignore_errors=True)
+                out.mkdir()
+                wall, cpu, written = timed(variants[name](out))
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+                if name == "workers" and written:
+                    first.append(written[0])
+                    last.append(written[-1])
+            if round_ == 0:
+                check = same_files(folder / "out-workers", folder / "out-one-process")
+            loads.append(os.getloadavg()[0])
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
-    font_box: list[fonts.FontChoice] = []
-    timed("find + register CJK font (first time)",
-          lambda: font_box.append(fonts.find_cjk_font(lang="en"))
-          or fonts.register_font(font_box[0]))
-    font = font_box[0]
-    print(f"  {font.describe('en')}")
-    report_box = []
-    timed("build Report (derive)", lambda: report_box.append(build_report(doc, "zh")))
-    report = report_box[0]
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    from realistic import TEAMS
 
-    cover, body = report_story(report, make_styles(fonts.register_font(font), "zh"))
-    paragraphs = count_texts(cover + body)
-
-    pdf_seconds = timed("report PDF", build_report_pdf, report, folder / "report.pdf", font)
-    timed("one team handout PDF", build_handout_pdf, report, report.teams[0].id,
-          folder / "handout.pdf", font)
-    timed(f"all {len(report.teams)} handouts",
-          lambda: [build_handout_pdf(report, team.id, folder / f"h-{i}.pdf", font)
-                   for i, team in enumerate(report.teams)])
-    base = baseline(paragraphs, folder / "baseline.pdf")
-    print(f"{'baseline: ' + str(paragraphs) + ' Helvetica Paragraphs':<38} {base:7.2f} s")
-    print(f"report / baseline ratio: {pdf_seconds / base:.2f}×")
-    pages = sum(1 for _ in (folder / "report.pdf").read_bytes().split(b"/Type /Page\n")) - 1
-    print(f"report size: {(folder / 'report.pdf').stat().st_size / 1024:.0f} KiB, ~{pages} pages")
+    print(f"realistic workshop, {args.cards} co-create cards: report + "
+          f"{len(TEAMS)} handouts; {args.rounds} rounds, fresh processes, {cores} cores, "
+          f"load average {min(loads):.1f}–{max(loads):.1f}")
+    print(f"  {'':18} {'wall: median (min–max)':>26}   {'CPU: median (min–max)':>26}")
+    for name in names:
+        print(f"  {name:18} {spread(walls[name]):>26}   {spread(cpus[name]):>26}")
+    med = {name: statistics.median(walls[name]) for name in names}
+    print(f"  workers / one process: {med['workers'] / med['one process']:.2f}× wall, "
+          f"{statistics.median(cpus['workers']) / statistics.median(cpus['one process']):.2f}×"
+          " CPU")
+    print(f"  workers / plain reportlab ({texts} text blocks): "
+          f"{med['workers'] / med['plain reportlab']:.2f}× wall")
+    if first:
+        print(f"  workers: first file written after {statistics.median(first):.2f} s, "
+              f"the last after {statistics.median(last):.2f} s (medians)")
+    print(f"  files: {check}   (target: ≤ 4 s wall, a line per file)")
 
 
 if __name__ == "__main__":

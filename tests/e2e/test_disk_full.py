@@ -200,7 +200,7 @@ async def test_f8_to_a_full_disk_says_so(small_disk):
     path = saved(brainstormed(), small_disk / "room.workshop.json", "cocreate")
     async with running(path) as (app, pilot, notices):
         fill(small_disk)
-        app.run_export("csv")
+        app.exports.start("csv", "CSV")
         await app.workers.wait_for_complete()
         await settle(pilot)
         assert any("磁盘已满" in notice and "exports" in notice for notice in notices)

@@ -186,8 +186,10 @@ def test_every_catalog_lookup_in_core_names_its_language() -> None:
     assert not unnamed, "\n".join(unnamed)
 
 
-WORKSHOP_LANGUAGE = {"export/__init__.py export", "export/__init__.py export_checkin"}
-"""Entry points where no language means the workshop's own (``doc.meta.language``)."""
+WORKSHOP_LANGUAGE = {"export/__init__.py export", "export/__init__.py export_checkin",
+                     "export/jobs.py plan_export"}
+"""Entry points where no language means the workshop's own (``doc.meta.language``);
+``plan_export`` is ``export``'s plan (the worker processes run it), with its arguments."""
 
 
 def test_report_and_export_functions_require_a_language() -> None:

@@ -18,23 +18,24 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, get_args
 
 from workshop import atomic, i18n
 from workshop.atomic import Writer
-from workshop.export import csv_export, json_export, markdown
 from workshop.export.errors import ExportError
 from workshop.export.fonts import FontChoice, find_cjk_font
-from workshop.export.leftovers import remove_leftovers
+from workshop.export.jobs import (
+    FORMATS,
+    Format,
+    JobResult,
+    missing_glyphs,
+    plan_export,
+    select_teams,
+)
 from workshop.export.naming import file_name
 from workshop.i18n import t
-from workshop.model import Team, Workshop
-from workshop.report import build_report
+from workshop.model import Workshop
 
-Format = Literal["pdf", "md", "csv", "json"]
-FORMATS: tuple[Format, ...] = get_args(Format)
 DEFAULT_FOLDER = Path("exports")
-
 
 
 @dataclass
@@ -47,28 +48,12 @@ class ExportResult:
     """What the user should know about the files written: text printed with a
     placeholder because no font has some of its characters."""
 
-
-@dataclass(frozen=True)
-class _Job:
-    name: str
-    write: Writer
-
-
-# -- choosing teams --------------------------------------------------------------------
-
-def select_teams(doc: Workshop, names: Sequence[str], lang: str) -> list[Team]:
-    """The teams named in `names`: by exact name first, then ignoring case; each once, in
-    the order given. An unknown name raises ``ExportError`` listing the teams there are."""
-    chosen: list[Team] = []
-    for name in names:
-        team = next((tm for tm in doc.teams if tm.name == name), None) or doc.team_named(name)
-        if team is None:
-            existing = t("pdf.teams.separator", lang).join(tm.name for tm in doc.teams)
-            raise ExportError(t("export.unknown_team", lang, name=name,
-                                teams=existing or t("export.no_teams", lang)))
-        if team not in chosen:
-            chosen.append(team)
-    return chosen
+    @classmethod
+    def of(cls, results: list[JobResult]) -> ExportResult:
+        """The export's result from its files' results, in the plan's order."""
+        return cls(paths=[r.path for r in results],
+                   font=next((r.font for r in results if r.font is not None), None),
+                   warnings=[w for r in results for w in r.warnings])
 
 
 # -- writing files ---------------------------------------------------------------------
@@ -109,7 +94,7 @@ def _bytes_writer(data: bytes) -> Writer:
     return write
 
 
-def _destinations(out: Path | None, names: list[str], fmt: Format, lang: str) -> list[Path]:
+def destinations(out: Path | None, names: list[str], fmt: str, lang: str) -> list[Path]:
     """Where each named file goes: into the folder `out` (created if missing), or to the
     file `out` when exactly one file is written and `out` names a file."""
     out = DEFAULT_FOLDER if out is None else Path(out)
@@ -144,7 +129,7 @@ def _destinations(out: Path | None, names: list[str], fmt: Format, lang: str) ->
 def export(doc: Workshop, fmt: Format, *, out: Path | None = None, teams: Sequence[str] = (),
            all_teams: bool = False, lang: str | None = None,
            font: str | None = None, appendix: bool = False) -> ExportResult:
-    """Export `doc` as `fmt` and return the files written.
+    """Export `doc` as `fmt` and return the files written, in this process.
 
     - ``pdf``: the full report; with `teams` (names) those teams' handouts instead; with
       `all_teams` the report and one handout per team. A handout is the team's plan and
@@ -154,61 +139,14 @@ def export(doc: Workshop, fmt: Format, *, out: Path | None = None, teams: Sequen
 
     `out` is a folder (default ``exports/``, created if missing) or, when exactly one
     file is written, a file path. `lang` defaults to the workshop's language; `font` is
-    a CJK font path (see ``fonts.find_cjk_font``).
+    a CJK font path (see ``fonts.find_cjk_font``). ``workshop.export.workers`` writes the
+    same files in worker processes, with progress.
     """
-    lang = i18n.normalize(lang) or doc.meta.language
-    if isinstance(teams, str):  # one name, not a sequence of its characters
-        teams = [teams]
-    if fmt not in FORMATS:
-        raise ExportError(t("export.unknown_format", lang, fmt=fmt, formats=", ".join(FORMATS)))
-    selected = select_teams(doc, teams, lang)
-    if fmt != "pdf" and (selected or all_teams):
-        raise ExportError(t("export.teams_pdf_only", lang, fmt=fmt.upper()))
+    from workshop.export.jobs import run_in_process
 
-    title = doc.meta.title
-    jobs: list[_Job] = []
-    choice: FontChoice | None = None
-    warnings: list[str] = []
-    if fmt == "pdf":
-        from workshop.export.pdf import build_handout_pdf, build_report_pdf
-
-        choice = find_cjk_font(font, lang=lang)
-        report = build_report(doc, lang)
-        pdf_font = choice
-
-        def report_job(path: Path) -> None:
-            warnings.extend(_missing_glyphs(build_report_pdf(report, path, pdf_font),
-                                            report_name, lang))
-
-        def handout_job(team_id: str, name: str) -> Writer:
-            def write(path: Path) -> None:
-                missing = build_handout_pdf(report, team_id, path, pdf_font,
-                                            appendix=appendix)
-                warnings.extend(_missing_glyphs(missing, name, lang))
-            return write
-
-        report_name = file_name(title, t("export.file.report", lang), ext="pdf")
-
-        if all_teams or not selected:
-            jobs.append(_Job(report_name, report_job))
-        for team in (doc.teams if all_teams else selected):
-            name = file_name(title, team.name, t("export.file.handout", lang), ext="pdf")
-            jobs.append(_Job(name, handout_job(team.id, name)))
-    elif fmt == "md":
-        text = markdown.render(build_report(doc, lang))
-        jobs.append(_Job(file_name(title, t("export.file.report", lang), ext="md"),
-                         _bytes_writer(text.encode("utf-8"))))
-    elif fmt == "csv":
-        jobs.append(_Job(file_name(title, t("export.file.actions", lang), ext="csv"),
-                         _bytes_writer(csv_export.to_bytes(doc, lang))))
-    else:
-        jobs.append(_Job(file_name(title, ext="json"), _bytes_writer(json_export.to_bytes(doc))))
-
-    paths = _destinations(out, [job.name for job in jobs], fmt, lang)
-    for job, path in zip(jobs, paths, strict=True):
-        remove_leftovers(path)  # of an export that was killed before
-        write_atomic(path, job.write, lang)
-    return ExportResult(paths=paths, font=choice, warnings=warnings)
+    plan = plan_export(doc, fmt, out=out, teams=teams, all_teams=all_teams, lang=lang,
+                       font=font, appendix=appendix)
+    return ExportResult.of(run_in_process(plan, doc))
 
 
 def export_checkin(doc: Workshop, fmt: Format, *, date: str | None = None,
@@ -219,6 +157,7 @@ def export_checkin(doc: Workshop, fmt: Format, *, date: str | None = None,
     ``csv`` the actuals, one row per goal or share and period (it reads back as an
     import)."""
     from workshop.export import checkin_csv
+    from workshop.export.leftovers import remove_leftovers
     from workshop.export.markdown import checkin as checkin_md
     from workshop.report import checkin as checkin_report
 
@@ -237,7 +176,7 @@ def export_checkin(doc: Workshop, fmt: Format, *, date: str | None = None,
     if fmt != "pdf" and selected:
         raise ExportError(t("export.teams_pdf_only", lang, fmt=fmt.upper()))
     title, day = doc.meta.title, checkin.date.isoformat()
-    jobs: list[_Job] = []
+    jobs: list[tuple[str, Writer]] = []
     choice: FontChoice | None = None
     warnings: list[str] = []
     report = checkin_report.build(doc, checkin, lang)
@@ -253,30 +192,23 @@ def export_checkin(doc: Workshop, fmt: Format, *, date: str | None = None,
             name = file_name(title, board.team, t("export.file.board", lang), day, ext="pdf")
 
             def write(path: Path, board=board, name=name) -> None:
-                warnings.extend(_missing_glyphs(build_board_pdf(report, board, path, pdf_font),
-                                                name, lang))
+                warnings.extend(missing_glyphs(build_board_pdf(report, board, path, pdf_font),
+                                               name, lang))
 
-            jobs.append(_Job(name, write))
+            jobs.append((name, write))
         if not jobs:
             raise ExportError(t("export.no_board", lang))
     elif fmt == "md":
-        jobs.append(_Job(file_name(title, t("export.file.checkin", lang), day, ext="md"),
-                         _bytes_writer(checkin_md.render(report).encode("utf-8"))))
+        jobs.append((file_name(title, t("export.file.checkin", lang), day, ext="md"),
+                     _bytes_writer(checkin_md.render(report).encode("utf-8"))))
     else:
-        jobs.append(_Job(file_name(title, t("export.file.actuals", lang), day, ext="csv"),
-                         _bytes_writer(checkin_csv.to_bytes(doc, checkin, lang))))
-    paths = _destinations(out, [job.name for job in jobs], fmt, lang)
-    for job, path in zip(jobs, paths, strict=True):
-        write_atomic(path, job.write, lang)
+        jobs.append((file_name(title, t("export.file.actuals", lang), day, ext="csv"),
+                     _bytes_writer(checkin_csv.to_bytes(doc, checkin, lang))))
+    paths = destinations(out, [name for name, _ in jobs], fmt, lang)
+    for (_, write), path in zip(jobs, paths, strict=True):
+        remove_leftovers(path)  # of an export that was killed before
+        write_atomic(path, write, lang)
     return ExportResult(paths=paths, font=choice, warnings=warnings)
-
-
-def _missing_glyphs(missing: Sequence[object], file: str, lang: str) -> list[str]:
-    """One warning per text that lost characters to the placeholder, naming the text."""
-    from workshop.export.pdf.glyphs import describe
-
-    return [t("export.missing_glyphs", lang, file=file, chars=chars, text=text)
-            for chars, text in describe(list(missing))]  # type: ignore[arg-type]
 
 
 __all__ = [
@@ -286,6 +218,7 @@ __all__ = [
     "ExportResult",
     "FontChoice",
     "Format",
+    "destinations",
     "export",
     "export_checkin",
     "find_cjk_font",

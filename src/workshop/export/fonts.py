@@ -33,7 +33,7 @@ import os
 import struct
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -430,9 +430,11 @@ def fallback_families() -> list[str]:
     return out
 
 
-def fallback_line(lang: str) -> str:
-    """One translated line: the fallback fonts in use, or that there are none."""
-    families = fallback_families()
+def fallback_line(lang: str, families: Sequence[str] | None = None) -> str:
+    """One translated line: the fallback fonts in use (`families`, default this
+    process's), or that there are none."""
+    if families is None:
+        families = fallback_families()
     if not families:
         return t("export.font.no_fallback", lang)
     return t("export.font.fallback", lang, names=", ".join(families))

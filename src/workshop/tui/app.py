@@ -183,6 +183,7 @@ class WorkshopApp(PhonesHost, ExportsHost, App[int]):
 
     def on_unmount(self) -> None:
         self.lifecycle.uninstall()
+        self.close_exports()  # an export still running ends with the app
 
     # -- changing the document -------------------------------------------------------------
     @property

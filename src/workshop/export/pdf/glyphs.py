@@ -109,6 +109,9 @@ class FontStack:
         self.fonts = (primary, *(f for f in fallbacks if f != primary))
         self._maps = [_coverage(f) for f in self.fonts]
         self._font_of: dict[str, str | None] = {}
+        self._primary_chars: set[str] = set()
+        """Characters known to be drawn by the primary font (``simple`` asks once per
+        character, not once per character of every text)."""
         self.placeholder_font = self.font_for(PLACEHOLDER) or primary
         self._ascii = all(self.font_for(chr(c)) == primary for c in range(0x20, 0x7F))
 
@@ -129,6 +132,8 @@ class FontStack:
         if font is None and char in "\n\t \u3000":
             font = self.primary
         self._font_of[char] = font
+        if font == self.primary:
+            self._primary_chars.add(char)
         return font
 
     def simple(self, text: str) -> bool:
@@ -138,7 +143,8 @@ class FontStack:
             return True
         if rtl.has_rtl(text):
             return False
-        return all(self.font_for(c) == self.primary for c in text)
+        unknown = set(text).difference(self._primary_chars)
+        return all(self.font_for(c) == self.primary for c in unknown)
 
     def shape(self, text: str) -> str:
         """`text` with Arabic letters joined where a font of the stack draws the joined

@@ -24,6 +24,7 @@ from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus import Table as _PlatypusTable
 
 from workshop.export.pdf.glyphs import stack_for
+from workshop.export.pdf.paragraphs import paragraph
 from workshop.export.pdf.rtl import has_rtl
 from workshop.export.pdf.rtl_paragraph import RtlParagraph
 
@@ -77,6 +78,18 @@ class Table(_PlatypusTable):
     def __init__(self, data: Any, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("splitInRow", ROW_SPLIT_MIN)
         super().__init__(data, *args, **kwargs)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # reportlab measures every row again at each wrap (to fit a frame, inside a
+        # KeepTogether, before a split); once all rows are measured at a width, the sizes
+        # at that width are known, whatever height is offered
+        if self.__dict__.get("_measured_at") == availWidth:
+            self.availWidth = availWidth
+            return self._width, self._height
+        size = super().wrap(availWidth, availHeight)
+        if self._hmax == self._nrows:
+            self._measured_at = availWidth
+        return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
@@ -231,8 +244,10 @@ def markup_para(markup: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph from markup of our own. Every piece of user text in `markup` must
     have gone through ``esc`` (or ``team_tag``). Right-to-left text is shaped and each
     of its lines drawn in display order."""
-    kind = RtlParagraph if has_rtl(markup) else Paragraph
-    return kind(stack_for(style.fontName).markup(markup), style)
+    markup = stack_for(style.fontName).markup(markup)
+    if has_rtl(markup):
+        return RtlParagraph(markup, style)
+    return paragraph(markup, style)
 
 
 class Plain(str):

@@ -1,0 +1,123 @@
+"""F8 while the room works: the files are made by worker processes, a box says how far the
+export is and what it is making, the room types on meanwhile, a failure is said in the
+export's own words, and quitting mid-export ends the workers at once."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from factories import REPO, SCENARIOS
+from pdftools import pdf_text
+from uitools import record_notices
+from workshop.export import ExportError, export, fonts
+from workshop.scenario import load_scenario
+from workshop.tui.screens.dialogs import Choice
+from workshop.tui.widgets.export_progress import ExportProgress
+
+sys.path.insert(0, str(REPO / "bench"))
+from realistic import build
+
+
+@pytest.fixture
+def app(cocreate_app):
+    """The app on the co-create brainstorm of a workshop whose export takes seconds."""
+    doc = build(300, gap_cards=60, key_gaps=3, clusters=10, actions=90)
+    doc.cocreate.phase = "brainstorm"
+    return cocreate_app(doc)
+
+
+def _box_text(app) -> str:
+    boxes = app.screen.query(ExportProgress)
+    return boxes.first().render().plain if boxes else ""
+
+
+async def _choose(pilot, *keys: str) -> None:
+    await pilot.press("f8")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, Choice)
+    await pilot.press(*keys, "enter")
+    await pilot.pause()
+
+
+async def _until(pilot, condition, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "waited too long"
+        await pilot.pause(0.05)
+
+
+async def test_the_room_types_on_while_the_box_shows_the_export(app, tmp_path: Path):
+    notices = record_notices(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await _choose(pilot, "down")  # the report and every team's handout
+        assert "正在导出 0/11 个文件" in _box_text(app)
+        await pilot.press(*"展会邀约", "enter")  # a card, typed while the files are made
+        await pilot.pause()
+        assert app.exports.status is not None, notices  # ...really while
+        assert "展会邀约" in [card.text for card in app.session.doc.cocreate.cards]
+        await _until(pilot, lambda: "正在生成：" in _box_text(app))
+        assert "完整报告" in _box_text(app) or "的行动计划" in _box_text(app)
+
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.screen.query(ExportProgress)  # gone when done
+        folder = tmp_path / "exports"
+        assert any("已导出 11 个文件" in n and str(folder) in n for n in notices)
+        report = next(p for p in folder.glob("*.pdf") if p.name.endswith("报告.pdf"))
+        assert "展会邀约" not in pdf_text(report)  # the document as it was at F8
+        assert not list(folder.glob(".*.tmp"))
+
+
+async def test_the_box_goes_with_the_step(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await _choose(pilot, "down")
+        await pilot.press("f3")  # on to the plan while the files are made
+        await pilot.pause()
+        if app.exports.status is not None:
+            assert app.screen.query(ExportProgress)
+            assert "正在导出" in _box_text(app)
+        await app.workers.wait_for_complete()
+
+
+async def test_a_failure_is_said_in_the_exports_own_words(app, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(fonts.ENV_VAR, str(tmp_path / "gone.ttf"))
+    with pytest.raises(ExportError) as in_process:
+        export(load_scenario(SCENARIOS / "shandong-sales.toml"), "pdf", out=tmp_path / "x")
+    assert "WORKSHOP_CJK_FONT" in str(in_process.value)
+    notices = record_notices(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await _choose(pilot)  # the full report
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(in_process.value) in notices
+        assert not app.screen.query(ExportProgress)
+
+
+async def test_quitting_mid_export_ends_the_workers_at_once(app, tmp_path: Path):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await _choose(pilot, "down")
+        pid = app.exports.pool.pid
+        assert pid is not None
+        started = time.monotonic()
+        await pilot.press("ctrl+q")
+    assert time.monotonic() - started < 10  # the app did not hang
+    deadline = time.monotonic() + 3
+    while True:  # the helper (and with it its workers) ends at once
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        assert time.monotonic() < deadline, "the export's helper outlived the app"
+        await asyncio.sleep(0.05)
+    assert not list((tmp_path / "exports").glob(".*.tmp"))
