@@ -337,3 +337,19 @@ async def test_the_plan_and_the_town_hall_keep_a_secret_tallys_order(phone_app):
         rows = rendered_lines(app.screen.query_one("#actions", RowList))
         assert rows.index("攻大客户") < rows.index("深耕县域渠道")
         assert "2 票" in rows and "票数未公布" not in rows
+
+
+async def test_the_phones_page_follows_the_rooms_language(phone_app):
+    app = phone_app(step="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        base = await open_room(pilot)
+        async with aiohttp.ClientSession() as http:
+            phone = await join(http, base, app)
+            _, seen = await phone.get("/api/state")
+            assert seen["view"]["lang"] == "zh" and seen["view"]["boards"][0]["title"] == "亮点"
+            await app.set_language("en")
+            await settle(pilot)
+            _, seen = await phone.get("/api/state")
+            assert seen["view"]["lang"] == "en"
+            assert seen["view"]["boards"][0]["title"] == "Highlights"
+            await app.set_language("zh")

@@ -184,12 +184,8 @@ class PhonesHost:
         again, not a join code from before (Ctrl+F brings it back, the room still open)."""
         from workshop.tui.screens.phones import PhonesScreen
 
-        stack = self.screen_stack
-        if not any(isinstance(screen, PhonesScreen) for screen in stack):
-            return
-        while not isinstance(self.screen, PhonesScreen):
+        while any(isinstance(screen, PhonesScreen) for screen in self.screen_stack):
             self.pop_screen()
-        self.pop_screen()
 
     def new_code(self) -> None:
         """A new join code: every phone is out until it joins with the new one."""
