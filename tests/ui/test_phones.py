@@ -1,7 +1,9 @@
 """The room's phones against the real app (pilot), served on 127.0.0.1: Ctrl+F opens the room
 and shows a QR code that reads back as the link; a phone's card shows on the projector's
 board; closing the room, a new code, locking and quitting do what they say; secret dots
-stay off the projector until shown; a phone's question is put to the team with Q."""
+stay off the projector until shown (on the wall, the strategy model and the plan, neither
+counts nor order); a phone's question is put to the team with Q; the QR screen never stays
+behind on a step's screens."""
 
 from __future__ import annotations
 
@@ -12,11 +14,18 @@ import pytest
 
 from factories import make_doc
 from phones_factory import Phone, require_tool, vote_doc
-from uitools import rendered_lines, settle
+from uitools import rendered_lines, settle, shown
+from workshop.edits import cocreate as cocreate_edits
+from workshop.edits import phones as phone_edits
+from workshop.edits import plan as plan_edits
 from workshop.store import Session
 from workshop.tui.phones import RoomOptions
+from workshop.tui.screens.base import StepScreen
+from workshop.tui.screens.phones import PhonesScreen
 from workshop.tui.widgets.card_board import CardBoard
+from workshop.tui.widgets.cocreate.model_view import StrategyModel
 from workshop.tui.widgets.qr_code import QrCode
+from workshop.tui.widgets.row_list import RowList
 
 LOCAL = RoomOptions(host="127.0.0.1", port=0)
 
@@ -238,3 +247,109 @@ async def test_ctrl_o_hides_phones_cards_from_everyone_but_their_phone(phone_app
             await settle(pilot)
             _, seen = await reader.get("/api/state")
             assert seen["view"]["boards"][0]["others"] == ["悄悄话"]
+
+
+async def test_a_step_change_or_closing_leaves_no_qr_screen_on_the_steps(phone_app):
+    app = phone_app(step="review")
+
+    def clean(step: str) -> None:
+        assert app.session.doc.room.step == step
+        assert len(app.screen_stack) == 1 and isinstance(app.screen, StepScreen)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_room(pilot)
+        assert isinstance(app.screen, PhonesScreen)
+        await pilot.press("f3")  # on to the next step, from the QR screen
+        await settle(pilot)
+        clean("vision")
+        assert app.room_is_open  # the room stays open
+        await pilot.press("f2")  # back: the step shows itself, not the old QR screen
+        await settle(pilot)
+        clean("review")
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        assert isinstance(app.screen, PhonesScreen)
+        await pilot.press("f3", "f3")
+        await settle(pilot)
+        clean("gaps")
+        await pilot.press("f2")
+        await settle(pilot)
+        clean("vision")
+        await pilot.press("ctrl+f", "x")  # closing the room from it
+        await settle(pilot)
+        assert not app.room_is_open
+        clean("vision")
+
+
+def secret_vote(doc) -> tuple[str, str]:
+    """Two dots from phones on the second strategy, the tally not shown: the vote's order
+    (攻大客户 first) is not the board's (深耕县域渠道 first)."""
+    first, second = (k.id for k in doc.cocreate.clusters)
+    team = doc.teams[0]
+    for member in team.members[:2]:
+        cocreate_edits.vote(doc, second, team.id, member.id)
+    phone_edits.show_tally(doc.room, "cocreate", False)
+    return first, second
+
+
+async def test_the_strategy_model_keeps_a_secret_tally_and_its_order(phone_app):
+    doc, _first, _second = vote_doc(teams=2, members=2)
+    secret_vote(doc)
+    cocreate_edits.set_phase(doc, "model")
+    app = phone_app(doc, step="cocreate")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        model = app.screen.query_one(StrategyModel)
+        drawn = str(model.render())
+        assert drawn.index("深耕县域渠道") < drawn.index("攻大客户")  # the board's order
+        assert "● ?" in drawn and "● 2 票" not in drawn and "● 0 票" not in drawn
+        notes = str(app.screen.query_one("#model-notes").render())
+        assert "匿名投票中：已投 2 点，结果未公布" in notes
+        await pilot.press("ctrl+f", "v", "escape")  # the facilitator shows the tally
+        await settle(pilot)
+        drawn = str(model.render())
+        assert drawn.index("攻大客户") < drawn.index("深耕县域渠道")  # the vote's order
+        assert "● 2 票" in drawn and "● ?" not in drawn
+
+
+async def test_the_plan_and_the_town_hall_keep_a_secret_tallys_order(phone_app):
+    doc, first, second = vote_doc(teams=2, members=2)
+    secret_vote(doc)
+    for strategy in (first, second):
+        plan_edits.add_action(doc, f"行动 {strategy}", strategy_id=strategy,
+                              team_id=doc.teams[0].id)
+    app = phone_app(doc, step="plan")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        rows = rendered_lines(app.screen.query_one("#actions", RowList))
+        assert rows.index("深耕县域渠道") < rows.index("攻大客户")
+        assert "票数未公布" in rows and "2 票" not in rows and "0 票" not in rows
+        detail = shown(app.screen.query_one("#plan-detail"))
+        assert "票数未公布" in detail and "2 票" not in detail and "0 票" not in detail
+        await pilot.press("f3")  # the town hall: the plan in the board's order too
+        await settle(pilot)
+        presented = rendered_lines(app.screen.query_one("#th-plan", RowList))
+        assert presented.index("深耕县域渠道") < presented.index("攻大客户")
+        await pilot.press("f2")
+        await settle(pilot)
+        app.room(phone_edits.show_tally, "cocreate", True)
+        await settle(pilot)
+        rows = rendered_lines(app.screen.query_one("#actions", RowList))
+        assert rows.index("攻大客户") < rows.index("深耕县域渠道")
+        assert "2 票" in rows and "票数未公布" not in rows
+
+
+async def test_the_phones_page_follows_the_rooms_language(phone_app):
+    app = phone_app(step="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        base = await open_room(pilot)
+        async with aiohttp.ClientSession() as http:
+            phone = await join(http, base, app)
+            _, seen = await phone.get("/api/state")
+            assert seen["view"]["lang"] == "zh" and seen["view"]["boards"][0]["title"] == "亮点"
+            await app.set_language("en")
+            await settle(pilot)
+            _, seen = await phone.get("/api/state")
+            assert seen["view"]["lang"] == "en"
+            assert seen["view"]["boards"][0]["title"] == "Highlights"
+            await app.set_language("zh")

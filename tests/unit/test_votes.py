@@ -161,3 +161,20 @@ def test_paper_dots_go_only_on_named_clusters_and_never_below_zero():
     named = clustered()
     with pytest.raises(EditError, match="负数"):
         edits.count_dots(named, {named.cocreate.clusters[0].id: -1})
+
+
+def test_while_phones_dots_are_secret_the_shown_order_is_the_boards_with_no_dots():
+    from workshop.edits import phones as phone_edits
+
+    doc = voted()  # by dots: 展会 3, VIP 2, 培训 1; on the board: VIP, 展会, 培训
+    board = [k.name for k in doc.cocreate.clusters]
+    assert [r.name for r in votes.shown_priority(doc)] == [r.name for r in votes.priority(doc)]
+    phone_edits.show_tally(doc.room, "cocreate", False)  # the phones voted: secret
+    assert votes.secret(doc)
+    shown = votes.shown_priority(doc)
+    assert [r.name for r in shown] == board != [r.name for r in votes.priority(doc)]
+    assert [(r.rank, r.votes, r.tied) for r in shown] == [(1, 0, False), (2, 0, False),
+                                                          (3, 0, False)]
+    assert votes.priority(doc)[0].votes == 3  # the exports' order is the vote's
+    phone_edits.show_tally(doc.room, "cocreate", True)
+    assert [r.votes for r in votes.shown_priority(doc)] == [3, 2, 1]

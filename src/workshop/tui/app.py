@@ -359,6 +359,7 @@ class WorkshopApp(PhonesHost, ExportsHost, App[int]):
     def go_to(self, step: StepId) -> None:
         if not self._need_session():
             return
+        self.leave_phones_screen()
         self.room(room_edits.enter_step, step, self._minutes(step))  # one save
         self.switch_mode(step)
 

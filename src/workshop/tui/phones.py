@@ -178,6 +178,15 @@ class PhonesHost:
         if await self.open_room():
             self.push_screen(PhonesScreen())
 
+    def leave_phones_screen(self) -> None:
+        """Take the QR screen (and anything over it) off the step's screens: it is the
+        room's, not the step's, so after a step change the step it was on shows itself
+        again, not a join code from before (Ctrl+F brings it back, the room still open)."""
+        from workshop.tui.screens.phones import PhonesScreen
+
+        while any(isinstance(screen, PhonesScreen) for screen in self.screen_stack):
+            self.pop_screen()
+
     def new_code(self) -> None:
         """A new join code: every phone is out until it joins with the new one."""
         dropped = len(self.session.doc.room.phones.devices)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from workshop.methods.dots import Ballot, Voter, by_team
+from workshop.methods.dots import Ballot, Voter, by_team, tally_hidden
 from workshop.model import Team, Workshop
 
 
@@ -104,9 +104,29 @@ def priority(doc: Workshop, *, named_only: bool = False) -> list[Ranked]:
             for rank, (_, k) in enumerate(ordered, start=1)]
 
 
+def secret(doc: Workshop) -> bool:
+    """Phones voted in secret and the facilitator has not shown the tally: the projector
+    shows neither the dots nor the order they would give."""
+    return tally_hidden(doc, "cocreate")
+
+
+def shown_priority(doc: Workshop, *, named_only: bool = False) -> list[Ranked]:
+    """``priority`` as the projector may show it. While the tally is ``secret``, the
+    clusters stay in board order with no dots (``votes`` 0, never ``tied``): the order
+    alone would tell the room which strategy leads."""
+    if not secret(doc):
+        return priority(doc, named_only=named_only)
+    counts = card_counts(doc)
+    named = [k for k in doc.cocreate.clusters if k.name or not named_only]
+    return [Ranked(cluster_id=k.id, name=k.name, votes=0, cards=counts[k.id], rank=rank,
+                   tied=False)
+            for rank, k in enumerate(named, start=1)]
+
+
 def total(doc: Workshop) -> int:
     return ballot(doc).total()
 
 
 __all__ = ["Ranked", "Voter", "allowed", "ballot", "by_team", "card_counts", "current_voter",
-           "left", "priority", "tally", "team_allowed", "team_left", "total", "used", "voters"]
+           "left", "priority", "secret", "shown_priority", "tally", "team_allowed",
+           "team_left", "total", "used", "voters"]

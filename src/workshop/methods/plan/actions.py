@@ -32,25 +32,31 @@ class Strategy:
     card_texts: tuple[str, ...]
     """The idea cards in the cluster, in board order."""
     card_ids: tuple[str, ...]
+    secret: bool = False
+    """Phones' dots are still secret: ``votes`` and the order are not for the room."""
 
 
-def strategies(doc: Workshop) -> list[Strategy]:
+def strategies(doc: Workshop, *, shown: bool = False) -> list[Strategy]:
     """The named clusters in step 4's priority order (``methods.votes.priority``: most
-    dots, then most cards, then board order), so the plan follows the strategy model."""
+    dots, then most cards, then board order), so the plan follows the strategy model.
+    `shown`: as the projector may show them (``votes.shown_priority``: board order and
+    no dots while phones' dots are secret)."""
     clusters = {cluster.id: cluster for cluster in doc.cocreate.clusters}
     cards: dict[str, list[tuple[str, str]]] = {}
     for card in doc.cocreate.cards:
         if card.cluster_id:
             cards.setdefault(card.cluster_id, []).append((card.id, card.text))
     out = []
-    for ranked in votes.priority(doc, named_only=True):
+    secret = shown and votes.secret(doc)
+    order = votes.shown_priority if shown else votes.priority
+    for ranked in order(doc, named_only=True):
         if not ranked.name.strip():
             continue
         found = cards.get(ranked.cluster_id, [])
         out.append(Strategy(id=ranked.cluster_id, name=ranked.name, rank=len(out) + 1,
                             votes=ranked.votes, team_id=clusters[ranked.cluster_id].team_id,
                             card_ids=tuple(i for i, _ in found),
-                            card_texts=tuple(text for _, text in found)))
+                            card_texts=tuple(text for _, text in found), secret=secret))
     return out
 
 
@@ -62,8 +68,9 @@ def team_strategies(doc: Workshop, team_id: str | None,
     return [s for s in ranked if s.team_id is None or s.team_id == team_id]
 
 
-def strategy(doc: Workshop, strategy_id: str | None) -> Strategy | None:
-    return next((s for s in strategies(doc) if s.id == strategy_id), None)
+def strategy(doc: Workshop, strategy_id: str | None, *, shown: bool = False
+             ) -> Strategy | None:
+    return next((s for s in strategies(doc, shown=shown) if s.id == strategy_id), None)
 
 
 def team_actions(doc: Workshop, team_id: str | None) -> list[Action]:

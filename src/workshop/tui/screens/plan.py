@@ -114,7 +114,7 @@ class PlanScreen(StepScreen):
     def refresh_body(self, doc: Workshop, *, select: str | None = None) -> None:
         self._readiness = check_plan(doc)
         self._numbers = action_numbers(doc)
-        self._ranked = plan_math.strategies(doc)
+        self._ranked = plan_math.strategies(doc, shown=True)  # projected
         self._owners = {m.id: m.name for team in doc.teams for m in team.members}
         team_id = self.view_team_id(doc)
         rows: list[Row] = []
@@ -182,10 +182,11 @@ class PlanScreen(StepScreen):
                 return
             detail.update(action_detail(doc, action, self._numbers.get(action.id, 0),
                                         self._readiness[action.id],
-                                        plan_math.strategy(doc, action.strategy_id)))
+                                        plan_math.strategy(doc, action.strategy_id,
+                                                           shown=True)))
         else:
             sid, team_id = self._strategy_of(row)
-            found = plan_math.strategy(doc, sid)
+            found = plan_math.strategy(doc, sid, shown=True)
             count = sum(1 for a in plan_math.team_actions(doc, team_id)
                         if (a.strategy_id or None) == (sid or None))
             detail.update(strategy_detail(found, count))

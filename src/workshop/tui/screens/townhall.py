@@ -152,7 +152,8 @@ class TownhallScreen(StepScreen):
             head_text(doc, team, position, self._used_shown))
         numbers = action_numbers(doc)
         rows: list[Row] = []
-        for found, actions in plan_math.grouped(doc, team_id):
+        shown = plan_math.strategies(doc, shown=True)  # no secret tally's order
+        for found, actions in plan_math.grouped(doc, team_id, shown):
             if not actions:
                 continue
             rows.append(strategy_band(found.name if found else t("plan.list.no_strategy"),

@@ -256,7 +256,8 @@ class ActionForm(FieldDialog[dict[str, Any] | None]):
 def form_options(doc: Workshop, team_id: str | None) -> dict[str, list[tuple[str, str]]]:
     """The choices of the action form: the team's strategies, its members, the goals,
     and the gaps with the key ones first."""
-    strategies = [(s.id, f"{s.rank}. {s.name}") for s in plan_math.team_strategies(doc, team_id)]
+    strategies = [(s.id, f"{s.rank}. {s.name}") for s in plan_math.team_strategies(
+        doc, team_id, plan_math.strategies(doc, shown=True))]
     team = doc.team(team_id)
     if team is None:
         owners = [(m.id, f"{m.name} · {tm.name}") for tm in doc.teams for m in tm.members]

@@ -1,6 +1,7 @@
 """Phase 6, 策略模型: the goal as the roof, the named strategies as pillars in the order
-the dots gave them, the focus question as the foundation. The arrows pick a pillar; it
-can be renamed and given to a team."""
+the dots gave them (the board's order, with no dots, while phones' dots are secret), the
+focus question as the foundation. The arrows pick a pillar; it can be renamed and given
+to a team."""
 
 from __future__ import annotations
 
@@ -40,9 +41,10 @@ class ModelPane(ClusterActions, CocreatePane):
 
     def show(self, doc: Workshop, *, select: str | None = None) -> None:
         teams = {team.id: team for team in doc.teams}
-        voted = vote_method.total(doc) > 0
+        secret = vote_method.secret(doc)  # phones voted in secret: no dots, no order
+        voted = vote_method.total(doc) > 0 and not secret
         pillars = []
-        for row in vote_method.priority(doc, named_only=True):
+        for row in vote_method.shown_priority(doc, named_only=True):
             cluster = doc.cocreate.cluster(row.cluster_id)
             team = teams.get(cluster.team_id or "") if cluster else None
             pillars.append(Pillar(row.cluster_id, row.rank, row.name, row.votes,
@@ -51,13 +53,17 @@ class ModelPane(ClusterActions, CocreatePane):
         goal = cocreate_method.main_goal(doc)
         self.model.show(goal.statement if goal else t("cocreate.pdf.no_goal"), pillars,
                         doc.cocreate.focus_question, t("cocreate.model_empty"),
-                        t("cocreate.model_dots"))
+                        "● ?" if secret else t("cocreate.model_dots"))
         unnamed = cluster_method.progress(doc.cocreate).unnamed
         notes = Text(t("cocreate.model_keys"), style="dim")
         if unnamed:
             notes.append("\n" + t("cocreate.model_unnamed", count=unnamed), style="bold")
         if voted and any(p.tied for p in pillars):
             notes.append("\n" + t("cocreate.pdf.tie_rule"))
+        if secret:
+            notes.append("\n" + t("phones.tally.secret", count=vote_method.total(doc)),
+                         style="bold")
+            notes.append("\n" + t("phones.tally.how_to_show"))
         self.query_one("#model-notes", Static).update(notes)
 
     def focus_default(self) -> None:

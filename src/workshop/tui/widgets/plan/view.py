@@ -30,6 +30,13 @@ OWNER_CELLS = 8
 DUE_CELLS = 5
 
 
+def strategy_info(strategy: Strategy, count: int) -> str:
+    """``3 票 · 2 项行动``; no dots while phones' dots are secret."""
+    if strategy.secret:
+        return t("plan.list.strategy_info_secret", count=count)
+    return t("plan.list.strategy_info", votes=strategy.votes, count=count)
+
+
 def rank_mark(rank: int | None) -> str:
     if rank is None:
         return "·"
@@ -56,8 +63,7 @@ def strategy_row(strategy: Strategy | None, count: int, team_id: str | None) -> 
     """A strategy's header line; selectable, so n adds an action right here."""
     name = strategy.name if strategy else t("plan.list.no_strategy")
     mark = rank_mark(strategy.rank if strategy else None)
-    info = (t("plan.list.strategy_info", votes=strategy.votes, count=count) if strategy
-            else t("plan.list.count", count=count))
+    info = strategy_info(strategy, count) if strategy else t("plan.list.count", count=count)
 
     def layout(width: int, look: Look) -> list[list[Segment]]:
         style = look("accent")
@@ -218,7 +224,7 @@ def strategy_detail(strategy: Strategy | None, count: int) -> RenderableType:
                      Text(t("plan.detail.strategy_hint")))
     parts: list[RenderableType] = [
         Text(f"{rank_mark(strategy.rank)} {strategy.name}", style="bold"),
-        Text(t("plan.list.strategy_info", votes=strategy.votes, count=count), style="dim"),
+        Text(strategy_info(strategy, count), style="dim"),
         Text(""),
     ]
     if strategy.card_texts:
