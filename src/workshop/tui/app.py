@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import signal
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -26,7 +25,9 @@ from workshop.methods import turns
 from workshop.model import STEPS, StepId, Workshop
 from workshop.store import Session, StoreError
 from workshop.tui import compat
+from workshop.tui.drafts import Drafts
 from workshop.tui.keymap import load_keymap
+from workshop.tui.redraw import FRAME_ONLY
 from workshop.tui.screens import screen_for
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.dialogs import Choice
@@ -38,7 +39,6 @@ from workshop.tui.widgets.key_bar import key_display
 T = TypeVar("T")
 
 TICK_SECONDS = 0.25
-DRAFT_SAVE_DELAY = 0.8
 
 
 class WorkshopApp(App[int]):
@@ -93,8 +93,7 @@ class WorkshopApp(App[int]):
         self._on_first_screen = on_first_screen
         self.session: Session = session  # type: ignore[assignment]
         self._start_projector = projector
-        self._pending_draft: str | None = None
-        self._draft_typed_at = 0.0
+        self.drafts = Drafts(self)
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
@@ -203,7 +202,7 @@ class WorkshopApp(App[int]):
     def edit(self, label: str, edit: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Apply an undoable change, saved at once. Returns None (and says why) if refused."""
         try:
-            result = self.session.apply(label, edit, *args, **kwargs)
+            result = self.session.apply(label, self.drafts.fold_into(edit), *args, **kwargs)
         except EditError as error:
             self.bell()
             self.notify(str(error), severity="warning")
@@ -221,7 +220,11 @@ class WorkshopApp(App[int]):
         except (StoreError, OSError) as error:
             self.notify(t("shell.save_failed", error=error), severity="error", timeout=15)
             return None
-        self.revision += 1
+        if edit in FRAME_ONLY:  # the step, the clock: the screens' frames alone redraw
+            for screen in self.step_screens.values():
+                screen.frame_changed()
+        else:
+            self.revision += 1
         return result
 
     def team_ids(self) -> list[str]:  # the turn order, for room edits that hand it on
@@ -230,24 +233,14 @@ class WorkshopApp(App[int]):
     def _minutes(self, step: StepId | None = None) -> int:  # the agenda's, for the clock
         return self.session.doc.agenda.get(step or self.session.doc.room.step, 0)
 
-    def save_draft(self, text: str) -> None:
-        """Keep what is being typed, a moment after typing stops (the clock tick saves it:
-        nothing is scheduled per keystroke)."""
-        self._pending_draft = text
-        self._draft_typed_at = self.time_source.monotonic()
+    def save_draft(self, text: str) -> None:  # saved once typing stops (``drafts``)
+        self.drafts.typed(text)
 
     def flush_draft(self) -> None:
-        text = self._pending_draft
-        self._pending_draft = None
-        if text is None or self.session is None or self.session.doc.room.draft == text:
-            return
-        # the draft is a courtesy: if it cannot be saved, the next keystroke tries again
-        with contextlib.suppress(StoreError, OSError):
-            self.session.update_room(room_edits.set_draft, text)
+        self.drafts.flush()
 
     def clear_draft(self) -> None:
-        self._pending_draft = ""
-        self.flush_draft()
+        self.drafts.clear()
 
     def after_card_added(self) -> None:
         """A card landed for the current team: enforce a per-turn cap if one is set."""
@@ -267,9 +260,7 @@ class WorkshopApp(App[int]):
         clocks on screen current."""
         if self.session is None or not self.is_running:  # quitting takes the screens down
             return
-        if self._pending_draft is not None and (
-                self.time_source.monotonic() - self._draft_typed_at >= DRAFT_SAVE_DELAY):
-            self.flush_draft()
+        self.drafts.flush_if_due()
         self.session.checkpoint()  # a new snapshot of the session, when one is due
         doc = self.session.doc
         now = self.time_source.now()
@@ -362,8 +353,8 @@ class WorkshopApp(App[int]):
     def go_to(self, step: StepId) -> None:
         if not self._need_session():
             return
+        self.switch_mode(step)  # first, so the step being left is not redrawn
         self.room(room_edits.enter_step, step, self._minutes(step))  # one save
-        self.switch_mode(step)
 
     def action_step(self, delta: int) -> None:
         if not self._need_session():
