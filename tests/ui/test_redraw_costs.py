@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from uitools import FakeTime, stepper_text, tick
 from workshop.store.paths import journal_path
+from workshop.tui.widgets.charter.sheet import TeamTabs
 from workshop.tui.widgets.top_bar import TopBar
 
 
@@ -98,3 +99,50 @@ async def test_projector_mode_turned_on_elsewhere_shows_on_a_step_coming_back(ma
         await pilot.pause()
         assert app.screen is vision
         assert vision.query_one(TopBar).styles.background != plain
+
+
+async def test_in_a_quiet_moment_the_app_builds_the_other_steps_and_saves_a_snapshot(make_app):
+    clock = FakeTime()
+    app = make_app(time_source=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3")  # a step change: the store wants a new snapshot
+        await pilot.pause()
+        journal = journal_path(app.session.path)
+        assert journal_lines(app) > 1
+        await tick(pilot)
+        assert journal_lines(app) > 1  # not while the room is busy
+        assert set(app.step_screens) == {"vision", "gaps"}
+        clock.advance(2)
+        await tick(pilot)  # quiet now: the snapshot first
+        assert not journal.exists() or journal_lines(app) <= 1
+        for _ in range(60):  # then, a tick at a time, the screens of the other steps
+            await tick(pilot)
+            await pilot.pause()
+            if app.quiet_work.done:
+                break
+        assert app.quiet_work.done
+        assert len(app.step_screens) == 8
+        assert app.screen.step == "gaps"  # nothing shown meanwhile
+        charter = app.step_screens["charter"]
+        assert charter.drawn
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen is charter
+        tabs = charter.query_one(TeamTabs)
+        assert app.session.doc.teams[0].name in tabs.render_line(0).text
+
+
+async def test_a_key_pressed_puts_the_quiet_work_off(make_app):
+    clock = FakeTime()
+    app = make_app(time_source=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        clock.advance(2)
+        await pilot.press("a")  # typing: busy again
+        for _ in range(4):
+            await tick(pilot)
+        assert set(app.step_screens) == {"vision"}
+        clock.advance(2)
+        for _ in range(4):
+            await tick(pilot)
+            await pilot.pause()
+        assert len(app.step_screens) > 1

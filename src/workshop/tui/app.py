@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -27,6 +27,7 @@ from workshop.store import Session, StoreError
 from workshop.tui import compat
 from workshop.tui.drafts import Drafts
 from workshop.tui.keymap import load_keymap
+from workshop.tui.quiet import QuietWork
 from workshop.tui.redraw import FRAME_ONLY
 from workshop.tui.screens import screen_for
 from workshop.tui.screens.base import StepScreen
@@ -94,6 +95,7 @@ class WorkshopApp(App[int]):
         self.session: Session = session  # type: ignore[assignment]
         self._start_projector = projector
         self.drafts = Drafts(self)
+        self.quiet_work = QuietWork(self)  # snapshots, other steps' screens
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
@@ -261,7 +263,6 @@ class WorkshopApp(App[int]):
         if self.session is None or not self.is_running:  # quitting takes the screens down
             return
         self.drafts.flush_if_due()
-        self.session.checkpoint()  # a new snapshot of the session, when one is due
         doc = self.session.doc
         now = self.time_source.now()
         clock = doc.room.clock
@@ -288,6 +289,12 @@ class WorkshopApp(App[int]):
         if isinstance(screen, StepScreen):
             screen.tick(now)
             screen.set_class(now < self._alert_until and int(now * 2) % 2 == 0, "-alert")
+        self.quiet_work.tick()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.quiet_work.touched()
+        await super().on_event(event)
 
     def action_toggle_clock(self) -> None:
         if self._need_session():

@@ -19,7 +19,7 @@ import weakref
 from typing import TYPE_CHECKING, Any
 
 from workshop.edits import room as room_edits
-from workshop.methods.progress import StepStatus
+from workshop.methods.progress import ROOM_DEPENDENT, StepStatus, status_of
 from workshop.methods.progress import step_status as work_out_status
 from workshop.model import StepId, Workshop
 
@@ -33,18 +33,20 @@ FRAME_ONLY: frozenset[Any] = frozenset({
 """Room edits whose effect shows only in the shared frame (a step's body never reads
 the step, the clock, the round of passes or the cards typed this turn)."""
 
-_statuses: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int, str],
+_statuses: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int],
                                                 dict[StepId, StepStatus]]] = \
     weakref.WeakKeyDictionary()
 
 
 def step_status(app: App, doc: Workshop) -> dict[StepId, StepStatus]:
-    """The stepper's status of every step for `doc`, as of the app's revision (a
-    step's to-dos can depend on the step the room is on: that is part of the key)."""
-    key = (id(doc), getattr(app, "revision", 0), doc.room.step)
+    """The stepper's status of every step for `doc`, worked out once per revision of the
+    app (the few steps whose status depends on the step the room is on, each time)."""
+    key = (id(doc), getattr(app, "revision", 0))
     kept = _statuses.get(app)
-    if kept is not None and kept[0] == key:
-        return kept[1]
-    status = work_out_status(doc)
-    _statuses[app] = (key, status)
+    if kept is None or kept[0] != key:
+        kept = (key, work_out_status(doc))
+        _statuses[app] = kept
+    status = dict(kept[1])
+    for step in ROOM_DEPENDENT:
+        status[step] = status_of(doc, step)
     return status

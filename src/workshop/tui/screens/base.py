@@ -108,6 +108,7 @@ class StepScreen(Screen):
                 yield MethodPanel(self.step)
 
     def on_mount(self) -> None:
+        self._styled_for = self._style_key()  # its widgets were styled as they mounted
         self.app.step_screens[self.step] = self
         self.watch(self.app, "revision", self._on_revision, init=False)
         self.refresh_from_doc()
