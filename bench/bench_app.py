@@ -119,7 +119,15 @@ def compile_sources() -> None:
 
 async def typing(app, cards_to_type: int) -> float:
     """Median seconds per card from each key event reaching the app to the screen being
-    redrawn, summed over the card's keys.
+    redrawn, summed over the card's keys (see ``card_times``)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        return statistics.median(await card_times(pilot, cards_to_type))
+
+
+async def card_times(pilot, cards_to_type: int) -> list[float]:
+    """Seconds per card typed into the focused entry, each the sum over the card's keys
+    of the time from the key event reaching the app to the screen being redrawn.
 
     Each key is handed to the app as the terminal driver would; its time ends when the
     compositor has drawn the next frame (the moment the terminal is sent the update),
@@ -130,21 +138,21 @@ async def typing(app, cards_to_type: int) -> float:
     """
     from textual import events
 
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        rendered = asyncio.Event()
-        drawn_at = [0.0]
-        original = screen._compositor_refresh
+    app = pilot.app
+    screen = app.screen
+    rendered = asyncio.Event()
+    drawn_at = [0.0]
+    original = screen._compositor_refresh
 
-        def refreshed() -> None:
-            original()
-            if not rendered.is_set():
-                drawn_at[0] = time.perf_counter()
-            rendered.set()
+    def refreshed() -> None:
+        original()
+        if not rendered.is_set():
+            drawn_at[0] = time.perf_counter()
+        rendered.set()
 
-        screen._compositor_refresh = refreshed
-        per_card = []
+    screen._compositor_refresh = refreshed
+    per_card = []
+    try:
         for _ in range(cards_to_type):
             total = 0.0
             for key, char in [*((c, c) for c in CARD), ("enter", "\r")]:
@@ -156,7 +164,9 @@ async def typing(app, cards_to_type: int) -> float:
                 total += drawn_at[0] - start
             per_card.append(total)
             await pilot.pause()
-        return statistics.median(per_card)
+    finally:
+        screen._compositor_refresh = original
+    return per_card
 
 
 def workshop_app(path: Path):

@@ -49,9 +49,13 @@ def scenario_language(path: Path) -> str | None:
     return scenario.scenario_language(path)
 
 
-def run_app(session: Session | None = None, *, projector: bool = False,
+def run_app(session: Session | None = None, *, projector: bool = False, room: bool = False,
+            room_host: str | None = None, room_port: int | None = None,
             **run_options: Any) -> int:
     """Start the Textual app on `session` (or on the home screen) and wait for it to end.
+
+    `room` opens the room to phones at once, on `room_host`:`room_port` (default: the
+    machine's address on the local network, port 8765 or any free one).
 
     `run_options` go to ``App.run`` (the benchmark starts the app headless this way).
 
@@ -65,9 +69,11 @@ def run_app(session: Session | None = None, *, projector: bool = False,
     gc.disable()
     try:
         from workshop.tui.app import WorkshopApp
+        from workshop.tui.phones import RoomOptions
 
         app = WorkshopApp(session=session, projector=projector,
-                          on_first_screen=_collect_from_now_on)
+                          on_first_screen=_collect_from_now_on,
+                          room_options=RoomOptions(room_host, room_port, room))
         app.run(**run_options)
     finally:
         _collect_from_now_on()
@@ -152,7 +158,10 @@ def _run(session: Session, args: argparse.Namespace) -> int:
         i18n.set_language(i18n.detect(scenario=session.doc.room.language
                                       or session.doc.meta.language))
     try:
-        return run_app(session, projector=getattr(args, "projector", False))
+        return run_app(session, projector=getattr(args, "projector", False),
+                       room=getattr(args, "room", False),
+                       room_host=getattr(args, "room_host", None),
+                       room_port=getattr(args, "room_port", None))
     finally:
         session.close()
 
@@ -181,6 +190,61 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return _run(session, args)
 
 
+def cmd_checkin(args: argparse.Namespace) -> int:
+    """Open the session on its check-ins: the one held on ``--date`` (made if there is
+    none), else the newest (one for today if there is none yet). With ``--import``, read
+    the actuals into it and print what was read, without opening the app."""
+    from workshop.edits import EditError
+    from workshop.edits import checkin as checkin_edits
+    from workshop.edits.checkin_import import import_actuals
+    from workshop.methods.checkin import ledger, periods
+    from workshop.methods.numbers import ParseError, parse_date
+
+    path = Path(args.session)
+    try:
+        day = parse_date(args.date) if args.date else None
+    except ParseError as error:
+        raise CliError(str(error)) from None
+    data = None
+    if args.import_file:
+        try:
+            data = Path(args.import_file).read_bytes()
+        except OSError as error:
+            raise CliError(t("cli.os_error", error=error.strerror or error,
+                             path=args.import_file)) from None
+    session = open_session(path)
+    try:
+        if not args.lang:
+            i18n.set_language(i18n.detect(scenario=session.doc.room.language
+                                          or session.doc.meta.language))
+        doc = session.doc
+        held = [c for c in ledger.in_order(doc) if day is None or c.date == day]
+        checkin = held[-1] if held else None
+        if checkin is None:
+            day = day or dt.date.today()
+            period = periods.default(doc, day)
+            checkin = session.apply(t("checkin.undo.new", date=day.isoformat()),
+                                    checkin_edits.new_checkin, day, period.start, period.end)
+            _print(t("cli.checkin_created", date=day.isoformat(),
+                     start=period.start.isoformat(), end=period.end.isoformat()))
+        checkin_id = checkin.id
+        if data is not None:
+            try:
+                rows = session.apply(t("checkin.undo.import", file=Path(args.import_file).name),
+                                     import_actuals, checkin_id, data, i18n.get_language())
+            except EditError as error:
+                raise CliError(str(error)) from None
+            _print(t("cli.checkin_imported", count=len(rows), date=checkin.date.isoformat(),
+                     path=path))
+            return 0
+        session.update_room(checkin_edits.open_checkins, checkin_id,
+                            doc.agenda.get("checkin", 0))
+    except BaseException:
+        session.close()
+        raise
+    return _run(session, args)
+
+
 def _load_any(path: Path):
     """A document from a session file or a scenario file."""
     if path.suffix.lower() == ".toml":
@@ -190,7 +254,6 @@ def _load_any(path: Path):
 
 def cmd_export(args: argparse.Namespace) -> int:
     from workshop.export import ExportError, export
-    from workshop.export.fonts import fallback_line
 
     path = Path(args.source)
     doc = _load_any(path)
@@ -198,6 +261,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         i18n.set_language(i18n.detect(scenario=doc.meta.language))
     formats = args.format or ["pdf"]
     out = Path(args.out) if args.out else None
+    if args.checkin is not None:
+        return _export_checkin(doc, formats, out, args)
     try:
         for fmt in formats:
             # --team/--all-teams choose handouts; with other formats alongside the PDF
@@ -207,13 +272,38 @@ def cmd_export(args: argparse.Namespace) -> int:
                             all_teams=args.all_teams and by_team,
                             lang=i18n.get_language(), font=args.font,
                             appendix=args.appendix)
-            if result.font is not None:
-                _print(result.font.describe(i18n.get_language()))
-                _print(fallback_line(i18n.get_language()))
-            for written in result.paths:
-                _print(t("cli.exported", path=written))
-            for warning in result.warnings:
-                _print(warning, err=True)
+            _print_result(result)
+    except ExportError as error:
+        raise CliError(str(error)) from None
+    return 0
+
+
+def _print_result(result) -> None:
+    """The font a PDF used, the files written, what a font could not print."""
+    from workshop.export.fonts import fallback_line
+
+    if result.font is not None:
+        _print(result.font.describe(i18n.get_language()))
+        _print(fallback_line(i18n.get_language()))
+    for written in result.paths:
+        _print(t("cli.exported", path=written))
+    for warning in result.warnings:
+        _print(warning, err=True)
+
+
+def _export_checkin(doc, formats: list[str], out: Path | None,
+                    args: argparse.Namespace) -> int:
+    """``export --checkin [DATE]``: the boards (PDF), Markdown and actuals (CSV) of the
+    check-in held on DATE, else the newest."""
+    from workshop.export import ExportError, export_checkin
+
+    lang = i18n.get_language()
+    try:
+        for fmt in formats:
+            result = export_checkin(doc, fmt, date=args.checkin or None, out=out,
+                                    teams=(args.team or ()) if fmt == "pdf" else (), lang=lang,
+                                    font=args.font)
+            _print_result(result)
     except ExportError as error:
         raise CliError(str(error)) from None
     return 0
@@ -232,6 +322,32 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 # -- parser ----------------------------------------------------------------------------
+
+def _address(value: str) -> str:
+    """``--room-host``: an IP address of this machine (IPv4 or IPv6)."""
+    import ipaddress
+
+    try:
+        return str(ipaddress.ip_address(value.strip().strip("[]")))
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.room_host_bad", value=value)) from None
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(t("cli.room_port_bad", value=value))
+    return int(value)
+
+
+def _room_options(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--room``, ``--room-host``, ``--room-port``: before or after the command."""
+    extra: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
+    parser.add_argument("--room", action="store_true", help=t("cli.help.room"), **extra)
+    parser.add_argument("--room-host", metavar="ADDRESS", type=_address,
+                        help=t("cli.help.room_host"), **extra)
+    parser.add_argument("--room-port", metavar="PORT", type=_port,
+                        help=t("cli.help.room_port"), **extra)
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse with its own words translated and errors as exit code 2 without usage noise."""
@@ -253,6 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=t("cli.help.lang"))
     parser.add_argument("--lang", choices=["zh", "en"], help=t("cli.help.lang"))
     parser.add_argument("--projector", action="store_true", help=t("cli.help.projector"))
+    _room_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar=t("cli.command_metavar"),
                                      parser_class=_Parser)
 
@@ -261,6 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--fresh", action="store_true", help=t("cli.help.fresh"))
     demo.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
                       help=t("cli.help.projector"))
+    _room_options(demo)
     demo.set_defaults(func=cmd_demo)
 
     new = commands.add_parser("new", parents=[common], help=t("cli.help.new"),
@@ -270,6 +388,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
     new.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
                      help=t("cli.help.projector"))
+    _room_options(new)
     new.set_defaults(func=cmd_new)
 
     open_ = commands.add_parser("open", parents=[common], help=t("cli.help.open"),
@@ -278,6 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     open_.add_argument("--from-backup", action="store_true", help=t("cli.help.from_backup"))
     open_.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
                        help=t("cli.help.projector"))
+    _room_options(open_)
     open_.set_defaults(func=cmd_open)
 
     validate = commands.add_parser("validate", parents=[common], help=t("cli.help.validate"),
@@ -295,7 +415,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="PATH", help=t("cli.help.out"))
     export.add_argument("--font", metavar="FONT", help=t("cli.help.font"))
     export.add_argument("--appendix", action="store_true", help=t("cli.help.appendix"))
+    export.add_argument("--checkin", nargs="?", const="", metavar="DATE",
+                        help=t("cli.help.export_checkin"))
     export.set_defaults(func=cmd_export)
+
+    checkin = commands.add_parser("checkin", parents=[common], help=t("cli.help.checkin"),
+                                  description=t("cli.help.checkin_long"))
+    checkin.add_argument("session", metavar="SESSION", help=t("cli.help.session"))
+    checkin.add_argument("--date", metavar="YYYY-MM-DD", help=t("cli.help.checkin_date"))
+    checkin.add_argument("--import", dest="import_file", metavar="CSV",
+                         help=t("cli.help.checkin_import"))
+    checkin.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
+                         help=t("cli.help.projector"))
+    checkin.set_defaults(func=cmd_checkin)
 
     backups_ = commands.add_parser("backups", parents=[common], help=t("cli.help.backups"),
                                    description=t("cli.help.backups"))
@@ -313,7 +445,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         i18n.set_language(args.lang)
     try:
         if args.command is None:
-            return run_app(None, projector=args.projector)
+            return run_app(None, projector=args.projector, room=args.room,
+                           room_host=args.room_host, room_port=args.room_port)
         return int(args.func(args) or 0)
     except ScenarioError as error:
         for problem in error.problems:

@@ -122,3 +122,44 @@ def wrap(text: str, width: int) -> list[str]:
                 line_w += w
         lines.append(line.rstrip())
     return lines
+
+
+_FLOW_UNIT = re.compile(r"[0-9A-Za-z.,%+\-−_/'’:@#&]+|\s+|.", re.S)
+_NO_LINE_START = frozenset("，。、；：？！）》」』】〉”’,.;:?!)%")
+
+
+def flow(text: str, width: int) -> list[str]:
+    """Wrap `text` to lines of at most `width` cells the way Chinese is set: a line may
+    break between any two CJK characters or at a space, never inside a number or a
+    Latin word (27,000 stays whole), and no line starts with closing punctuation
+    (，。）: the character before it comes down with it). A word longer than a line
+    is cut."""
+    width = max(2, width)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        units: list[str] = []
+        used = 0
+        for unit in _FLOW_UNIT.findall(paragraph):
+            if unit.isspace():
+                if units:
+                    units.append(" ")
+                    used += 1
+                continue
+            size = cell_len(unit)
+            if used + size > width and any(u.strip() for u in units):
+                carried: list[str] = []
+                if unit[0] in _NO_LINE_START and len(units) > 1:
+                    carried = [units.pop()]
+                lines.append("".join(units).rstrip())
+                units = carried
+                used = sum(cell_len(u) for u in units)
+            while size > width:  # a word wider than a line
+                cut = truncate(unit, width - used, ellipsis="")
+                units.append(cut)
+                lines.append("".join(units))
+                unit, units, used = unit[len(cut):], [], 0
+                size = cell_len(unit)
+            units.append(unit)
+            used += size
+        lines.append("".join(units).rstrip())
+    return lines

@@ -29,9 +29,11 @@ def launched(monkeypatch):
     """Record what the app would have been started with, instead of starting it."""
     calls: list[dict] = []
 
-    def fake_run_app(session=None, *, projector=False):
+    def fake_run_app(session=None, *, projector=False, room=False, room_host=None,
+                     room_port=None):
         calls.append({"session": session, "projector": projector,
-                      "doc": session.doc if session else None})
+                      "doc": session.doc if session else None, "room": room,
+                      "room_host": room_host, "room_port": room_port})
         return 0
 
     monkeypatch.setattr(cli, "run_app", fake_run_app)
@@ -148,7 +150,23 @@ def test_demo_starts_the_app_on_the_bundled_scenario(launched):
 
 def test_no_arguments_opens_the_home_screen(launched):
     assert cli.main([]) == 0
-    assert launched == [{"session": None, "projector": False, "doc": None}]
+    assert launched == [{"session": None, "projector": False, "doc": None, "room": False,
+                         "room_host": None, "room_port": None}]
+
+
+def test_the_room_options_reach_the_app_before_or_after_the_command(launched):
+    assert cli.main(["demo", "--room", "--room-host", "127.0.0.1", "--room-port", "0"]) == 0
+    assert cli.main(["--room", "--room-host", "::1", "demo"]) == 0
+    assert [(c["room"], c["room_host"], c["room_port"]) for c in launched] == [
+        (True, "127.0.0.1", 0), (True, "::1", None)]
+
+
+@pytest.mark.parametrize("args", [["--room-host", "my laptop"], ["--room-port", "70000"]])
+def test_a_bad_room_address_is_refused_with_a_message(launched, capsys, args):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["demo", *args])
+    assert exit_.value.code == 2 and not launched
+    assert args[1] in capsys.readouterr().err
 
 
 def test_version_and_help(capsys):

@@ -186,7 +186,7 @@ def test_every_catalog_lookup_in_core_names_its_language() -> None:
     assert not unnamed, "\n".join(unnamed)
 
 
-WORKSHOP_LANGUAGE = {"export/__init__.py export"}
+WORKSHOP_LANGUAGE = {"export/__init__.py export", "export/__init__.py export_checkin"}
 """Entry points where no language means the workshop's own (``doc.meta.language``)."""
 
 

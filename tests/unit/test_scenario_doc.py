@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 import workshop.scenario as scenario
 from workshop import i18n
-from workshop.model import BOARDS, STEPS
+from workshop.model import BOARDS, DAY_STEPS
 from workshop.model.review import Outcome
 from workshop.model.vision import CascadeKind
 from workshop.scenario import SPECS, ScenarioError, load_scenario
@@ -80,7 +80,7 @@ def test_every_table_row_is_a_real_field() -> None:
 
 def test_agenda_steps_boards_and_choices_are_documented() -> None:
     agenda = section("### `[agenda]`")
-    for step in STEPS:
+    for step in DAY_STEPS:
         assert f"| `{step}` |" in agenda
     for step, boards in BOARDS.items():
         assert f"`{step}`" in DOC

@@ -203,6 +203,66 @@ def export(doc: Workshop, fmt: Format, *, out: Path | None = None, teams: Sequen
     return ExportResult(paths=paths, font=choice, warnings=warnings)
 
 
+def export_checkin(doc: Workshop, fmt: Format, *, date: str | None = None,
+                   out: Path | None = None, teams: Sequence[str] = (), lang: str | None = None,
+                   font: str | None = None) -> ExportResult:
+    """Export a check-in (the one held on `date`, else the newest): ``pdf`` one monthly
+    performance board per team (A4 landscape; `teams` names some), ``md`` every board,
+    ``csv`` the actuals, one row per goal or share and period (it reads back as an
+    import)."""
+    from workshop.export import checkin_csv
+    from workshop.export.markdown import checkin as checkin_md
+    from workshop.report import checkin as checkin_report
+
+    lang = i18n.normalize(lang) or doc.meta.language
+    if isinstance(teams, str):
+        teams = [teams]
+    if fmt not in ("pdf", "md", "csv"):
+        raise ExportError(t("export.checkin_formats", lang, fmt=fmt))
+    checkin = checkin_report.chosen(doc, date)
+    if checkin is None:
+        held = t("word.list_sep", lang).join(sorted({c.date.isoformat()
+                                                      for c in doc.checkin.checkins}))
+        raise ExportError(t("export.no_checkin_on", lang, date=date, held=held) if date and held
+                          else t("export.no_checkin", lang))
+    selected = select_teams(doc, teams, lang)
+    if fmt != "pdf" and selected:
+        raise ExportError(t("export.teams_pdf_only", lang, fmt=fmt.upper()))
+    title, day = doc.meta.title, checkin.date.isoformat()
+    jobs: list[_Job] = []
+    choice: FontChoice | None = None
+    warnings: list[str] = []
+    report = checkin_report.build(doc, checkin, lang)
+    if fmt == "pdf":
+        from workshop.export.pdf.board import build_board_pdf
+
+        choice = find_cjk_font(font, lang=lang)
+        pdf_font = choice
+        wanted = {team.id for team in selected}
+        for board in report.boards:
+            if wanted and board.team_id not in wanted:
+                continue
+            name = file_name(title, board.team, t("export.file.board", lang), day, ext="pdf")
+
+            def write(path: Path, board=board, name=name) -> None:
+                warnings.extend(_missing_glyphs(build_board_pdf(report, board, path, pdf_font),
+                                                name, lang))
+
+            jobs.append(_Job(name, write))
+        if not jobs:
+            raise ExportError(t("export.no_board", lang))
+    elif fmt == "md":
+        jobs.append(_Job(file_name(title, t("export.file.checkin", lang), day, ext="md"),
+                         _bytes_writer(checkin_md.render(report).encode("utf-8"))))
+    else:
+        jobs.append(_Job(file_name(title, t("export.file.actuals", lang), day, ext="csv"),
+                         _bytes_writer(checkin_csv.to_bytes(doc, checkin, lang))))
+    paths = _destinations(out, [job.name for job in jobs], fmt, lang)
+    for job, path in zip(jobs, paths, strict=True):
+        write_atomic(path, job.write, lang)
+    return ExportResult(paths=paths, font=choice, warnings=warnings)
+
+
 def _missing_glyphs(missing: Sequence[object], file: str, lang: str) -> list[str]:
     """One warning per text that lost characters to the placeholder, naming the text."""
     from workshop.export.pdf.glyphs import describe
@@ -219,6 +279,7 @@ __all__ = [
     "FontChoice",
     "Format",
     "export",
+    "export_checkin",
     "find_cjk_font",
     "select_teams",
     "write_atomic",

@@ -6,8 +6,9 @@ from workshop.model import Workshop
 
 
 def render(doc: Workshop) -> str:
-    """``doc`` as indented JSON; non-ASCII text stays as it is (not ``\\uXXXX``)."""
-    return doc.model_dump_json(indent=2) + "\n"
+    """``doc`` as indented JSON; non-ASCII text stays as it is (not ``\\uXXXX``). The
+    room's phones (join code, device tokens' hashes) stay out: an export travels."""
+    return doc.model_dump_json(indent=2, exclude={"room": {"phones"}}) + "\n"
 
 
 def to_bytes(doc: Workshop) -> bytes:

@@ -120,6 +120,6 @@ def _next(day: int, session: int) -> tuple[int, int, int]:
 
 def of_workshop(doc) -> Agenda:
     """The document's agenda (minutes per step, in the method's order) over its days."""
-    from workshop.model import STEPS
+    from workshop.model import DAY_STEPS
 
-    return lay_out([(step, doc.agenda.get(step, 0)) for step in STEPS], doc.meta.days)
+    return lay_out([(step, doc.agenda.get(step, 0)) for step in DAY_STEPS], doc.meta.days)

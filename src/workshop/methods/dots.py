@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from workshop.model import Team, Vote
+from workshop.model import Team, Vote, Workshop
 
 Per = Literal["team", "member"]
 
@@ -123,3 +123,9 @@ class Ballot:
 def by_team(item: Votable) -> Counter[str]:
     """Dots on `item` per team id."""
     return Counter(vote.team_id for vote in item.votes)
+
+
+def tally_hidden(doc: Workshop, ballot: str) -> bool:
+    """Whether the projector hides `ballot`'s tally (``cocreate``): phones voted on it
+    secretly and the facilitator has not shown it yet."""
+    return doc.room.phones.tallies.get(ballot) == "hidden"

@@ -38,6 +38,7 @@ KINDS: dict[StepId, tuple[str, ...]] = {
     "plan": ("not_ready",),
     "townhall": ("unsigned",),
     "summary": (),
+    "checkin": (),
 }
 """Every kind of to-do each step's badge counts (the help screen explains them all)."""
 
@@ -113,6 +114,12 @@ def _summary(doc: Workshop) -> StepStatus:
     return StepStatus(bool(doc.summary.cards))
 
 
+def _checkin(doc: Workshop) -> StepStatus:
+    """After the day: done once a check-in is held (the stepper stays cheap: the verdicts
+    are the check-in screen's)."""
+    return StepStatus(bool(doc.checkin.checkins))
+
+
 _RULES = {
     "review": _review,
     "vision": _vision,
@@ -122,6 +129,7 @@ _RULES = {
     "plan": _plan,
     "townhall": _townhall,
     "summary": _summary,
+    "checkin": _checkin,
 }
 
 

@@ -11,6 +11,7 @@ from pydantic import Field
 
 from workshop.ids import new_id
 from workshop.model.base import (
+    DAY_STEPS,
     LANGUAGES,
     NUMBERED_STEPS,
     STEPS,
@@ -22,6 +23,14 @@ from workshop.model.base import (
     now,
 )
 from workshop.model.charter import CHARTER_LISTS, Charter, CharterList, CharterSection, Commitment
+from workshop.model.checkin import (
+    ActionCheck,
+    Actual,
+    Checkin,
+    CheckinSection,
+    Replan,
+    ReplanPeriod,
+)
 from workshop.model.cocreate import PHASES, Cluster, CocreateSection, Phase
 from workshop.model.gaps import (
     PEST_BOARDS,
@@ -39,13 +48,14 @@ from workshop.model.gaps import (
 from workshop.model.meta import DEFAULT_AGENDA, TEAM_COLORS, Member, Meta, Team
 from workshop.model.plan import Action, Milestone, Pdca, PlanSection
 from workshop.model.review import REVIEW_BOARDS, ReviewGoal, ReviewSection
-from workshop.model.room import Clock, Room, Turn
+from workshop.model.room import Clock, Device, Phones, Room, Turn
 from workshop.model.summary import SummarySection
-from workshop.model.townhall import Challenge, SignOff, TownhallSection
+from workshop.model.townhall import Challenge, RoomQuestion, SignOff, TownhallSection
 from workshop.model.vision import Cascade, CascadePart, Funnel, Goal, VisionSection
 
-SCHEMA_VERSION = 1
-"""Bumped whenever a saved session would not load as it is; see ``store.MIGRATIONS``."""
+SCHEMA_VERSION = 2
+"""Bumped whenever a saved session would not load as it is, or an older program would
+read a newer one wrongly; see ``store.MIGRATIONS``. 2: check-ins after the day."""
 
 BOARDS: dict[StepId, tuple[str, ...]] = {
     "review": REVIEW_BOARDS,
@@ -58,7 +68,8 @@ BOARDS: dict[StepId, tuple[str, ...]] = {
     "townhall": (),
     "summary": ("takeaway",),
 }
-"""The card boards of each step; the first is where the shared card entry adds by default."""
+"""The card boards of each step of the day; the first is where the shared card entry adds by
+default (check-ins have none)."""
 
 
 class Workshop(Model):
@@ -80,6 +91,8 @@ class Workshop(Model):
     plan: PlanSection = Field(default_factory=PlanSection)
     townhall: TownhallSection = Field(default_factory=TownhallSection)
     summary: SummarySection = Field(default_factory=SummarySection)
+    checkin: CheckinSection = Field(default_factory=CheckinSection)
+    """After the day: the check-ins (version 2 on)."""
     room: Room = Field(default_factory=Room)
 
     # -- lookups ---------------------------------------------------------------
@@ -132,6 +145,7 @@ class Workshop(Model):
 __all__ = [
     "BOARDS",
     "CHARTER_LISTS",
+    "DAY_STEPS",
     "DEFAULT_AGENDA",
     "LANGUAGES",
     "NUMBERED_STEPS",
@@ -144,6 +158,8 @@ __all__ = [
     "TEAM_COLORS",
     "TOWS_BOARDS",
     "Action",
+    "ActionCheck",
+    "Actual",
     "Author",
     "Bone",
     "Card",
@@ -154,10 +170,13 @@ __all__ = [
     "Charter",
     "CharterList",
     "CharterSection",
+    "Checkin",
+    "CheckinSection",
     "Clock",
     "Cluster",
     "CocreateSection",
     "Commitment",
+    "Device",
     "Fishbone",
     "Funnel",
     "GapCard",
@@ -170,10 +189,14 @@ __all__ = [
     "Model",
     "Pdca",
     "Phase",
+    "Phones",
     "PlanSection",
+    "Replan",
+    "ReplanPeriod",
     "ReviewGoal",
     "ReviewSection",
     "Room",
+    "RoomQuestion",
     "SignOff",
     "StepId",
     "SummarySection",

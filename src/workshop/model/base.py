@@ -11,7 +11,10 @@ from workshop.ids import new_id
 from workshop.model import tracked
 from workshop.text import clean
 
-StepId = Literal["review", "vision", "gaps", "charter", "cocreate", "plan", "townhall", "summary"]
+DayStepId = Literal["review", "vision", "gaps", "charter", "cocreate", "plan", "townhall",
+                    "summary"]
+"""A step of the workshop day (what a scenario's agenda and cards may name)."""
+StepId = Literal[DayStepId, "checkin"]
 STEPS: tuple[StepId, ...] = (
     "review",
     "vision",
@@ -21,9 +24,13 @@ STEPS: tuple[StepId, ...] = (
     "plan",
     "townhall",
     "summary",
+    "checkin",
 )
+"""Every step the app walks through, in order: the day's, then the check-ins after it."""
 NUMBERED_STEPS: tuple[StepId, ...] = STEPS[1:7]
 """The method's six steps; review comes before them and summary after, both optional."""
+DAY_STEPS: tuple[StepId, ...] = STEPS[:8]
+"""The steps of the workshop day (its agenda, its report); check-ins come after it."""
 
 Language = Literal["zh", "en"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en")

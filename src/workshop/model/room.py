@@ -6,9 +6,12 @@ must not rewind the clock.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
-from workshop.model.base import Language, Model, StepId
+from workshop.ids import new_id
+from workshop.model.base import Language, Line, Model, StepId
 
 
 class Clock(Model):
@@ -41,6 +44,41 @@ class Turn(Model):
     cards_this_turn: int = 0
 
 
+class Device(Model):
+    """A phone that joined the room. Its token is kept only as a hash: the session file
+    never holds what a phone shows to get in."""
+
+    id: str = Field(default_factory=lambda: new_id("d"))
+    token_hash: str
+    team_id: str
+    """The team chosen on the phone: its cards and dots are that team's."""
+    member_id: str | None = None
+    """The member chosen on the phone, if any (dots counted per member need one)."""
+    name: Line = ""
+    joined_at: float = 0
+
+
+TallyState = Literal["hidden", "shown"]
+
+
+class Phones(Model):
+    """The room's phones (``workshop.room``): saved with the session so a restart keeps
+    them in, never undone. Left out of exports."""
+
+    code: str = ""
+    """The join code in the QR link ("" until the room is first opened)."""
+    devices: list[Device] = Field(default_factory=list)
+    locked: list[str] = Field(default_factory=list)
+    """Boards (``step:board``, ``step:vote``, ``townhall:questions``) the phones may no
+    longer change."""
+    tallies: dict[str, TallyState] = Field(default_factory=dict)
+    """Dot votes phones cast secretly (``cocreate``): the projector shows their tally
+    only once ``shown``."""
+    owners: dict[str, str] = Field(default_factory=dict)
+    """Card id → the device that added it, so that phone (and only it) may change it.
+    Kept through undo, so a card that comes back with redo is still its phone's."""
+
+
 class Room(Model):
     step: StepId = "vision"
     clock: Clock = Field(default_factory=Clock)
@@ -63,3 +101,6 @@ class Room(Model):
     hiding."""
     draft: str = ""
     """A card being typed, kept so a closed terminal loses nothing."""
+    checkin_id: str | None = None
+    """The check-in the room is looking at, after the day (None: the newest)."""
+    phones: Phones = Field(default_factory=Phones)

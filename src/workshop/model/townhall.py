@@ -31,6 +31,24 @@ class Challenge(Model):
     created_at: dt.datetime = Field(default_factory=now)
 
 
+class RoomQuestion(Model):
+    """A question typed on a phone for the presenting team, upvoted by the room, waiting
+    for the facilitator to pick it; picked, it goes into the challenge log."""
+
+    id: str = Field(default_factory=lambda: new_id("p"))
+    team_id: str
+    """The team that was presenting."""
+    asker_team_id: str | None = None
+    question: Text
+    device_id: str | None = None
+    """The phone that asked (never shown)."""
+    upvotes: list[str] = Field(default_factory=list)
+    """The phones that upvoted it, each once."""
+    challenge_id: str | None = None
+    """The question in the challenge log, once the facilitator picked it."""
+    created_at: dt.datetime = Field(default_factory=now)
+
+
 class SignOff(Model):
     team_id: str
     decision: Literal["approved", "revise"]
@@ -45,3 +63,5 @@ class TownhallSection(Model):
     closing_statement: Text = ""
     closing_by: Line = ""
     minutes_per_team: int = Field(default=8, ge=1, le=120)
+    room_questions: list[RoomQuestion] = Field(default_factory=list)
+    """Questions from phones, in the order they came."""

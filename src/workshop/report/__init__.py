@@ -13,7 +13,7 @@ from importlib import import_module
 from workshop import i18n
 from workshop.i18n import t
 from workshop.methods import agenda
-from workshop.model import STEPS, StepId, Workshop
+from workshop.model import DAY_STEPS, StepId, Workshop
 from workshop.report.base import BoardRow, CardRow, StepReport
 
 
@@ -127,7 +127,7 @@ def build_report(doc: Workshop, lang: str) -> Report:
                for team in doc.teams],
         agenda=_agenda(doc, lang),
     )
-    for step in STEPS:
+    for step in DAY_STEPS:  # check-ins have their board of their own (report.checkin)
         report.steps[step] = _builder(step)(doc, lang)
     return report
 

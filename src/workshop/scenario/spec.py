@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from workshop.i18n import t
-from workshop.model.base import Language, Line, StepId, Text
+from workshop.model.base import DayStepId, Language, Line, Text
 from workshop.model.review import Outcome
 from workshop.model.vision import CascadeKind
 
@@ -173,7 +173,7 @@ class TownhallSpec(_Spec):
 
 
 class CardSpec(_Spec):
-    step: StepId
+    step: DayStepId
     board: str = ""
     text: Statement
     team: Line | None = None
@@ -184,7 +184,7 @@ class ScenarioSpec(_Spec):
     """A whole scenario file."""
 
     workshop: WorkshopSpec
-    agenda: dict[StepId, Minutes] = Field(default_factory=dict)
+    agenda: dict[DayStepId, Minutes] = Field(default_factory=dict)
     teams: list[TeamSpec] = Field(min_length=1, max_length=20)
     goals: list[GoalSpec] = Field(default_factory=list)
     cascades: list[CascadeSpec] = Field(default_factory=list)

@@ -35,7 +35,13 @@ JSON_INDENT: int | None = 1
 """Indentation of the session JSON. One space keeps the file readable and diffable by a
 person; ``None`` (one line) serialises about 40% faster (``bench/bench_store.py``)."""
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+def _add_checkins(data: dict[str, Any]) -> dict[str, Any]:
+    """1 → 2: sessions gain check-ins after the day; a session of the day has none yet."""
+    data.setdefault("checkin", {"checkins": []})
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_checkins}
 """``MIGRATIONS[n]`` turns a session dict of schema version ``n`` into version ``n + 1``.
 
 Add one whenever ``workshop.model.SCHEMA_VERSION`` is bumped. The store sets

@@ -27,6 +27,7 @@ from workshop.store import Session, StoreError
 from workshop.tui import compat
 from workshop.tui.drafts import Drafts
 from workshop.tui.keymap import load_keymap
+from workshop.tui.phones import PhonesHost, RoomOptions
 from workshop.tui.quiet import QuietWork
 from workshop.tui.redraw import FRAME_ONLY
 from workshop.tui.screens import screen_for
@@ -42,8 +43,9 @@ T = TypeVar("T")
 TICK_SECONDS = 0.25
 
 
-class WorkshopApp(App[int]):
-    """One projected terminal for the whole workshop."""
+class WorkshopApp(PhonesHost, App[int]):
+    """One projected terminal for the whole workshop (and the host of the room's phones,
+    ``PhonesHost``)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "workshop"
@@ -59,6 +61,7 @@ class WorkshopApp(App[int]):
         Binding("f7", "pass_turn", "Team passes", id="pass_turn", priority=True, show=False),
         Binding("f8", "export", "Export", id="export", priority=True),
         Binding("f9", "toggle_projector", "Projector", id="projector", priority=True),
+        Binding("ctrl+f", "phones", "Phones", id="phones", priority=True, show=False),
         Binding("ctrl+t", "reset_clock", "Reset clock", id="reset_clock", priority=True,
                 show=False),
         Binding("ctrl+z", "undo", "Undo", id="undo", priority=True, show=False),
@@ -83,12 +86,14 @@ class WorkshopApp(App[int]):
 
     def __init__(self, session: Session | None = None, *, projector: bool = False,
                  on_first_screen: Callable[[], None] | None = None,
-                 time_source: TimeSource = SYSTEM_TIME) -> None:
+                 time_source: TimeSource = SYSTEM_TIME,
+                 room_options: RoomOptions | None = None) -> None:
         if session is not None:
             compat.open_in_mode(self, session.doc.room.step)
         super().__init__()
         self.time_source = time_source
         """Every clock the app reads (tests pass one they move by hand)."""
+        self.room_options = room_options or RoomOptions()
         for theme in THEMES:
             self.register_theme(theme)
         self._on_first_screen = on_first_screen
@@ -176,6 +181,8 @@ class WorkshopApp(App[int]):
         draft = room.draft
         if draft:
             self.call_after_refresh(self._restore_draft, draft)
+        if self.room_options.open_at_start:  # --room
+            self.call_after_refresh(self.action_phones)
 
     def _restore_draft(self, draft: str) -> None:
         entries = self.screen.query(CardEntry)
@@ -465,17 +472,20 @@ class WorkshopApp(App[int]):
 
     @staticmethod
     def _export_options(doc: Any) -> list[tuple[str, str]]:
+        from workshop.tui.widgets.checkin import exports as checkin_exports
+
         options = [("report", t("export_menu.report")), ("handouts", t("export_menu.handouts")),
                    ("handouts+appendix", t("export_menu.handouts_appendix"))]
         options += [(f"team:{team.id}", t("export_menu.team", team=team.name))
                     for team in doc.teams]
         options += [("md", t("export_menu.md")), ("csv", t("export_menu.csv")),
                     ("json", t("export_menu.json"))]
-        return options
+        return options + checkin_exports.options(doc)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def run_export(self, choice: str) -> None:
         from workshop.export import ExportError, export
+        from workshop.tui.widgets.checkin import exports as checkin_exports
 
         doc = self.session.doc.model_copy(deep=True)  # a snapshot: the room keeps working
         lang = i18n.get_language()
@@ -491,8 +501,10 @@ class WorkshopApp(App[int]):
         label = dict(self._export_options(doc)).get(choice, "")
         self.call_from_thread(self.notify, t("export_menu.working_on", what=label), timeout=4)
         try:
-            result = export(doc, fmt, teams=teams, all_teams=all_teams, lang=lang,
-                            out=self.export_folder(), appendix=appendix)
+            result = (checkin_exports.run(doc, choice, lang, self.export_folder())
+                      if choice.startswith(checkin_exports.PREFIX) else
+                      export(doc, fmt, teams=teams, all_teams=all_teams, lang=lang,
+                             out=self.export_folder(), appendix=appendix))
         except ExportError as error:
             self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return

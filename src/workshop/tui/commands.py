@@ -40,6 +40,9 @@ def system_commands(app: WorkshopApp, screen: Screen) -> Iterable[SystemCommand]
                             app.action_next_turn)
         yield SystemCommand(t("palette.turn_timer"), t("palette.turn_timer_help"),
                             app.action_turn_timer)
+        from workshop.tui.phones import phone_commands
+
+        yield from phone_commands(app)
         yield SystemCommand(t("palette.undo"), t("palette.undo_help"), app.action_undo)
         yield SystemCommand(t("palette.redo"), t("palette.redo_help"), app.action_redo)
     yield SystemCommand(t("palette.language"), t("palette.language_help"),

@@ -130,29 +130,40 @@ def _period_label(milestone: MilestoneRow) -> str:
 
 
 def milestone_grid(milestones: list[MilestoneRow], unit: str, styles: Styles) -> list[Flowable]:
-    """The goal's milestones as columns: the period, the month it ends, the planned value,
-    and an empty row for the actual value, to fill in by hand."""
+    """The goal's milestones as columns: the period, then the plan — for an amount what
+    each period must bring and, under it, the running total it adds up to; for a level
+    (a rate, a unit cost) where it must stand — and an empty row for the actual value,
+    to fill in by hand."""
     if not milestones:
         return []
     lang = styles.lang
     header_style = styles.header_cell.clone("sheet_head_c", alignment=1, fontSize=SMALLEST,
                                             leading=11)
     value_style = styles.cell.clone("sheet_value", alignment=1, fontSize=10, leading=12)
+    total_style = value_style.clone("sheet_total", fontSize=SMALLEST, leading=10,
+                                    textColor=MUTED)
     row_label = styles.cell.clone("sheet_rowlabel", fontSize=10, leading=12)
-    plan_label = t("pdf.sheet.plan_row", lang) + (f"（{unit}）" if unit else "")
+    in_unit = f"（{unit}）" if unit else ""
+    amount = any(m.in_period for m in milestones)
     header = [para(t("pdf.sheet.period", lang), header_style.clone("sheet_head_l",
                                                                    alignment=0))]
-    plan: list[object] = [para(plan_label, row_label)]
+    plan: list[object] = [para(t("pdf.sheet.plan_row", lang) + in_unit, row_label)]
+    total: list[object] = [para(t("pdf.sheet.total_row", lang), row_label.clone(
+        "sheet_rowlabel_total", fontSize=SMALLEST, leading=10, textColor=MUTED))]
     actual: list[object] = [para(t("pdf.sheet.actual_row", lang), row_label)]
     for m in milestones:
         header.append(para(_period_label(m), header_style))
-        plan.append(para(m.target or "—", value_style))
+        plan.append(para((m.in_period if amount else m.target) or "—", value_style))
+        total.append(para(m.target or "—", total_style))
         actual.append("")
+    rows = [header, plan, *([total] if amount else []), actual]
     width = styles.width
     first = max(64.0, width * 0.12)
     rest = (width - first) / len(milestones)
-    table = Table([header, plan, actual], colWidths=[first] + [rest] * len(milestones),
-                  rowHeights=[None, None, 22], hAlign="LEFT", style=TableStyle([
+    last = len(rows) - 1
+    table = Table(rows, colWidths=[first] + [rest] * len(milestones),
+                  rowHeights=[None] * last + [20 if amount else 22], hAlign="LEFT",
+                  style=TableStyle([
                       ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                       ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -161,10 +172,14 @@ def milestone_grid(milestones: list[MilestoneRow], unit: str, styles: Styles) ->
                       ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                       ("GRID", (0, 1), (-1, -1), 0.4, RULE),
                       ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
-                      ("LINEABOVE", (0, 2), (-1, 2), 0.8, INK),
+                      ("LINEABOVE", (0, last), (-1, last), 0.8, INK),
+                      # the running total is a thin line under the plan: the sheet keeps
+                      # ten actions on its first two pages
+                      *([("TOPPADDING", (0, 2), (-1, 2), 0),
+                         ("BOTTOMPADDING", (0, 2), (-1, 2), 1)] if amount else []),
                   ]))
     title = para(t("pdf.sheet.milestones", lang), styles.h2.clone(
-        "sheet_h2", spaceBefore=6, spaceAfter=3))
+        "sheet_h2", spaceBefore=4 if amount else 6, spaceAfter=2 if amount else 3))
     return [title, table]
 
 

@@ -21,6 +21,7 @@ _CLASSES: dict[StepId, str] = {
     "plan": "PlanScreen",
     "townhall": "TownhallScreen",
     "summary": "SummaryScreen",
+    "checkin": "CheckinScreen",
 }
 
 

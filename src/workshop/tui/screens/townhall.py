@@ -32,6 +32,7 @@ from workshop.tui.widgets.action_form import open_action_form
 from workshop.tui.widgets.clock import ClockDisplay
 from workshop.tui.widgets.row_list import Row, RowList
 from workshop.tui.widgets.townhall.dialogs import ChallengeForm, ClosingForm, SignOffForm
+from workshop.tui.widgets.townhall.room_questions import pick_next, waiting_note
 from workshop.tui.widgets.townhall.signoffs import SignOffStrip
 from workshop.tui.widgets.townhall.view import (
     challenge_row,
@@ -58,6 +59,8 @@ class TownhallScreen(StepScreen):
         Binding("1", "ask('expert')", "Expert asks", id="th_ask_expert"),
         Binding("2", "ask('executive')", "Executive asks", id="th_ask_executive"),
         Binding("3", "ask('peer')", "Peer team asks", id="th_ask_peer"),
+        Binding("q", "room_question", "Question from the phones", id="th_room_question",
+                show=False),  # the log's caption says "(Q)" when phones asked
         Binding("enter", "edit_question", "Edit question", id="th_edit", show=False),
         Binding("a", "answered", "Answered", id="th_answered"),
         Binding("c", "changed", "Plan changed", id="th_changed"),
@@ -161,7 +164,8 @@ class TownhallScreen(StepScreen):
                     for n, c in enumerate(townhall_math.challenges(doc, team_id), start=1)]
         self.log_list.show(log_rows, select=select if select and select.startswith("q-") else None)
         asked = len(log_rows)
-        self.query_one("#th-log-cap", Static).update(t("townhall.caption.log_n", count=asked))
+        self.query_one("#th-log-cap", Static).update(t("townhall.caption.log_n", count=asked)
+                                                     + waiting_note(doc, team_id))
         self.query_one(SignOffStrip).show(doc)
         self._show_clock(doc, self.app.time_source.now())
 
@@ -303,6 +307,9 @@ class TownhallScreen(StepScreen):
         self.app.push_screen(ChallengeForm(title, {"asker_kind": kind, "outcome": "open"},
                                            teams=self._other_teams(doc, team.id), check=check),
                              done)
+
+    def action_room_question(self) -> None:
+        pick_next(self)
 
     def _scratch(self) -> Workshop:
         doc = self.doc

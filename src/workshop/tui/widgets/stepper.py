@@ -10,7 +10,7 @@ from textual.widget import Widget
 
 from workshop.i18n import t
 from workshop.methods.progress import KINDS, StepStatus
-from workshop.model import NUMBERED_STEPS, STEPS, StepId
+from workshop.model import DAY_STEPS, NUMBERED_STEPS, STEPS, StepId
 from workshop.text import cells
 
 _NUMBERS = "①②③④⑤⑥"
@@ -77,11 +77,17 @@ class Stepper(Widget):
         self._spans = spans
         return text
 
+    def shown_steps(self) -> list[StepId]:
+        """The day's steps; the check-ins after it once there is one or the room is there
+        (during the day the room does not need a step it will take the next month)."""
+        return [step for step in STEPS if step in DAY_STEPS or step == self.current
+                or (self.status.get(step) is not None and self.status[step].has_content)]
+
     def _line(self, short: bool, width: int) -> tuple[Text, list[tuple[int, int, StepId]]]:
         text = Text(no_wrap=True, overflow="ellipsis")
         spans = []
         position = 0
-        for i, step in enumerate(STEPS):
+        for i, step in enumerate(self.shown_steps()):
             is_current = step == self.current
             label = self._label(step, short and not is_current)
             if i:

@@ -18,6 +18,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 
 from workshop.i18n import t
+from workshop.methods.dots import tally_hidden
 from workshop.model import Card, Phase, Workshop
 from workshop.tui.widgets.card_board import CardView, Section
 
@@ -25,12 +26,13 @@ LOOSE = "~loose"
 """The section of cards in no cluster."""
 
 
-def cluster_title(number: int, name: str, votes: int, team: str, phase: Phase) -> str:
+def cluster_title(number: int, name: str, votes: int, team: str, phase: Phase,
+                  secret: bool = False) -> str:
     """``2. 办好技术交流会  ● 3  → 济南队``: the dots while voting (or once there are
-    some), the team that took the strategy."""
+    some; ``● ?`` while phones vote in secret), the team that took the strategy."""
     title = f"{number}. {name or t('cocreate.unnamed')}"
     if phase == "vote" or votes:
-        title += f"  ● {votes}"
+        title += "  ● ?" if secret else f"  ● {votes}"
     if team:
         title += f"  → {team}"
     return title
@@ -124,11 +126,12 @@ class BoardMirror:
         if loose is not None and phase in ("brainstorm", "cluster"):
             out.append(loose)
             loose = None
+        secret = tally_hidden(doc, "cocreate")
         for number, cluster in enumerate(section.clusters, 1):
             team = teams.get(cluster.team_id or "")
             out.append(Section(cluster.id,
                                cluster_title(number, cluster.name, len(cluster.votes),
-                                             team.name if team else "", phase),
+                                             team.name if team else "", phase, secret),
                                groups[cluster.id], t("cocreate.cluster_empty")))
         if loose is not None:
             out.append(loose)
@@ -202,7 +205,8 @@ class BoardMirror:
             return self.build(doc)
         team = doc.team(cluster.team_id)
         title = cluster_title(self._clusters.index(cluster_id) + 1, cluster.name,
-                              len(cluster.votes), team.name if team else "", self.phase)
+                              len(cluster.votes), team.name if team else "", self.phase,
+                              tally_hidden(doc, "cocreate"))
         self.sections = [s._replace(title=title) if s.key == cluster_id else s
                          for s in self.sections]
         return self.sections

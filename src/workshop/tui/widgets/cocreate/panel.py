@@ -13,6 +13,7 @@ from workshop.i18n import t
 from workshop.methods.cocreate import clusters as cluster_method
 from workshop.methods.cocreate import focus as cocreate_method
 from workshop.methods.cocreate import votes as vote_method
+from workshop.methods.dots import tally_hidden
 from workshop.model import Workshop
 from workshop.text import cells, truncate
 from workshop.tui.widgets.cocreate.dialogs import advice_text
@@ -129,6 +130,10 @@ def vote(doc: Workshop, voter: vote_method.Voter | None, width: int = 36) -> Tex
         line.append(_dots(left, total), style="bold")
         parts.append(line)
     parts += [Text(""), _heading("cocreate.panel.tally")]
+    if tally_hidden(doc, "cocreate"):  # phones voted in secret: no counts, no order
+        parts += [Text(t("phones.tally.secret", count=vote_method.total(doc)), style="bold"),
+                  Text(t("phones.tally.how_to_show"), style="dim")]
+        return _lines(parts)
     ranked = vote_method.priority(doc, named_only=True)
     voted = vote_method.total(doc) > 0
     for row in ranked[:TALLY_ROWS]:

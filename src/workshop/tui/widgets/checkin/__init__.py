@@ -1,0 +1,1 @@
+"""After the day: the check-in step's panes — actuals grid, actions, the room view."""
