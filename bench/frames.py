@@ -42,8 +42,9 @@ STEP_COUNT = 8
 
 # -- bare baselines ----------------------------------------------------------------------
 
-def bare_app():
-    """Header, Input, Footer: Enter clears the input."""
+def bare_app(on_ready: Callable[[], None] | None = None):
+    """Header, Input, Footer: Enter clears the input. `on_ready` is called when the
+    first frame is on the terminal (Textual's Ready event)."""
     from textual.app import App
     from textual.widgets import Footer, Header, Input
 
@@ -52,6 +53,10 @@ def bare_app():
             yield Header()
             yield Input()
             yield Footer()
+
+        def on_ready(self) -> None:
+            if on_ready is not None:
+                on_ready()
 
         def on_input_submitted(self, event: Input.Submitted) -> None:
             event.input.value = ""
@@ -168,21 +173,16 @@ class Keyboard:
 
         self.loop.call_soon_threadsafe(self.app.post_message, events.Key(key, char))
 
-    async def play(self, keys: Iterable[tuple[float, str, str | None]]) -> float:
-        """Press each ``(delay, key, char)`` `delay` seconds after the previous press
-        (whether or not the app is done with it); returns when the thread started.
-
-        Each press's moment is what `pressed` records, in order."""
+    async def play_at(self, keys: Iterable[tuple[float, str, str | None]]) -> None:
+        """Press each ``(moment, key, char)`` at `moment` (``time.perf_counter``), whether
+        or not the app is done with the keys before; returns after the last press. The
+        moment each key was pressed is in `pressed`, in order."""
         plan = list(keys)
         self.pressed: list[float] = []
-        started = threading.Event()
         finished = asyncio.Event()
 
         def run() -> None:
-            moment = time.perf_counter()
-            started.set()
-            for delay, key, char in plan:
-                moment += delay
+            for moment, key, char in plan:
                 pause = moment - time.perf_counter()
                 if pause > 0:
                     time.sleep(pause)
@@ -192,7 +192,6 @@ class Keyboard:
 
         threading.Thread(target=run, daemon=True).start()
         await finished.wait()
-        return self.pressed[0] if self.pressed else time.perf_counter()
 
 
 async def press_and_time(app, clock: FrameClock, key: str, char: str | None,
