@@ -5,7 +5,7 @@ A module of its own (not conftest) so unit, pilot, snapshot and PDF tests share 
 
 from __future__ import annotations
 
-from factories import make_doc
+from factories import make_doc, odd_room_doc
 from workshop.edits import cocreate as edits
 from workshop.edits.cards import add_card
 from workshop.model import Bone, Cause, Fishbone, GapCard, WhyChain, WhyLink, Workshop
@@ -80,4 +80,34 @@ def with_gaps(doc: Workshop) -> Workshop:
     add_card(doc, "gaps", "优势 S 不是策略", board="swot.S")
     add_card(doc, "gaps", "用技术服务抵御低价竞争", board="swot.ST")
     add_card(doc, "gaps", "还没揭示的想法", board="swot.WO", hidden=True)
+    return doc
+
+
+def room(*, clusters: int = 11, named: bool = False, loose: int = 6) -> Workshop:
+    """A real room: the eight odd-named teams of ``odd_room_doc`` (猛虎队 and 雄鹰队 at the
+    keyboard first), 45 people (five teams of 6, three of 5), each team in its own colour,
+    and 66 cards typed in turn; all but `loose` of them sorted round-robin into `clusters`
+    clusters (card i into cluster i mod `clusters`), named ``策略1…`` when `named`."""
+    from workshop.model import Cluster, Member
+
+    doc = odd_room_doc()
+    first = [team for team in doc.teams if team.name in ("猛虎队", "雄鹰队")]
+    doc.teams = sorted(first, key=lambda team: team.name != "猛虎队") + [
+        team for team in doc.teams if team not in first]
+    colors = ["#e4572e", "#29335c", "#f3a712", "#669bbc", "#a8c686", "#8d5a97", "#00a6a6",
+              "#c1292e"]
+    for i, team in enumerate(doc.teams):
+        team.color = colors[i]
+        if i < 5:
+            team.members.append(Member(name=f"{team.name[:2]}成员6"))
+    doc.cocreate.focus_question = "为了实现700万元的销售目标，我们要做的关键行动是什么？"
+    ids = [team.id for team in doc.teams]
+    for i in range(66):
+        add_card(doc, "cocreate", f"{IDEAS[i % len(IDEAS)]}（{i + 1}）", team_id=ids[i % 8])
+    doc.cocreate.clusters = [Cluster(name=f"策略{k + 1}" if named else "")
+                             for k in range(clusters)]
+    for i, card in enumerate(doc.cocreate.cards[:66 - loose]):
+        if clusters:
+            card.cluster_id = doc.cocreate.clusters[i % clusters].id
+    doc.cocreate.phase = "name" if named else ("cluster" if clusters else "brainstorm")
     return doc

@@ -33,6 +33,7 @@ from workshop.store import (
     backups,
     load,
 )
+from workshop.store.codec import inspect as inspect_session
 
 
 def load_scenario(path: Path):
@@ -47,6 +48,10 @@ def scenario_language(path: Path) -> str | None:
     from workshop import scenario
 
     return scenario.scenario_language(path)
+
+
+class CliError(Exception):
+    """A user mistake on the command line: printed, exit code 1."""
 
 
 def run_app(session: Session | None = None, *, projector: bool = False, room: bool = False,
@@ -66,6 +71,9 @@ def run_app(session: Session | None = None, *, projector: bool = False, room: bo
     later collections walk only what the workshop makes, and quitting does not walk them
     all once more before the process ends.
     """
+    if not run_options.get("headless") and not _has_terminal():
+        # Textual would draw into a file or a pipe and wait for keys that never come
+        raise CliError(t("cli.needs_terminal"))
     gc.disable()
     try:
         from workshop.tui.app import WorkshopApp
@@ -78,6 +86,10 @@ def run_app(session: Session | None = None, *, projector: bool = False, room: bo
     finally:
         _collect_from_now_on()
     return app.return_code or 0
+
+
+def _has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def _collect_from_now_on() -> None:
@@ -107,12 +119,49 @@ def _print(text: str = "", *, err: bool = False) -> None:
 
 # -- commands --------------------------------------------------------------------------
 
+def _looks_like_session(path: Path) -> bool:
+    """Whether `path` is meant as a session (JSON) rather than a scenario (TOML): by its
+    name, else by its first character (``{``). Never opens what is not a file."""
+    name = path.name.lower()
+    if name.endswith(".json"):
+        return True
+    if name.endswith(".toml") or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(64)
+    except OSError:
+        return False
+    return start.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{"
+
+
+def _validate_session(path: Path, name: str) -> bool:
+    """Check a session file as ``workshop open`` would read it; True if it can be used."""
+    try:
+        doc, notes = inspect_session(path)
+    except StoreError as error:
+        _print(str(error), err=True)
+        if isinstance(error, SessionCorrupt) and error.backups:
+            _print(t("cli.offer_backup", backup=error.backups[0], path=error.path), err=True)
+        return False
+    _print(t("cli.session_ok", file=name, teams=len(doc.teams), goals=len(doc.vision.goals)))
+    for note in notes:
+        _print(t("cli.session_repaired", file=name, note=note), err=True)
+    return True
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from workshop.methods import agenda
 
     bad = good = 0
     for name in args.files:
         path = Path(name)
+        if _looks_like_session(path):
+            if _validate_session(path, name):
+                good += 1
+            else:
+                bad += 1
+            continue
         if not args.lang:
             i18n.set_language(i18n.detect(scenario=scenario_language(path)))
         try:
@@ -132,10 +181,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if len(args.files) > 1 or bad:
         _print(t("scenario.summary_bad", bad=bad, good=good), err=bool(bad))
     return 1 if bad else 0
-
-
-class CliError(Exception):
-    """A user mistake on the command line: printed, exit code 1."""
 
 
 def cmd_new(args: argparse.Namespace) -> int:

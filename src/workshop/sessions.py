@@ -15,18 +15,23 @@ Core: no Textual, nothing printed; mistakes are raised as ``ScenarioError`` or
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from workshop.i18n import t
 from workshop.store import (
     SESSION_SUFFIX,
     Session,
+    StoreError,
     data_dir,
     recent_sessions,
     remember_recent,
     restore_backup,
+    write_atomic,
 )
+from workshop.store.codec import check_file
 
 DEMO_STEM = "demo"
 """The demo's scenario copy and its one session file, in the data folder."""
@@ -94,7 +99,17 @@ def new_session(scenario: Path, out: Path | None = None, *, overwrite: bool = Fa
 
 
 def open_session(path: Path) -> Session:
-    """The session kept at `path`, held open and put first in the recent list."""
+    """The session kept at `path`, held open and put first in the recent list.
+
+    Refused before anything is locked or read (``StoreError``, said plainly): a scenario
+    file, a folder, a pipe, a link loop, and a read-only file, which saving would replace.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".toml":
+        raise StoreError(t("store.file.scenario", path=path))
+    info = check_file(path)
+    if not stat.S_IMODE(info.st_mode) & 0o222:
+        raise StoreError(t("store.file.read_only", path=path))
     session = Session.open(path)
     remember_recent(path)
     return session
@@ -109,10 +124,16 @@ def restore_and_open(path: Path, backup: Path) -> Session:
 def demo_scenario() -> Path:
     """The bundled demo scenario, copied where the user can read and edit it."""
     folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{DEMO_STEM}.toml"
-    source = resources.files("workshop.data").joinpath("demo.toml")
-    target.write_text(source.read_text("utf-8"), "utf-8")
+    text = resources.files("workshop.data").joinpath("demo.toml").read_text("utf-8")
+    try:
+        if target.is_file() and target.read_text("utf-8") == text:
+            return target
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, text)  # a full disk leaves the old copy, never an empty one
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise StoreError(t("store.file.demo_failed", path=target, reason=reason)) from exc
     return target
 
 

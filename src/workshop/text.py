@@ -19,8 +19,11 @@ _ANSI = re.compile(
     r"|\x1b[@-Z\\-_]"
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )
-# C0 and C1 controls and DEL, but not tab or newline (handled separately).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls and DEL, but not tab or newline (handled separately); and lone
+# surrogates (half of a UTF-16 pair, e.g. from a JSON "\ud800" escape or a broken paste),
+# which no file can store in UTF-8: a document holding one could not be saved.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u3000]+")
 
 MAX_TEXT = 5000
@@ -29,8 +32,9 @@ MAX_TEXT = 5000
 
 # Anything `clean` would change. Most text is already clean (every card is cleaned again
 # when a session loads), so checking first makes loading 2,000 cards several times faster.
-_DIRTY_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u3000]|  |^\s|\s\Z")
-_DIRTY_TEXT = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u3000]|  | \n|\n |\n\n\n|^\s|\s\Z")
+_DIRTY_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u3000\ud800-\udfff]|  |^\s|\s\Z")
+_DIRTY_TEXT = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u3000\ud800-\udfff]|  | \n|\n |\n\n\n|^\s|\s\Z")
 
 
 def is_han(char: str) -> bool:
@@ -53,6 +57,9 @@ def clean(text: str, *, multiline: bool = False, max_len: int = MAX_TEXT) -> str
     dirty = _DIRTY_TEXT if multiline else _DIRTY_LINE
     if len(text) <= max_len and not dirty.search(text) and unicodedata.is_normalized("NFC", text):
         return text
+    if _SURROGATE.search(text):
+        # a pair written as two halves becomes its character; a lone half is dropped
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
     text = unicodedata.normalize("NFC", text)
     text = _ANSI.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

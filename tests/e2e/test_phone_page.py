@@ -105,7 +105,7 @@ async def test_the_room_joins_from_a_phone_browser(tmp_path):
             await pilot.press("ctrl+f", "v", "escape")
             await settle(pilot)
             board = rendered_lines(app.screen.query_one("#board-vote", CardBoard))
-            assert "深耕县域渠道  ● 2" in board
+            assert "深耕县域渠道" in board and "●● 2" in board  # the wall: dots under the name
 
             # the town hall: a question, upvoted from a second phone
             app.go_to("townhall")

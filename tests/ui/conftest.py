@@ -50,12 +50,12 @@ def cocreate_app(tmp_path):
 
     sessions: list[Session] = []
 
-    def build(doc) -> WorkshopApp:
+    def build(doc, **kwargs) -> WorkshopApp:
         doc.room.step = "cocreate"
         doc.room.turn.team_id = doc.teams[0].id
         session = Session.create(doc, tmp_path / f"s{len(sessions)}.workshop.json")
         sessions.append(session)
-        return WorkshopApp(session=session)
+        return WorkshopApp(session=session, **kwargs)
 
     yield build
     for session in sessions:

@@ -17,6 +17,7 @@ from workshop.store import Session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.dialogs import TextPrompt
 from workshop.tui.widgets.card_board import CardBoard
+from workshop.tui.widgets.wall_board import WallBoard
 
 REPO = Path(__file__).resolve().parents[2]
 TEXTS = ["第一张：客户档案", "第二张：[/oops] 拜访", "第三张：新品试用"]
@@ -68,8 +69,10 @@ async def test_enter_edits_h_hides_and_delete_deletes_the_card_under_the_cursor(
         before = texts(app, step)  # the scenario's own cards and the three above
         board = await focus_the_board(pilot)
         await pilot.press("home")
+        # the next card: below it in a list, beside it on the co-create wall's rows
+        step_key = "right" if isinstance(board, WallBoard) else "down"
         for _ in range(before.index(TEXTS[1])):
-            await pilot.press("down")
+            await pilot.press(step_key)
         await settle(pilot)
         assert board.selected is not None and board.selected.text == TEXTS[1]
 

@@ -63,7 +63,8 @@ async def test_a_card_is_on_disk_when_it_appears(cocreate_app):
     text = "每周一早会复盘上周拜访 [/oops]"
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        witness = DiskWitness(app, lambda sections: card_in(sections, text), drawn=text)
+        # the card's first line in its column of the wall
+        witness = DiskWitness(app, lambda sections: card_in(sections, text), drawn="每周一早会复盘")
         await pilot.press(*"abc")  # a draft typed…
         app.screen.query_one("#entry-input").value = text  # …then the card, pasted
         await pilot.press("enter")
@@ -92,19 +93,22 @@ async def test_a_move_is_on_disk_when_the_card_shows_in_its_cluster(cocreate_app
 
 
 async def test_a_dot_is_on_disk_when_it_shows(cocreate_app):
-    doc = voted()
+    doc = voted()  # 拜访 2, 展会 3, 培训 1
     doc.cocreate.dots = 5
     app = cocreate_app(doc)
-    training = doc.cocreate.clusters[2]
-    title = "3. 提升销售团队的产品能力  ● 2"
+    shows = doc.cocreate.clusters[1]
+    bar = "●●●● 4"  # the wall's tally under the title: a dot per dot
+
+    def fourth(sections: list[Section]) -> bool:
+        return any(s.key == shows.id and s.tally == (4, 4) for s in sections)
+
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        board_of(app).select(clusters.cards_of(doc.cocreate, training.id)[0].id)
-        witness = DiskWitness(app, lambda sections: any(s.title == title for s in sections),
-                              drawn=title)
+        board_of(app).select(clusters.cards_of(doc.cocreate, shows.id)[0].id)
+        witness = DiskWitness(app, fourth, drawn=bar)
         await pilot.press("plus")
         await settle(pilot)
-        assert any(s.title == title for s in board_of(app).sections)
+        assert fourth(board_of(app).sections)
         assert witness.on_disk and witness.drawn_on_disk
         for saved in witness.on_disk + witness.drawn_on_disk:
-            assert len(saved.cocreate.cluster(training.id).votes) == 2
+            assert len(saved.cocreate.cluster(shows.id).votes) == 4

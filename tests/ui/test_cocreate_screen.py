@@ -7,9 +7,18 @@ from __future__ import annotations
 from textual.widgets import Input, Static
 
 from cocreate_factory import brainstormed, clustered, voted
-from cocreate_pilot import board_lines, board_of, cluster_texts, type_card
+from cocreate_pilot import (
+    board_lines,
+    board_of,
+    cluster_texts,
+    squeeze,
+    type_card,
+    wall_cards,
+    wall_titles,
+)
 from uitools import settle, shown
 from workshop.methods.cocreate import clusters
+from workshop.text import cells
 from workshop.tui.widgets.cocreate.dialogs import ClusterPicker, NamePrompt
 from workshop.tui.widgets.cocreate.model_view import StrategyModel
 
@@ -25,7 +34,10 @@ async def test_two_teams_brainstorm_in_turn_with_a_cap(cocreate_app):
         assert app.screen.query_one("#entry-input", Input).has_focus
         await type_card(pilot, "每月拜访每家VIP客户一次")
         await type_card(pilot, "建立客户分级档案 [/oops] <b>&")
-        # two cards: the cap hands the keyboard to the next team
+        # two cards: the cap hands the keyboard to the next team, in front of the room
+        assert app.session.doc.room.turn.team_id == first.id
+        await pilot.press("enter")
+        await settle(pilot)
         assert app.session.doc.room.turn.team_id == second.id
         await type_card(pilot, "举办技术交流会")
         await pilot.press("f4")  # the facilitator hands back before the cap
@@ -35,8 +47,7 @@ async def test_two_teams_brainstorm_in_turn_with_a_cap(cocreate_app):
         assert [(c.text, c.team_id) for c in cards] == [
             ("每月拜访每家VIP客户一次", first.id), ("建立客户分级档案 [/oops] <b>&", first.id),
             ("举办技术交流会", second.id), ("参加两次行业展会", first.id)]
-        lines = board_lines(app)
-        assert any("建立客户分级档案 [/oops] <b>&" in line for line in lines)
+        assert squeeze("建立客户分级档案 [/oops] <b>&") in wall_cards(app)
         assert app.screen.query_one("#entry-input", Input).value == ""
 
 
@@ -70,7 +81,7 @@ async def test_the_facilitator_clusters_pairs_first(cocreate_app):
         await pilot.press("p")  # one card alone waits for its pair
         await settle(pilot)
         assert app.session.doc.cocreate.clusters == []
-        await pilot.press("down", "p")
+        await pilot.press("right", "p")  # the card beside it on the wall
         await settle(pilot)
         assert cluster_texts(app.session.doc) == [[texts[0], texts[1]]]
 
@@ -90,7 +101,7 @@ async def test_the_facilitator_clusters_pairs_first(cocreate_app):
         await settle(pilot)
         assert cluster_texts(app.session.doc) == [[texts[0], texts[1], texts[2], texts[3]]]
 
-        await pilot.press("home", "p", "down", "p")  # a second pair: cards 4 and 5
+        await pilot.press("home", "p", "right", "p")  # a second pair: cards 4 and 5
         await settle(pilot)
         assert cluster_texts(app.session.doc)[1] == [texts[4], texts[5]]
 
@@ -123,8 +134,10 @@ async def test_a_click_on_a_cluster_title_moves_the_marked_cards(cocreate_app):
         await pilot.press("home", "space")
         await settle(pilot)
         assert "✔" in board_lines(app)[1]  # the mark shows on the card
-        header = next(i for i, line in enumerate(board_lines(app)) if line.startswith(" 3."))
-        await pilot.click(board, offset=(10, header))
+        # cluster 3's title, in its column of the wall
+        header, x = next((i, line.index(" 3. ")) for i, line in enumerate(board_lines(app))
+                         if " 3. " in line)
+        await pilot.click(board, offset=(cells(board_lines(app)[header][:x]) + 3, header))
         await settle(pilot)
         assert loose[0] in cluster_texts(app.session.doc)[2]  # placed in the order typed
         assert loose[0] not in [c.text for c in clusters.loose(app.session.doc.cocreate)]
@@ -158,7 +171,7 @@ async def test_naming_with_advice_then_the_next_unnamed_cluster(cocreate_app):
         second = clusters.cards_of(app.session.doc.cocreate,
                                    app.session.doc.cocreate.clusters[1].id)[0]
         assert board.selected.id == second.id  # on to the next cluster without a name
-        assert any("1. 建立VIP客户分级拜访制度" in line for line in board_lines(app))
+        assert any(title.startswith("1.建立VIP客户分级拜访制度") for title in wall_titles(app))
 
 
 async def test_the_room_votes_in_turn_and_the_model_shows_the_order(cocreate_app):
@@ -178,7 +191,8 @@ async def test_the_room_votes_in_turn_and_the_model_shows_the_order(cocreate_app
             await settle(pilot)
 
         await dot_on(training)
-        assert any("3. 提升销售团队的产品能力  ● 1" in line for line in board_lines(app))
+        # under the title, a dot per dot (the wall's tally)
+        assert "3.提升销售团队的产品能力(2)●1" in wall_titles(app)
         await dot_on(training)
         # the first team's dots are used: the turn passes to the second team
         assert app.session.doc.room.turn.team_id == second.id
@@ -193,7 +207,7 @@ async def test_the_room_votes_in_turn_and_the_model_shows_the_order(cocreate_app
                          "提升销售团队的产品能力": [first.id, first.id]}
         await dot_on(visits)  # no dots left anywhere: refused, nothing changes
         assert not app.session.doc.cocreate.cluster(visits).votes
-        assert any("1. 建立VIP客户分级拜访制度  ● 0" in line for line in board_lines(app))
+        assert "1.建立VIP客户分级拜访制度(3)0" in wall_titles(app)
 
         await pilot.press("ctrl+n")
         await settle(pilot)
@@ -243,7 +257,7 @@ async def test_a_refused_change_is_taken_back_from_the_board(cocreate_app):
         await pilot.press("plus")  # unnamed: the edit refuses it, and no dot ever shows
         await settle(pilot)
         assert not app.session.doc.cocreate.clusters[0].votes
-        assert any(line.startswith(" 1. （未命名）  ● 0") for line in board_lines(app))
+        assert wall_titles(app)[0] == "1.（未命名）(3)0"
 
 
 async def test_the_focus_question_is_drafted_and_edited(cocreate_app):
@@ -305,15 +319,15 @@ async def test_keys_in_a_burst_keep_their_order(cocreate_app):
         await settle(pilot)
         board = board_of(app)
         second = board.cards[1].text  # the second loose card
-        for key, char in [("down", None), ("right_square_bracket", "]")]:
+        for key, char in [("right", None), ("right_square_bracket", "]")]:  # the card beside
             app.post_message(events.Key(key, char))
         await settle(pilot, 6)
         moved = cluster_texts(app.session.doc)[0]
         assert second in moved and board.cards[0].text not in moved
 
-        # pairs first, typed fast: P marks the card under the cursor, ↓, P pairs it
+        # pairs first, typed fast: P marks the card under the cursor, →, P pairs it
         first_two = {card.text for card in board.cards[:2]}
-        for key, char in [("home", None), ("p", "p"), ("down", None), ("p", "p")]:
+        for key, char in [("home", None), ("p", "p"), ("right", None), ("p", "p")]:
             app.post_message(events.Key(key, char))
         await settle(pilot, 6)
         assert set(cluster_texts(app.session.doc)[-1]) == first_two

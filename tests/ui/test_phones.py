@@ -190,7 +190,7 @@ async def test_secret_dots_stay_off_the_projector_until_shown(phone_app):
             await pilot.press("ctrl+f", "v", "escape")
             await settle(pilot)
             board = rendered_lines(app.screen.query_one("#board-vote", CardBoard))
-            assert "● 2" in board and "● ?" not in board
+            assert "●● 2" in board and "● ?" not in board  # a dot a dot, under the name
 
 
 async def test_a_question_from_a_phone_is_put_to_the_team_with_q(phone_app):

@@ -37,7 +37,7 @@ def session_file(tmp_path) -> Path:
 def launched(monkeypatch):
     calls: list[dict] = []
 
-    def fake_run_app(session=None, *, projector=False):
+    def fake_run_app(session=None, *, projector=False, **room_options):
         calls.append({"doc": session.doc, "projector": projector})
         return 0
 

@@ -71,6 +71,19 @@ def test_merge_moves_cards_and_dots_and_keeps_the_targets_name():
         edits.merge(doc, training.id, visits.id)
 
 
+def test_actions_follow_their_cluster_when_it_is_merged_and_lose_it_when_it_goes():
+    from workshop.edits import plan as plan_edits
+    doc = clustered()
+    visits, shows, training = doc.cocreate.clusters
+    under_training = plan_edits.add_action(doc, "每周两次陪访", strategy_id=training.id)
+    under_shows = plan_edits.add_action(doc, "参加三场展会", strategy_id=shows.id)
+    edits.merge(doc, training.id, visits.id)
+    assert under_training.strategy_id == visits.id
+    edits.remove_cluster(doc, shows.id)
+    assert under_shows.strategy_id is None
+    assert under_training.strategy_id == visits.id
+
+
 def test_an_unnamed_target_takes_the_sources_name():
     doc = clustered(named=False)
     visits, shows, _ = doc.cocreate.clusters

@@ -89,18 +89,26 @@ def test_a_card_typed_lands_at_the_end_of_the_loose_cards():
     assert after[0].cards[:-1] == list(before[0].cards)
 
 
-def test_a_dot_shows_in_the_cluster_title():
-    doc = voted()
+def test_a_dot_shows_under_the_cluster_title_to_scale():
+    doc = voted()  # 拜访 2, 展会 3, 培训 1
     doc.cocreate.dots = 5
     mirror = BoardMirror()
     before = mirror.build(doc)
-    training = doc.cocreate.clusters[2]
-    assert any(s.title == "3. 提升销售团队的产品能力  ● 1" for s in before)
+    visits, _shows, training = doc.cocreate.clusters
+    assert [(s.title, s.tally) for s in before if s.key == training.id] == [
+        ("3. 提升销售团队的产品能力", (1, 3))]
     edits.vote(doc, training.id, doc.teams[0].id)
     after = mirror.recount(doc, training.id)
     assert after == fresh(doc)
-    assert [s.title for s in after if s.key == training.id] == ["3. 提升销售团队的产品能力  ● 2"]
-    edits.unvote(doc, training.id, doc.teams[0].id)
+    assert [s.tally for s in after if s.key == training.id] == [(2, 3)]
+    assert next(s for s in after if s.key == visits.id) is next(
+        s for s in before if s.key == visits.id)  # the scale stayed: the others stay as drawn
+    for _ in range(2):
+        edits.vote(doc, training.id, doc.teams[1].id)
+    after = mirror.recount(doc, training.id)
+    assert after == fresh(doc)  # a new most: every bar to the new scale
+    assert [s.tally for s in after if s.tally] == [(2, 4), (3, 4), (4, 4)]
+    edits.unvote(doc, training.id, doc.teams[1].id)
     edits.unvote(doc, training.id, doc.teams[1].id)
     assert mirror.recount(doc, training.id) == fresh(doc)
 

@@ -930,11 +930,12 @@ def test_at_most_twenty_teams(tmp_path: Path, lang: str) -> None:
 
 
 def test_problems_are_capped_with_a_note(tmp_path: Path, lang: str) -> None:
-    source = MINIMAL + "members = [\n" + "  1,\n" * 5000 + "]\n"
+    # goals: a list without a cap of its own (5,000 members would be one problem: too many)
+    source = "goals = [\n" + "  1,\n" * 5000 + "]\n" + MINIMAL
     found = problems_of(write(tmp_path, source))
     assert len(found) == MAX_PROBLEMS + 1
-    assert [p.path for p in found[:2]] == ["teams[0].members[0]", "teams[0].members[1]"]
-    assert found[0].line == 7
+    assert [p.path for p in found[:2]] == ["goals[0]", "goals[1]"]
+    assert found[0].line == 2
     assert found[-1].message == i18n.t("scenario.more_problems", count="4,900")
     assert found[-1].line is None
 

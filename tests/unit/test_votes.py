@@ -114,3 +114,50 @@ def test_named_only_leaves_out_clusters_without_a_name():
     edits.name_cluster(doc, doc.cocreate.clusters[2].id, "")
     assert len(votes.priority(doc, named_only=True)) == 2
     assert len(votes.priority(doc)) == 3
+
+
+def test_paper_dots_counted_off_the_wall_count_in_the_tally_and_the_order():
+    doc = voted()  # keyboard: 拜访 2, 展会 3, 培训 1
+    doc.cocreate.dots = 10  # per team: the room has 20
+    visits, shows, training = (k.id for k in doc.cocreate.clusters)
+    assert edits.count_dots(doc, {training: 4}) == 4
+    assert votes.tally(doc) == {visits: 2, shows: 3, training: 5}
+    assert votes.total(doc) == 10
+    assert [row.cluster_id for row in votes.priority(doc)] == [training, shows, visits]
+    # the voters' own dots are untouched: paper dots are the room's, no voter's
+    assert votes.left(doc, votes.Voter(doc.teams[0].id)) == 10 - 3
+    assert edits.clear_votes(doc) == 10 and votes.total(doc) == 0
+
+
+def test_the_room_cannot_count_more_dots_than_it_has():
+    doc = clustered(teams=2, members=3)  # per member, 5 dots: 6 people × 5 = 30
+    edits.set_dots_per(doc, "member")
+    edits.set_dots(doc, 5)
+    visits, shows, training = (k.id for k in doc.cocreate.clusters)
+    edits.count_dots(doc, {visits: 12, shows: 10, training: 8})  # exactly the room's 30
+    with pytest.raises(EditError, match=r"数出 31 票.*6 人 × 每人 5 票 = 30 票"):
+        edits.count_dots(doc, {training: 9})
+    assert votes.total(doc) == 30  # refused: nothing changed
+    edits.count_dots(doc, {training: 7})
+    team = doc.teams[0]
+    edits.vote(doc, visits, team.id, team.members[0].id)  # the 30th dot, at the keyboard
+    with pytest.raises(EditError, match="30 票都已投出"):
+        edits.vote(doc, visits, team.id, team.members[0].id)
+    with pytest.raises(EditError, match="键盘上已投 1 票"):
+        edits.count_dots(doc, {training: 8})
+
+
+def test_per_team_the_budget_is_teams_times_dots():
+    doc = clustered(teams=2)
+    with pytest.raises(EditError, match=r"2 组 × 每组 3 票 = 6 票"):
+        edits.count_dots(doc, {doc.cocreate.clusters[0].id: 7})
+
+
+def test_paper_dots_go_only_on_named_clusters_and_never_below_zero():
+    doc = clustered(named=False)
+    with pytest.raises(EditError, match="先给这一类命名"):
+        edits.count_dots(doc, {doc.cocreate.clusters[0].id: 1})
+    edits.count_dots(doc, {doc.cocreate.clusters[0].id: 0})  # nothing counted is fine
+    named = clustered()
+    with pytest.raises(EditError, match="负数"):
+        edits.count_dots(named, {named.cocreate.clusters[0].id: -1})

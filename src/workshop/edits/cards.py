@@ -5,6 +5,7 @@ from __future__ import annotations
 from workshop.edits import EditError
 from workshop.i18n import t
 from workshop.model import BOARDS, Card, GapCard, StepId, Workshop
+from workshop.model.limits import MAX_CARDS
 from workshop.text import clean
 
 
@@ -23,6 +24,8 @@ def add_card(doc: Workshop, step: StepId, text: str, *, board: str | None = None
         raise EditError(t("edit.empty_card"))
     if team_id is not None and doc.team(team_id) is None:
         raise EditError(t("edit.unknown_team"))
+    if len(doc.card_list(step, board)) >= MAX_CARDS:
+        raise EditError(t("edit.too_many_cards", max=f"{MAX_CARDS:,}"))
     card = card_kind(step, board)(text=text, step=step, board=board, team_id=team_id,
                                   member_id=member_id, hidden=hidden)
     doc.card_list(step, board).append(card)

@@ -10,7 +10,16 @@ from __future__ import annotations
 from workshop.edits import EditError
 from workshop.i18n import t
 from workshop.methods import charter as charter_method
-from workshop.model import CHARTER_LISTS, Charter, CharterList, Commitment, Member, Team, Workshop
+from workshop.model import (
+    CHARTER_LISTS,
+    Charter,
+    CharterList,
+    Commitment,
+    Member,
+    Team,
+    Workshop,
+    limits,
+)
 from workshop.model import now as _now
 from workshop.text import clean
 
@@ -62,6 +71,8 @@ def rename_team(doc: Workshop, team_id: str, name: str) -> Team:
     name = clean(name)
     if not name:
         raise EditError(t("charter.error.empty_team_name"))
+    if problem := limits.name_problem(name):
+        raise EditError(problem)
     other = doc.team_named(name)
     if other is not None and other.id != team.id:
         raise EditError(t("charter.error.team_name_taken", name=name))
@@ -82,6 +93,8 @@ def set_role(doc: Workshop, team_id: str, member_id: str, role: str) -> Member |
     team = _team(doc, team_id)
     member = _member(team, member_id)
     role = clean(role)
+    if problem := limits.name_problem(role):
+        raise EditError(problem)
     previous = None
     if role:
         previous = next((m for m in team.members if m.role == role and m.id != member_id),

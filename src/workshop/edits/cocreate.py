@@ -7,7 +7,7 @@ the room (``EditError``); the mechanics are in ``workshop.methods.cocreate.clust
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from workshop.edits import EditError
 from workshop.i18n import t
@@ -16,6 +16,7 @@ from workshop.methods.cocreate import focus as cocreate_method
 from workshop.methods.cocreate import votes as vote_method
 from workshop.methods.dots import Voter
 from workshop.model import PHASES, Card, Cluster, Phase, Workshop
+from workshop.model.limits import MAX_CARDS
 from workshop.text import clean
 
 # -- the focus question and the settings --------------------------------------------------
@@ -77,6 +78,8 @@ def pull_sources(doc: Workshop, kinds: Sequence[str] | None = None) -> list[Card
                if kinds is None or s.kind in kinds]
     if not pending:
         raise EditError(t("cocreate.error.nothing_to_pull"))
+    if len(doc.cocreate.cards) + len(pending) > MAX_CARDS:
+        raise EditError(t("edit.too_many_cards", max=f"{MAX_CARDS:,}"))
     added = []
     for source in pending:
         team_id = source.team_id if doc.team(source.team_id) else None
@@ -116,7 +119,9 @@ def move(doc: Workshop, card_ids: Sequence[str], cluster_id: str) -> int:
     """Put cards into a cluster; returns how many moved."""
     ids = _card_ids(doc, card_ids)
     _cluster(doc, cluster_id)
-    return len(cluster_method.move(doc.cocreate, ids, cluster_id))
+    moved = cluster_method.move(doc.cocreate, ids, cluster_id)
+    _forget_gone_strategies(doc)  # an unnamed cluster emptied by the move is gone
+    return len(moved)
 
 
 def move_back(doc: Workshop, card_ids: Sequence[str]) -> int:
@@ -125,16 +130,33 @@ def move_back(doc: Workshop, card_ids: Sequence[str]) -> int:
     moved = cluster_method.move_back(doc.cocreate, ids)
     if not moved:
         raise EditError(t("cocreate.error.not_in_cluster"))
+    _forget_gone_strategies(doc)
     return len(moved)
 
 
 def merge(doc: Workshop, source_id: str, target_id: str) -> Cluster:
-    """Fold one cluster into another (cards and dots); the target keeps its name."""
+    """Fold one cluster into another (cards, dots and the actions planned under it); the
+    target keeps its name."""
     source = _cluster(doc, source_id)
     target = _cluster(doc, target_id)
     if source.id == target.id:
         raise EditError(t("cocreate.error.merge_self"))
+    _repoint_actions(doc, source.id, target.id)
     return cluster_method.merge(doc.cocreate, source.id, target.id)
+
+
+def _repoint_actions(doc: Workshop, old_id: str, new_id: str | None) -> None:
+    """Actions planned under a cluster that is going follow it (or lose their strategy)."""
+    for action in doc.plan.actions:
+        if action.strategy_id == old_id:
+            action.strategy_id = new_id
+
+
+def _forget_gone_strategies(doc: Workshop) -> None:
+    clusters = {cluster.id for cluster in doc.cocreate.clusters}
+    for action in doc.plan.actions:
+        if action.strategy_id is not None and action.strategy_id not in clusters:
+            action.strategy_id = None
 
 
 def split(doc: Workshop, cluster_id: str, card_ids: Sequence[str]) -> Cluster:
@@ -153,6 +175,7 @@ def split(doc: Workshop, cluster_id: str, card_ids: Sequence[str]) -> Cluster:
 def remove_cluster(doc: Workshop, cluster_id: str) -> int:
     """Dissolve a cluster; its cards go back to the loose cards. Returns how many."""
     _cluster(doc, cluster_id)
+    _repoint_actions(doc, cluster_id, None)
     return len(cluster_method.remove(doc.cocreate, cluster_id))
 
 
@@ -203,6 +226,8 @@ def vote(doc: Workshop, cluster_id: str, team_id: str | None,
         raise EditError(t("cocreate.error.vote_unnamed"))
     voter = _voter(doc, team_id, member_id)
     ballot = vote_method.ballot(doc)
+    if ballot.room_left(doc.teams) <= 0:  # paper dots counted may have used the room's
+        raise EditError(t("cocreate.error.room_voted", allowed=ballot.room_allowed(doc.teams)))
     votes = ballot.placed(cluster, voter)
     if votes is None:
         team = doc.team(voter.team_id)
@@ -227,9 +252,39 @@ def unvote(doc: Workshop, cluster_id: str, team_id: str | None,
     return ballot.left(voter)
 
 
+def count_dots(doc: Workshop, counts: Mapping[str, int]) -> int:
+    """Paper dots counted off the wall: `counts` (cluster id → dots) replace what was
+    counted on those clusters before. Refused when the room would have more dots than
+    it has in all (every voter's dots, those placed at the keyboard included). Returns
+    the dots counted in all."""
+    clusters = {cluster_id: _cluster(doc, cluster_id) for cluster_id in counts}
+    for cluster_id, dots in counts.items():
+        if dots < 0:
+            raise EditError(t("cocreate.error.count_negative"))
+        if dots and not clusters[cluster_id].name:
+            raise EditError(t("cocreate.error.vote_unnamed"))
+    ballot = vote_method.ballot(doc)
+    counted = {k.id: k.counted for k in doc.cocreate.clusters} | dict(counts)
+    paper = sum(counted.values())
+    keyboard = ballot.keyboard_total()
+    allowed = ballot.room_allowed(doc.teams)
+    if paper + keyboard > allowed:
+        per = doc.cocreate.dots_per
+        values = dict(counted=paper, keyboard=keyboard, allowed=allowed, dots=doc.cocreate.dots,
+                      voters=ballot.room_voters(doc.teams))
+        message = t(f"cocreate.error.over_budget_{per}", **values)
+        if keyboard:
+            message += t("cocreate.error.over_budget_keyboard", **values)
+        raise EditError(message)
+    for cluster_id, dots in counts.items():
+        clusters[cluster_id].counted = dots
+    return paper
+
+
 def clear_votes(doc: Workshop) -> int:
-    """Start the vote over; returns how many dots were removed."""
+    """Start the vote over (the paper dots counted too); returns how many dots went."""
     count = vote_method.total(doc)
     for cluster in doc.cocreate.clusters:
         cluster.votes = []
+        cluster.counted = 0
     return count

@@ -7,7 +7,7 @@ from typing import Any
 
 from workshop.edits import EditError
 from workshop.i18n import t
-from workshop.model import ReviewGoal, Workshop
+from workshop.model import ReviewGoal, Workshop, limits
 from workshop.model.review import OUTCOMES, Outcome
 from workshop.text import clean
 
@@ -38,6 +38,8 @@ def _check(fields: dict[str, Any]) -> dict[str, Any]:
         value = out.get(name)
         if value is not None and (isinstance(value, bool) or not math.isfinite(value)):
             raise EditError(t("vision.edit.not_number", field=t(f"review.field.{name}")))
+        if value is not None and (problem := limits.amount_problem(value)):
+            raise EditError(f"{t(f'review.field.{name}')}: {problem}")
     if out.get("outcome") is not None and out["outcome"] not in OUTCOMES:
         raise EditError(t("review.edit.unknown_outcome", outcome=out["outcome"]))
     return out

@@ -23,10 +23,16 @@ def enter_step(room: Room, step: StepId, minutes: int) -> None:
     clock = room.clock
     untouched = clock.remaining_s == clock.duration_s or clock.duration_s == 0
     room.step = step
-    room.turn.cards_this_turn = 0
+    end_card_count(room)
     enter_round(room, step)
     if not clock.running and untouched and clock.step != step:
         reset_clock(room, minutes, step)
+
+
+def end_card_count(room: Room) -> None:
+    """The cards typed stop counting against the turn (the room moved on to something
+    else: another step, or from the brainstorm to clustering)."""
+    room.turn.cards_this_turn = 0
 
 
 def set_hidden_mode(room: Room, step: StepId, on: bool) -> bool:

@@ -17,7 +17,7 @@ from workshop.methods.numbers import fmt
 from workshop.methods.vision import agreement, presets
 from workshop.methods.vision import cascade as cascade_math
 from workshop.methods.vision import funnel as funnel_math
-from workshop.model import Cascade, CascadePart, Funnel, Goal, Workshop, now
+from workshop.model import Cascade, CascadePart, Funnel, Goal, Workshop, limits, now
 from workshop.model.vision import CascadeKind
 from workshop.text import clean
 
@@ -62,6 +62,8 @@ def _check_goal_fields(doc: Workshop, goal_id: str | None, fields: dict[str, Any
         value = out.get(name)
         if value is not None and (isinstance(value, bool) or not math.isfinite(value)):
             raise EditError(t("vision.edit.not_number", field=t(f"vision.field.{name}")))
+        if value is not None and (problem := limits.amount_problem(value)):
+            raise EditError(f"{t(f'vision.field.{name}')}: {problem}")
     if out.get("factors") is not None and out["factors"] <= 0:
         raise EditError(t("vision.edit.factors"))
     if out.get("growth") is not None and out["growth"] <= -1:
@@ -69,6 +71,8 @@ def _check_goal_fields(doc: Workshop, goal_id: str | None, fields: dict[str, Any
     if "deadline" in out and out["deadline"] is not None and not isinstance(
             out["deadline"], dt.date):
         raise EditError(t("vision.edit.deadline"))
+    if out.get("deadline") is not None and (problem := limits.date_problem(out["deadline"])):
+        raise EditError(problem)
     if out.get("kind") not in (None, "amount", "level"):
         raise EditError(t("vision.edit.unknown_field", field=f"kind={out['kind']}"))
     if out.get("team_id") is not None and doc.team(out["team_id"]) is None:
@@ -260,6 +264,8 @@ def set_weight(doc: Workshop, cascade_id: str, index: int, weight: float) -> Cas
         raise EditError(t("vision.edit.not_number", field=t("vision.field.weight")))
     if weight < 0:
         raise EditError(t("cascade.error.negative_weight"))
+    if problem := limits.weight_problem(weight):
+        raise EditError(problem)
     if weight == 0 and not any(p.weight > 0 for i, p in enumerate(found.parts) if i != index):
         raise EditError(t("cascade.error.zero_weights"))
     part.weight = weight
@@ -397,6 +403,10 @@ def _check_funnel(doc: Workshop, values: dict[str, Any]) -> dict[str, Any]:
         _goal(doc, values["goal_id"])
     values["label"] = clean(values.get("label") or "")
     values["stages"] = [clean(s) for s in values.get("stages", []) if clean(s)]
+    for name in ("target_value", "average_value"):
+        value = values.get(name)
+        if isinstance(value, int | float) and (problem := limits.amount_problem(value)):
+            raise EditError(problem)
     try:
         funnel_math.plan(values["target_value"], values["average_value"], values["stages"],
                          values["rates"], weeks_per_year=values["weeks_per_year"],

@@ -25,6 +25,7 @@ from workshop.atomic import Writer
 from workshop.export import csv_export, json_export, markdown
 from workshop.export.errors import ExportError
 from workshop.export.fonts import FontChoice, find_cjk_font
+from workshop.export.leftovers import remove_leftovers
 from workshop.export.naming import file_name
 from workshop.i18n import t
 from workshop.model import Team, Workshop
@@ -199,6 +200,7 @@ def export(doc: Workshop, fmt: Format, *, out: Path | None = None, teams: Sequen
 
     paths = _destinations(out, [job.name for job in jobs], fmt, lang)
     for job, path in zip(jobs, paths, strict=True):
+        remove_leftovers(path)  # of an export that was killed before
         write_atomic(path, job.write, lang)
     return ExportResult(paths=paths, font=choice, warnings=warnings)
 

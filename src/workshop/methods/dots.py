@@ -9,6 +9,10 @@ Per member, only a member's own dots count against them; per team, every dot of 
 does (also ones placed per member before the facilitator switched). Lowering the dots
 never leaves a voter with fewer than none.
 
+Paper dots counted off the wall (``counted``, by item id) are no voter's: they count in
+the tally and against the room's whole budget (every voter's dots together), never
+against one voter's.
+
 Pure: a ballot reads the document; ``placed`` and ``taken_back`` return the new list of
 votes for an edit to store.
 """
@@ -16,8 +20,8 @@ votes for an edit to store.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from workshop.model import Team, Vote, Workshop
@@ -48,6 +52,8 @@ class Ballot:
     items: Sequence[Votable]
     dots: int
     per: Per = "team"
+    counted: Mapping[str, int] = field(default_factory=dict)
+    """Paper dots counted off the wall, by item id (the room's, no voter's)."""
 
     # -- who votes, and how many dots they have -------------------------------------------
 
@@ -95,13 +101,33 @@ class Ballot:
             return next((v for v in preferred + candidates if self.left(v)), None)
         return candidates[0] if self.left(candidates[0]) else None
 
+    def room_allowed(self, teams: Sequence[Team]) -> int:
+        """Dots the whole room may place: every voter's together."""
+        return sum(self.team_allowed(team) for team in teams)
+
+    def room_voters(self, teams: Sequence[Team]) -> int:
+        """How many voters the room has (teams, or members)."""
+        return sum(len(self.voters(team)) for team in teams)
+
+    def room_left(self, teams: Sequence[Team]) -> int:
+        """Dots the room has still to place, paper dots counted (never below 0)."""
+        return max(0, self.room_allowed(teams) - self.total())
+
     # -- what the dots say ------------------------------------------------------------------
+
+    def dots_on(self, item: Votable) -> int:
+        """Dots on `item`: placed at the keyboard, and counted off the wall."""
+        return len(item.votes) + self.counted.get(item.id, 0)
 
     def tally(self) -> dict[str, int]:
         """Dots on each item, by item id (every item, 0 when it has none)."""
-        return {item.id: len(item.votes) for item in self.items}
+        return {item.id: self.dots_on(item) for item in self.items}
 
     def total(self) -> int:
+        return sum(self.dots_on(item) for item in self.items)
+
+    def keyboard_total(self) -> int:
+        """Dots placed at the keyboard (by voters), paper dots left out."""
         return sum(len(item.votes) for item in self.items)
 
     # -- placing and taking back --------------------------------------------------------------

@@ -13,6 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from workshop import i18n
+from workshop.model import limits
 from workshop.text import is_han
 
 Number = int | float | Fraction | Decimal
@@ -143,9 +144,13 @@ def parse_date(text: str, *, lang: str | None = None) -> dt.date | None:
     if match is None:
         raise ParseError(i18n.t("number.not_date", lang, text=text.strip()))
     try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         raise ParseError(i18n.t("number.not_date", lang, text=text.strip())) from None
+    if not limits.EARLIEST <= day <= limits.LATEST:  # 0001-01-01 is a typo, not a deadline
+        raise ParseError(i18n.t("limits.date", lang, date=day.isoformat(),
+                                earliest=limits.EARLIEST.year, latest=limits.LATEST.year))
+    return day
 
 
 def plain(value: float | None) -> str:

@@ -6,6 +6,7 @@ One module per step (``review``, ``vision``, ``gaps``, …), as in every layer.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from pydantic import Field
 
@@ -45,6 +46,7 @@ from workshop.model.gaps import (
     WhyChain,
     WhyLink,
 )
+from workshop.model.limits import MAX_TEAMS
 from workshop.model.meta import DEFAULT_AGENDA, TEAM_COLORS, Member, Meta, Team
 from workshop.model.plan import Action, Milestone, Pdca, PlanSection
 from workshop.model.review import REVIEW_BOARDS, ReviewGoal, ReviewSection
@@ -75,14 +77,15 @@ default (check-ins have none)."""
 class Workshop(Model):
     """A whole workshop: who, when, and everything each step produced."""
 
-    schema_version: int = SCHEMA_VERSION
+    schema_version: Annotated[int, Field(strict=True)] = SCHEMA_VERSION
+    """Strict: ``"1"``, ``1.0`` or ``true`` is damage, not version 1."""
     id: str = Field(default_factory=lambda: new_id("w"))
     created_at: dt.datetime = Field(default_factory=now)
     updated_at: dt.datetime = Field(default_factory=now)
     meta: Meta
     agenda: dict[StepId, int] = Field(default_factory=lambda: dict(DEFAULT_AGENDA))
     """Minutes per step."""
-    teams: list[Team] = Field(default_factory=list)
+    teams: list[Team] = Field(default_factory=list, max_length=MAX_TEAMS)
     review: ReviewSection = Field(default_factory=ReviewSection)
     vision: VisionSection = Field(default_factory=VisionSection)
     gaps: GapsSection = Field(default_factory=GapsSection)

@@ -48,14 +48,15 @@ def now() -> datetime:
 
 
 class Model(BaseModel):
-    """Base of every document model: unknown keys are errors, assignments are validated.
+    """Base of every document model: unknown keys are errors, assignments are validated,
+    numbers are finite (a NaN or an infinity in a file is damage, not a value).
 
     In a document a session holds, an assignment is also reported to the session's
     change tracker (``workshop.model.tracking``); elsewhere it is a plain assignment.
     """
 
     __slots__ = ("_ws_tracker", "_ws_up")
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
     def __setattr__(self, name: str, value: Any) -> None:
         tracker = tracked.tracker_of(self)

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from workshop.ids import new_id
 from workshop.model.base import Card, Line, Model, Text, Vote
+from workshop.model.limits import MAX_CARDS
 
 Phase = Literal["focus", "brainstorm", "cluster", "name", "vote", "model"]
 PHASES: tuple[Phase, ...] = ("focus", "brainstorm", "cluster", "name", "vote", "model")
@@ -20,14 +21,16 @@ class Cluster(Model):
     id: str = Field(default_factory=lambda: new_id("k"))
     name: Line = ""
     votes: list[Vote] = Field(default_factory=list)
-    """Dots placed on this strategy."""
+    """Dots placed on this strategy at the keyboard, each by its voter."""
+    counted: int = Field(default=0, ge=0)
+    """Paper dots counted off the wall for this strategy (no voter's: the room's)."""
     team_id: str | None = None
     """The team that takes this strategy into its action plan, if assigned."""
 
 
 class CocreateSection(Model):
     focus_question: Text = ""
-    cards: list[Card] = Field(default_factory=list)
+    cards: list[Card] = Field(default_factory=list, max_length=MAX_CARDS)
     """Brainstorm cards (board ``idea``); a card's ``cluster_id`` places it."""
     clusters: list[Cluster] = Field(default_factory=list)
     """Clusters in board order."""

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from workshop.ids import new_id
 from workshop.model.base import Card, Line, Model, Score, Text
+from workshop.model.limits import MAX_CARDS
 
 GapKind = Literal["opportunity", "performance"]
 """机会差距 (a chance not yet taken) or 业绩差距 (falling short of what should be done)."""
@@ -99,7 +100,7 @@ class WhyChain(Model):
 
 
 class GapsSection(Model):
-    cards: list[GapCard] = Field(default_factory=list)
+    cards: list[GapCard] = Field(default_factory=list, max_length=MAX_CARDS)
     """The gap card storm (board ``storm``)."""
     key_count: int = Field(default=3, ge=1, le=20)
     """How many key gaps to pick by default."""
@@ -111,7 +112,7 @@ class GapsSection(Model):
     """Fishbone categories; empty means the catalog's 人 机 料 法 环 测."""
     fishbones: list[Fishbone] = Field(default_factory=list)
     whys: list[WhyChain] = Field(default_factory=list)
-    pest: list[Card] = Field(default_factory=list)
+    pest: list[Card] = Field(default_factory=list, max_length=MAX_CARDS)
     """PEST cards, board ``P``, ``E``, ``S`` or ``T``."""
-    swot: list[Card] = Field(default_factory=list)
+    swot: list[Card] = Field(default_factory=list, max_length=MAX_CARDS)
     """SWOT cards (boards ``S W O T``) and TOWS ideas (boards ``SO ST WO WT``)."""

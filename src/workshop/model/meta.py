@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from pydantic import Field, field_validator
 
 from workshop.ids import new_id
-from workshop.model.base import Language, Line, Model, StepId
+from workshop.model.base import Language, Model, StepId
+from workshop.model.limits import MAX_MEMBERS, Day, Name, Title
 
 DEFAULT_AGENDA: dict[StepId, int] = {
     "review": 45,
@@ -40,17 +40,17 @@ TEAM_COLORS: tuple[str, ...] = (
 class Meta(Model):
     """What the workshop is, for whom, and when."""
 
-    title: Line
+    title: Title
     """Shown in the header and on every printed page."""
-    organization: Line = ""
-    date: dt.date | None = None
+    organization: Title = ""
+    date: Day | None = None
     """The first day of the workshop."""
     days: int = Field(default=1, ge=1, le=5)
-    facilitator: Line = ""
-    location: Line = ""
+    facilitator: Title = ""
+    location: Title = ""
     language: Language = "zh"
     """The language of the screens and handouts unless ``--lang`` says otherwise."""
-    roles: list[Line] = Field(default_factory=list)
+    roles: list[Name] = Field(default_factory=list)
     """Roles teams elect (组长, 时间官, …); empty means the catalog's defaults."""
 
     @field_validator("title")
@@ -65,8 +65,8 @@ class Member(Model):
     """A person in a team."""
 
     id: str = Field(default_factory=lambda: new_id("m"))
-    name: Line
-    role: Line = ""
+    name: Name
+    role: Name = ""
     """The role the team elected this member to, if any."""
 
     @field_validator("name")
@@ -81,10 +81,10 @@ class Team(Model):
     """A team of 4–8 people that works at the keyboard in turn."""
 
     id: str = Field(default_factory=lambda: new_id("t"))
-    name: Line
+    name: Name
     color: str = "#3a86ff"
     """The team's colour (``#rrggbb``) on the turn bar, the boards and the handout."""
-    members: list[Member] = Field(default_factory=list)
+    members: list[Member] = Field(default_factory=list, max_length=MAX_MEMBERS)
 
     @field_validator("name")
     @classmethod

@@ -14,6 +14,7 @@ from pydantic import Field, field_validator
 
 from workshop.ids import new_id
 from workshop.model.base import Line, Model, Text, now
+from workshop.model.limits import Amount, Day
 
 Cadence = Literal["weekly", "biweekly", "monthly"]
 CADENCES: tuple[Cadence, ...] = ("weekly", "biweekly", "monthly")
@@ -27,12 +28,12 @@ class Milestone(Model):
 
     month: str
     """``YYYY-MM``: the month by whose end the milestone is due."""
-    due: dt.date | None = None
+    due: Day | None = None
     """The day it is due (a week's or a day's milestone), within `month`."""
-    target: float | None = None
+    target: Amount | None = None
     """Where the number must be by then: the total so far for an amount, the level for a
     rate or unit cost (from the goal's path, or typed)."""
-    in_period: float | None = None
+    in_period: Amount | None = None
     """For an amount: what this period adds (the cascade's share of the period)."""
     note: Line = ""
     """What the period is (第一季度) or what is due then."""
@@ -74,8 +75,8 @@ class Action(Model):
     """Who checks it as a role (组长, 区域经理) when it is not, or not only, a member."""
     source_card_id: str | None = None
     """The co-create idea card this action was drafted from, if any."""
-    start: dt.date | None = None
-    due: dt.date | None = None
+    start: Day | None = None
+    due: Day | None = None
     milestones: list[Milestone] = Field(default_factory=list)
     measure: Line = ""
     target: Line = ""

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from workshop.ids import new_id
 from workshop.model.base import Card, Line, Model, Text
+from workshop.model.limits import MAX_CARDS, Amount
 
 Outcome = Literal["exceeded", "met", "missed", "lost"]
 """超出 exceeded, 达成 met, 没完成 missed, 丢失 lost (dropped along the way)."""
@@ -24,8 +25,8 @@ class ReviewGoal(Model):
     id: str = Field(default_factory=lambda: new_id("r"))
     statement: Line
     unit: Line = ""
-    target: float | None = None
-    actual: float | None = None
+    target: Amount | None = None
+    actual: Amount | None = None
     outcome: Outcome | None = None
     note: Text = ""
     """Why it ended that way."""
@@ -33,5 +34,5 @@ class ReviewGoal(Model):
 
 class ReviewSection(Model):
     goals: list[ReviewGoal] = Field(default_factory=list)
-    cards: list[Card] = Field(default_factory=list)
+    cards: list[Card] = Field(default_factory=list, max_length=MAX_CARDS)
     """Cards on the boards named in ``REVIEW_BOARDS``."""

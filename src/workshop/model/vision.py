@@ -9,6 +9,7 @@ from pydantic import Field
 
 from workshop.ids import new_id
 from workshop.model.base import Card, Line, Model, Text
+from workshop.model.limits import MAX_CARDS, Amount, Day, Weight
 
 
 class Goal(Model):
@@ -21,15 +22,15 @@ class Goal(Model):
     """What is measured, e.g. 销售额; for a qualitative goal, how it is judged."""
     unit: Line = ""
     """The unit of baseline, floor, target and stretch, e.g. 万元."""
-    baseline: float | None = None
+    baseline: Amount | None = None
     """Last year's actual (去年实际)."""
-    floor: float | None = None
+    floor: Amount | None = None
     """The quota that must be met (任务)."""
-    target: float | None = None
+    target: Amount | None = None
     """The goal itself (目标)."""
-    stretch: float | None = None
+    stretch: Amount | None = None
     """The stretch goal (挑战), optional."""
-    deadline: dt.date | None = None
+    deadline: Day | None = None
     parent_id: str | None = None
     """The goal this one serves, if any."""
     team_id: str | None = None
@@ -51,7 +52,7 @@ class CascadePart(Model):
     """One share of a cascade: a month, a department, a person, a product."""
 
     label: Line
-    weight: float = Field(default=1.0, ge=0)
+    weight: Weight = Field(default=1.0, ge=0)
     """Relative weight (seasonality, working days, capability, product mix)."""
     team_id: str | None = None
     member_id: str | None = None
@@ -85,8 +86,8 @@ class Funnel(Model):
     id: str = Field(default_factory=lambda: new_id("f"))
     goal_id: str | None = None
     label: Line = ""
-    target_value: float = Field(gt=0)
-    average_value: float = Field(gt=0)
+    target_value: Amount = Field(gt=0)
+    average_value: Amount = Field(gt=0)
     stages: list[Line] = Field(default_factory=list)
     """From first contact to the deal, e.g. calls, appointments, meetings, signings."""
     rates: list[float] = Field(default_factory=list)
@@ -97,7 +98,7 @@ class Funnel(Model):
 
 class VisionSection(Model):
     goals: list[Goal] = Field(default_factory=list)
-    cards: list[Card] = Field(default_factory=list)
+    cards: list[Card] = Field(default_factory=list, max_length=MAX_CARDS)
     """Vision cards: "if we achieve it, what will we see?" (board ``vision``)."""
     statement: Text = ""
     """The shared vision statement drafted from the cards."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from workshop.i18n import t
 from workshop.methods.cocreate import clusters as cluster_method
 from workshop.methods.cocreate import focus as cocreate_method
 from workshop.methods.cocreate import votes as vote_method
@@ -32,11 +33,13 @@ class ClusterRow:
     """Another strategy has as many dots (and dots were placed)."""
     cards: list[CardRow]
     by_team: list[TeamDots]
-    """Who placed the dots, in team order."""
+    """Who placed the dots, in team order; the paper dots counted off the wall last."""
     team_id: str | None
     team: str
     """The team that takes this strategy into its plan, if assigned."""
     team_color: str
+    counted: int = 0
+    """Of the dots, those counted off the wall (paper dots: no team's)."""
 
 
 @dataclass
@@ -75,7 +78,7 @@ def build(doc: Workshop, lang: str) -> CocreateReport:
     teams = {team.id: team for team in doc.teams}
     # named strategies in priority order, then the clusters still without a name
     order = vote_method.priority(doc, named_only=True)
-    order += [vote_method.Ranked(k.id, "", len(k.votes), 0, len(order) + i, False)
+    order += [vote_method.Ranked(k.id, "", len(k.votes) + k.counted, 0, len(order) + i, False)
               for i, k in enumerate((k for k in section.clusters if not k.name), start=1)]
     voted = vote_method.total(doc) > 0
     rows = []
@@ -83,15 +86,18 @@ def build(doc: Workshop, lang: str) -> CocreateReport:
         cluster = section.cluster(ranked.cluster_id)
         assert cluster is not None
         dots = vote_method.by_team(cluster)
+        by_team = [TeamDots(team.name, team.color, dots[team.id])
+                   for team in doc.teams if dots[team.id]]
+        if cluster.counted:
+            by_team.append(TeamDots(t("cocreate.pdf.counted", lang), "", cluster.counted))
         owner = teams.get(cluster.team_id or "")
         rows.append(ClusterRow(
             id=cluster.id, name=cluster.name, rank=ranked.rank, votes=ranked.votes,
             tied=ranked.tied and voted,
             cards=[card_row(doc, c) for c in cluster_method.cards_of(section, cluster.id)],
-            by_team=[TeamDots(team.name, team.color, dots[team.id])
-                     for team in doc.teams if dots[team.id]],
+            by_team=by_team,
             team_id=owner.id if owner else None, team=owner.name if owner else "",
-            team_color=owner.color if owner else ""))
+            team_color=owner.color if owner else "", counted=cluster.counted))
     goal = cocreate_method.main_goal(doc)
     return CocreateReport(
         step=base.step, title=base.title, purpose=base.purpose, boards=base.boards,

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from workshop.i18n import t
 from workshop.model import Workshop
+from workshop.problems import EXPECTED as _EXPECTED  # noqa: F401  (for the tests)
 from workshop.problems import Problem, ScenarioError
 from workshop.scenario.document import Parts, _document, cross_check
 from workshop.scenario.lines import locate
@@ -49,7 +50,6 @@ from workshop.scenario.spec import (
 )
 from workshop.scenario.syntax import _TOML_MESSAGES as _TOML_MESSAGES
 from workshop.scenario.syntax import parse
-from workshop.scenario.wording import _EXPECTED as _EXPECTED
 from workshop.scenario.wording import MAX_PROBLEMS, dotted, problems_from, short
 
 # ``_TOML_MESSAGES`` and ``_EXPECTED`` are reachable here for the tests that check every

@@ -101,6 +101,13 @@ def cross_check(spec: ScenarioSpec, file: str = "<scenario>", source: str = "") 
             growth=goal_spec.growth, factors=goal_spec.factors, kind=goal_spec.kind,
         ))
 
+    day = spec.workshop.date
+    for i, goal_spec in enumerate(spec.goals):
+        if day is not None and goal_spec.deadline is not None and goal_spec.deadline < day:
+            problem(("goals", i, "deadline"),
+                    t("scenario.deadline_before_workshop", date=day.isoformat()),
+                    short(goal_spec.deadline))
+
     def unknown_goal(loc: tuple[Any, ...], goal_id: str) -> None:
         close = suggest(goal_id, goal_ids)
         if close:

@@ -6,6 +6,7 @@ or not text at all; each gets its own plain message.
 
 from __future__ import annotations
 
+import errno
 import stat
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,8 @@ def read_text(path: Path | str) -> str:
     except IsADirectoryError:
         raise fail(t("scenario.is_folder")) from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise fail(t("scenario.link_loop")) from None
         raise fail(t("scenario.os_error", error=error.strerror or error)) from None
     if len(data) > MAX_BYTES:  # it grew while we looked
         raise fail(t("scenario.too_large", size=_kilobytes(len(data)),

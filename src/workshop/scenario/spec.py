@@ -6,7 +6,6 @@ documents every field (a test holds the two together).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
@@ -14,6 +13,17 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 from workshop.i18n import t
 from workshop.model.base import DayStepId, Language, Line, Text
+from workshop.model.limits import (
+    MAX_CARDS,
+    MAX_MEMBERS,
+    MAX_TEAMS,
+    Amount,
+    Day,
+    NameLength,
+    Title,
+    TitleLength,
+    Weight,
+)
 from workshop.model.review import Outcome
 from workshop.model.vision import CascadeKind
 
@@ -42,6 +52,8 @@ def _minutes_in_range(value: int) -> int:
 
 Name = Annotated[Line, AfterValidator(_not_blank)]
 """One line of user text that must not be empty once cleaned."""
+ShortName = Annotated[Name, NameLength]
+"""A name of a team, a member or a role: not empty, at most ``MAX_NAME`` characters."""
 Statement = Annotated[Text, AfterValidator(_not_blank)]
 """Multi-line user text that must not be empty once cleaned."""
 Rate = Annotated[float, AfterValidator(_rate_is_share)]
@@ -55,25 +67,25 @@ class _Spec(BaseModel):
 
 
 class WorkshopSpec(_Spec):
-    title: Name
-    organization: Line = ""
-    date: dt.date | None = None
+    title: Annotated[Name, TitleLength]
+    organization: Title = ""
+    date: Day | None = None
     days: int = Field(default=1, ge=1, le=5)
-    facilitator: Line = ""
-    location: Line = ""
+    facilitator: Title = ""
+    location: Title = ""
     language: Language = "zh"
-    roles: list[Name] = Field(default_factory=list)
+    roles: list[ShortName] = Field(default_factory=list)
 
 
 class MemberSpec(_Spec):
-    name: Name
-    role: Line = ""
+    name: ShortName
+    role: Annotated[Line, NameLength] = ""
 
 
 class TeamSpec(_Spec):
-    name: Name
+    name: ShortName
     color: str | None = None
-    members: list[MemberSpec] = Field(default_factory=list)
+    members: list[MemberSpec] = Field(default_factory=list, max_length=MAX_MEMBERS)
 
     @field_validator("color")
     @classmethod
@@ -96,11 +108,11 @@ class GoalSpec(_Spec):
     statement: Name
     metric: Line = ""
     unit: Line = ""
-    baseline: float | None = None
-    floor: float | None = None
-    target: float | None = None
-    stretch: float | None = None
-    deadline: dt.date | None = None
+    baseline: Amount | None = None
+    floor: Amount | None = None
+    target: Amount | None = None
+    stretch: Amount | None = None
+    deadline: Day | None = None
     parent: Line | None = None
     team: Line | None = None
     growth: float | None = None
@@ -110,7 +122,7 @@ class GoalSpec(_Spec):
 
 class PartSpec(_Spec):
     label: Name
-    weight: float = Field(default=1.0, ge=0)
+    weight: Weight = Field(default=1.0, ge=0)
     team: Line | None = None
     member: Line | None = None
     note: Line = ""
@@ -127,8 +139,8 @@ class CascadeSpec(_Spec):
 class FunnelSpec(_Spec):
     goal: Line | None = None
     label: Line = ""
-    target_value: float = Field(gt=0)
-    average_value: float = Field(gt=0)
+    target_value: Amount = Field(gt=0)
+    average_value: Amount = Field(gt=0)
     stages: list[Name] = Field(min_length=2)
     rates: list[Rate] = Field(default_factory=list)
     weeks_per_year: int = Field(default=50, ge=1, le=53)
@@ -138,8 +150,8 @@ class FunnelSpec(_Spec):
 class ReviewGoalSpec(_Spec):
     statement: Name
     unit: Line = ""
-    target: float | None = None
-    actual: float | None = None
+    target: Amount | None = None
+    actual: Amount | None = None
     outcome: Outcome | None = None
     note: Text = ""
 
@@ -185,7 +197,7 @@ class ScenarioSpec(_Spec):
 
     workshop: WorkshopSpec
     agenda: dict[DayStepId, Minutes] = Field(default_factory=dict)
-    teams: list[TeamSpec] = Field(min_length=1, max_length=20)
+    teams: list[TeamSpec] = Field(min_length=1, max_length=MAX_TEAMS)
     goals: list[GoalSpec] = Field(default_factory=list)
     cascades: list[CascadeSpec] = Field(default_factory=list)
     funnels: list[FunnelSpec] = Field(default_factory=list)
@@ -195,7 +207,7 @@ class ScenarioSpec(_Spec):
     charter: CharterSpec = Field(default_factory=CharterSpec)
     cocreate: CocreateSpec = Field(default_factory=CocreateSpec)
     townhall: TownhallSpec = Field(default_factory=TownhallSpec)
-    cards: list[CardSpec] = Field(default_factory=list)
+    cards: list[CardSpec] = Field(default_factory=list, max_length=MAX_CARDS)
 
 
 SPECS: tuple[type[BaseModel], ...] = (

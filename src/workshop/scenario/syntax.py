@@ -81,6 +81,8 @@ def _short_line(text: str) -> str | None:
 def parse(source: str, name: str) -> dict[str, Any]:
     """`source` as TOML, or a ScenarioError naming the line and column of the mistake."""
     lines = source.splitlines()
+    if source.lstrip().startswith("{"):  # TOML never starts with a brace; a session does
+        raise ScenarioError([Problem(name, t("scenario.looks_like_session", file=name))])
     try:
         return tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:

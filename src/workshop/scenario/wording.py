@@ -16,7 +16,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from workshop.i18n import get_language, t
-from workshop.problems import Problem
+from workshop.problems import Problem, plain_number, said_plainly
 from workshop.scenario.lines import locate
 from workshop.scenario.spec import MemberSpec, ScenarioSpec
 from workshop.text import clean, truncate
@@ -49,13 +49,6 @@ def short(value: Any, limit: int = 60) -> str:
     sequences in it are removed (``clean``) before it reaches a terminal.
     """
     return truncate(clean(as_toml(value)), limit)
-
-
-def plain_number(value: Any) -> str:
-    """A limit as people write it: 0 rather than 0.0."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def dotted(loc: Iterable[Any]) -> str:
@@ -193,34 +186,6 @@ def one_of(choices: Sequence[str], given: Any) -> str:
     return t("scenario.expect.one_of", choices=quoted(choices))
 
 
-_EXPECTED = {
-    "int_type": "scenario.expect.integer",
-    "int_parsing": "scenario.expect.integer",
-    "int_from_float": "scenario.expect.integer",
-    "float_type": "scenario.expect.number",
-    "float_parsing": "scenario.expect.number",
-    "finite_number": "scenario.expect.finite",
-    "string_type": "scenario.expect.text",
-    "bool_type": "scenario.expect.bool",
-    "bool_parsing": "scenario.expect.bool",
-    "date_type": "scenario.expect.date",
-    "date_parsing": "scenario.expect.date",
-    "date_from_datetime_parsing": "scenario.expect.date",
-    "date_from_datetime_inexact": "scenario.expect.date",
-    "list_type": "scenario.expect.list",
-    "dict_type": "scenario.expect.table",
-    "model_type": "scenario.expect.table",
-    "model_attributes_type": "scenario.expect.table",
-    "string_too_short": "scenario.expect.not_empty",
-    "too_short": "scenario.expect.at_least",
-    "too_long": "scenario.expect.at_most",
-    "greater_than_equal": "scenario.expect.ge",
-    "greater_than": "scenario.expect.gt",
-    "less_than_equal": "scenario.expect.le",
-    "less_than": "scenario.expect.lt",
-    "string_pattern_mismatch": "scenario.expect.id",
-}
-"""Pydantic error types and the catalog key that says what was expected."""
 
 
 def _expected(error: dict[str, Any], loc: tuple[Any, ...]) -> str:
@@ -238,19 +203,11 @@ def _expected(error: dict[str, Any], loc: tuple[Any, ...]) -> str:
         return _unknown_key(loc)
     if kind in ("literal_error", "enum"):
         return one_of(_choices(str(ctx.get("expected", ""))), error.get("input"))
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
     if kind in ("model_type", "dict_type") and _type_at(loc) is MemberSpec:
         return t("scenario.expect.member", example='{ name = "…", role = "…" }')
     if kind == "list_type" and _is_table_array(loc):
         return t("scenario.expect.tables", table=_table_name(loc))
-    key = _EXPECTED.get(kind)
-    if key is None:
-        return t("scenario.expect.invalid", detail=error["msg"])
-    limit = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ""))))
-    # examples with braces go in as values: a catalog text never has a literal brace
-    return t(key, min=ctx.get("min_length", ""), max=ctx.get("max_length", ""),
-             limit=plain_number(limit), example='{ name = "…" }')
+    return said_plainly(error) or t("scenario.expect.invalid", detail=error["msg"])
 
 
 def problems_from(error: ValidationError, file: str, source: str) -> list[Problem]:

@@ -118,8 +118,13 @@ def _create_exclusive(lock: Path, content: bytes) -> bool:
     program. Where hard links do not work, ``O_CREAT | O_EXCL`` is used.
     """
     tmp = lock.with_name(f".{lock.name}.{os.urandom(4).hex()}.tmp")
-    with open(tmp, "xb") as fh:
-        fh.write(content)
+    try:
+        with open(tmp, "xb") as fh:
+            fh.write(content)
+    except BaseException:  # a full disk: no empty temp file is left behind
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     try:
         os.link(tmp, lock)
         return True
@@ -136,8 +141,12 @@ def _create_exclusive(lock: Path, content: bytes) -> bool:
         return False
     try:
         os.write(fd, content)
-    finally:
+    except BaseException:  # never leave an empty lock that names no one
         os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
+        raise
+    os.close(fd)
     return True
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 SESSION_SUFFIX = ".workshop.json"
@@ -33,4 +34,8 @@ def _beside(path: Path, suffix: str, otherwise: str) -> Path:
 
 
 def _normal(path: Path) -> Path:
-    return Path(path).expanduser().resolve()
+    path = Path(path).expanduser()
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # a symbolic link loop: reading it will say so
+        return Path(os.path.abspath(path))

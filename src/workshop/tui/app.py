@@ -252,15 +252,28 @@ class WorkshopApp(PhonesHost, App[int]):
         self.drafts.clear()
 
     def after_card_added(self) -> None:
-        """A card landed for the current team: enforce a per-turn cap if one is set."""
+        """A card landed for the current team. With a cap per turn reached, the keyboard
+        changes hands in front of the room (``Handover``): the turn moves when Enter says
+        so, never under a team that is still typing."""
         doc = self.session.doc
         cap = doc.cocreate.cap_per_turn if doc.room.step == "cocreate" else None
-        if cap and doc.room.turn.cards_this_turn >= cap:
-            team = doc.team(turns.current_team_id(doc))
-            self.room(room_edits.next_turn, self.team_ids(), self.time_source.now())
-            nxt = doc.team(turns.current_team_id(self.session.doc))
-            self.notify(t("shell.cap_reached", team=team.name if team else "",
-                          next=nxt.name if nxt else ""))
+        if not cap or doc.room.turn.cards_this_turn < cap:
+            return
+        team = doc.team(turns.current_team_id(doc))
+        nxt = doc.team(turns.next_team_id(doc) or turns.current_team_id(doc))
+        if team is None or nxt is None or nxt.id == team.id:
+            return
+        from workshop.tui.screens.handover import Handover
+
+        def handed(go: bool | None) -> None:
+            # F4 or a click may have moved the turn meanwhile: move it only from `team`
+            if go and turns.current_team_id(self.session.doc) == team.id:
+                self.room(room_edits.next_turn, self.team_ids(), self.time_source.now())
+                now = self.session.doc.team(turns.current_team_id(self.session.doc))
+                self.notify(t("shell.cap_reached", team=team.name,
+                              next=now.name if now else ""))
+
+        self.push_screen(Handover(team, cap, nxt), handed)
 
     # -- the clock and the turn ------------------------------------------------------------
     def tick(self) -> None:
@@ -282,7 +295,9 @@ class WorkshopApp(PhonesHost, App[int]):
                         severity="warning", timeout=8)
         self._clock_was_running_out = running_out
         turn = doc.room.turn
-        if turn.ends_at is not None and now >= turn.ends_at and clock.running:
+        # a team still typing its card keeps the keyboard until Enter (or it clears it)
+        if (turn.ends_at is not None and now >= turn.ends_at and clock.running
+                and not self.drafts.typing):
             done = doc.team(turns.current_team_id(doc))
             self.room(room_edits.next_turn, self.team_ids(), now)
             nxt = self.session.doc.team(turns.current_team_id(self.session.doc))

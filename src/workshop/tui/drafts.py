@@ -33,11 +33,14 @@ class Drafts:
         self._pending: str | None = None
         self._typed_at = 0.0
         self._submitting = False
+        self.typing = False
+        """Text stands in the card entry: the turn waits for it (``WorkshopApp.tick``)."""
 
     def typed(self, text: str) -> None:
         """The entry now holds `text` (saved once typing stops)."""
         self._pending = text
         self._typed_at = self.app.time_source.monotonic()
+        self.typing = bool(text.strip())
 
     def flush_if_due(self) -> None:
         if self._pending is not None and (
@@ -57,6 +60,7 @@ class Drafts:
     def clear(self) -> None:
         """The entry was emptied (its text became a card)."""
         self._pending = ""
+        self.typing = False
         self.flush()
 
     @contextlib.contextmanager

@@ -78,6 +78,11 @@ class Table(_PlatypusTable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
+        if not parts and self.splitInRow and availHeight > 3 * self.splitInRow:
+            # reportlab refuses to cut a row when less than `splitInRow` points of it
+            # would go to the next page (a row just taller than a page: "a piece of text
+            # is too long"); cutting it a little higher leaves enough for the next page.
+            parts = super().split(availWidth, availHeight - self.splitInRow)
         repeated = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
         if len(parts) == 2 and all(isinstance(p, _PlatypusTable) for p in parts):
             top, rest = parts

@@ -26,7 +26,8 @@ from workshop.model import Team, Workshop
 def ballot(doc: Workshop) -> Ballot:
     """Step 4's vote: the clusters, each voter's dots, per team or per member."""
     section = doc.cocreate
-    return Ballot(section.clusters, section.dots, section.dots_per)
+    return Ballot(section.clusters, section.dots, section.dots_per,
+                  {k.id: k.counted for k in section.clusters if k.counted})
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,14 @@ def priority(doc: Workshop, *, named_only: bool = False) -> list[Ranked]:
     """Clusters in priority order (see the module's rules); `named_only` keeps the
     strategies that have a name (the pillars of the model)."""
     counts = card_counts(doc)
+    on = tally(doc)
     clusters = [(i, k) for i, k in enumerate(doc.cocreate.clusters)
                 if k.name or not named_only]
-    ordered = sorted(clusters, key=lambda item: (-len(item[1].votes), -counts[item[1].id],
+    ordered = sorted(clusters, key=lambda item: (-on[item[1].id], -counts[item[1].id],
                                                  item[0]))
-    dots = Counter(len(k.votes) for _, k in ordered)
-    return [Ranked(cluster_id=k.id, name=k.name, votes=len(k.votes), cards=counts[k.id],
-                   rank=rank, tied=dots[len(k.votes)] > 1)
+    dots = Counter(on[k.id] for _, k in ordered)
+    return [Ranked(cluster_id=k.id, name=k.name, votes=on[k.id], cards=counts[k.id],
+                   rank=rank, tied=dots[on[k.id]] > 1)
             for rank, (_, k) in enumerate(ordered, start=1)]
 
 

@@ -32,6 +32,7 @@ from workshop import i18n
 from workshop.i18n import t
 from workshop.methods.numbers import amount, fmt
 from workshop.methods.vision import smart_words
+from workshop.model import limits
 from workshop.text import truncate
 
 if TYPE_CHECKING:
@@ -228,6 +229,9 @@ def _time_bound(text: str, dates: list[str], impossible: list[str],
                 deadline: dt.date | None, lang: str | None) -> Verdict:
     if impossible:  # the statement is what people read out: a wrong date there is wrong
         return Verdict("T", False, t("smart.T.impossible", lang, when=impossible[0]))
+    if deadline is not None and not limits.EARLIEST <= deadline <= limits.LATEST:
+        return Verdict("T", False, t("limits.date", lang, date=deadline.isoformat(),
+                                     earliest=limits.EARLIEST.year, latest=limits.LATEST.year))
     if deadline is not None:
         return Verdict("T", True, t("smart.T.ok", lang, when=deadline.isoformat()))
     if dates:

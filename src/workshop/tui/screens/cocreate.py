@@ -22,6 +22,7 @@ from textual.binding import Binding
 from textual.widgets import ContentSwitcher
 
 from workshop.edits import cocreate as edits
+from workshop.edits import room as room_edits
 from workshop.i18n import t
 from workshop.model import PHASES, Phase, Workshop
 from workshop.tui.panes import Pane
@@ -74,6 +75,8 @@ class CocreateScreen(PanedStepScreen):
             return
         revealed = self.app.edit(t("cocreate.undo.phase", phase=t(f"cocreate.phase.{phase}")),
                                  edits.set_phase, phase)
+        if revealed is not None and self.doc.room.turn.cards_this_turn:
+            self.app.room(room_edits.end_card_count)  # "本轮 3 张" ends with the brainstorm
         if revealed:
             self.notify(t("shell.revealed", count=revealed))
 

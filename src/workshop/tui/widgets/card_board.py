@@ -49,6 +49,9 @@ class Section(NamedTuple):
     cards: Sequence[CardView]
     hint: str = ""
     """Shown under the title when the section has no cards."""
+    tally: tuple[int, int] | None = None
+    """Dots on the section and the most on any section (the wall draws them as a bar
+    under the title, to scale)."""
 
 
 class _Block(NamedTuple):

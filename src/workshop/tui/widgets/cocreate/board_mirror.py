@@ -18,6 +18,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 
 from workshop.i18n import t
+from workshop.methods.cocreate import votes as vote_method
 from workshop.methods.dots import tally_hidden
 from workshop.model import Card, Phase, Workshop
 from workshop.tui.widgets.card_board import CardView, Section
@@ -26,16 +27,28 @@ LOOSE = "~loose"
 """The section of cards in no cluster."""
 
 
-def cluster_title(number: int, name: str, votes: int, team: str, phase: Phase,
-                  secret: bool = False) -> str:
-    """``2. 办好技术交流会  ● 3  → 济南队``: the dots while voting (or once there are
-    some; ``● ?`` while phones vote in secret), the team that took the strategy."""
+def cluster_title(number: int, name: str, team: str, secret: bool = False) -> str:
+    """``2. 办好技术交流会  → 济南队``: its number on the board, its name (``● ?`` while
+    phones vote in secret: the dots stay off the wall), the team that took the strategy."""
     title = f"{number}. {name or t('cocreate.unnamed')}"
-    if phase == "vote" or votes:
-        title += "  ● ?" if secret else f"  ● {votes}"
+    if secret:
+        title += "  ● ?"
     if team:
         title += f"  → {team}"
     return title
+
+
+def tallies(doc: Workshop) -> dict[str, tuple[int, int]] | None:
+    """Each cluster's dots and the most on any, while voting (or once there are some):
+    the wall draws them under the titles, to scale. None: no dots to show (or phones
+    voted in secret and the facilitator has not shown the tally yet)."""
+    if tally_hidden(doc, "cocreate"):
+        return None
+    on = vote_method.tally(doc)
+    if doc.cocreate.phase != "vote" and not any(on.values()):
+        return None
+    scale = max(on.values(), default=0)
+    return {key: (dots, scale) for key, dots in on.items()}
 
 
 class BoardMirror:
@@ -117,6 +130,9 @@ class BoardMirror:
         self.marked &= known
         self._group_of, self._order = group_of, order
         self._clusters = [cluster.id for cluster in section.clusters]
+        if not section.cards and not section.clusters:
+            self.sections = []  # nothing yet: the board says what to do in this phase
+            return []
         titled = bool(section.clusters) or phase != "brainstorm"
         out = []
         loose = None
@@ -126,13 +142,15 @@ class BoardMirror:
         if loose is not None and phase in ("brainstorm", "cluster"):
             out.append(loose)
             loose = None
-        secret = tally_hidden(doc, "cocreate")
+        dots = tallies(doc)
+        secret = tally_hidden(doc, "cocreate") and (phase == "vote" or vote_method.total(doc))
         for number, cluster in enumerate(section.clusters, 1):
             team = teams.get(cluster.team_id or "")
             out.append(Section(cluster.id,
-                               cluster_title(number, cluster.name, len(cluster.votes),
-                                             team.name if team else "", phase, secret),
-                               groups[cluster.id], t("cocreate.cluster_empty")))
+                               cluster_title(number, cluster.name, team.name if team else "",
+                                             bool(secret)),
+                               groups[cluster.id], t("cocreate.cluster_empty"),
+                               dots[cluster.id] if dots else None))
         if loose is not None:
             out.append(loose)
         self.sections = out
@@ -197,17 +215,15 @@ class BoardMirror:
         return sections
 
     def recount(self, doc: Workshop, cluster_id: str) -> list[Section]:
-        """The dots on `cluster_id` changed: its title says how many it has now."""
-        if not self._same_clusters(doc):
+        """The dots on `cluster_id` changed: its bar says how many it has now (and every
+        bar is drawn to the new scale when the most dots on one cluster changed)."""
+        if not self._same_clusters(doc) or doc.cocreate.cluster(cluster_id) is None:
             return self.build(doc)
-        cluster = doc.cocreate.cluster(cluster_id)
-        if cluster is None:
+        dots = tallies(doc)
+        if dots is None:
             return self.build(doc)
-        team = doc.team(cluster.team_id)
-        title = cluster_title(self._clusters.index(cluster_id) + 1, cluster.name,
-                              len(cluster.votes), team.name if team else "", self.phase,
-                              tally_hidden(doc, "cocreate"))
-        self.sections = [s._replace(title=title) if s.key == cluster_id else s
+        self.sections = [s._replace(tally=dots[s.key])
+                         if s.key in dots and s.tally != dots[s.key] else s
                          for s in self.sections]
         return self.sections
 

@@ -27,10 +27,11 @@ from workshop.model import Workshop
 from workshop.text import truncate
 from workshop.tui.panes import Pane
 from workshop.tui.screens.dialogs import Choice
-from workshop.tui.widgets.card_board import CardBoard, CardView, Section
+from workshop.tui.widgets.card_board import CardView, Section
 from workshop.tui.widgets.cocreate.board_mirror import LOOSE, BoardMirror
 from workshop.tui.widgets.cocreate.dialogs import ClusterPicker, NamePrompt
 from workshop.tui.widgets.fitted import FittedStatic
+from workshop.tui.widgets.wall_board import WallBoard
 
 Redraw = Callable[[Workshop], tuple[list[Section], str | None]]
 """How the board changes after an accepted edit: the sections, and the card to select."""
@@ -68,6 +69,15 @@ class CocreatePane(Pane):
     def selected_cluster_id(self) -> str | None:
         """The cluster the facilitator is on."""
         return None
+
+    def cluster_number(self, cluster_id: str) -> int:
+        """The cluster's number on the board (every list numbers clusters so)."""
+        ids = [k.id for k in self.doc.cocreate.clusters]
+        return ids.index(cluster_id) + 1 if cluster_id in ids else 0
+
+    def cluster_choices(self, cluster_ids: list[str]) -> list[tuple[str, int, str]]:
+        """Clusters as a picker lists them: id, board number, label."""
+        return [(key, self.cluster_number(key), self.cluster_label(key)) for key in cluster_ids]
 
     def cluster_label(self, cluster_id: str) -> str:
         """A cluster as listed in a picker: its name (or its first card) and its size."""
@@ -110,7 +120,7 @@ class ClusterActions:
         if cluster is None:
             return
         cards = [c.text for c in cluster_method.cards_of(doc.cocreate, cluster_id)]
-        number = [k.id for k in doc.cocreate.clusters].index(cluster_id) + 1
+        number = self.cluster_number(cluster_id)
 
         def done(name: str | None) -> None:
             if name is None or name == cluster.name:
@@ -156,7 +166,7 @@ class ClusterActions:
 
         self.workbench.push_screen(
             ClusterPicker(t("cocreate.merge_title", name=self.cluster_label(source)),
-                          [(key, self.cluster_label(key)) for key in others],
+                          self.cluster_choices(others),
                           self.last_target), chosen)
 
     def action_dissolve(self: Any) -> None:
@@ -180,8 +190,12 @@ class BoardPane(CocreatePane):
         background: $surface; padding: 0 1;
     }
     BoardPane CardBoard > .card-board--header { background: $panel; }
-    .-projector BoardPane .cocreate-side { width: 30%; }
+    /* projector mode: the wall takes the screen (the side panel is for the facilitator) */
+    .-projector BoardPane .cocreate-side { display: none; }
     """
+
+    EMPTY = "cocreate.board_empty"
+    """What the board says while it has no card (the i18n key)."""
 
     JUMP_KEYS: ClassVar[list[Binding]] = [
         Binding("shift+down", "jump(1)", "Next cluster", id="cocreate_jump_next", show=False,
@@ -197,7 +211,8 @@ class BoardPane(CocreatePane):
         """The cluster cards last went to (``.`` sends the next one there too)."""
         self._redraw: Redraw | None = None
         self._question = ""
-        self.board = CardBoard(id=f"board-{self.view}", empty_hint=t("cocreate.board_empty"))
+        self.board = WallBoard(id=f"board-{self.view}", empty_hint=t(self.EMPTY),
+                               flowing={LOOSE})
         self.panel = FittedStatic(id=f"panel-{self.view}", classes="cocreate-panel")
 
     def compose(self) -> ComposeResult:

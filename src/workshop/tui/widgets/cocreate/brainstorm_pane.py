@@ -18,6 +18,7 @@ from workshop.tui.widgets.cocreate.settings import BRAINSTORM_KEYS, SettingsActi
 class BrainstormPane(SettingsActions, BoardPane):
     view = "brainstorm"
     takes_cards = True
+    EMPTY = "cocreate.board_empty_brainstorm"
 
     BINDINGS = [*BRAINSTORM_KEYS]
 
@@ -34,6 +35,16 @@ class BrainstormPane(SettingsActions, BoardPane):
 
         return self.change(t("undo.add_card", text=truncate(text, 24)), add,
                            redraw=lambda doc: (self.mirror.add(doc, added[-1]), added[-1].id))
+
+    def entry_target(self, doc: Workshop) -> str:
+        """With a cap per turn, which of its cards the team is typing (``本轮第 2/3 张``)."""
+        cap = doc.cocreate.cap_per_turn
+        if not cap:
+            return ""
+        typed = doc.room.turn.cards_this_turn
+        if typed >= cap:
+            return t("cocreate.entry_cap_full", cap=cap)
+        return t("cocreate.entry_cap", number=typed + 1, cap=cap)
 
     def start_card(self, doc: Workshop, sections: list[Section]) -> str | None:
         return None  # the room types: the newest card is the one that matters

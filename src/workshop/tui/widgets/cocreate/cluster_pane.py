@@ -56,7 +56,7 @@ class ClusterPane(ClusterActions, BoardPane):
         if card is None:
             return
         self._toggle_mark(card.id)
-        self.board.action_cursor(1)
+        self.board.step(1)  # on to the next card in reading order, to mark it too
 
     def _toggle_mark(self, card_id: str) -> None:
         self.board.show(self.mirror.toggle_mark(card_id))
@@ -138,7 +138,7 @@ class ClusterPane(ClusterActions, BoardPane):
 
         self.workbench.push_screen(
             ClusterPicker(t("cocreate.move_title", count=len(ids)),
-                          [(key, self.cluster_label(key)) for key in clusters],
+                          self.cluster_choices(clusters),
                           self.last_target), chosen)
 
     def action_carry(self, delta: int) -> None:

@@ -20,12 +20,17 @@ from workshop.tui.widgets.field_dialog import FieldDialog
 
 
 class ClusterPicker(Choice):
-    """Pick a cluster from a list (↑↓, Enter, or its number); returns its id."""
+    """Pick a cluster from a list (↑↓, Enter, or its number); returns its id.
 
-    def __init__(self, title: str, options: Sequence[tuple[str, str]],
+    Each option carries the cluster's number on the board (``3. 办好技术交流会``), so a
+    list that leaves a cluster out (the one being merged) numbers the rest as the board
+    does: typing 10 picks the board's cluster 10, whatever its place in the list."""
+
+    def __init__(self, title: str, options: Sequence[tuple[str, int, str]],
                  highlight: str | None = None) -> None:
-        super().__init__(title, [(key, f"{i}. {label}") for i, (key, label)
-                                 in enumerate(options, 1)], hint=t("cocreate.picker_hint"))
+        super().__init__(title, [(key, f"{number}. {label}") for key, number, label in options],
+                         hint=t("cocreate.picker_hint"))
+        self.numbers = {number: i for i, (_key, number, _label) in enumerate(options)}
         self.highlight = highlight
 
     def on_mount(self) -> None:
@@ -41,13 +46,14 @@ class ClusterPicker(Choice):
         """Typing a cluster's number jumps to it (two digits for clusters 10 and up)."""
         if event.character and event.character.isdigit():
             event.stop()
-            self._typed = (self._typed + event.character)[-2:]
-            number = int(self._typed)
-            if not 1 <= number <= len(self.options):
-                self._typed = event.character
-                number = int(self._typed)
-            if 1 <= number <= len(self.options):
-                self.query_one(OptionList).highlighted = number - 1
+            typed = (self._typed + event.character)[-2:]
+            if int(typed) not in self.numbers:
+                typed = event.character
+            self._typed = typed
+            # a number not on the list picks nothing (Enter must not take the one before)
+            self.query_one(OptionList).highlighted = self.numbers.get(int(typed))
+            if int(typed) not in self.numbers:
+                self.app.bell()
 
 
 def advice_text(name: str) -> Text:

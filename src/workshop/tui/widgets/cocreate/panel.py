@@ -32,7 +32,8 @@ def _lines(parts: list[Text]) -> Text:
     return Text("\n").join(parts)
 
 
-def _dots(left: int, total: int) -> str:
+def dots(left: int, total: int) -> str:
+    """``●●●○○`` (dots left of all), or ``● 12/30`` when there are many."""
     if total > 10:
         return f"● {left}/{total}"
     return "●" * left + "○" * (total - left)
@@ -127,7 +128,7 @@ def vote(doc: Workshop, voter: vote_method.Voter | None, width: int = 36) -> Tex
         line = Text()
         line.append("▌ ", style=Style(color=team.color, bold=True))
         line.append(truncate(team.name, 10) + " ")
-        line.append(_dots(left, total), style="bold")
+        line.append(dots(left, total), style="bold")
         parts.append(line)
     parts += [Text(""), _heading("cocreate.panel.tally")]
     if tally_hidden(doc, "cocreate"):  # phones voted in secret: no counts, no order
@@ -136,12 +137,14 @@ def vote(doc: Workshop, voter: vote_method.Voter | None, width: int = 36) -> Tex
         return _lines(parts)
     ranked = vote_method.priority(doc, named_only=True)
     voted = vote_method.total(doc) > 0
+    numbers = {k.id: number for number, k in enumerate(section.clusters, 1)}
     for row in ranked[:TALLY_ROWS]:
+        # numbered as on the board (the keys 1–9 vote by that number), most dots first
         line = Text(no_wrap=True)
-        dots = f"  ● {row.votes}"
-        line.append(f"{row.rank}{'=' if row.tied and voted else ''} ".rjust(4), style="bold")
-        line.append(truncate(row.name, max(4, width - 4 - cells(dots))))
-        line.append(dots, style="bold")
+        dots_text = f"  ● {row.votes}{'=' if row.tied and voted else ''}"
+        line.append(f"{numbers[row.cluster_id]}. ".rjust(4), style="bold")
+        line.append(truncate(row.name, max(4, width - 4 - cells(dots_text))))
+        line.append(dots_text, style="bold")
         parts.append(line)
     if len(ranked) > TALLY_ROWS:
         parts.append(Text(t("cocreate.panel.more", count=len(ranked) - TALLY_ROWS),

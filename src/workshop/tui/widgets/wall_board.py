@@ -1,0 +1,500 @@
+"""A card board laid out like the wall it replaces: clusters side by side in columns.
+
+The same board as ``CardBoard`` (sections of cards, a cursor, the same messages), drawn
+otherwise: each section a column of its cards under its title, as many columns as the
+width holds, further ones in bands below (``wall_layout``); a *flowing* section (the
+cards in no cluster) spreads its cards across the whole width, a row at a time. ↑↓ move
+within a column (and on to the band above or below), ←→ between columns.
+
+Still drawn as lines, never a widget per card: each card is wrapped once per column
+width and kept; a band is laid out again only when its sections change; a line of the
+wall is put together from its columns when it is first shown, and kept while its band
+is; after a change only the lines on screen that changed are repainted.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Collection
+from itertools import accumulate, chain
+from typing import Any
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region
+from textual.strip import Strip
+
+from workshop.text import cells, truncate
+from workshop.tui.widgets.card_board import CardBoard, CardView, Section
+from workshop.tui.widgets.wall_layout import (
+    GAP,
+    Band,
+    Spot,
+    balanced,
+    band,
+    column_width,
+    dot_per_dot,
+    fill,
+    horizontal,
+    most_columns,
+    retitle,
+    same_line,
+    stack,
+    vertical,
+)
+
+TITLE_LINES = 2
+"""A cluster's title wraps to at most this many lines (then it is cut with …)."""
+SPACER = Band((), 0, 1)
+"""A blank line under the loose cards."""
+
+
+class WallBoard(CardBoard):
+    """Sections as columns of a wall; `flowing` sections spread across the width."""
+
+    BINDINGS = [
+        Binding("left", "across(-1)", "Column to the left", show=False, id="wall.left",
+                tooltip="The card level with this one in the column to the left"),
+        Binding("right", "across(1)", "Column to the right", show=False, id="wall.right",
+                tooltip="The card level with this one in the column to the right"),
+    ]
+
+    def __init__(self, *, flowing: Collection[str] = (), **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.flowing = frozenset(flowing)
+        self._bands: list[Band] = []
+        self._tops: list[int] = [0]
+        self._place: dict[str, tuple[int, int | None, int]] = {}
+        """Section key → (its first band of cards, its column there or None when it
+        flows, cards a row when it flows)."""
+        self._section_index: dict[str, int] = {}
+        self._memo: dict[tuple, tuple[Any, tuple]] = {}
+        """Columns and bands laid out, by what they show: reused while it stays the same."""
+        self._lines: dict[tuple[CardView, int], list[Strip]] = {}
+        self._titles: dict[tuple, list[Strip]] = {}
+        self._cells: dict[int, tuple[Strip | None, list[Segment]]] = {}
+        self._joined: dict[int, tuple[Band, dict[int, Strip]]] = {}
+        """Lines of the wall put together (by band, then line within it)."""
+
+    # -- finding cards --------------------------------------------------------------------
+    def index_of(self, card_id: str, group: str | None = None) -> int | None:
+        """Looks in the section `group` first, then in the sections laid out again by the
+        last change (where a card that just moved is), before indexing every card."""
+        near = [self._section_index[group]] if group in self._section_index else []
+        for section in dict.fromkeys(near + self._changed):
+            start = self._block_card_start[section]
+            for local, card in enumerate(self._sections[section].cards):
+                if card.id == card_id:
+                    return start + local
+        if self._index is None:
+            self._index = {card.id: i for i, card in enumerate(self._cards)}
+        return self._index.get(card_id)
+
+    def _spot(self, index: int) -> Spot | None:
+        """Where card `index` is on the wall."""
+        if not 0 <= index < len(self._cards) or not self._bands:
+            return None
+        section = self.section_of(index)
+        local = index - self._block_card_start[section]
+        place = self._place.get(self._sections[section].key)
+        if place is None:
+            return None
+        first, column, per_row = place
+        if column is None:
+            return Spot(first + local // per_row, local % per_row, 0)
+        items = self._bands[first].columns[column].items
+        return Spot(first, column, local + (1 if items and items[0].card is None else 0))
+
+    def _index_at(self, spot: Spot) -> int:
+        item = self._bands[spot.band].columns[spot.column].items[spot.item]
+        return self._block_card_start[self._section_index[item.section]] + (item.card or 0)
+
+    def _rows_of(self, index: int) -> tuple[int, int] | None:
+        """(first board line, lines) of card `index`."""
+        spot = self._spot(index)
+        if spot is None:
+            return None
+        item = self._bands[spot.band].columns[spot.column].items[spot.item]
+        return self._tops[spot.band] + item.top, len(item.lines)
+
+    # -- layout ---------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        sections = self._sections
+        self._changed = []
+        self._cards = list(chain.from_iterable(s.cards for s in sections))
+        self._block_card_start = list(accumulate((len(s.cards) for s in sections), initial=0))
+        self._section_index = {s.key: i for i, s in enumerate(sections)}
+        self._index = None
+        if self.is_attached and not self.size.width:
+            # not laid out yet: the lines wait for the width (see CardBoard._rebuild)
+            self._bands, self._tops, self._rows, self._place = [], [0], 0, {}
+            return
+        width = max(8, self.scrollable_content_region.width or self.size.width or 40)
+        styles_key = (self.app.theme if self.is_attached else "", width, self._layout_styles())
+        if styles_key != self._styles_key:
+            self._lines.clear()
+            self._titles.clear()
+            self._cells.clear()
+            self._memo = {}
+            self._styles_key = styles_key
+        self._built_width = width
+        before = (self._bands, self._tops)
+        memo: dict[tuple, tuple[Any, tuple]] = {}
+        bands: list[Band] = []
+        place: dict[str, tuple[int, int | None, int]] = {}
+        run: list[Section] = []
+        for section in [*sections, None]:
+            if section is not None and section.key not in self.flowing:
+                run.append(section)
+                continue
+            if run:
+                self._lay_columns(run, width, bands, place, memo)
+                run = []
+            if section is not None:
+                self._lay_flow(section, width, bands, place, memo)
+        if not self._cards and not any(b.columns for b in bands) and self.empty_hint:
+            hint = [Strip([Segment("  " + line, self._cached_style("hint"))])
+                    for line in fill(self.empty_hint, width - 2)]
+            bands = [band([stack(0, width, [("", None, hint)])])]
+        self._memo = memo
+        self._bands, self._place = bands, place
+        self._tops = list(accumulate((b.rows for b in bands), initial=0))
+        self._rows = self._tops[-1]
+        ids = {id(b) for b in bands}
+        self._joined = {key: value for key, value in self._joined.items() if key in ids}
+        limit = 4 * max(1000, len(self._cards))
+        if len(self._lines) > limit or len(self._cells) > 2 * limit:
+            self._lines, self._cells = {}, {}  # cards long gone: let their lines go
+        self._set_virtual_height(self._rows, width)
+        self._refresh_rows(*before)
+
+    def _lay_columns(self, run: list[Section], width: int, bands: list[Band],
+                     place: dict[str, tuple[int, int | None, int]],
+                     memo: dict[tuple, tuple[Any, tuple]]) -> None:
+        """Sections side by side, a band of columns at a time, the bands evenly filled.
+        A column is laid out again only when its section changed."""
+        per_band = balanced(len(run), most_columns(width))
+        col_w = column_width(width, per_band)
+        for start in range(0, len(run), per_band):
+            chunk = run[start:start + per_band]
+            columns = []
+            rows = max(len(self._title_lines(s, col_w, TITLE_LINES)) for s in chunk)
+            for i, s in enumerate(chunk):
+                key = ("column", s.key, i, col_w)
+                title = self._title(s, col_w, TITLE_LINES, rows)
+                old = self._memo.get(key)
+                if old is not None and (old[1] is s.cards or tuple(old[1]) == tuple(s.cards)):
+                    column = old[0]
+                    if column.items[0].lines is not title:  # a new title (or dots) only
+                        column = retitle(column, title)
+                else:
+                    column = stack(i * (col_w + GAP), col_w, [
+                        (s.key, None, title),
+                        *((s.key, j, self._card(card, col_w)) for j, card in enumerate(s.cards))])
+                    self._changed.append(self._section_index[s.key])
+                memo[key] = (column, s.cards)
+                columns.append(column)
+                place[s.key] = (len(bands), i, per_band)
+            key = ("band", tuple(id(c) for c in columns))
+            old = self._memo.get(key)
+            laid = old[0] if old is not None and all(
+                a is b for a, b in zip(old[1], columns, strict=True)) else band(columns, 1)
+            memo[key] = (laid, tuple(columns))
+            bands.append(laid)
+
+    def _lay_flow(self, section: Section, width: int, bands: list[Band],
+                  place: dict[str, tuple[int, int | None, int]],
+                  memo: dict[tuple, tuple[Any, tuple]]) -> None:
+        """A section spread across the width: its title, then rows of cards."""
+        per_row = most_columns(width)
+        col_w = column_width(width, per_row)
+        cards = section.cards
+        if section.title or (not cards and section.hint):
+            key = ("title", section.key, section.title, section.hint, len(cards))
+            old = self._memo.get(key)
+            laid = old[0] if old else band([stack(0, width, [
+                (section.key, None, self._title(section, width, 1))])])
+            memo[key] = (laid, ())
+            bands.append(laid)
+        place[section.key] = (len(bands), None, per_row)
+        for start in range(0, len(cards), per_row):
+            row = tuple(cards[start:start + per_row])
+            key = ("row", section.key, col_w, start, row)
+            old = self._memo.get(key)
+            if old is not None:
+                laid = old[0]
+            else:
+                laid = band([stack(i * (col_w + GAP), col_w,
+                                   [(section.key, start + i, self._card(card, col_w))])
+                             for i, card in enumerate(row)])
+                self._changed.append(self._section_index[section.key])
+            memo[key] = (laid, ())
+            bands.append(laid)
+        if cards:
+            bands.append(SPACER)
+
+    def _title(self, section: Section, width: int, most: int, rows: int = 0) -> list[Strip]:
+        """A section's title (wrapped to `most` lines, then padded to `rows` so the titles
+        of a band end level), its dots, and its hint when it has no cards. (The wall lights
+        the card under the cursor, not its column's title: lighting a title would lay its
+        column out again at every step across the wall.)"""
+        tally = section.tally
+        if tally is not None and dot_per_dot(*tally, width):
+            tally = (tally[0], None)  # drawn the same whatever the most: no new title
+        key = (section.title, len(section.cards), not section.cards and section.hint,
+               tally, width, most, rows)
+        strips = self._titles.get(key)
+        if strips is None:
+            if len(self._titles) > 1000:
+                self._titles = {}
+            strips = self._titles[key] = self._layout_title(section, width, most, rows)
+        return strips
+
+    def _title_lines(self, section: Section, width: int, most: int) -> list[str]:
+        """The title's text wrapped to the column (kept: every band asks for it)."""
+        key = (section.title, len(section.cards), width, most)
+        lines = self._titles.get(key)
+        if lines is None:
+            text = f"{section.title} ({len(section.cards)})" if section.title else ""
+            lines = fill(text, width - 2) if text else []
+            if len(lines) > most:
+                lines = [*lines[:most - 1], truncate(lines[most - 1] + "…" * 2, width - 2)]
+            self._titles[key] = lines
+        return lines
+
+    def _layout_title(self, section: Section, width: int, most: int,
+                      rows: int) -> list[Strip]:
+        style = self._cached_style("header")
+        lines = self._title_lines(section, width, most)
+        if lines:
+            lines = lines + [""] * (rows - len(lines))
+        strips = [Strip([Segment(" " + line + " " * max(0, width - 1 - cells(line)), style)])
+                  for line in lines]
+        if section.tally is not None:
+            strips.append(self._tally(*section.tally, width))
+        if not section.cards and section.hint:
+            hint_style = self._cached_style("hint")
+            strips += [Strip([Segment("  " + line, hint_style)])
+                       for line in fill(section.hint, width - 2)]
+        return strips
+
+    def _tally(self, dots: int, most: int, width: int) -> Strip:
+        """``●●●● 4`` under a cluster's title: a paper dot per dot where the most any
+        cluster has fits the column, else a bar to scale (readable from the back)."""
+        style = self._cached_style("badge")
+        if dot_per_dot(dots, most, width):
+            bar = "●" * dots
+        else:
+            bar = "█" * round(dots * (width - 1 - cells(f" {most}")) / most)
+        return Strip([Segment(f" {bar} {dots}", style)])
+
+    def _card(self, card: CardView, width: int) -> list[Strip]:
+        """A card in a column: its team's bar, its text (no team name: the wall is the
+        room's), its badge; wrapped once per column width."""
+        key = (card, width)
+        lines = self._lines.get(key)
+        if lines is None:
+            lines = self._lines[key] = self._layout_wall_card(card, width)
+        return lines
+
+    def _layout_wall_card(self, card: CardView, width: int) -> list[Strip]:
+        # a hidden card gives away neither its text nor its team's colour
+        bar = Style(color=None if card.hidden else card.color or None, bold=True)
+        mark = "▌ "
+        if card.marked:
+            bar, mark = self._cached_style("marked"), "✔ "
+        text_style = self._cached_style("hidden") if card.hidden else Style()
+        lines = fill("▒▒▒▒▒▒" if card.hidden else card.text, width - 2)
+        badge_style = self._cached_style("badge")
+        strips = []
+        for n, line in enumerate(lines):
+            segments = [Segment(mark if n == 0 else "  ", bar if n == 0 else Style()),
+                        Segment(line, text_style)]
+            if n == len(lines) - 1 and card.badge:
+                room = width - 2 - cells(line)
+                badge = " " + card.badge
+                if cells(badge) <= room:
+                    segments += [Segment(" " * (room - cells(badge))), Segment(badge, badge_style)]
+                else:
+                    strips.append(Strip(segments))
+                    segments = [Segment("  "), Segment(card.badge, badge_style)]
+            strips.append(Strip(segments))
+        return strips
+
+    # -- drawing --------------------------------------------------------------------------
+    def _line_at(self, bands: list[Band], tops: list[int], row: int) -> tuple[Band | None, int]:
+        if not bands or row >= tops[-1] or row < 0:
+            return None, 0
+        index = bisect_right(tops, row) - 1
+        return bands[index], row - tops[index]
+
+    def _refresh_rows(self, bands: list[Band], tops: list[int]) -> None:
+        """Repaint only the lines on screen that show something else now."""
+        height = self.scrollable_content_region.height
+        if not self.is_mounted or not height or not bands:
+            self.refresh()
+            return
+        top = self.scroll_offset.y
+        if top and top + height > self._rows:
+            self.refresh()  # the wall got shorter under a scrolled view: it will scroll back
+            return
+        changed = []
+        for y in range(height):
+            was, was_row = self._line_at(bands, tops, top + y)
+            now, now_row = self._line_at(self._bands, self._tops, top + y)
+            if (was is not now or was_row != now_row) and not same_line(was, was_row, now,
+                                                                          now_row):
+                changed.append(y)
+        if changed:
+            self.refresh(Region(0, changed[0], self.size.width, changed[-1] - changed[0] + 1))
+
+    def _cell(self, line: Strip | None, width: int, style: Style | None = None
+              ) -> list[Segment]:
+        """A laid-out line as a column draws it: padded to the column's width, on the
+        board's style (and on `style`, the cursor's, when given). Kept while the line is
+        (a line is laid out once, but drawn whenever the wall repaints)."""
+        if style is None:
+            kept = self._cells.get(id(line))
+            if kept is not None and kept[0] is line:
+                return kept[1]
+        segments: list[Segment] = []
+        used = 0
+        if line is not None:
+            if line.cell_length > width:
+                line = line.crop(0, width)
+            used = line.cell_length
+            segments.extend(Segment.apply_style(line, style) if style else line)
+        if used < width:
+            segments.append(Segment(" " * (width - used), style))
+        segments = list(Segment.apply_style(segments, self._cached_style("base")))
+        if style is None:
+            self._cells[id(line)] = (line, segments)
+        return segments
+
+    def _join(self, laid: Band, row: int, width: int, cursor: Spot | None) -> Strip:
+        """Line `row` of band `laid`: its columns side by side (the cursor's card lit)."""
+        base = self._cached_style("base")
+        segments: list[Segment] = []
+        x = 0
+        for number, column in enumerate(laid.columns):
+            if column.x > x:
+                segments.append(Segment(" " * (column.x - x), base))
+            item = column.item_at(row) if row < laid.height else None
+            line = item.lines[row - item.top] if item is not None else None
+            lit = (cursor is not None and item is not None and cursor.column == number
+                   and column.items[cursor.item] is item)
+            segments += self._cell(line, column.width,
+                                   self._cached_style("cursor") if lit else None)
+            x = column.x + column.width
+        if x < width:
+            segments.append(Segment(" " * (width - x), base))
+        strip = Strip(segments, max(x, width))
+        return strip.crop(0, width) if x > width else strip
+
+    def render_line(self, y: int) -> Strip:
+        row = y + self.scroll_offset.y
+        width = self._line_width
+        if width is None:
+            width = self.scrollable_content_region.width
+        laid, line = self._line_at(self._bands, self._tops, row)
+        if laid is None:
+            return Strip.blank(width, self._cached_style("base"))
+        cursor = self._spot(self.cursor)
+        if cursor is not None and self._bands[cursor.band] is laid:
+            item = laid.columns[cursor.column].items[cursor.item]
+            if item.top <= line < item.top + len(item.lines):
+                return self._join(laid, line, width, cursor)
+        kept = self._joined.get(id(laid))
+        if kept is None or kept[0] is not laid:
+            kept = self._joined[id(laid)] = (laid, {})
+        strip = kept[1].get(line)
+        if strip is None or strip.cell_length != width:
+            strip = kept[1][line] = self._join(laid, line, width, None)
+        return strip
+
+    # -- cursor ---------------------------------------------------------------------------
+    def _refresh_card(self, index: int) -> None:
+        rows = self._rows_of(index)
+        if rows is not None:
+            self.refresh(Region(0, rows[0] - self.scroll_offset.y, self.size.width, rows[1]))
+
+    def _scroll_to_cursor(self) -> None:
+        spot = self._spot(self.cursor)
+        if spot is None:
+            return
+        rows = self._rows_of(self.cursor)
+        assert rows is not None
+        top, height = rows
+        if spot.item <= 1:  # the first card of a column: its title too
+            height += top - self._tops[spot.band]
+            top = self._tops[spot.band]
+        self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True)
+
+    def _go(self, spot: Spot | None) -> None:
+        if spot is not None:
+            self.cursor = self._index_at(spot)
+
+    def action_cursor(self, delta: int) -> None:
+        spot = self._spot(self.cursor)
+        if spot is None:
+            super().action_cursor(delta)
+            return
+        for _ in range(abs(delta)):
+            spot = vertical(self._bands, spot, 1 if delta > 0 else -1) or spot
+        self._go(spot)
+
+    def step(self, delta: int) -> None:
+        """The next (or previous) card in reading order: down a cluster's column, along a
+        row of loose cards, and on to the next column at a column's end."""
+        if self._cards:
+            self.cursor = max(0, min(len(self._cards) - 1, self.cursor + delta))
+
+    def action_across(self, delta: int) -> None:
+        spot = self._spot(self.cursor)
+        if spot is not None:
+            self._go(horizontal(self._bands, spot, delta))
+
+    def action_page(self, direction: int) -> None:
+        spot = self._spot(self.cursor)
+        if spot is None:
+            return
+        page = max(1, self.scrollable_content_region.height - 1)
+        start = self._tops[spot.band]
+        while abs(self._tops[spot.band] - start) < page:
+            nxt = vertical(self._bands, spot, direction)
+            if nxt is None:
+                break
+            spot = nxt
+        self._go(spot)
+
+    def watch_current_section(self, old: str, new: str) -> None:
+        """The wall lights no title (see ``_title``)."""
+
+    def on_click(self, event: events.Click) -> None:
+        event.prevent_default()  # CardBoard's click reads its own (list) layout
+        laid, line = self._line_at(self._bands, self._tops, event.y + self.scroll_offset.y)
+        if laid is None:
+            return
+        column = next((c for c in laid.columns if c.x <= event.x < c.x + c.width), None)
+        item = column.item_at(line) if column is not None else None
+        if column is None or item is None or not item.section:
+            return
+        if item.card is None:
+            self.current_section = item.section
+            self.post_message(self.SectionClicked(self, item.section))
+            return
+        index = self._block_card_start[self._section_index[item.section]] + item.card
+        if event.x - column.x < 2:
+            self.post_message(self.MarkClicked(self, self._cards[index]))
+        self.cursor = index
+
+    def column_spans(self, y: int) -> list[tuple[tuple[int, int], int, int]]:
+        """The columns drawn on screen line `y`: (which column of which band, x, width)."""
+        row = y + self.scroll_offset.y
+        if not self._bands or not 0 <= row < self._rows:
+            return []
+        index = bisect_right(self._tops, row) - 1
+        return [((index, number), column.x, column.width)
+                for number, column in enumerate(self._bands[index].columns)]

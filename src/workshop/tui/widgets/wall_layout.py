@@ -1,0 +1,251 @@
+"""Where a wall board puts its sections and cards: pure geometry, no Textual.
+
+A wall is what the room's paper wall was: each cluster a column of its cards under its
+title, as many columns side by side as the width holds, the next ones in a band below.
+A *flowing* section (the cards in no cluster) spreads its cards across the whole width
+instead, a row of cards at a time, so a pile of loose cards does not make one column
+as tall as the wall.
+
+The board is a list of ``Band``s, one under the other; a band is a row of ``Column``s;
+a column is a run of ``Item``s (a section's title lines, or one card's lines). An item
+holds its laid-out lines (whatever the widget draws: only their count matters here).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from math import ceil
+from typing import Any, NamedTuple
+
+from workshop.text import cells
+
+MIN_COLUMN = 22
+"""Narrowest column, in cells: ten Chinese characters a line and the card's bar."""
+GAP = 2
+"""Cells between columns."""
+
+
+def most_columns(width: int, min_column: int = MIN_COLUMN, gap: int = GAP) -> int:
+    """How many columns of at least `min_column` cells fit in `width` (at least one)."""
+    return max(1, (width + gap) // (min_column + gap))
+
+
+def balanced(count: int, most: int) -> int:
+    """Columns per band for `count` sections, at most `most` a band, the bands as evenly
+    filled as can be (11 clusters, 6 a band: 6 and 5, not 10 and 1)."""
+    if count <= 0:
+        return 1
+    bands = ceil(count / most)
+    return ceil(count / bands)
+
+
+def column_width(width: int, columns: int, gap: int = GAP) -> int:
+    """The width of each of `columns` columns sharing `width`."""
+    return max(4, (width - gap * (columns - 1)) // max(1, columns))
+
+
+class Item(NamedTuple):
+    """A section's title (``card`` None) or one of its cards, in a column."""
+
+    section: str
+    """The section's key."""
+    card: int | None
+    """The card's place within its section; None for the section's title and hint."""
+    top: int
+    """Its first line within the band."""
+    lines: Sequence[Any]
+
+
+class Column(NamedTuple):
+    x: int
+    width: int
+    items: tuple[Item, ...]
+
+    @property
+    def height(self) -> int:
+        last = self.items[-1] if self.items else None
+        return last.top + len(last.lines) if last else 0
+
+    def item_at(self, row: int) -> Item | None:
+        """The item drawn on line `row` of the band, if any."""
+        tops = [item.top for item in self.items]
+        at = bisect_right(tops, row) - 1
+        if at < 0:
+            return None
+        item = self.items[at]
+        return item if row < item.top + len(item.lines) else None
+
+
+class Band(NamedTuple):
+    columns: tuple[Column, ...]
+    height: int
+    gap_after: int
+    """Blank lines under the band (between one band of clusters and the next)."""
+
+    @property
+    def rows(self) -> int:
+        return self.height + self.gap_after
+
+
+def stack(x: int, width: int, pieces: Sequence[tuple[str, int | None, Sequence[Any]]]
+          ) -> Column:
+    """A column of `pieces` (section key, card or None, lines) one under the other."""
+    items = []
+    top = 0
+    for section, card, lines in pieces:
+        items.append(Item(section, card, top, lines))
+        top += len(lines)
+    return Column(x, width, tuple(items))
+
+
+def retitle(column: Column, title: Sequence[Any]) -> Column:
+    """`column` with its first item's lines (its title) replaced by `title`: the cards
+    keep their lines and move up or down by the difference."""
+    first = column.items[0]
+    shift = len(title) - len(first.lines)
+    items = [first._replace(lines=title)]
+    items += [item._replace(top=item.top + shift) if shift else item
+              for item in column.items[1:]]
+    return column._replace(items=tuple(items))
+
+
+def band(columns: Sequence[Column], gap_after: int = 0) -> Band:
+    return Band(tuple(columns), max((c.height for c in columns), default=0), gap_after)
+
+
+NO_START = frozenset("）)]】」』》〉，。、；：！？,.;:!?%…·")
+"""Never at the start of a line (closing brackets, punctuation)."""
+NO_END = frozenset("（([【「『《〈")
+"""Never at the end of a line (opening brackets)."""
+
+
+def _breaks_between(before: str, after: str) -> bool:
+    """May a line end between `before` and `after`? After a space, and between Chinese
+    characters; never inside a word or a number, before a closing mark or after an
+    opening one (``（61）`` stays whole)."""
+    if after in NO_START or before in NO_END or after == " ":
+        return False
+    return before == " " or cells(before) > 1 or cells(after) > 1
+
+
+def fill(text: str, width: int) -> list[str]:
+    """Wrap `text` to lines of at most `width` cells, as a card on the wall reads best:
+    Chinese fills each line (``wrap`` moved a Chinese run after a space to the next line,
+    leaving a cluster's number alone), a number, a word or a bracketed note is not cut in
+    two, and no line starts with a closing mark. A word wider than the line is cut."""
+    width = max(1, width)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for char in paragraph:
+            w = cells(char)
+            if char == " " and not line and lines:
+                continue  # a wrapped line does not start with a space
+            if used + w > width and line.strip():
+                if char == " ":  # the line ends at this space
+                    lines.append(line.rstrip())
+                    line, used = "", 0
+                    continue
+                cut = next((i for i in range(len(line) - 1, 0, -1)
+                            if _breaks_between(line[i - 1], line[i])), 0)
+                if not _breaks_between(line[-1], char) and cut:
+                    line, rest = line[:cut], line[cut:]
+                else:
+                    rest = ""
+                lines.append(line.rstrip())
+                line = rest.lstrip()
+                used = cells(line)
+            line += char
+            used += w
+        lines.append(line.rstrip())
+    return lines
+
+
+def same_line(was: Band | None, was_row: int, now: Band | None, now_row: int) -> bool:
+    """Whether two lines of the wall draw the same laid-out lines in the same columns (a
+    band laid out again keeps the lines of its columns that did not change)."""
+    if was is None or now is None or len(was.columns) != len(now.columns):
+        return was is now
+    for old, new in zip(was.columns, now.columns, strict=True):
+        if (old.x, old.width) != (new.x, new.width):
+            return False
+        a, b = old.item_at(was_row), new.item_at(now_row)
+        if (a is None) != (b is None):
+            return False
+        if a is not None and b is not None and (
+                a.lines[was_row - a.top] is not b.lines[now_row - b.top]):
+            return False
+    return True
+
+
+def dot_per_dot(dots: int, most: int, width: int) -> bool:
+    """Whether the most dots on any cluster fit a column as one ``●`` each (else bars)."""
+    return most <= width - 1 - cells(f" {most}")
+
+
+# -- moving about the wall -------------------------------------------------------------------
+class Spot(NamedTuple):
+    """Where a card is: its band, its column in the band, its item in the column."""
+
+    band: int
+    column: int
+    item: int
+
+
+def _cards_in(column: Column) -> list[int]:
+    return [i for i, item in enumerate(column.items) if item.card is not None]
+
+
+def _nearest_column(bands: Sequence[Band], index: int, x: int) -> int | None:
+    """The column of band `index` under `x` (or the nearest one) that has cards."""
+    columns = [i for i, c in enumerate(bands[index].columns) if _cards_in(c)]
+    if not columns:
+        return None
+    def distance(i: int) -> int:
+        c = bands[index].columns[i]
+        return 0 if c.x <= x < c.x + c.width else min(abs(c.x - x), abs(c.x + c.width - 1 - x))
+    return min(columns, key=distance)
+
+
+def vertical(bands: Sequence[Band], spot: Spot, delta: int) -> Spot | None:
+    """The card above (`delta` -1) or below (+1) `spot`: in its column, else in the
+    nearest band that has cards, under the same place across the wall."""
+    column = bands[spot.band].columns[spot.column]
+    cards = _cards_in(column)
+    at = cards.index(spot.item) + delta
+    if 0 <= at < len(cards):
+        return Spot(spot.band, spot.column, cards[at])
+    x = column.x
+    index = spot.band + delta
+    while 0 <= index < len(bands):
+        found = _nearest_column(bands, index, x)
+        if found is not None:
+            there = _cards_in(bands[index].columns[found])
+            return Spot(index, found, there[0] if delta > 0 else there[-1])
+        index += delta
+    return None
+
+
+def horizontal(bands: Sequence[Band], spot: Spot, delta: int) -> Spot | None:
+    """The card beside `spot` (left -1, right +1): in the next column with cards, the one
+    level with it; past the band's end, the first (or last) card of the next band."""
+    here = bands[spot.band]
+    row = here.columns[spot.column].items[spot.item].top
+    index = spot.column + delta
+    while 0 <= index < len(here.columns):
+        cards = _cards_in(here.columns[index])
+        if cards:
+            items = here.columns[index].items
+            level = [i for i in cards if items[i].top <= row] or cards[:1]
+            return Spot(spot.band, index, level[-1])
+        index += delta
+    band_index = spot.band + delta
+    while 0 <= band_index < len(bands):
+        columns = [i for i, c in enumerate(bands[band_index].columns) if _cards_in(c)]
+        if columns:
+            column = columns[0] if delta > 0 else columns[-1]
+            cards = _cards_in(bands[band_index].columns[column])
+            return Spot(band_index, column, cards[0] if delta > 0 else cards[-1])
+        band_index += delta
+    return None

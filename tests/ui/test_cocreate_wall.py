@@ -1,0 +1,169 @@
+"""The co-create board is the wall it replaces (issue 14): clusters side by side in
+columns that use the width, the loose cards across the top, in normal and projector
+mode; the arrow keys move across the wall and down its columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from cocreate_factory import IDEAS, room
+from cocreate_pilot import board_lines, board_of, squeeze, wall_cards, wall_titles
+from uitools import settle
+from workshop.methods.cocreate import clusters
+
+SIZES = [(80, 24), (200, 60)]
+
+
+def text(i: int) -> str:
+    """The text of the room's card `i` (0-based), as the wall shows it."""
+    return squeeze(f"{IDEAS[i % len(IDEAS)]}（{i + 1}）")
+
+
+@pytest.mark.parametrize("projector", [False, True])
+async def test_at_200x60_the_whole_wall_is_on_screen(cocreate_app, projector):
+    app = cocreate_app(room())
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        if projector:
+            await pilot.press("f9")
+            await settle(pilot)
+        assert len(wall_cards(app)) == 66  # 60 in 11 clusters, 6 loose: every one
+        titles = wall_titles(app)
+        assert titles[0] == "未归类卡片(6)"
+        assert [t.split(".")[0] for t in titles[1:]] == [str(n) for n in range(1, 12)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_f9_hides_the_side_panel_and_gives_the_wall_its_room(cocreate_app, size):
+    app = cocreate_app(room())
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        side = app.screen.active_pane.query_one(".cocreate-side")
+        assert side.display
+        await pilot.press("f9")
+        await settle(pilot)
+        assert not side.display  # the README's promise: secondary panels hidden
+        board = board_of(app)
+        assert board.size.width >= size[0] - 4
+        shown = wall_cards(app)
+        assert len(shown) >= (16 if size == (80, 24) else 66)  # was 6 of 66 at 80×24
+        loose = [text(i) for i in range(60, 66)]
+        assert loose[0] in shown and loose[2] in shown  # the loose cards, across the top
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_clusters_stand_side_by_side_as_many_as_fit(cocreate_app, size):
+    app = cocreate_app(room())
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        line = next(line for line in board_lines(app) if " 1. （未命名）" in line)
+        side_by_side = [n for n in range(1, 12) if f" {n}. （未命名）" in line]
+        assert side_by_side == list(range(1, 4 if size == (80, 24) else 7))
+        # each column holds its cluster's cards, in the order typed
+        first = next(cards for title, cards in _columns(app) if title.startswith("1."))
+        assert first[:2] == [text(0), text(11)]
+
+
+def _columns(app):
+    from cocreate_pilot import wall_columns
+
+    return wall_columns(app)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_arrow_keys_move_across_the_wall_and_down_its_columns(cocreate_app, size):
+    doc = room()
+    ids = [k.id for k in doc.cocreate.clusters]
+    app = cocreate_app(doc)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        board = board_of(app)
+        board.select(doc.cocreate.cards[0].id)  # cluster 1's first card
+        await pilot.press("right")
+        await settle(pilot)
+        assert board.selected.group == ids[1] and board.selected.text == IDEAS[1] + "（2）"
+        await pilot.press("down")
+        await settle(pilot)
+        assert board.selected.text == IDEAS[12 % 10] + "（13）"  # cluster 2's second card
+        await pilot.press("left")
+        await settle(pilot)
+        assert board.selected.group == ids[0]  # level with it in cluster 1
+        await pilot.press("up", "up", "up")
+        await settle(pilot)
+        assert board.selected.group == clusters_loose_key(app)  # above: the loose cards
+        # down a whole column and on to the band below, under the same place
+        board.select(doc.cocreate.cards[0].id)
+        for _ in range(6):
+            await pilot.press("down")
+        await settle(pilot)
+        per_band = 2 if size == (80, 24) else 6  # beside the side panel
+        assert board.selected.group == ids[per_band]
+        assert text(per_band) in wall_cards(app)  # scrolled into view
+
+
+def clusters_loose_key(app) -> str:
+    from workshop.tui.widgets.cocreate.board_mirror import LOOSE
+
+    return LOOSE
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_new_pair_keeps_the_cursor_on_it_in_view(cocreate_app, size):
+    doc = room()
+    app = cocreate_app(doc)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        board = board_of(app)
+        assert board.selected.text == IDEAS[0] + "（61）"  # the first loose card
+        await pilot.press("p", "right", "p")  # pairs first: this card and the next
+        await settle(pilot)
+        pair = clusters.cards_of(app.session.doc.cocreate, app.session.doc.cocreate.clusters[-1].id)
+        assert [c.text for c in pair] == [IDEAS[0] + "（61）", IDEAS[1] + "（62）"]
+        assert board.selected.id == pair[0].id  # the cursor on the new pair…
+        shown = wall_cards(app)
+        assert text(60) in shown and text(61) in shown  # …and the pair on screen
+        assert any(title.startswith("12.") for title in wall_titles(app))
+        if size == (200, 60):
+            assert text(62) in shown  # the loose cards still waiting, too
+
+
+async def test_the_wall_in_english(cocreate_app):
+    doc = room()
+    doc.room.language = "en"
+    app = cocreate_app(doc)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        titles = wall_titles(app)
+        assert titles[0] == squeeze("Cards not in a cluster (6)")
+        assert titles[1] == squeeze("1. (unnamed) (6)")
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_titles_of_a_band_end_level_so_its_cards_start_level(cocreate_app, size):
+    doc = room(named=True)
+    doc.cocreate.clusters[0].name = "建立VIP客户分级拜访制度并每月复盘一次"  # only it wraps
+    doc.cocreate.phase = "vote"
+    app = cocreate_app(doc)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        lines = board_lines(app)
+        first = [line for line in lines if text(0)[:4] in line or text(1)[:4] in line]
+        assert first and text(0)[:4] in first[0] and text(1)[:4] in first[0]
+        dots = [line for line in lines if line.strip().startswith("0")]
+        assert dots and dots[0].split() == ["0"] * len(dots[0].split())  # the tallies, level
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_an_empty_wall_says_what_to_do_in_its_phase(cocreate_app, size):
+    doc = room(clusters=0)
+    doc.cocreate.cards.clear()
+    app = cocreate_app(doc)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        said = squeeze(" ".join(board_lines(app)))
+        assert "在下方输入，回车添加" in said and "Ctrl+N" not in said  # we are brainstorming
+        app.screen.go_to_phase("cluster")
+        await settle(pilot)
+        assert "按Ctrl+G回到头脑风暴" in squeeze(" ".join(board_lines(app)))
