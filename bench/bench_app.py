@@ -7,26 +7,30 @@ the same run, in interleaved rounds.
    - the real ``workshop demo`` (the demo session kept in the data folder, as on every
      start after the first);
    - ``workshop open`` on the realistic workshop (``realistic.py``: 10 teams, 400 gap
-     cards, 300 actions) with 2,000 and with 20,000 co-create cards, on the co-create
+     cards, 300 actions) with 2,000 and with 10,000 co-create cards, on the co-create
      board (cluster phase: every card on the board);
    - the bare app. Targets: ratio ≤ 1.5 / 1.5 / 2.0. Also printed: the whole process,
      quitting at once.
 2. Typing on the co-create board (brainstorm) of the realistic workshop with 2,000 and
-   20,000 cards: cards of 14 keys typed at a steady pace (a key every 120 ms), Enter,
+   10,000 cards: cards of 14 keys typed at a steady pace (a key every 120 ms), Enter,
    and the next card's first key 150 ms after Enter; keys are pressed by another thread
    at those moments whatever the app is doing (nothing waits for it to be idle). Each
    key is timed from its press to the first frame that shows it: a letter in the entry;
    for Enter, the entry emptied and the card under the cursor on the board. The same
    keys go into the bare app's Input (Enter empties it). Targets: Enter ≤ 1.5×; the
-   first key after Enter at 20,000 cards ≤ 1.5×.
+   first key after Enter at the larger size ≤ 1.5×.
 3. Undo (Ctrl+Z) of a card just typed, key to the frame without it on the board, at
-   2,000 and 20,000 cards (target ≤ 50 ms at 20,000); against a key typed in the bare
+   2,000 and 10,000 cards (target ≤ 50 ms at the larger size); against a key typed in the bare
    app's Input.
 
 The app is run as the command runs it (``frames.running``), and the typing starts once
 it has done its quiet work (the other steps' screens built).
 
-Run:  .venv/bin/python bench/bench_app.py  [--rounds N] [--cards 2000,20000]
+Issue 17 set its targets at 20,000 cards; a session now holds at most 10,000 cards on a
+step's boards (``workshop.model.limits.MAX_CARDS``, refused on open beyond), so the
+larger size here is 10,000 and the "20,000" targets are applied to it.
+
+Run:  .venv/bin/python bench/bench_app.py  [--rounds N] [--cards 2000,10000]
 Prints medians with their spread (10th–90th percentile) and the ratios; not a test
 (machines here are noisy).
 """
@@ -87,7 +91,7 @@ sys.path.insert(0, {bench!r})
 kind, path = sys.argv[1], sys.argv[2]
 
 def up():
-    print(time.time(), flush=True)
+    print("first-frame", time.time(), flush=True)
 
 async def auto(pilot):
     await pilot.pause()
@@ -116,7 +120,10 @@ def first_screen(kind: str, path: Path, data: Path) -> tuple[float, float]:
     done = subprocess.run([sys.executable, "-c", code, kind, str(path)], check=True,
                           env=env, capture_output=True, text=True)
     ended = time.perf_counter() - start
-    return float(done.stdout.split()[0]) - start_wall, ended
+    # the command may print before its first frame (``workshop demo`` names its file)
+    marks = [line.split()[1] for line in done.stdout.splitlines()
+             if line.startswith("first-frame ")]
+    return float(marks[0]) - start_wall, ended
 
 
 def compile_sources() -> None:
@@ -280,7 +287,7 @@ def run_workshop(path: Path, scratch: Path, cards: int, undos: int) -> dict[str,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--cards", default="2000,20000")
+    parser.add_argument("--cards", default="2000,10000")
     parser.add_argument("--typed", type=int, default=4, help="cards typed per run")
     parser.add_argument("--undos", type=int, default=3, help="undos per run")
     parser.add_argument("--skip-start", action="store_true", help="no first-screen rounds")
@@ -355,9 +362,9 @@ def main() -> None:
             print(row(f"{n:,} cards: Enter, the card on the board", ours["enter"],
                       bare["enter"], "(target ≤ 1.5)"))
             print(row(f"{n:,} cards: first key 150 ms after Enter", ours["after_enter"],
-                      bare["after_enter"], "(target ≤ 1.5 at 20,000)"))
+                      bare["after_enter"], "(target ≤ 1.5 at the largest)"))
             print(row(f"{n:,} cards: Ctrl+Z, the card gone (bare: a key)", ours["undo"],
-                      bare["undo"], "(target ≤ 50 ms at 20,000)"))
+                      bare["undo"], "(target ≤ 50 ms at the largest)"))
         worst = {n: max(typed[f"{n}"]["after_enter"]) for n in sizes}
         print("  slowest first key after Enter: " + ", ".join(
             f"{n:,} cards {ms * 1000:.0f} ms" for n, ms in worst.items())
