@@ -364,7 +364,7 @@ def main() -> None:
                       bare["enter"], "(target ≤ 1.5)"))
             print(row(f"{n:,} cards: first key 150 ms after Enter", ours["after_enter"],
                       bare["after_enter"], "(target ≤ 1.5 at the largest)"))
-            print(row(f"{n:,} cards: Ctrl+Z, the card gone (bare: a key)", ours["undo"],
+            print(row(f"{n:,} cards: undo, the card gone (bare: a key)", ours["undo"],
                       bare["undo"], "(target ≤ 50 ms at the largest)"))
         worst = {n: max(typed[f"{n}"]["after_enter"]) for n in sizes}
         print("  slowest first key after Enter: " + ", ".join(
