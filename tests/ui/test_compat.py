@@ -20,6 +20,7 @@ from workshop.edits.cards import add_card
 from workshop.tui import compat
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.card_board import CardBoard
+from workshop.tui.widgets.top_bar import TopBar
 
 CSS = "Static { color: $primary; }"
 
@@ -176,3 +177,45 @@ def test_the_linux_driver_decodes_terminal_input_with_the_decoder_compat_replace
     assert decode("东".encode() + b"\xb6\xab" + b"ab") == "东ab"
     assert compat.input_was_not_utf8()
     assert decode("东".encode()[:2]) == "" and decode("东".encode()[2:]) == "东"  # split keys
+
+
+async def test_a_step_shown_first_does_not_restyle_the_whole_app(make_app, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        refreshed: list[int] = []
+        refresh_css = app.refresh_css
+        monkeypatch.setattr(app, "refresh_css",
+                            lambda *args, **kwargs: (refreshed.append(1),
+                                                     refresh_css(*args, **kwargs)))
+        await pilot.press("f3")
+        await settle(pilot)
+        assert app.screen.step == "gaps"
+        assert refreshed == [], (
+            "Textual restyled the whole app when a new step was first shown: the screen's "
+            "_css_update_count no longer decides it; find what does, or drop "
+            "compat.styled_as_shown (F3 to a new step pays for every screen's styles).")
+        top = app.screen.query_one(TopBar)  # styled and laid out all the same
+        assert top.styles.height.value == 3 and top.region.height == 3
+
+
+async def test_a_step_built_off_screen_is_shown_composed_and_laid_out(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert await compat.build_mode(app, "gaps"), (
+            "compat.build_mode built nothing: Textual's modes (_screen_stacks, _modes, "
+            "_get_screen, _load_screen_css) have changed; follow App._init_mode")
+        await settle(pilot)
+        gaps = app.step_screens["gaps"]
+        assert app.screen.step == "vision" and gaps.drawn
+        assert compat.unsettled_offscreen(app, gaps)  # never laid out yet
+        assert compat.settle_offscreen(app, gaps)
+        assert gaps.query_one(TopBar).size.width > 0, (
+            "Screen._refresh_layout no longer lays out a screen that is not shown: "
+            "compat.settle_offscreen must find another way (or F3 lays it out)")
+        assert not await compat.build_mode(app, "gaps")  # built once
+        await pilot.press("f3")
+        await settle(pilot)
+        assert app.screen is gaps
+        assert gaps.query_one(TopBar).region.height == 3

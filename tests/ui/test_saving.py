@@ -5,6 +5,7 @@ from __future__ import annotations
 from uitools import enter_card
 from workshop.store import backups, load
 from workshop.store.journal import Journal
+from workshop.tui.quiet import QUIET_SECONDS
 
 
 async def test_each_thing_the_facilitator_does_is_saved_once(make_app, monkeypatch):
@@ -29,8 +30,13 @@ async def test_each_thing_the_facilitator_does_is_saved_once(make_app, monkeypat
             assert len(saves) == 1, (what, saves)
         saves.clear()
         await enter_card(pilot, "又一张卡片")
-        assert len(saves) == 1  # Enter on a card: one record
-        assert len(saves[0]) < 2000  # of the change, not of the whole workshop
+        # what is typed is kept as it is typed (a draft record per change of the entry,
+        # so a closed terminal loses nothing); Enter is then one record: the card, the
+        # emptied draft and the turn's count together
+        draft, enter = saves
+        assert b'"draft"' in draft and "又一张卡片".encode() in draft
+        assert b'"draft",""' in enter and "又一张卡片".encode() in enter
+        assert len(enter) < 2000  # of the change, not of the whole workshop
 
 
 async def test_cards_and_turns_write_no_backups_and_a_step_change_does(make_app, session_path):
@@ -41,7 +47,8 @@ async def test_cards_and_turns_write_no_backups_and_a_step_change_does(make_app,
             await pilot.press("f4")
         assert backups(session_path) == []  # nothing rotates away
         await pilot.press("f3")
-        await pilot.pause(0.6)  # the clock tick writes the snapshot that is due
+        # the snapshot that is due is written in the first quiet moment (``tui.quiet``)
+        await pilot.pause(QUIET_SECONDS + 0.6)
         assert app.session.doc.room.step == "gaps"
         await pilot.press("f4")
         await pilot.pause()

@@ -151,3 +151,23 @@ def test_the_seeds_invalid_goals_are_vague_as_actions_too():
 def test_an_action_needs_no_scope_of_its_own():
     # a goal must say where (S); an action's scope is its owner and strategy
     assert specific("6月30日前举办VIP技术交流研讨会", lang="zh") == (True, "")
+
+
+def test_the_same_vague_text_is_explained_in_each_language_asked(doc):
+    # the wording check is remembered per text: per language too, and the current
+    # language counts when none is given
+    from workshop import i18n
+
+    action = Action(what="Improve sales", team_id=doc.teams[0].id)
+    doc.plan.actions.append(action)
+    english = [f.message for f in check_action(doc, action, "en").flags][-1]
+    chinese = [f.message for f in check_action(doc, action, "zh").flags][-1]
+    assert english != chinese
+    before = i18n.get_language()
+    try:
+        i18n.set_language("en")
+        assert [f.message for f in check_action(doc, action).flags][-1] == english
+        i18n.set_language("zh")
+        assert [f.message for f in check_action(doc, action).flags][-1] == chinese
+    finally:
+        i18n.set_language(before)

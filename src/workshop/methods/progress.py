@@ -133,5 +133,15 @@ _RULES = {
 }
 
 
+ROOM_DEPENDENT: frozenset[StepId] = frozenset({"charter"})
+"""Steps whose status depends on the step the room is on (not only on what is in the
+document): the charter's to-dos count once the room has reached it."""
+
+
 def step_status(doc: Workshop) -> dict[StepId, StepStatus]:
     return {step: _RULES[step](doc) for step in STEPS}
+
+
+def status_of(doc: Workshop, step: StepId) -> StepStatus:
+    """The status of one step (``step_status(doc)[step]``)."""
+    return _RULES[step](doc)

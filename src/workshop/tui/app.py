@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, ClassVar, TypeVar
 
+from textual import events
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -26,6 +27,8 @@ from workshop.tui.exporting import ExportsHost
 from workshop.tui.keymap import load_keymap
 from workshop.tui.lifecycle import Drafts, Lifecycle
 from workshop.tui.phones import PhonesHost, RoomOptions
+from workshop.tui.quiet import QuietWork
+from workshop.tui.redraw import FRAME_ONLY
 from workshop.tui.screens import screen_for
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.themes import DEFAULT_THEME, PROJECTOR, THEMES
@@ -97,6 +100,7 @@ class WorkshopApp(PhonesHost, ExportsHost, App[int]):
         self.lifecycle = Lifecycle(self)
         self.disk = DiskWatch(self)
         self._told_not_utf8 = False
+        self.quiet_work = QuietWork(self)  # snapshots, other steps' screens
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
@@ -194,7 +198,7 @@ class WorkshopApp(PhonesHost, ExportsHost, App[int]):
     def edit(self, label: str, edit: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Apply an undoable change, saved at once. Returns None (and says why) if refused."""
         try:
-            result = self.session.apply(label, edit, *args, **kwargs)
+            result = self.session.apply(label, self.drafts.fold_into(edit), *args, **kwargs)
         except EditError as error:
             self.bell()
             self.notify(str(error), severity="warning")
@@ -213,7 +217,11 @@ class WorkshopApp(PhonesHost, ExportsHost, App[int]):
         except (StoreError, OSError) as error:
             self.notify(t("shell.save_failed", error=error), severity="error", timeout=15)
             return None
-        self.revision += 1
+        if edit in FRAME_ONLY:  # the step, the clock: the screens' frames alone redraw
+            for screen in self.step_screens.values():
+                screen.frame_changed()
+        else:
+            self.revision += 1
         return result
 
     def team_ids(self) -> list[str]:  # the turn order, for room edits that hand it on
@@ -263,8 +271,9 @@ class WorkshopApp(PhonesHost, ExportsHost, App[int]):
             self.notify(t("shell.terminal_not_utf8"), severity="warning", timeout=15)
         if self.session is None or not self.is_running:  # quitting takes the screens down
             return
-        self.drafts.flush()
-        self.session.checkpoint()  # a new snapshot when due; changes the disk refused
+        self.drafts.flush()  # a draft the disk refused, again
+        if self.session.unsaved:  # changes the disk refused: try them again now
+            self.session.checkpoint()
         self.disk.check()
         doc = self.session.doc
         now = self.time_source.now()
@@ -294,6 +303,12 @@ class WorkshopApp(PhonesHost, ExportsHost, App[int]):
         if isinstance(screen, StepScreen):
             screen.tick(now)
             screen.set_class(now < self._alert_until and int(now * 2) % 2 == 0, "-alert")
+        self.quiet_work.tick()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.quiet_work.touched()
+        await super().on_event(event)
 
     def action_toggle_clock(self) -> None:
         if self._need_session():
@@ -360,8 +375,8 @@ class WorkshopApp(PhonesHost, ExportsHost, App[int]):
         if not self._need_session():
             return
         self.leave_phones_screen()
+        self.switch_mode(step)  # first, so the step being left is not redrawn
         self.room(room_edits.enter_step, step, self._minutes(step))  # one save
-        self.switch_mode(step)
 
     def action_step(self, delta: int) -> None:
         if not self._need_session():

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.screen import Screen
 
 
 # -- start-up: open in the session's step, parse the CSS once per theme ----------------------
@@ -35,6 +36,27 @@ def open_in_mode(app: App, mode: str) -> None:
     give a screen to the ``_default`` mode, not to a step's own mode).
     """
     app.DEFAULT_MODE = mode  # type: ignore[misc]
+
+
+def styled_as_shown(screen: Screen) -> None:
+    """Spare `screen`, a step's screen built while the app runs, Textual's restyling of
+    the whole app when it is first shown.
+
+    Textual refreshes the CSS of every widget of every screen (twice: once building the
+    mode, once switching to it) the first time a screen is shown, because a new screen
+    starts out marked as styled for no version of the CSS. Its own widgets are styled
+    as they mount, with every rule (a new class's CSS is parsed before it is applied),
+    and a new class's rules are scoped to it, so nothing already on another screen
+    needs them: mark it as styled for the app's current CSS. A theme changed later
+    still restyles it as usual.
+    """
+    try:
+        app = screen.app
+        up = bool(app.screen_stack)
+    except Exception:  # no app yet (a test building a screen alone), or none up yet
+        return
+    if up:
+        screen._css_update_count = app._css_update_count
 
 
 class ReusingStylesheet(Stylesheet):
@@ -171,3 +193,48 @@ def input_was_not_utf8() -> bool:
         _not_utf8.clear()
         return True
     return False
+
+
+# -- building a step's screen before it is shown ------------------------------------------
+
+async def build_mode(app: App, mode: str) -> bool:
+    """Build the screen of `mode` (one of the app's ``MODES``) now, without showing it:
+    composed, mounted and drawn from the document (``settle_offscreen`` lays it out).
+    False if the mode has its screen already.
+
+    Does what ``App._init_mode`` does, except telling the screen it is shown: the switch
+    to it does that.
+    """
+    stacks = app._screen_stacks
+    if mode in stacks or mode == app.current_mode:
+        return False
+    screen, mounted = app._get_screen(app._modes[mode]())
+    stacks[mode] = [screen]
+    app._load_screen_css(screen)
+    await mounted
+    return True
+
+
+def unsettled_offscreen(app: App, screen: Screen) -> bool:
+    """Whether `screen`, not shown, waits for a layout (``settle_offscreen``)."""
+    if screen in app.screen_stack or not screen.is_attached:  # shown, or under a dialog
+        return False
+    return screen._compositor.size != app.size or screen._layout_required
+
+
+def settle_offscreen(app: App, screen: Screen) -> bool:
+    """Lay out and render `screen`, which is not shown, if it needs it (never laid out,
+    or changed since), as showing it would; nothing goes to the terminal. Returns
+    whether it did anything. Showing it later costs what coming back to a screen costs:
+    each widget keeps its place and the lines it rendered.
+
+    Textual lays out and renders only the screen in view: the update timer of a screen
+    out of view leaves its layout pending until it is shown.
+    """
+    if not unsettled_offscreen(app, screen):
+        return False
+    screen._refresh_layout(app.size)
+    screen._layout_required = False
+    screen._dirty_widgets.clear()
+    screen._compositor.render_update(full=True, screen_stack=[])
+    return True

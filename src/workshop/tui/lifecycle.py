@@ -25,18 +25,21 @@ import contextlib
 import os
 import signal
 import threading
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.widgets import Input, TextArea
 
 from workshop.edits import room as room_edits
 from workshop.i18n import t
+from workshop.model import Workshop
 from workshop.store import StoreError
 from workshop.tui.widgets.field_dialog import BACK, DISCARD, KEEP, FieldDialog
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
+
+T = TypeVar("T")
 
 HARD_EXIT_AFTER = 2.0
 """Seconds a signalled app has to finish its normal exit before the process is ended."""
@@ -59,6 +62,7 @@ class Drafts:
         """A draft the disk refused; the clock tick tries it again."""
         self.typing = False
         """Text stands in the card entry: the turn timer waits for it (see ``tick``)."""
+        self._submitting = False
 
     def save(self, text: str) -> None:
         """Keep `text` as the draft now (one journal record, fsync'd)."""
@@ -80,6 +84,31 @@ class Drafts:
             # a full disk, or typing echoed from inside another change (RuntimeError):
             # the draft is a courtesy, tried again at the next tick
             self.pending = text
+
+    @contextlib.contextmanager
+    def submitting(self) -> Iterator[None]:
+        """While Enter turns the entry's text into a card: the edit that adds it also
+        empties the saved draft (``fold_into``), one save for both."""
+        self._submitting = True
+        try:
+            yield
+        finally:
+            self._submitting = False
+
+    def fold_into(self, edit: Callable[..., T]) -> Callable[..., T]:
+        """`edit`, emptying the saved draft in the same change while ``submitting`` (the
+        room's draft is saved with the change and not undone with it)."""
+        session = self.app.session
+        if not self._submitting or session is None or not session.doc.room.draft:
+            return edit
+        self._submitting = False  # the first edit only: it is the one that took the text
+
+        def and_empty_draft(doc: Workshop, *args: Any, **kwargs: Any) -> T:
+            result = edit(doc, *args, **kwargs)
+            room_edits.set_draft(doc.room, "")
+            return result
+
+        return and_empty_draft
 
     def restore(self, draft: str) -> None:
         """Put the kept draft back in the screen's card entry, and say so."""

@@ -109,7 +109,14 @@ def vague_wording(text: str, lang: str | None = None) -> str | None:
 
     The part of S that applies to any sentence the room writes, not only goals: the
     plan's readiness check uses it for actions, whose scope comes from their owner.
+    Remembered per text and language: the stepper checks every action of the plan
+    after each change in the room, and the texts rarely change.
     """
+    return _vague_wording(text, i18n.normalize(lang) or i18n.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _vague_wording(text: str, lang: str) -> str | None:
     undated, _dates = smart_words.without_dates(smart_words.normal(text))
     slogan = smart_words.HARD_SLOGANS.search(undated)
     if slogan:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 
 from workshop.model import StepId
+from workshop.tui import compat
 from workshop.tui.screens.base import StepScreen
 
 _CLASSES: dict[StepId, str] = {
@@ -31,4 +32,6 @@ def screen_class(step: StepId) -> type[StepScreen]:
 
 def screen_for(step: StepId) -> StepScreen:
     """A new screen for `step` (what the app's mode for the step is built from)."""
-    return screen_class(step)()
+    screen = screen_class(step)()
+    compat.styled_as_shown(screen)
+    return screen

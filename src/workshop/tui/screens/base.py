@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -75,6 +75,8 @@ class StepScreen(Screen):
         boards = BOARDS.get(self.step, ())
         self.board: str = boards[0] if boards else ""
         self._dirty = True
+        self._frame_dirty = False
+        """Only the shared frame is out of date (``redraw.FRAME_ONLY``)."""
         self._select_next: str | None = None
         self._spotlit: CardView | None = None
         """A card to put the cursor on at the next redraw (the one just added)."""
@@ -106,6 +108,7 @@ class StepScreen(Screen):
                 yield MethodPanel(self.step)
 
     def on_mount(self) -> None:
+        self._styled_for = self._style_key()  # its widgets were styled as they mounted
         self.app.step_screens[self.step] = self
         self.watch(self.app, "revision", self._on_revision, init=False)
         self.refresh_from_doc()
@@ -115,9 +118,23 @@ class StepScreen(Screen):
         if self.has_entry:
             self.query_one(CardEntry).input.focus()
 
-    def on_screen_resume(self) -> None:
+    def _style_key(self) -> tuple[object, ...]:
+        """What this screen's styles depend on outside it (projector mode is an app class)."""
+        app = self.app
+        return (app.classes, app.theme, app.app_focus)
+
+    def on_screen_suspend(self) -> None:
+        self._styled_for = self._style_key()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen coming back; its styles are current
+        # unless the app's classes or theme changed while it was away.
+        if getattr(self, "_styled_for", None) == self._style_key():
+            event.refresh_styles = False
         if self._dirty:
             self.refresh_from_doc()
+        elif self._frame_dirty:
+            self.refresh_frame()
         self.tick(self.app.time_source.now())
 
     def _on_revision(self, _revision: int) -> None:
@@ -137,6 +154,19 @@ class StepScreen(Screen):
         """Whether new cards in this step go on the board hidden (saved with the room)."""
         return self.step in self.doc.room.hidden_steps
 
+    def frame_changed(self) -> None:
+        """Only what the shared frame shows changed (a step change, the clock): redrawn
+        now if the screen is in view, else when it comes back (its body stays as drawn)."""
+        if self.app.screen is self and not self._dirty:
+            self.refresh_frame()
+        else:
+            self._frame_dirty = True
+
+    @property
+    def drawn(self) -> bool:
+        """Whether the screen shows the document as it is now (not waiting to be redrawn)."""
+        return not (self._dirty or self._frame_dirty)
+
     def frame_is_up(self) -> bool:
         """Whether the frame every step shares is all there: not while the screen is still
         being composed, or taken down (the app's tick and a change come at any moment)."""
@@ -151,12 +181,25 @@ class StepScreen(Screen):
             return
         self._dirty = False
         doc = self.doc
-        now = self.app.time_source.now()
-        self.query_one(TopBar).show(doc, now)
-        self.query_one(TurnBar).show(doc, now)
+        self._show_frame(doc)
         self.refresh_body(doc, select=select)
         self.show_entry_target(doc)
         self._update_spotlight()
+
+    def refresh_frame(self) -> None:
+        """Redraw the shared frame alone: the top bar, the turn bar, the entry's team."""
+        if not self.frame_is_up():
+            self._dirty = True
+            return
+        doc = self.doc
+        self._show_frame(doc)
+        self.show_entry_target(doc)
+
+    def _show_frame(self, doc: Workshop) -> None:
+        self._frame_dirty = False
+        now = self.app.time_source.now()
+        self.query_one(TopBar).show(doc, now)
+        self.query_one(TurnBar).show(doc, now)
 
     def show_entry_target(self, doc: Workshop) -> None:
         """The entry names the team at the keyboard and the board its card lands on."""
@@ -264,7 +307,8 @@ class StepScreen(Screen):
             self._select_next = card.id  # the redraw that follows puts the cursor on it
             return card
 
-        card = self.app.edit(t("undo.add_card", text=truncate(text, 24)), add_and_select)
+        with self.app.drafts.submitting():  # the card and the emptied draft: one save
+            card = self.app.edit(t("undo.add_card", text=truncate(text, 24)), add_and_select)
         if card is not None:
             entry.accepted()
             self.app.clear_draft()

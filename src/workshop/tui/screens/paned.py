@@ -137,7 +137,9 @@ class PanedStepScreen(StepScreen):
 
     # -- the card entry -------------------------------------------------------------------
     def add_card(self, text: str, hidden: bool, entry: CardEntry) -> None:
-        if self.active_pane.take_text(text, hidden):
+        with self.app.drafts.submitting():  # the card and the emptied draft: one save
+            taken = self.active_pane.take_text(text, hidden)
+        if taken:
             entry.accepted()
             self.app.clear_draft()
             self.app.after_card_added()

@@ -8,8 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from workshop.i18n import t
-from workshop.methods.progress import step_status
 from workshop.model import StepId, Workshop
+from workshop.tui.redraw import step_status
 from workshop.tui.widgets.clock import ClockDisplay
 from workshop.tui.widgets.stepper import Stepper
 
@@ -45,5 +45,5 @@ class TopBar(Horizontal):
             self.query_one("#title", Static).update(title, layout=False)
             heading = Text(t(f"step_long.{self.step}"), no_wrap=True, overflow="ellipsis")
             self.query_one("#step-title", Static).update(heading, layout=False)
-        self.query_one(Stepper).update_status(self.step, step_status(doc))
+        self.query_one(Stepper).update_status(self.step, step_status(self.app, doc))
         self.query_one(ClockDisplay).show(doc.room.clock, now)

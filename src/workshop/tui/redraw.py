@@ -1,0 +1,52 @@
+"""What a change asks the screens to redraw, and what they derive from the document once
+per change.
+
+Every change to the document bumps the app's ``revision`` and the screen in view redraws
+from the document (the others when they come back into view). Some room changes show
+only in the frame every step shares (the stepper, the clock, the turn bar): a step
+change, the clock started, paused, reset or given a minute. Those redraw the frame
+alone, so leaving a step and coming back to it costs no redraw of its body, whatever
+its size (``FRAME_ONLY``).
+
+What the stepper shows for every step (``methods.progress.step_status``: the readiness
+of every action, the gaps' root causes…) is worked out once per revision of the
+document and kept (``step_status``).
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING, Any
+
+from workshop.edits import room as room_edits
+from workshop.methods.progress import ROOM_DEPENDENT, StepStatus, status_of
+from workshop.methods.progress import step_status as work_out_status
+from workshop.model import StepId, Workshop
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+FRAME_ONLY: frozenset[Any] = frozenset({
+    room_edits.enter_step, room_edits.toggle_clock, room_edits.reset_clock,
+    room_edits.add_minute,
+})
+"""Room edits whose effect shows only in the shared frame (a step's body never reads
+the step, the clock, the round of passes or the cards typed this turn)."""
+
+_statuses: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int],
+                                                dict[StepId, StepStatus]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def step_status(app: App, doc: Workshop) -> dict[StepId, StepStatus]:
+    """The stepper's status of every step for `doc`, worked out once per revision of the
+    app (the few steps whose status depends on the step the room is on, each time)."""
+    key = (id(doc), getattr(app, "revision", 0))
+    kept = _statuses.get(app)
+    if kept is None or kept[0] != key:
+        kept = (key, work_out_status(doc))
+        _statuses[app] = kept
+    status = dict(kept[1])
+    for step in ROOM_DEPENDENT:
+        status[step] = status_of(doc, step)
+    return status
