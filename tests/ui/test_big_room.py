@@ -1,0 +1,70 @@
+"""The big room (``tests/big_room.py``: ten teams, two of them twenty characters that differ
+only in 第一/第二, 2,000 cards, 300 actions) on an 80×24 screen: what the room reads must
+not be cut so that two teams, or a team and its decision, are lost."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from big_room import TEAMS, big_room
+from workshop.store import Session, dumps, load
+
+
+@pytest.fixture(scope="module")
+def saved_room(tmp_path_factory):
+    path = tmp_path_factory.mktemp("big-room") / "big.workshop.json"
+    path.write_text(dumps(big_room()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def app_at(saved_room, tmp_path):
+    from workshop.tui.app import WorkshopApp
+
+    sessions: list[Session] = []
+
+    def build(step: str) -> WorkshopApp:
+        doc = load(saved_room)
+        doc.room.step = step
+        session = Session.create(doc, tmp_path / f"big-{step}.workshop.json")
+        sessions.append(session)
+        return WorkshopApp(session=session)
+
+    yield build
+    for session in sessions:
+        session.close()
+
+
+def as_drawn(static) -> str:
+    """A Static's text at the width it has on screen, its lines joined."""
+    console = Console(width=static.content_region.width, record=True, file=io.StringIO())
+    console.print(static.content)
+    return "".join(line.rstrip() for line in console.export_text().splitlines())
+
+
+async def test_the_summary_names_every_team_in_full_with_its_decision_at_80x24(app_at):
+    app = app_at("summary")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        results = as_drawn(app.screen.query_one("#summary-results"))
+    for name in TEAMS:
+        assert name in results, name
+    # every team's sign-off shows: five approved or sent back, five still to sign
+    assert results.count("待签批") == 5
+    assert results.count("批准") + results.count("需修改") == 5
+
+
+async def test_the_plan_tells_owners_apart_whose_names_the_column_cuts(app_at):
+    """Eight members called 济南成员1 … 济南成员8: the 8-cell owner column showed 济南成…
+    for all of them."""
+    from uitools import rendered_lines
+    from workshop.tui.widgets.row_list import RowList
+
+    app = app_at("plan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = rendered_lines(app.screen.query_one(RowList))
+    assert "济南成…1" in rows, rows
