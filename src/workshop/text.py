@@ -107,6 +107,14 @@ def _head(text: str, width: int) -> str:
     return "".join(out)
 
 
+def truncate_start(text: str, width: int, ellipsis: str = "…") -> str:
+    """Cut `text` to at most `width` cells from its start, keeping its end (where a
+    cluster's title says which team took it and how many cards it has): ``…小分队 (50)``."""
+    if cell_len(text) <= width:
+        return text
+    return ellipsis + _head(text[::-1], width - cell_len(ellipsis))[::-1]
+
+
 def _shared_start(a: str, b: str) -> int:
     """How many characters `a` and `b` start with in common."""
     pairs = enumerate(zip(a, b, strict=False))

@@ -26,9 +26,10 @@ def app_at(saved_room, tmp_path):
 
     sessions: list[Session] = []
 
-    def build(step: str) -> WorkshopApp:
+    def build(step: str, phase: str | None = None) -> WorkshopApp:
         doc = load(saved_room)
         doc.room.step = step
+        doc.cocreate.phase = phase or doc.cocreate.phase
         session = Session.create(doc, tmp_path / f"big-{step}.workshop.json")
         sessions.append(session)
         return WorkshopApp(session=session)
@@ -68,3 +69,37 @@ async def test_the_plan_tells_owners_apart_whose_names_the_column_cuts(app_at):
         await pilot.pause()
         rows = rendered_lines(app.screen.query_one(RowList))
     assert "济南成…1" in rows, rows
+
+
+async def test_a_cluster_title_too_long_for_its_column_keeps_its_team_and_count(app_at):
+    """策略1：建立VIP客户分级拜访制度 → [/oops]队 (50) wraps past two lines in an 80×24
+    column: the cut used to take the team and the count with it (``[/oops]…``)."""
+    from uitools import rendered_lines
+    from workshop.tui.widgets.wall_board import WallBoard
+
+    app = app_at("cocreate", "cluster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        wall = "\n".join(rendered_lines(board) for board in app.screen.query(WallBoard)
+                         if board.size.height)  # the cluster phase's, the one on screen
+    assert "→ [/oops]队 (50)" in wall and "→ <b>&队 (50)" in wall, wall
+
+
+def test_the_vote_panel_tells_the_two_long_teams_apart(saved_room):
+    from workshop.tui.widgets.cocreate import panel
+
+    doc = load(saved_room)
+    doc.cocreate.phase = "vote"
+    lines = panel.vote(doc, None).plain.splitlines()
+    long_ones = [line for line in lines if line.startswith("▌ 华东区")]
+    assert len(long_ones) == 2 and long_ones[0] != long_ones[1], long_ones
+
+
+def test_the_strategy_model_tells_the_two_long_teams_apart_on_its_pillars():
+    from big_room import TEAMS
+    from workshop.tui.widgets.cocreate.model_view import Pillar, draw
+
+    pillars = [Pillar(f"c{i}", i + 1, f"策略{i + 1}", 1, team=name)
+               for i, name in enumerate(TEAMS)]
+    drawn = "\n".join(line.plain for line in draw("目标", pillars, 200).lines)
+    assert "华东区…一" in drawn and "华东区…二" in drawn, drawn

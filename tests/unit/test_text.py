@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workshop.text import cells, clean, truncate, truncate_apart, wrap
+from workshop.text import cells, clean, truncate, truncate_apart, truncate_start, wrap
 
 
 def test_escapes_and_controls_are_removed_markup_is_kept():
@@ -69,3 +69,10 @@ def test_cut_apart_names_fit_their_width(names, width):
     for name, cut in zip(names, cuts, strict=True):
         if [truncate(other, width) for other in names].count(truncate(name, width)) == 1:
             assert cut == truncate(name, width)
+
+
+def test_truncate_start_keeps_the_end():
+    title = "1. 策略1：建立VIP客户分级拜访制度  → 济南队 (50)"
+    assert truncate_start(title, 16) == "…  → 济南队 (50)"
+    assert truncate_start("济南队", 6) == "济南队"
+    assert cells(truncate_start(FIRST, 9)) <= 9 and truncate_start(FIRST, 9).endswith("小分队")
