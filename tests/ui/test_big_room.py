@@ -103,3 +103,17 @@ def test_the_strategy_model_tells_the_two_long_teams_apart_on_its_pillars():
                for i, name in enumerate(TEAMS)]
     drawn = "\n".join(line.plain for line in draw("目标", pillars, 200).lines)
     assert "华东区…一" in drawn and "华东区…二" in drawn, drawn
+
+
+async def test_the_check_in_tells_owners_apart_whose_names_the_column_cuts(app_at):
+    from uitools import rendered_lines
+    from workshop.tui.widgets.row_list import RowList
+
+    app = app_at("checkin")
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # the actions
+        await pilot.pause()
+        rows = "\n".join(rendered_lines(rows) for rows in app.screen.query(RowList)
+                         if rows.size.height)
+    assert "德州成…1" in rows and "济南成…1" in rows, rows
