@@ -21,6 +21,7 @@ from workshop.edits import charter as charter_edits
 from workshop.edits import checkin as checkin_edits
 from workshop.edits import review as review_edits
 from workshop.edits import townhall as townhall_edits
+from workshop.edits import vision as vision_edits
 from workshop.model import Workshop
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -45,6 +46,9 @@ def _review(doc: Workshop) -> None:
 
 
 def _vision_cards(doc: Workshop) -> None:
+    # agreed at a fixed time (the realistic room takes the time it was built): the
+    # snapshots show it
+    vision_edits.set_agreed(doc, True, at=dt.datetime(2026, 12, 5, 2, 30, tzinfo=dt.UTC))
     for team in doc.teams:
         card_edits.add_card(doc, "vision", f"客户主动来找我们续约（{team.name}）", team_id=team.id)
 

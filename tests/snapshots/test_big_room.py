@@ -10,6 +10,7 @@ count may be cut off, and no two teams may be cut to the same name.
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -20,6 +21,16 @@ from workshop.store import Session, dumps, load
 
 SIZES = [(80, 24), (200, 60)]
 NOON = dt.datetime(2026, 12, 5, 12).timestamp()
+
+
+@pytest.fixture(autouse=True)
+def _utc(monkeypatch):
+    """The vision's 'agreed at' shows in local time: UTC here, whatever the machine's."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture(scope="module")
