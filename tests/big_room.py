@@ -23,6 +23,7 @@ from workshop.edits import review as review_edits
 from workshop.edits import townhall as townhall_edits
 from workshop.edits import vision as vision_edits
 from workshop.model import Workshop
+from workshop.store import Session, dumps, load
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from realistic import build
@@ -91,3 +92,22 @@ def big_room(cards: int = 2000) -> Workshop:
     _summary(doc)
     _checkin(doc)
     return doc
+
+
+def save_big_room(folder: Path) -> Path:
+    """The big room saved as a session file in `folder`: build it once, open copies."""
+    path = folder / "big.workshop.json"
+    path.write_text(dumps(big_room()), encoding="utf-8")
+    return path
+
+
+def session_at(saved: Path, folder: Path, step: str, *, lang: str | None = None,
+               phase: str | None = None) -> Session:
+    """A copy of the saved room in `folder`, opened at `step` (in `lang`, the co-create
+    wall at `phase`)."""
+    doc = load(saved)
+    doc.room.step = step
+    doc.cocreate.phase = phase or doc.cocreate.phase
+    if lang:
+        doc.meta.language = doc.room.language = lang
+    return Session.create(doc, folder / f"big-{step}-{lang}-{phase}.workshop.json")

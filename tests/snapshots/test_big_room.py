@@ -14,10 +14,10 @@ import time
 
 import pytest
 
-from big_room import big_room
+from big_room import save_big_room, session_at
 from workshop import i18n
 from workshop.model import STEPS
-from workshop.store import Session, dumps, load
+from workshop.store import Session
 
 SIZES = [(80, 24), (200, 60)]
 NOON = dt.datetime(2026, 12, 5, 12).timestamp()
@@ -36,9 +36,7 @@ def _utc(monkeypatch):
 @pytest.fixture(scope="module")
 def saved_room(tmp_path_factory):
     """The big room saved once for the module; each test opens its own copy."""
-    path = tmp_path_factory.mktemp("big-room") / "big.workshop.json"
-    path.write_text(dumps(big_room()), encoding="utf-8")
-    return path
+    return save_big_room(tmp_path_factory.mktemp("big-room"))
 
 
 @pytest.fixture
@@ -50,12 +48,7 @@ def big_app(saved_room, tmp_path):
 
     def open_at(step: str, lang: str, phase: str | None = None) -> WorkshopApp:
         i18n.set_language(lang)
-        doc = load(saved_room)
-        doc.room.step = step
-        if phase:
-            doc.cocreate.phase = phase
-        doc.meta.language = doc.room.language = lang
-        session = Session.create(doc, tmp_path / f"big-{step}-{lang}.workshop.json")
+        session = session_at(saved_room, tmp_path, step, lang=lang, phase=phase)
         sessions.append(session)
         return WorkshopApp(session=session, time_source=FakeTime(NOON))
 

@@ -9,15 +9,13 @@ import io
 import pytest
 from rich.console import Console
 
-from big_room import TEAMS, big_room
-from workshop.store import Session, dumps, load
+from big_room import TEAMS, save_big_room, session_at
+from workshop.store import Session, load
 
 
 @pytest.fixture(scope="module")
 def saved_room(tmp_path_factory):
-    path = tmp_path_factory.mktemp("big-room") / "big.workshop.json"
-    path.write_text(dumps(big_room()), encoding="utf-8")
-    return path
+    return save_big_room(tmp_path_factory.mktemp("big-room"))
 
 
 @pytest.fixture
@@ -27,10 +25,7 @@ def app_at(saved_room, tmp_path):
     sessions: list[Session] = []
 
     def build(step: str, phase: str | None = None) -> WorkshopApp:
-        doc = load(saved_room)
-        doc.room.step = step
-        doc.cocreate.phase = phase or doc.cocreate.phase
-        session = Session.create(doc, tmp_path / f"big-{step}.workshop.json")
+        session = session_at(saved_room, tmp_path, step, phase=phase)
         sessions.append(session)
         return WorkshopApp(session=session)
 
