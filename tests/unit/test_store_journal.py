@@ -332,3 +332,19 @@ def test_a_snapshot_the_disk_refuses_loses_nothing_and_is_tried_again_later(tmp_
         monkeypatch.undo()
         assert session.checkpoint(force=True)
     assert [c.text for c in load(path).cocreate.cards] == ["甲", "乙"]
+
+
+def test_a_cluster_renamed_after_an_undone_merge_is_on_disk(tmp_path):
+    # the merge put a new list of clusters in; undo put the old list back, whose clusters
+    # still knew their place in the new one: the rename was found nowhere in the
+    # document and never written (Hypothesis found it: merge, undo, name)
+    session = Session.create(MINI.model_copy(deep=True), tmp_path / "mini.workshop.json")
+    try:
+        source, target = (k.id for k in session.doc.cocreate.clusters[:2])
+        session.apply("merge", cocreate_edits.merge, source, target)
+        session.undo()
+        session.apply("name", cocreate_edits.name_cluster, target, "新的名字")
+        assert dump(load(session.path)) == dump(session.doc)
+        assert load(session.path).cocreate.cluster(target).name == "新的名字"
+    finally:
+        session.close()

@@ -236,19 +236,22 @@ def _adopt_tree(model: BaseModel, tracker: Tracker, up: Any) -> None:
 
 def adopt_field(owner: BaseModel, name: str, value: Any, tracker: Tracker) -> None:
     """Wrap the list or dict `value` of ``owner.<name>`` (or adopt the model in it)."""
+    # A list or dict put back whole (undo of an edit that replaced it) is one this tracker
+    # knows, but its items may have learnt a place in the one it replaced since: each
+    # learns its place again, or a later change to it would not be found in the document.
     if isinstance(value, list):
         if not (type(value) is TrackedList and value._owner is owner and value._name == name
                 and value._tracker is tracker):
             value = _wrap(TrackedList(value), owner, name, tracker)
             owner.__dict__[name] = value
-            value._adopt_from(0)
+        value._adopt_from(0)
     elif isinstance(value, dict):
         if not (type(value) is TrackedDict and value._owner is owner and value._name == name
                 and value._tracker is tracker):
             value = _wrap(TrackedDict(value), owner, name, tracker)
             owner.__dict__[name] = value
-            for key, item in value.items():
-                adopt(item, tracker, (value, key))
+        for key, item in value.items():
+            adopt(item, tracker, (value, key))
     else:
         adopt(value, tracker, (owner, name))
 
