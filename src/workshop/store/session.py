@@ -130,16 +130,12 @@ class Session:
         self._mutex = threading.RLock()
         self._busy = False
         self._closed = False
-        self.changes_saved = 0
-        """Changes handed to :meth:`_save` so far (whether or not the disk took them)."""
-        self.last_parts: frozenset[str] | None = None
-        """The document's top-level fields the last of them touched (None: unknown), so
-        what is derived from the document can be worked out again for those alone."""
         self.content_changes = 0
-        """Those of them that changed more than the room."""
+        """Changes handed to :meth:`_save` so far (whether or not the disk took them)
+        that changed more than the room."""
         self.last_content_change: ChangeSet | None = None
-        """The last of those (a view that was in step with the document before it can
-        follow it instead of reading the whole document again)."""
+        """The last of those: what was in step with the document before it (a view, a
+        figure derived from it) can follow it instead of reading the whole document."""
         atexit.register(self.close)
 
     # -- opening -----------------------------------------------------------------
@@ -341,8 +337,6 @@ class Session:
         """Append `changes` to the journal (fsync'd). A disk that refuses it (full,
         read-only) does not refuse the change: it is kept in memory (:attr:`unsaved`)
         and written, in order, when the disk takes it again (:meth:`checkpoint`)."""
-        self.changes_saved += 1
-        self.last_parts = changes.parts()
         if not changes.only_room():
             self.content_changes += 1
             self.last_content_change = changes

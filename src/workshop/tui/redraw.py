@@ -45,19 +45,21 @@ def step_status(app: App, doc: Workshop) -> dict[StepId, StepStatus]:
     """The stepper's status of every step for `doc`, worked out once per revision of the
     app (the few steps whose status depends on the step the room is on, each time).
 
-    When the one change saved since (``Session.changes_saved``) touched only parts of
-    the document a single step reads (``progress.steps_touched``), only that step's
-    status is worked out again."""
+    When the one change to the document since (``Session.content_changes``; changes to
+    the room alone, such as the card entry's draft, do not count: only
+    ``ROOM_DEPENDENT`` steps read the room) touched only parts a single step reads
+    (``progress.steps_touched``), only that step's status is worked out again."""
     session = getattr(app, "session", None)
-    saved = getattr(session, "changes_saved", None)
+    saved = getattr(session, "content_changes", None)
     key = (id(doc), getattr(app, "revision", 0), get_language(), saved)
     kept = _statuses.get(app)
     if kept is None or kept[0] != key:
         steps = None
-        if (kept is not None and saved is not None and kept[0][0] == key[0]
-                and kept[0][2] == key[2] and kept[0][3] == saved - 1
-                and session.last_parts is not None):
-            steps = steps_touched(session.last_parts)
+        parts = session.last_content_change.parts() \
+            if saved and session.last_content_change is not None else None
+        if (kept is not None and parts is not None and kept[0][0] == key[0]
+                and kept[0][2] == key[2] and kept[0][3] == saved - 1):
+            steps = steps_touched(parts)
         if steps is None:
             kept = (key, work_out_status(doc))
         else:
