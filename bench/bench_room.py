@@ -232,8 +232,11 @@ async def room_under_load(path: Path, args: argparse.Namespace) -> dict[str, Any
                                     "card_window": args.seconds * 0.55,
                                     "seconds": args.seconds}), "utf-8")
         started = time.monotonic()
+        # --phones-nice: the simulated phones yield the cores to the app, as real phones
+        # (their own CPUs) would; 0 lets them compete with it for this machine's two
         child = await asyncio.create_subprocess_exec(
-            sys.executable, __file__, "--phones-only", str(plan),
+            "nice", "-n", str(args.phones_nice), sys.executable, __file__, "--phones-only",
+            str(plan),
             stdout=asyncio.subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
         loaded: list[float] = []
         expected = args.phones * args.cards
@@ -359,6 +362,9 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--keys", type=int, default=8, help="cards typed when idle")
+    parser.add_argument("--phones-nice", type=int, default=0,
+                        help="niceness of the simulated phones' process (19: they yield the "
+                             "cores to the app, as real phones, which bring their own, do)")
     parser.add_argument("--phones-only", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phones_only:
@@ -371,7 +377,7 @@ def main() -> None:
                                                          args.phones), args))
         phones = first["phones"]
         print(f"1. {args.phones} phones × {args.cards} cards + {DOTS} dots each, "
-              f"app and phones on 127.0.0.1")
+              f"app and phones on 127.0.0.1 (phones' process at nice {args.phones_nice})")
         print(f"   phones done in {phones['seconds']:.1f} s (budget {args.seconds:.0f} s); "
               f"acknowledged {phones['acked']} cards, {phones['dots']} dots; "
               f"refused: {phones['refused'] or 'none'}")

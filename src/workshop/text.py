@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from rich.cells import cell_len
 
@@ -93,6 +94,58 @@ def truncate(text: str, width: int, ellipsis: str = "…") -> str:
         out.append(char)
         used += w
     return "".join(out) + ellipsis if room >= 0 else ellipsis[:width]
+
+
+def _head(text: str, width: int) -> str:
+    """The longest start of `text` that fits `width` cells, without an ellipsis."""
+    out, used = [], 0
+    for char in text:
+        used += cell_len(char)
+        if used > width:
+            break
+        out.append(char)
+    return "".join(out)
+
+
+def truncate_start(text: str, width: int, ellipsis: str = "…") -> str:
+    """Cut `text` to at most `width` cells from its start, keeping its end (where a
+    cluster's title says which team took it and how many cards it has): ``…小分队 (50)``."""
+    if cell_len(text) <= width:
+        return text
+    return ellipsis + _head(text[::-1], width - cell_len(ellipsis))[::-1]
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many characters `a` and `b` start with in common."""
+    pairs = enumerate(zip(a, b, strict=False))
+    return next((i for i, (x, y) in pairs if x != y), min(len(a), len(b)))
+
+
+def truncate_apart(names: Sequence[str], width: int) -> list[str]:
+    """Each name cut to `width` cells as ``truncate`` does, except that names the cut
+    would make the same keep, after the ellipsis, where they differ: two teams called
+    华东区…第一突击小分队 and 华东区…第二突击小分队 cut to four cells are ``…一`` and
+    ``…二``, not both ``华…``."""
+    cuts = [truncate(name, width) for name in names]
+    by_cut: dict[str, set[str]] = {}
+    for name, cut in zip(names, cuts, strict=True):
+        by_cut.setdefault(cut, set()).add(name)
+    for i, name in enumerate(names):
+        others = by_cut[cuts[i]] - {name}
+        if not others:
+            continue
+        same = max(_shared_start(name, other) for other in others)
+        tail = name[same:]
+        if not tail:  # a prefix of another name: its own cut is the best there is
+            continue
+        room = max(cell_len(tail[0]), (width - 1) // 2)
+        end = truncate(tail, room)
+        if not end.startswith(tail[0]):
+            end = tail[0]
+        if cell_len(end) + 1 > width:
+            continue
+        cuts[i] = _head(name[:same], width - 1 - cell_len(end)) + "…" + end
+    return cuts
 
 
 def pad(text: str, width: int) -> str:

@@ -52,6 +52,16 @@ def test_marks_are_never_shortened():
     assert all(piece.rstrip().endswith("12/12") for _, piece in fitted.pieces)
 
 
+def test_two_long_names_that_start_alike_stay_two_teams_when_shortened():
+    from big_room import TEAMS  # 第一突击小分队 and 第二突击小分队, twenty characters each
+
+    for width in (73, 110, 150):
+        fitted = fit_chips([Chip(name) for name in TEAMS], 0, width)
+        pieces = [piece.strip() for _, piece in fitted.pieces]
+        assert len(pieces) == len(TEAMS) and len(set(pieces)) == len(pieces), pieces
+        assert cells(line(fitted)) <= width
+
+
 @given(st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=12),
        st.integers(min_value=0, max_value=11), st.integers(min_value=12, max_value=250))
 def test_any_names_any_width_the_current_team_shows_and_the_line_fits(names, current, width):

@@ -66,6 +66,14 @@ class GoalRow:
     kind_text: str = ""
     """The kind in words, with which way is better: 数量目标：逐期累计（越高越好）."""
 
+    def facts(self, lang: str) -> list[tuple[str, str]]:
+        """(label, value) of each fact the goal has, in the order every export lists them."""
+        pairs = [("metric", self.metric), ("baseline", self.baseline_text),
+                 ("floor", self.floor_text), ("target", self.target_text),
+                 ("stretch", self.stretch_text), ("deadline", self.deadline),
+                 ("team", self.team), ("kind", self.kind_text)]
+        return [(t(f"vision.field.{name}", lang), value) for name, value in pairs if value]
+
 
 @dataclass(frozen=True)
 class CascadeRow:

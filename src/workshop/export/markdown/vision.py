@@ -18,14 +18,7 @@ def _verdict(ok: bool, lang: str) -> str:
 
 def _goal(goal, lang: str) -> list[str]:
     out = [f"#### {escape(goal.number)} {escape(goal.statement)}", ""]
-    facts = [(t("vision.field.metric", lang), goal.metric),
-             (t("vision.field.baseline", lang), goal.baseline_text),
-             (t("vision.field.floor", lang), goal.floor_text),
-             (t("vision.field.target", lang), goal.target_text),
-             (t("vision.field.stretch", lang), goal.stretch_text),
-             (t("vision.field.deadline", lang), goal.deadline),
-             (t("vision.field.team", lang), goal.team),
-             (t("vision.field.kind", lang), goal.kind_text)]
+    facts = goal.facts(lang)
     if goal.formula is not None:
         facts.append((t("vision.pdf.formula", lang), goal.formula.text))
         if goal.formula.gap_text:

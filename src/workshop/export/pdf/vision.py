@@ -142,17 +142,7 @@ def smart_table(goal: GoalRow, styles: Styles) -> Table:
 
 def goal_facts(goal: GoalRow, styles: Styles) -> Flowable:
     lang = styles.lang
-    pairs = [
-        (t("vision.field.metric", lang), goal.metric),
-        (t("vision.field.baseline", lang), goal.baseline_text),
-        (t("vision.field.floor", lang), goal.floor_text),
-        (t("vision.field.target", lang), goal.target_text),
-        (t("vision.field.stretch", lang), goal.stretch_text),
-        (t("vision.field.deadline", lang), goal.deadline),
-        (t("vision.field.team", lang), goal.team),
-        (t("vision.field.kind", lang), goal.kind_text),
-    ]
-    shown = [(label, value) for label, value in pairs if value]
+    shown = goal.facts(lang)
     rows: list[list[object]] = []
     for i in range(0, len(shown), 2):
         pair = shown[i:i + 2] + ([("", "")] if len(shown[i:i + 2]) == 1 else [])

@@ -37,6 +37,7 @@ from workshop.tui.widgets.plan.view import (
     action_row,
     hint_row,
     load_panel,
+    owner_labels,
     strategy_detail,
     strategy_row,
     team_row,
@@ -115,7 +116,7 @@ class PlanScreen(StepScreen):
         self._readiness = check_plan(doc)
         self._numbers = action_numbers(doc)
         self._ranked = plan_math.strategies(doc, shown=True)  # projected
-        self._owners = {m.id: m.name for team in doc.teams for m in team.members}
+        self._owners = owner_labels(doc)
         team_id = self.view_team_id(doc)
         rows: list[Row] = []
         teams = doc.teams if team_id is None else [t_ for t_ in doc.teams if t_.id == team_id]

@@ -2,10 +2,11 @@
 town hall's sign-off strip): pure layout, no Textual.
 
 Eight teams with long names do not fit 80 columns. The current team always shows in
-full; the others shorten to a few cells each (``华东区大…``) as far as needed; and if even
-that is too wide, a window of chips around the current team shows with a count of the
-teams left out on each side (``‹2`` … ``3›``), so the team at the keyboard is never
-off screen and the room can tell how many teams there are.
+full; the others shorten to a few cells each (``华东区大…``; two names that would cut
+the same keep where they differ: ``…一``, ``…二``) as far as needed; and if even that
+is too wide, a window of chips around the current team shows with a count of the teams
+left out on each side (``‹2`` … ``3›``), so the team at the keyboard is never off
+screen and the room can tell how many teams there are.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workshop.text import cells, truncate
+from workshop.text import cells, truncate, truncate_apart
 
 MIN_NAME = 4
 """The fewest cells a shortened name keeps (two Chinese characters, or three letters
@@ -71,8 +72,10 @@ def fit_chips(chips: Sequence[Chip], current: int | None, width: int, *, gap: in
         own = chip_text(chips[focus], max(1, room))
 
     def shortened(name_cells: int) -> list[str]:
-        return [own if i == focus else chip_text(chip, name_cells)
-                for i, chip in enumerate(chips)]
+        # cut apart: two long names that start alike must not become the same chip
+        names = truncate_apart([chip.name for chip in chips], name_cells)
+        return [own if i == focus else chip_text(Chip(name, chip.extra))
+                for i, (chip, name) in enumerate(zip(chips, names, strict=True))]
 
     longest = max(cells(chip.name) for chip in chips)
     for name_cells in range(longest - 1, min_name - 1, -1):

@@ -26,7 +26,7 @@ from textual.binding import Binding
 from textual.geometry import Region
 from textual.strip import Strip
 
-from workshop.text import cells, truncate
+from workshop.text import cells, truncate_start
 from workshop.tui.widgets.card_board import CardBoard, CardView, Section
 from workshop.tui.widgets.wall_layout import (
     GAP,
@@ -46,7 +46,7 @@ from workshop.tui.widgets.wall_layout import (
 )
 
 TITLE_LINES = 2
-"""A cluster's title wraps to at most this many lines (then it is cut with …)."""
+"""A cluster's title wraps to at most this many lines; cut, its last keeps its end (team, count)."""
 SPACER = Band((), 0, 1)
 """A blank line under the loose cards."""
 
@@ -260,7 +260,7 @@ class WallBoard(CardBoard):
             text = f"{section.title} ({len(section.cards)})" if section.title else ""
             lines = fill(text, width - 2) if text else []
             if len(lines) > most:
-                lines = [*lines[:most - 1], truncate(lines[most - 1] + "…" * 2, width - 2)]
+                lines = [*lines[:most - 1], truncate_start(text, width - 2)]  # team, count
             self._titles[key] = lines
         return lines
 

@@ -34,10 +34,11 @@ from workshop.report.plan import action_numbers
 from workshop.text import cells, flow, pad, truncate
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.checkin.pane import CheckinPane
+from workshop.tui.widgets.plan.view import OWNER_CELLS, owner_labels
 from workshop.tui.widgets.row_list import Row, RowList
 
 Look = Callable[[str], Style]
-NAME = 8
+NAME = OWNER_CELLS  # owner_labels cuts names to it
 STATE = 12
 
 
@@ -52,8 +53,11 @@ def _status(review: Review) -> tuple[str, str]:
     return text, look
 
 
-def review_row(doc: Workshop, review: Review, number: int, with_team: bool) -> Row:
+def review_row(doc: Workshop, review: Review, number: int, with_team: bool,
+               names: dict[str, str] | None = None) -> Row:
+    """`names`: member id → the name cut for its column (``owner_labels``)."""
     action = review.action
+    names = names or {}
     team = doc.team(action.team_id) if with_team else None
     mark = ("⚠" if review.overdue else "○" if review.never_checked else
             "✓" if review.check is not None else "·")
@@ -85,8 +89,10 @@ def review_row(doc: Workshop, review: Review, number: int, with_team: bool) -> R
             segments.append(Segment(pad(line, body - cells(label)),
                                     look("strong") if i == 0 else Style()))
             if i == 0 and side:
-                segments += [Segment(" " + pad(truncate(owner_name, NAME), NAME)),
-                             Segment(" " + pad(truncate(checker, NAME), NAME), look("muted")),
+                owner_cut = names.get(action.owner_id or "") or truncate(owner_name, NAME)
+                checker_cut = names.get(action.checker_id or "") or truncate(checker, NAME)
+                segments += [Segment(" " + pad(owner_cut, NAME)),
+                             Segment(" " + pad(checker_cut, NAME), look("muted")),
                              Segment(" " + pad(truncate(state, STATE), STATE), look(state_look))]
             out.append(segments)
         extra = " · ".join(p for p in (note, next_text,
@@ -196,8 +202,9 @@ class ActionsPane(CheckinPane):
         found = reviews(doc, checkin, team_id)
         self._numbers = action_numbers(doc)
         self._reviews = {r.action.id: r for r in found}
-        self.rows.show([review_row(doc, r, self._numbers.get(r.action.id, 0), team_id is None)
-                        for r in found], select=select)
+        names = owner_labels(doc)  # 济南成员1 … 8 cut apart: 济南成…1
+        self.rows.show([review_row(doc, r, self._numbers.get(r.action.id, 0), team_id is None,
+                                   names) for r in found], select=select)
         self._detail()
 
     @on(RowList.Highlighted, "#review-list")

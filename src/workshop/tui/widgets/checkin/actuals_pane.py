@@ -36,6 +36,7 @@ from workshop.tui.widgets.checkin.grid import (
     subject_row,
 )
 from workshop.tui.widgets.checkin.pane import CheckinPane
+from workshop.tui.widgets.fitted import FittedStatic, WidthChanged
 from workshop.tui.widgets.row_list import Row
 
 STYLES = {"warn": "bold red", "ok": "bold green", "accent": "bold cyan", "muted": "dim"}
@@ -80,7 +81,14 @@ class ActualsPane(CheckinPane):
                 yield Static(id="grid-columns")
                 yield ActualGrid(id="actual-grid", empty_hint=t("checkin.grid.empty"))
             with VerticalScroll(id="actual-side", classes="checkin-side"):
-                yield Static(id="actual-detail")
+                yield FittedStatic(id="actual-detail")
+
+    @on(WidthChanged, "#actual-detail")
+    def _detail_width_changed(self) -> None:
+        # under the grid on a narrow screen, beside it on a wide one: the rule is flowed to
+        # the width it ends up with, which the first layout may not have given it yet
+        if self._progress:
+            self._detail()
 
     def on_resize(self) -> None:
         super().on_resize()
@@ -160,7 +168,8 @@ class ActualsPane(CheckinPane):
             return
         p, _row = found
         style = STYLES.get(VERDICT_LOOK.get(p.verdict, "muted"), "")
-        width = max(20, self.query_one("#actual-side").size.width - 2 or 40)
+        width = max(20, detail.size.width or self.query_one("#actual-side").size.width - 2
+                    or 40)
 
         def lines(text: str, style: str = "") -> Text:
             return Text("\n".join(flow(text, width)), style=style)

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from workshop.text import cells, pad, truncate, wrap
+from workshop.text import cells, pad, truncate, truncate_apart, wrap
 from workshop.tui.widgets.turn_bar import readable_on
 
 PILLAR_MIN = 14
@@ -86,6 +86,7 @@ def draw(goal: str, pillars: Sequence[Pillar], width: int, *, question: str = ""
     pillar_w = min(PILLAR_MAX, (width - (count - 1)) // count)
     used = count * pillar_w + (count - 1)
     margin = (width - used) // 2
+    teams = truncate_apart([p.team for p in pillars], pillar_w - 4)  # two teams, two labels
     for start in range(0, len(pillars), count):
         chunk = pillars[start:start + count]
         names = [wrap(p.name, pillar_w - 4)[:NAME_LINES] for p in chunk]
@@ -108,7 +109,7 @@ def draw(goal: str, pillars: Sequence[Pillar], width: int, *, question: str = ""
             body = [(rank, Style(bold=True)),
                     *((line, Style(bold=True)) for line in name),
                     *(("", Style()) for _ in range(name_rows - len(name))),
-                    (dots, Style()), (pillar.team, Style(italic=True))]
+                    (dots, Style()), (teams[start + i], Style(italic=True))]
             rows[0].append(("┏" if chosen else "┌") + ("━" if chosen else "─") * inner
                            + ("┓" if chosen else "┐"), style=frame)
             for r, (content, style) in enumerate(body, start=1):

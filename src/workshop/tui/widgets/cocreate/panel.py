@@ -16,7 +16,7 @@ from workshop.methods.cocreate import focus as cocreate_method
 from workshop.methods.cocreate import votes as vote_method
 from workshop.methods.dots import tally_hidden
 from workshop.model import Workshop
-from workshop.text import cells, truncate
+from workshop.text import cells, truncate, truncate_apart
 from workshop.tui.widgets.cocreate.dialogs import advice_text
 
 TALLY_ROWS = 12
@@ -124,12 +124,13 @@ def vote(doc: Workshop, voter: vote_method.Voter | None, width: int = 36) -> Tex
     else:
         parts.append(Text(t("cocreate.panel.team_done"), style="italic"))
     parts.append(Text(""))
-    for team in doc.teams:
+    names = truncate_apart([team.name for team in doc.teams], 10)  # two teams, two names
+    for team, name in zip(doc.teams, names, strict=True):
         left = vote_method.team_left(doc, team)
         total = vote_method.team_allowed(doc, team)
         line = Text()
         line.append("▌ ", style=Style(color=team.color, bold=True))
-        line.append(truncate(team.name, 10) + " ")
+        line.append(name + " ")
         line.append(dots(left, total), style="bold")
         parts.append(line)
     parts += [Text(""), _heading("cocreate.panel.tally")]

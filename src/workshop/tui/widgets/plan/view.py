@@ -20,7 +20,7 @@ from workshop.methods.plan import adoption
 from workshop.methods.plan.actions import Strategy, format_number
 from workshop.methods.plan.readiness import Readiness
 from workshop.model import Action, Team, Workshop
-from workshop.text import cells, pad, truncate, wrap
+from workshop.text import cells, pad, truncate, truncate_apart, wrap
 from workshop.tui.widgets.row_list import Row
 
 Look = Callable[[str], Style]
@@ -87,6 +87,14 @@ def hint_row(key: str, text: str) -> Row:
         return [[Segment("     " + line, look("muted"))] for line in wrap(text, width - 6)]
 
     return Row(key=key, kind="hint", layout=layout, selectable=False, signature=(text,))
+
+
+def owner_labels(doc: Workshop) -> dict[str, str]:
+    """Each member's name as the owner column shows it (member id → label): cut to the
+    column, apart, so that 济南成员1 … 济南成员8 stay eight people (济南成…1)."""
+    members = [member for team in doc.teams for member in team.members]
+    labels = truncate_apart([member.name for member in members], OWNER_CELLS)
+    return {member.id: label for member, label in zip(members, labels, strict=True)}
 
 
 def action_row(owner: str | None, action: Action, number: int, readiness: Readiness,
