@@ -167,3 +167,38 @@ async def test_an_empty_wall_says_what_to_do_in_its_phase(cocreate_app, size):
         app.screen.go_to_phase("cluster")
         await settle(pilot)
         assert "按Ctrl+G回到头脑风暴" in squeeze(" ".join(board_lines(app)))
+
+
+async def test_undo_and_redo_of_a_card_typed_follow_the_change_not_the_whole_wall(
+        cocreate_app, monkeypatch):
+    """Ctrl+Z on a card just typed takes it off the wall without reading every card of
+    the document again (``BoardMirror.follow``); the wall is the one a fresh build makes."""
+    from cocreate_pilot import type_card, wall_columns
+    from workshop.tui.widgets.cocreate.board_mirror import BoardMirror
+
+    doc = room()
+    doc.cocreate.phase = "brainstorm"
+    app = cocreate_app(doc)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_card(pilot, "新想法 [/oops]")
+        typed = wall_columns(app)
+        builds = []
+        build = BoardMirror.build
+        monkeypatch.setattr(BoardMirror, "build",
+                            lambda self, doc: builds.append(doc) or build(self, doc))
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert not any("新想法" in card for _, cards in wall_columns(app) for card in cards)
+        undone = wall_columns(app)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert wall_columns(app) == typed
+        assert builds == []  # neither undo nor redo read the whole wall again
+        monkeypatch.undo()
+        app.screen.active_pane.show(app.session.doc)  # the slow way: the same wall
+        await settle(pilot)
+        assert wall_columns(app) == typed
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert wall_columns(app) == undone

@@ -4,11 +4,14 @@ document shows, touching only the sections involved."""
 
 from __future__ import annotations
 
+import contextlib
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cocreate_factory import brainstormed, clustered, voted
 from workshop import i18n
+from workshop.edits import EditError
 from workshop.edits import cocreate as edits
 from workshop.edits.cards import add_card
 from workshop.model import Workshop
@@ -174,3 +177,60 @@ def test_change_after_change_the_mirror_shows_what_a_fresh_build_shows(actions):
         else:
             continue
         assert sections == fresh(doc)
+
+
+SESSION_ACTIONS = st.lists(st.tuples(
+    st.sampled_from(["add", "add", "move", "delete", "undo", "undo", "redo", "vote"]),
+    st.integers(0, 30), st.integers(0, 30)), max_size=20)
+
+
+@settings(max_examples=40, deadline=None)
+@given(SESSION_ACTIONS)
+def test_following_a_sessions_changes_shows_what_a_fresh_build_shows(actions):
+    """Undo and redo are followed from the change the session saved (``follow``): a card
+    typed and taken back again costs a section, not a build of the whole wall."""
+    import tempfile
+    from pathlib import Path
+
+    from workshop.store import Session
+
+    i18n.set_language("zh")
+    start = voted()
+    start.cocreate.phase = "brainstorm"
+    start.cocreate.dots = 20
+    with tempfile.TemporaryDirectory() as folder, \
+            Session.create(start, Path(folder) / "s.workshop.json") as session:
+        doc = session.doc
+        mirror = BoardMirror()
+        mirror.build(doc)
+        for kind, a, b in actions:
+            before = session.content_changes
+            with contextlib.suppress(EditError):  # refused (no dots left): no change
+                change(session, doc, kind, a, b)
+            if session.content_changes == before:
+                continue
+            assert session.content_changes == before + 1
+            assert mirror.follow(doc, session.last_content_change) == fresh(doc)
+
+
+def change(session, doc: Workshop, kind: str, a: int, b: int) -> None:
+    from workshop.edits.cards import delete_card
+
+    cards = doc.cocreate.cards
+    if kind == "add":
+        session.apply("add", add_card, "cocreate", f"卡片 {a}", board="idea",
+                      team_id=doc.teams[b % 2].id)
+    elif kind == "move" and cards and doc.cocreate.clusters:
+        clusters = doc.cocreate.clusters
+        session.apply("move", edits.move, [cards[a % len(cards)].id],
+                      clusters[b % len(clusters)].id)
+    elif kind == "delete" and cards:
+        session.apply("delete", delete_card, cards[a % len(cards)].id)
+    elif kind == "undo":
+        session.undo()
+    elif kind == "redo":
+        session.redo()
+    elif kind == "vote" and any(k.name for k in doc.cocreate.clusters):
+        named = [k for k in doc.cocreate.clusters if k.name]
+        session.apply("vote", edits.vote, named[a % len(named)].id,
+                      doc.teams[b % 2].id)

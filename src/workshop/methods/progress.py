@@ -138,6 +138,27 @@ ROOM_DEPENDENT: frozenset[StepId] = frozenset({"charter"})
 document): the charter's to-dos count once the room has reached it."""
 
 
+READ_BY_ONE: dict[str, StepId] = {"cocreate": "cocreate"}
+"""Parts of the document (top-level fields) that one step's rule alone reads: a change
+to such a part (and to the room, which only ``ROOM_DEPENDENT`` steps read) changes that
+step's status alone. The co-create wall, whose keys come fastest, is one."""
+
+UNREAD: frozenset[str] = frozenset({"room", "updated_at"})
+"""Top-level fields no step's rule reads, but for ``ROOM_DEPENDENT`` steps the room."""
+
+
+def steps_touched(parts: frozenset[str]) -> frozenset[StepId] | None:
+    """The steps whose status a change to the top-level fields `parts` may change,
+    besides ``ROOM_DEPENDENT`` ones; None: any step's."""
+    steps = set()
+    for part in parts - UNREAD:
+        step = READ_BY_ONE.get(part)
+        if step is None:
+            return None
+        steps.add(step)
+    return frozenset(steps)
+
+
 def step_status(doc: Workshop) -> dict[StepId, StepStatus]:
     return {step: _RULES[step](doc) for step in STEPS}
 

@@ -95,6 +95,16 @@ class ChangeSet:
     def only_room(self) -> bool:
         return all(e.room for e in self.entries if e.path is not None)
 
+    def parts(self) -> frozenset[str] | None:
+        """The fields of the document's root this change touched (``{"cocreate",
+        "updated_at"}``), or None when that is not known (something no longer in it)."""
+        parts = set()
+        for entry in self.entries:
+            if entry.path is None:
+                return None
+            parts.add(entry.path[0] if entry.path else entry.name)
+        return frozenset(parts)
+
 
 def _restore(entry: Entry, value: Any, current: Any) -> None:
     if entry.kind == "set":

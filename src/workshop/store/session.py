@@ -130,6 +130,12 @@ class Session:
         self._mutex = threading.RLock()
         self._busy = False
         self._closed = False
+        self.content_changes = 0
+        """Changes handed to :meth:`_save` so far (whether or not the disk took them)
+        that changed more than the room."""
+        self.last_content_change: ChangeSet | None = None
+        """The last of those: what was in step with the document before it (a view, a
+        figure derived from it) can follow it instead of reading the whole document."""
         atexit.register(self.close)
 
     # -- opening -----------------------------------------------------------------
@@ -331,6 +337,9 @@ class Session:
         """Append `changes` to the journal (fsync'd). A disk that refuses it (full,
         read-only) does not refuse the change: it is kept in memory (:attr:`unsaved`)
         and written, in order, when the disk takes it again (:meth:`checkpoint`)."""
+        if not changes.only_room():
+            self.content_changes += 1
+            self.last_content_change = changes
         record = journal_file.encode(changes)
         if record is None:
             return

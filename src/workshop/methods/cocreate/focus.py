@@ -100,6 +100,8 @@ def _cause_team(doc: Workshop, cause_id: str) -> str | None:
 
 def pending_sources(doc: Workshop, lang: str | None = None) -> list[Source]:
     """Sources not pulled in yet (a pulled card that was deleted may be pulled again)."""
-    live = {card.id for card in doc.cocreate.cards}
-    pulled = {key for card_id, key in doc.cocreate.sources.items() if card_id in live}
+    pulled_ids = doc.cocreate.sources
+    live = {card.id for card in doc.cocreate.cards if card.id in pulled_ids} \
+        if pulled_ids else set()  # none pulled yet: no need to look at every card
+    pulled = {key for card_id, key in pulled_ids.items() if card_id in live}
     return [source for source in sources(doc, lang) if source.key not in pulled]

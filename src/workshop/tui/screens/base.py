@@ -80,6 +80,9 @@ class StepScreen(Screen):
         self._select_next: str | None = None
         self._spotlit: CardView | None = None
         """A card to put the cursor on at the next redraw (the one just added)."""
+        self._cursor_holds: tuple[CardBoard, bool] | None = None
+        """The board the footer's keys were last worked out for, and whether its cursor
+        was on a card."""
 
     # -- composition ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -326,7 +329,11 @@ class StepScreen(Screen):
             self.start_round()
             self.refresh_from_doc()
         self._update_spotlight()
-        if event.board.has_focus:  # a card under the cursor or none: its keys come or go
+        # a card under the cursor or none: its keys come or go (only then: the footer is
+        # worked out again for each refresh, and the cursor moves with every key)
+        holds = (event.board, card is not None)
+        if event.board.has_focus and holds != self._cursor_holds:
+            self._cursor_holds = holds
             self.refresh_bindings()
 
     def _selected_card(self) -> CardView | None:

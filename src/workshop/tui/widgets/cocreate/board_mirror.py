@@ -21,6 +21,7 @@ from workshop.i18n import t
 from workshop.methods.cocreate import votes as vote_method
 from workshop.methods.dots import tally_hidden
 from workshop.model import Card, Phase, Workshop
+from workshop.model.tracking import ChangeSet
 from workshop.tui.widgets.card_board import CardView, Section
 
 LOOSE = "~loose"
@@ -64,6 +65,8 @@ class BoardMirror:
         self._order: dict[str, int] = {}
         """Card id → its place in the document (the order typed)."""
         self._clusters: list[str] = []
+        self._next = 0
+        """The place the next card added gets in ``_order``."""
 
     # -- reading ----------------------------------------------------------------------
     def group_of(self, card_id: str) -> str | None:
@@ -128,7 +131,7 @@ class BoardMirror:
             order[card.id] = i
             known.add(card.id)
         self.marked &= known
-        self._group_of, self._order = group_of, order
+        self._group_of, self._order, self._next = group_of, order, len(order)
         self._clusters = [cluster.id for cluster in section.clusters]
         if not section.cards and not section.clusters:
             self.sections = []  # nothing yet: the board says what to do in this phase
@@ -172,11 +175,48 @@ class BoardMirror:
         view = CardView(card.id, card.text, team.name if team else "",
                         team.color if team else "", card.hidden, "", LOOSE)
         self._group_of[card.id] = LOOSE
-        self._order[card.id] = len(self._order)
+        self._order[card.id] = self._next
+        self._next += 1
         at = keys.index(LOOSE)
         loose = self.sections[at]
         self.sections = [*self.sections[:at], loose._replace(cards=[*loose.cards, view]),
                          *self.sections[at + 1:]]
+        return self.sections
+
+    def follow(self, doc: Workshop, change: ChangeSet) -> list[Section]:
+        """The sections after `change`, the one change to the document since the mirror
+        was last in step with it (an undo or a redo, a phone's card): the quick way when
+        it only added a card at the end of the co-create list or took cards out of it (a
+        card typed, its undo and redo), else ``build``."""
+        added: list[Card] = []
+        removed: list[Card] = []
+        for entry in change.entries:
+            if entry.room or (entry.path == [] and entry.name == "updated_at"):
+                continue
+            if entry.kind != "splice" or entry.path != ["cocreate"] or entry.name != "cards":
+                return self.build(doc)
+            added += entry.new
+            removed += entry.old
+        if added and removed:
+            return self.build(doc)
+        if removed:
+            return self.remove(doc, {card.id for card in removed})
+        if len(added) == 1 and doc.cocreate.cards and doc.cocreate.cards[-1] is added[0]:
+            return self.add(doc, added[0])
+        return self.build(doc) if added else self.sections
+
+    def remove(self, doc: Workshop, card_ids: set[str]) -> list[Section]:
+        """The cards `card_ids` were just taken out of the document."""
+        keys = {self._group_of.get(card_id) for card_id in card_ids}
+        if (None in keys or not self._same_clusters(doc) or not doc.cocreate.cards
+                or (LOOSE in keys and self.phase not in ("brainstorm", "cluster"))):
+            return self.build(doc)  # the board's empty, or its loose cards may go
+        self.sections = [
+            s._replace(cards=[card for card in s.cards if card.id not in card_ids])
+            if s.key in keys else s for s in self.sections]
+        for card_id in card_ids:
+            del self._group_of[card_id], self._order[card_id]
+        self.marked -= card_ids
         return self.sections
 
     def move(self, doc: Workshop, card_ids: Sequence[str], target: str) -> list[Section]:

@@ -20,10 +20,12 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from workshop.edits import cocreate as edits
-from workshop.i18n import t
+from workshop.i18n import get_language, t
 from workshop.methods.cocreate import clusters as cluster_method
 from workshop.methods.cocreate import focus as cocreate_method
+from workshop.methods.dots import tally_hidden
 from workshop.model import Workshop
+from workshop.model.tracking import ChangeSet
 from workshop.text import truncate
 from workshop.tui.panes import Pane
 from workshop.tui.screens.dialogs import Choice
@@ -211,6 +213,9 @@ class BoardPane(CocreatePane):
         """The cluster cards last went to (``.`` sends the next one there too)."""
         self._redraw: Redraw | None = None
         self._question = ""
+        self._panel_shown: Text | None = None
+        self._in_step: tuple[Any, ...] | None = None
+        self._panel_width = 0
         self.board = WallBoard(id=f"board-{self.view}", empty_hint=t(self.EMPTY),
                                flowing={LOOSE})
         self.panel = FittedStatic(id=f"panel-{self.view}", classes="cocreate-panel")
@@ -226,15 +231,34 @@ class BoardPane(CocreatePane):
     def show(self, doc: Workshop, *, select: str | None = None) -> None:
         redraw, self._redraw = self._redraw, None
         self._show_question(doc)
+        followed = self._following(doc)
         if redraw is not None:
             sections, chosen = redraw(doc)
             self.board.show(sections, select=chosen or select)
         else:
-            sections = self.mirror.build(doc)
+            sections = (self.mirror.follow(doc, followed) if followed is not None
+                        else self.mirror.build(doc))
             if select is None and self.board.cursor < 0:
                 select = self.start_card(doc, sections)
             self.board.show(sections, select=select)
+        self._in_step = self._step_mark(doc)
         self.show_panel(doc)
+
+    def _step_mark(self, doc: Workshop) -> tuple[Any, ...] | None:
+        """What the mirror was last in step with: the session's count of changes to the
+        document, and what else the wall reads (the tally's secrecy, the language)."""
+        session = getattr(self.app, "session", None)
+        if session is None or session.doc is not doc:
+            return None
+        return (session.content_changes, tally_hidden(doc, "cocreate"), get_language())
+
+    def _following(self, doc: Workshop) -> ChangeSet | None:
+        """The one change made since the mirror was last in step, when it can follow it
+        (an undo or a redo: the wall is not read again card by card); else None."""
+        was, now = self._in_step, self._step_mark(doc)
+        if was is None or now is None or now[1:] != was[1:] or now[0] != was[0] + 1:
+            return None
+        return self.app.session.last_content_change
 
     def _show_question(self, doc: Workshop) -> None:
         question = doc.cocreate.focus_question or cocreate_method.draft_focus_question(doc)
@@ -256,6 +280,9 @@ class BoardPane(CocreatePane):
         long to show as the save)."""
         panel = self.panel
         width, height = panel.content_region.width, panel.content_region.height
+        if content == self._panel_shown and width == self._panel_width:
+            return  # a move between clusters leaves the counts as they were: no repaint
+        self._panel_shown, self._panel_width = content, width
         panel.update(content, layout=False)
         panel.clear_cached_dimensions()
         if not width or panel.get_content_height(Size(0, 0), Size(0, 0), width) != height:
