@@ -139,7 +139,8 @@ def _plan(doc: Workshop, count: int, cluster_ids: list[str], key_ids: list[str])
         owner = team.members[i % MEMBERS].id if team else None
         checker = team.members[(i + 1) % MEMBERS].id if team else None  # 检查人: another
         plan_edits.update_action(doc, action.id, {
-            "owner_id": owner, "checker_id": checker, "start": "2027-01-01", "due": f"2027-{1 + i % 12:02d}-28",
+            "owner_id": owner, "checker_id": checker,
+            "start": "2027-01-01", "due": f"2027-{1 + i % 12:02d}-28",
             "measure": "每周拜访VIP客户数", "target": f"每周{3 + i % 5}家",
             "resources": "车辆和样品", "support": "市场部提供展会资料",
             "obstacles": "客户时间难约", "reward": "月度之星", "penalty": "请全组喝奶茶",
