@@ -313,9 +313,16 @@ def _port(value: str) -> int:
     return int(value)
 
 
-def _room_options(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
-    """``--room``, ``--room-host``, ``--room-port``: before or after the command."""
+def _app_options(parser: argparse.ArgumentParser, *, top: bool = False,
+                 room: bool = True) -> None:
+    """The options of a command that starts the app, before or after the command:
+    ``--projector``, and with `room` ``--room``, ``--room-host``, ``--room-port`` (after
+    the command they default to nothing, so they never hide a value given before it)."""
     extra: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
+    parser.add_argument("--projector", action="store_true", help=t("cli.help.projector"),
+                        **extra)
+    if not room:
+        return
     parser.add_argument("--room", action="store_true", help=t("cli.help.room"), **extra)
     parser.add_argument("--room-host", metavar="ADDRESS", type=_address,
                         help=t("cli.help.room_host"), **extra)
@@ -342,17 +349,14 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
                         help=t("cli.help.lang"))
     parser.add_argument("--lang", choices=["zh", "en"], help=t("cli.help.lang"))
-    parser.add_argument("--projector", action="store_true", help=t("cli.help.projector"))
-    _room_options(parser, top=True)
+    _app_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar=t("cli.command_metavar"),
                                      parser_class=_Parser)
 
     demo = commands.add_parser("demo", parents=[common], help=t("cli.help.demo"),
                                description=t("cli.help.demo"))
     demo.add_argument("--fresh", action="store_true", help=t("cli.help.fresh"))
-    demo.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
-                      help=t("cli.help.projector"))
-    _room_options(demo)
+    _app_options(demo)
     demo.set_defaults(func=cmd_demo)
 
     new = commands.add_parser("new", parents=[common], help=t("cli.help.new"),
@@ -360,9 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("scenario", metavar="SCENARIO", help=t("cli.help.scenario"))
     new.add_argument("--out", metavar="SESSION", help=t("cli.help.session_out"))
     new.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
-    new.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
-                     help=t("cli.help.projector"))
-    _room_options(new)
+    _app_options(new)
     new.set_defaults(func=cmd_new)
 
     open_ = commands.add_parser("open", parents=[common], help=t("cli.help.open"),
@@ -370,9 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
     open_.add_argument("session", metavar="SESSION", help=t("cli.help.session"))
     open_.add_argument("--from-backup", action="store_true", help=t("cli.help.from_backup"))
     open_.add_argument("--take-over", action="store_true", help=t("cli.help.take_over"))
-    open_.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
-                       help=t("cli.help.projector"))
-    _room_options(open_)
+    _app_options(open_)
     open_.set_defaults(func=cmd_open)
 
     validate = commands.add_parser("validate", parents=[common], help=t("cli.help.validate"),
@@ -400,8 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
     checkin.add_argument("--date", metavar="YYYY-MM-DD", help=t("cli.help.checkin_date"))
     checkin.add_argument("--import", dest="import_file", metavar="CSV",
                          help=t("cli.help.checkin_import"))
-    checkin.add_argument("--projector", action="store_true", default=argparse.SUPPRESS,
-                         help=t("cli.help.projector"))
+    _app_options(checkin, room=False)
     checkin.set_defaults(func=cmd_checkin)
 
     backups_ = commands.add_parser("backups", parents=[common], help=t("cli.help.backups"),
