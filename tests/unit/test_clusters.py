@@ -86,9 +86,10 @@ def test_actions_follow_their_cluster_when_it_is_merged_and_lose_it_when_it_goes
 
 def test_an_unnamed_cluster_emptied_by_a_move_takes_its_actions_strategy_with_it():
     from workshop.edits import plan as plan_edits
-    doc = clustered(named=False)
+    doc = clustered(named=True)
     training = doc.cocreate.clusters[2]
     action = plan_edits.add_action(doc, "每月一次产品培训", strategy_id=training.id)
+    edits.name_cluster(doc, training.id, "")  # the room takes its name back
     edits.move_back(doc, [c.id for c in clusters.cards_of(doc.cocreate, training.id)])
     assert doc.cocreate.cluster(training.id) is None
     assert action.strategy_id is None
