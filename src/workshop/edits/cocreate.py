@@ -119,20 +119,18 @@ def move(doc: Workshop, card_ids: Sequence[str], cluster_id: str) -> int:
     """Put cards into a cluster; returns how many moved."""
     ids = _card_ids(doc, card_ids)
     _cluster(doc, cluster_id)
-    clusters = len(doc.cocreate.clusters)
     moved = cluster_method.move(doc.cocreate, ids, cluster_id)
-    _forget_gone_strategies(doc, clusters)  # an unnamed cluster emptied by the move is gone
+    _forget_gone_strategies(doc)  # an unnamed cluster emptied by the move is gone
     return len(moved)
 
 
 def move_back(doc: Workshop, card_ids: Sequence[str]) -> int:
     """Take cards out of their clusters, back to the loose cards; returns how many."""
     ids = _card_ids(doc, card_ids)
-    clusters = len(doc.cocreate.clusters)
     moved = cluster_method.move_back(doc.cocreate, ids)
     if not moved:
         raise EditError(t("cocreate.error.not_in_cluster"))
-    _forget_gone_strategies(doc, clusters)
+    _forget_gone_strategies(doc)
     return len(moved)
 
 
@@ -154,11 +152,7 @@ def _repoint_actions(doc: Workshop, old_id: str, new_id: str | None) -> None:
             action.strategy_id = new_id
 
 
-def _forget_gone_strategies(doc: Workshop, clusters_before: int) -> None:
-    """Actions planned under a cluster a move emptied and removed lose their strategy
-    (nothing to look at, on a move's keystroke, when no cluster went)."""
-    if len(doc.cocreate.clusters) >= clusters_before:
-        return
+def _forget_gone_strategies(doc: Workshop) -> None:
     clusters = {cluster.id for cluster in doc.cocreate.clusters}
     for action in doc.plan.actions:
         if action.strategy_id is not None and action.strategy_id not in clusters:
