@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import random
 import secrets
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -159,7 +162,9 @@ def run_child(session: Any, seed: int, say: Callable[[str], None]) -> None:
 
 
 def _say(text: str) -> None:
-    print(text, flush=True)
+    # One write of the whole line: print() may write the text and its newline apart, and
+    # a kill between the two left "ACK 40" glued to the launcher's next line.
+    os.write(sys.stdout.fileno(), f"{text}\n".encode())
 
 
 def busy_room(path: str, seed: str) -> None:
@@ -189,7 +194,7 @@ def card_after_card(path: str, mode: str) -> None:
 # -- the launcher -------------------------------------------------------------------------
 
 _LAUNCHER = """
-import importlib, os, sys
+import importlib, os, sys, traceback
 print("READY", flush=True)
 for line in sys.stdin:
     command, *args = line.split()
@@ -198,6 +203,10 @@ for line in sys.stdin:
         if pid == 0:
             try:
                 getattr(importlib.import_module("crashwork"), args[0])(*args[1:])
+            except BaseException as error:
+                traceback.print_exc()
+                print("FAILED", type(error).__name__, str(error).replace("\\n", " "),
+                      flush=True)
             finally:
                 os._exit(1)
         print("PID", pid, flush=True)
@@ -206,9 +215,16 @@ for line in sys.stdin:
         print("REAPED", flush=True)
 """
 
+ANSWER_TIMEOUT = 60.0
+"""Seconds to wait for a line from the launcher or its child before the test fails: a
+child that stopped acknowledging must fail the test, not hang the run."""
+
 
 class Launcher:
-    """The forking launcher; use it as a context manager."""
+    """The forking launcher; use it as a context manager.
+
+    Its output is read by a thread into a queue, so that every read has a deadline; a
+    child that raised prints ``FAILED <error>`` and :meth:`readline` raises it here."""
 
     def __init__(self) -> None:
         tests = Path(__file__).resolve().parent
@@ -216,15 +232,29 @@ class Launcher:
                "PYTHONPATH": os.pathsep.join([str(tests.parent / "src"), str(tests)])}
         self.proc = subprocess.Popen([sys.executable, "-c", _LAUNCHER], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, env=env, text=True,
-                                     encoding="utf-8")
+                                     encoding="utf-8", start_new_session=True)
+        self._lines: queue.Queue[str] = queue.Queue()
+        self._seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
         assert self.readline() == ["READY"]
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self._seen.append(line)
+            self._lines.put(line)
+        self._lines.put("")  # end of output
 
     def __enter__(self) -> Launcher:
         return self
 
     def __exit__(self, *exc: object) -> None:
         assert self.proc.stdin is not None
-        self.proc.stdin.close()
+        if exc[0] is not None:  # a failed round may leave a child running: end them all
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+        with contextlib.suppress(BrokenPipeError):
+            self.proc.stdin.close()
         self.proc.wait(timeout=30)
 
     def send(self, *words: object) -> None:
@@ -232,9 +262,29 @@ class Launcher:
         self.proc.stdin.write(" ".join(str(w) for w in words) + "\n")
         self.proc.stdin.flush()
 
-    def readline(self) -> list[str]:
-        assert self.proc.stdout is not None
-        return self.proc.stdout.readline().split()
+    def readline(self, timeout: float = ANSWER_TIMEOUT) -> list[str]:
+        try:
+            line = self._lines.get(timeout=timeout)
+        except queue.Empty:
+            raise ChildStalled(f"no line from the launcher in {timeout:.0f} s; its processes: "
+                               f"{self._processes()}; last lines: {self._seen[-4:]!r}") from None
+        words = line.split()
+        if not line:
+            raise ChildStalled("the launcher ended")
+        if words[:1] == ["FAILED"]:
+            raise ChildStalled(f"the child raised {' '.join(words[1:])}")
+        return words
+
+    def _processes(self) -> str:
+        """Each process of the launcher's group: pid, state and what it waits in (Linux)."""
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[2]) == self.proc.pid:  # the process group
+                    wchan = (stat.parent / "wchan").read_text()
+                    found.append(f"{stat.parent.name} {fields[0]} {wchan}")
+        return ", ".join(found) or "none found"
 
     def run(self, child: str, *args: object) -> None:
         """Fork a child that runs ``crashwork.<child>(*args)``; it answers ``PID n``."""
@@ -247,3 +297,7 @@ class Launcher:
         while (line := self.readline()) != ["REAPED"]:
             lines.append(line)
         return lines
+
+
+class ChildStalled(AssertionError):
+    """The child or the launcher stopped answering, or the child raised."""
