@@ -16,7 +16,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.geometry import Size
 from textual.widgets import Static
 
 from workshop.edits import cocreate as edits
@@ -32,7 +31,7 @@ from workshop.tui.screens.dialogs import Choice
 from workshop.tui.widgets.card_board import CardView, Section
 from workshop.tui.widgets.cocreate.board_mirror import LOOSE, BoardMirror
 from workshop.tui.widgets.cocreate.dialogs import ClusterPicker, NamePrompt
-from workshop.tui.widgets.fitted import FittedStatic
+from workshop.tui.widgets.line_panel import LinePanel
 from workshop.tui.widgets.wall_board import WallBoard
 
 Redraw = Callable[[Workshop], tuple[list[Section], str | None]]
@@ -213,12 +212,10 @@ class BoardPane(CocreatePane):
         """The cluster cards last went to (``.`` sends the next one there too)."""
         self._redraw: Redraw | None = None
         self._question = ""
-        self._panel_shown: Text | None = None
         self._in_step: tuple[Any, ...] | None = None
-        self._panel_width = 0
         self.board = WallBoard(id=f"board-{self.view}", empty_hint=t(self.EMPTY),
                                flowing={LOOSE})
-        self.panel = FittedStatic(id=f"panel-{self.view}", classes="cocreate-panel")
+        self.panel = LinePanel(id=f"panel-{self.view}", classes="cocreate-panel")
 
     def compose(self) -> ComposeResult:
         yield Static(id=f"question-{self.view}", classes="cocreate-question")
@@ -275,18 +272,11 @@ class BoardPane(CocreatePane):
         """The side panel: what this phase needs beside the board (``update_panel``)."""
 
     def update_panel(self, content: Text) -> None:
-        """Show `content` in the side panel; lay the screen out again only when the panel's
-        height changes (a layout repaints the whole screen: with it, a dot placed took as
-        long to show as the save)."""
-        panel = self.panel
-        width, height = panel.content_region.width, panel.content_region.height
-        if content == self._panel_shown and width == self._panel_width:
-            return  # a move between clusters leaves the counts as they were: no repaint
-        self._panel_shown, self._panel_width = content, width
-        panel.update(content, layout=False)
-        panel.clear_cached_dimensions()
-        if not width or panel.get_content_height(Size(0, 0), Size(0, 0), width) != height:
-            panel.refresh(layout=True)
+        """Show `content` in the side panel: only its rows that changed are painted again,
+        and the screen is laid out again only when the panel's height changes (a layout
+        repaints the whole screen: with it, a dot placed took as long to show as the
+        save)."""
+        self.panel.show_text(content)
 
     def change(self, label: str, edit: Callable[..., Any], *args: Any, redraw: Redraw,
                then: Callable[[Any], None] | None = None) -> bool:
