@@ -391,6 +391,17 @@ class WorkerPool:
         self._conn = parent
         return self
 
+    def adopt(self, started: tuple[Any, Connection] | None) -> WorkerPool:
+        """Use the helper `started` already (``workshop.early_export``: process, pipe) if
+        it still runs, else start one as ``start`` does."""
+        if started is not None and self._helper is None:
+            process, conn = started
+            if process.is_alive():
+                self._helper, self._conn, self._ready = process, conn, False
+                return self
+            conn.close()
+        return self.start()
+
     @property
     def pid(self) -> int | None:
         """The helper's process id while it runs."""
