@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
@@ -203,6 +204,7 @@ def _luminance(hex_color: str) -> float:
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
+@cache  # a handful of team colours, asked for each card of the report
 def readable_ink(color: str, min_contrast: float = 4.5) -> str:
     """`color` darkened just enough to be read as text on white paper (WCAG contrast
     `min_contrast`), so a yellow team still prints a legible name in its own hue."""
