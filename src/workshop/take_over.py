@@ -13,7 +13,7 @@ from pathlib import Path
 
 from workshop.i18n import t
 from workshop.sessions import open_session
-from workshop.store import Session, SessionLocked, end_holder
+from workshop.store import Session, SessionLocked, can_end_from_here, end_holder
 
 YES = ("y", "yes", "是", "好")
 
@@ -29,7 +29,9 @@ def open_or_take_over(path: Path, take_over: bool, say: Callable[[str], object])
         return open_session(path)
     except SessionLocked as error:
         if not take_over and not _ask(error, say):
-            say(str(error))
+            if not can_end_from_here(error):
+                raise TakeOverRefused(str(error)) from None  # how to, on that computer
+            say(error.in_use)
             raise TakeOverRefused(t("cli.offer_take_over", path=path, pid=error.pid)) from None
         say(t("cli.taking_over", pid=error.pid))
         if not end_holder(error):
@@ -41,9 +43,9 @@ def open_or_take_over(path: Path, take_over: bool, say: Callable[[str], object])
 
 def _ask(error: SessionLocked, say: Callable[[str], object]) -> bool:
     """On a terminal, show why the session is held and ask whether to end the holder."""
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+    if not (sys.stdin.isatty() and sys.stderr.isatty()) or not can_end_from_here(error):
         return False
-    say(str(error))
+    say(error.in_use)
     try:
         sys.stderr.write(t("cli.ask_take_over", pid=error.pid))
         sys.stderr.flush()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import signal
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 from textual.widgets import OptionList
 
-from uitools import FakeTime, record_notices, settle, tick
+from uitools import FakeTime, record_notices, settle, tick, until
 from workshop import sessions
 from workshop.edits import room as room_edits
 from workshop.store import Session
@@ -96,6 +101,38 @@ async def test_home_reopens_a_recent_damaged_session_from_its_backup(tmp_path, m
         assert isinstance(app.screen, StepScreen)
         assert app.session.path == out and app.session.doc.meta.title.startswith("山东区")
     app.session.close()
+
+
+async def test_home_offers_to_end_a_program_that_holds_a_recent_session(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "held.workshop.json"
+    sessions.new_session(REPO / "scenarios" / "shandong-sales.toml", out).close()
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        out.with_name(out.name + ".lock").write_text(json.dumps(
+            {"pid": holder.pid, "host": socket.gethostname(), "started": "09:00"}), "utf-8")
+        app = WorkshopApp()
+        async with app.run_test(size=(100, 30)) as pilot:
+            options = app.screen.query_one(OptionList)
+            prompts = [str(options.get_option_at_index(i).prompt)
+                       for i in range(options.option_count)]
+            options.highlighted = next(i for i, prompt in enumerate(prompts)
+                                       if "held.workshop.json" in prompt)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, Choice)
+            said = app.screen.title_text
+            assert f"（进程 {holder.pid}，" in said
+            assert "kill" not in said and ".lock" not in said  # one way out: the option
+            await pilot.press("enter")  # end it and open
+            await until(pilot, lambda: isinstance(app.screen, StepScreen))
+            assert holder.wait(timeout=5) == -signal.SIGTERM
+            assert app.session.path == out
+        app.session.close()
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 async def test_language_switch_relabels_every_screen(make_app):

@@ -202,6 +202,21 @@ async def test_secret_dots_stay_off_the_projector_until_shown(phone_app):
             assert "●● 2" in board and "● ?" not in board  # a dot a dot, under the name
 
 
+async def test_the_qr_screen_lists_the_dots_key_only_where_there_is_a_vote(phone_app):
+    doc, _first, _second = vote_doc(teams=2, members=2)
+    doc.cocreate.phase = "vote"
+    app = phone_app(doc, step="review")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_room(pilot)
+        keys = str(app.screen.query_one("#phones-keys").render())
+        assert "公布投票" not in keys and "新加入码" in keys  # review has no dot vote
+        await pilot.press("escape", "f3", "f3", "f3", "f3", "ctrl+f")  # on to co-create
+        await settle(pilot)
+        assert app.session.doc.room.step == "cocreate"
+        keys = str(app.screen.query_one("#phones-keys").render())
+        assert "公布投票" in keys
+
+
 async def test_a_question_from_a_phone_is_put_to_the_team_with_q(phone_app):
     app = phone_app(step="townhall")
     async with app.run_test(size=(120, 36)) as pilot:

@@ -62,6 +62,20 @@ def test_the_message_says_how_to_take_over_and_nothing_is_ended(held, capsys):
     assert f"workshop open {path} --take-over" in err
     assert "Traceback" not in err
     assert hung.poll() is None  # only when asked
+    # One way out, not two: the by-hand advice (kill, delete the lock) is left out.
+    assert f"kill {hung.pid}" not in err and ".lock" not in err
+    assert err.count(f"process {hung.pid}") == 2  # who holds it, and what --take-over ends
+
+
+def test_a_holder_on_another_machine_is_not_offered_a_take_over(tmp_path, capsys):
+    path = tmp_path / "away.workshop.json"
+    Session.create(make_doc(), path).close()
+    path.with_name(path.name + ".lock").write_text(json.dumps(
+        {"pid": 4242, "host": "facilitator-laptop-2", "started": "?"}), "utf-8")
+    assert cli.main(["open", str(path), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "--take-over" not in err  # it could not work from here
+    assert "end it on that computer (kill 4242)" in err
 
 
 def test_take_over_ends_the_hung_program_and_opens(held, capsys):

@@ -40,7 +40,7 @@ from workshop.store.errors import (
     SessionTooNew,
     StoreError,
 )
-from workshop.store.lock import end_holder
+from workshop.store.lock import can_end_from_here, end_holder
 from workshop.store.paths import SESSION_SUFFIX, backup_dir
 from workshop.store.recent import data_dir, recent_sessions, remember_recent
 from workshop.store.session import DEFAULT_HISTORY, Session, restore_backup
@@ -59,6 +59,7 @@ __all__ = [
     "StoreError",
     "backup_dir",
     "backups",
+    "can_end_from_here",
     "data_dir",
     "dumps",
     "end_holder",

@@ -41,6 +41,9 @@ class SessionLocked(StoreError):
         self.pid = pid
         self.host = host
         self.started = started
+        # Said where the holder can be ended from here (``workshop open --take-over``),
+        # in place of the message's advice to end it by hand.
+        self.in_use = t("store.in_use", path=path, pid=pid, host=host, started=started)
 
 
 class SessionCorrupt(StoreError):

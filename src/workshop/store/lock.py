@@ -197,13 +197,18 @@ def _process_started(pid: int) -> float | None:
         return None
 
 
+def can_end_from_here(error: SessionLocked) -> bool:
+    """Whether :func:`end_holder` could end the holder: it runs on this machine (POSIX)."""
+    return error.host == socket.gethostname() and sys.platform != "win32"
+
+
 def end_holder(error: SessionLocked, timeout: float = 5.0) -> bool:
     """End the program that holds the session's lock (a hung one: its terminal closed
     under it, say), as the lock message offers: ask it to quit (SIGTERM), and if it has
     not within `timeout` seconds, make it (SIGKILL). True when it is gone, after which
     :meth:`Session.open` replaces its lock. Only on the same machine; False where the
     program cannot be ended from here (another machine or user, or Windows)."""
-    if error.host != socket.gethostname() or sys.platform == "win32":
+    if not can_end_from_here(error):
         return False
     for sig in (signal.SIGTERM, signal.SIGKILL):
         try:

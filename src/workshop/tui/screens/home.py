@@ -26,7 +26,14 @@ from workshop.sessions import (
     restore_and_open,
     scenario_files,
 )
-from workshop.store import Session, SessionCorrupt, SessionLocked, StoreError, end_holder
+from workshop.store import (
+    Session,
+    SessionCorrupt,
+    SessionLocked,
+    StoreError,
+    can_end_from_here,
+    end_holder,
+)
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.key_bar import KeyBar
 
@@ -160,7 +167,10 @@ class HomeScreen(Screen):
                 self.notify(t("cli.taking_over", pid=error.pid), timeout=5)
                 self._take_over(error, start, *args)
 
-        self.app.push_screen(Choice(str(error), [
+        if not can_end_from_here(error):  # on another computer: say how, there
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self.app.push_screen(Choice(error.in_use, [
             ("take-over", t("home.take_over", pid=error.pid)),
             ("cancel", t("word.cancel"))]), answer)
 

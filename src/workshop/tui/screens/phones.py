@@ -95,6 +95,8 @@ class PhonesScreen(Screen[None]):
         """This screen's own keys (the app's F-keys still work, and F1 lists them)."""
         text = Text(no_wrap=True, overflow="ellipsis")
         for binding in self.BINDINGS:
+            if not self.applies_now(binding.action):
+                continue
             text.append(self.app.get_key_display(binding), style="bold reverse")
             text.append(f" {key_label(binding)} ")
         return text
@@ -127,6 +129,15 @@ class PhonesScreen(Screen[None]):
         if ballot and dot_method.tally_hidden(doc, ballot):
             text.append(t("phones.screen.tally_hidden") + "\n", style="bold")
         return text
+
+    def applies_now(self, action: str) -> bool:
+        """Whether the key does something on this step: showing the dots needs a dot
+        vote, locking needs something phones can change (pressed anyway, each says so)."""
+        if action == "tally":
+            return self.app.step_ballot() is not None
+        if action == "lock":
+            return bool(self.app.phone_lock_keys())
+        return True
 
     # -- keys -----------------------------------------------------------------------------------
     def action_back(self) -> None:
