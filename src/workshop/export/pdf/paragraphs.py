@@ -15,9 +15,9 @@ cell to measure its row, again to split it across a page, and again to draw it.
   drawing at the same width break the lines once;
 - breaks a one-fragment paragraph (plain text in one font) with each character's width
   looked up once per font and size, where reportlab asks the font for every character
-  of every paragraph again (a tenth of the report's layout).
+  of every paragraph again.
 
-The PDF bytes are the same as with plain ``Paragraph`` (``tests/unit/test_pdf_speed.py``
+The PDF bytes are the same as with plain ``Paragraph`` (``tests/unit/test_pdf_paragraphs.py``
 compares the fragments, and whole documents byte for byte).
 """
 

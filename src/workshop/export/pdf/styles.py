@@ -83,9 +83,9 @@ def _hoist_cell_styles(data: Any, style: Any) -> tuple[list[list[Any]], list[Any
     paddings…) give every cell, and the commands left to apply; None when there is
     nothing to gain.
 
-    reportlab applies such a command to each cell in turn (nine of them to each cell of
-    every table: a tenth of building the report); here each is applied once and every
-    cell starts from the result. Later commands (one cell's colour) still apply after
+    reportlab applies such a command to each cell in turn (``table`` gives nine of them
+    to each cell: 170,000 calls for the realistic report); here each is applied once and
+    every cell starts from the result. Later commands (one cell's colour) still apply after
     them, in order, so each cell ends up as it would have."""
     if isinstance(style, TableStyle):
         if style._opts or hasattr(style, "spaceBefore") or hasattr(style, "spaceAfter"):
