@@ -16,12 +16,16 @@ and its worker processes):
   Paragraph per block of text the export draws (paragraphs and table cells), in one
   document, no tables, no layout of ours. The cost of the text itself.
 
+With ``--before SRC`` (another checkout's ``src``, e.g. ``git worktree add /tmp/before
+main``), a fourth variant, ``workers before``, runs the same command with that code in
+the same rounds: the change measured against the code before it, interleaved.
+
 Prints the median and the spread (min–max over the rounds), the ratios of the medians,
 when the first and the last file of the ``workers`` export were written, the machine's
-load, and checks that ``workers`` and ``one process`` wrote the same files (pages and
-text). Not a test; run it by hand:
+load, and checks that ``workers`` and ``one process`` (and ``workers before``) wrote the
+same files (pages and text). Not a test; run it by hand:
 
-    .venv/bin/python bench/bench_pdf.py [--rounds 5] [--cards 2000]
+    .venv/bin/python bench/bench_pdf.py [--rounds 5] [--cards 2000] [--before SRC]
 """
 
 from __future__ import annotations
@@ -126,13 +130,14 @@ def plain_spec(session: Path, folder: Path) -> Path:
     return spec
 
 
-def timed(args: list[str]) -> tuple[float, float, list[float]]:
+def timed(args: list[str], env: dict[str, str] | None = None
+          ) -> tuple[float, float, list[float]]:
     """Run `args`; its wall time, its CPU time (with its children), and when each line
     saying a file was written came (seconds from the start)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               env=ENV, cwd=REPO, text=True)
+                               env=env or ENV, cwd=REPO, text=True)
     assert process.stdout is not None
     lines = []
     for line in process.stdout:
@@ -176,6 +181,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--cards", type=int, default=2000)
+    parser.add_argument("--before", metavar="SRC",
+                        help="another checkout's src: its export measured alongside")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
@@ -191,11 +198,15 @@ def main() -> None:
             "plain reportlab": lambda out: [python, "-c", PLAIN_REPORTLAB, str(spec),
                                             str(out / "plain.pdf")],
         }
+        envs: dict[str, dict[str, str]] = {}
+        if args.before:
+            variants["workers before"] = variants["workers"]
+            envs["workers before"] = {**ENV, "PYTHONPATH": str(Path(args.before).resolve())}
         names = list(variants)
         walls: dict[str, list[float]] = {name: [] for name in names}
         cpus: dict[str, list[float]] = {name: [] for name in names}
-        first: list[float] = []
-        last: list[float] = []
+        first: dict[str, list[float]] = {"workers": [], "workers before": []}
+        last: dict[str, list[float]] = {"workers": [], "workers before": []}
         loads = [os.getloadavg()[0]]
         check = ""
         for round_ in range(args.rounds):
@@ -204,14 +215,17 @@ def main() -> None:
                 out = folder / f"out-{name.replace(' ', '-')}"
                 shutil.rmtree(out, ignore_errors=True)
                 out.mkdir()
-                wall, cpu, written = timed(variants[name](out))
+                wall, cpu, written = timed(variants[name](out), envs.get(name))
                 walls[name].append(wall)
                 cpus[name].append(cpu)
-                if name == "workers" and written:
-                    first.append(written[0])
-                    last.append(written[-1])
+                if name in first and written:
+                    first[name].append(written[0])
+                    last[name].append(written[-1])
             if round_ == 0:
                 check = same_files(folder / "out-workers", folder / "out-one-process")
+                if args.before:
+                    check += "; before: " + same_files(folder / "out-workers",
+                                                       folder / "out-workers-before")
             loads.append(os.getloadavg()[0])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -229,11 +243,15 @@ def main() -> None:
     print(f"  workers / one process: {med['workers'] / med['one process']:.2f}× wall, "
           f"{statistics.median(cpus['workers']) / statistics.median(cpus['one process']):.2f}×"
           " CPU")
+    if args.before:
+        cpu = {name: statistics.median(cpus[name]) for name in names}
+        print(f"  workers / workers before: {med['workers'] / med['workers before']:.2f}× wall, "
+              f"{cpu['workers'] / cpu['workers before']:.2f}× CPU")
     print(f"  workers / plain reportlab ({texts} text blocks): "
           f"{med['workers'] / med['plain reportlab']:.2f}× wall")
-    if first:
-        print(f"  workers: first file written after {statistics.median(first):.2f} s, "
-              f"the last after {statistics.median(last):.2f} s (medians)")
+    for name in (n for n in first if first[n]):
+        print(f"  {name}: first file written after {statistics.median(first[name]):.2f} s, "
+              f"the last after {statistics.median(last[name]):.2f} s (medians)")
     print(f"  files: {check}   (target: ≤ 4 s wall, a line per file)")
 
 

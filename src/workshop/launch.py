@@ -9,6 +9,7 @@ resumed at once after; ``cli.run_app`` pauses it again while the app starts.
 from __future__ import annotations
 
 import gc
+import sys
 from types import ModuleType
 
 
@@ -25,4 +26,7 @@ def load_cli() -> ModuleType:
 
 
 def main() -> int:
+    from workshop import early_export
+
+    early_export.start(sys.argv[1:])  # the export's helper loads while the command does
     return load_cli().main()

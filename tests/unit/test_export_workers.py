@@ -147,3 +147,33 @@ def test_a_crash_or_a_dead_worker_is_named_with_its_file(kinds, doc: Workshop, t
     assert "坏掉的文件.json" in message and says in message
     assert not (tmp_path / "坏掉的文件.json").exists()  # never half written
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+# -- the report first: the other files' workers yield to it on a busy machine ------------
+
+def _write_niceness(_renderer, _job, path: Path) -> list[str]:
+    path.write_text(str(os.nice(0)))  # the niceness of the worker making this file
+    return []
+
+
+@needs_fork
+@pytest.mark.parametrize("with_report", [True, False])
+def test_while_the_report_is_made_the_other_files_are_made_at_a_lower_priority(
+        doc: Workshop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_report: bool):
+    from workshop.export.workers import BEHIND_THE_REPORT
+
+    for kind in ("report", "handout"):
+        monkeypatch.setitem(JOB_KINDS, kind, JobKind(_write_niceness, pdf=True, report=True))
+    teams = [] if with_report else [team.name for team in doc.teams]
+    plan = plan_export(doc, "pdf", all_teams=with_report, teams=teams, out=tmp_path).placed()
+    assert len(plan.jobs) == len(doc.teams) + (1 if with_report else 0) >= 3
+    _export(plan, _json(doc), lambda _message: None)
+    base = os.nice(0)
+    niceness = {job.kind: set() for job in plan.jobs}
+    for job in plan.jobs:
+        assert job.path is not None
+        niceness[job.kind].add(int(job.path.read_text()))
+    if with_report:
+        assert niceness == {"report": {base}, "handout": {min(base + BEHIND_THE_REPORT, 19)}}
+    else:  # no report to yield to: the handouts go at the export's own priority
+        assert niceness == {"handout": {base}}

@@ -1,6 +1,7 @@
 """The fast paragraphs (``export.pdf.paragraphs``) and tables (``styles.Table``) print
 exactly what reportlab's own print: the same fragments for plain text, the same lines at
-every width, and the same PDF bytes for a whole report and handout."""
+every width, the same cell styles, and the same PDF bytes for a whole report and
+handout."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, TableStyle
 from reportlab.platypus import Table as PlatypusTable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
@@ -103,9 +104,46 @@ def test_the_report_and_a_handout_are_the_same_bytes_as_with_reportlabs_own_layo
     ours = both(tmp_path / "ours")
     monkeypatch.setattr(styles, "paragraph", _reportlab_paragraphs)
     monkeypatch.setattr(styles.Table, "wrap", PlatypusTable.wrap)  # measures at every wrap
+    monkeypatch.setattr(styles, "_hoist_cell_styles", lambda _data, _style: None)
     theirs = both(tmp_path / "theirs")
     assert ours[0] == theirs[0]
     assert ours[1] == theirs[1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(PLAIN, st.floats(min_value=0, max_value=400), st.sampled_from(["cell", "body", "h1"]))
+def test_plain_text_breaks_where_reportlab_breaks_it(text: str, width: float, style_name: str):
+    style = getattr(STYLES, style_name)
+    ours, theirs = paragraph(text, style), Paragraph(text, style)
+    assert ours.wrap(width, 1000) == theirs.wrap(width, 1000)
+    assert hasattr(ours, "blPara") == hasattr(theirs, "blPara")  # none for empty text
+    if hasattr(theirs, "blPara"):  # every line, and the ascent and descent with them
+        assert ({k: repr(v) for k, v in vars(ours.blPara).items()}
+                == {k: repr(v) for k, v in vars(theirs.blPara).items()})
+
+
+def _cell_styles(table: PlatypusTable) -> list[list[dict]]:
+    return [[dict(vars(cell)) for cell in row] for row in table._cellStyles]
+
+
+def test_cell_styles_set_once_per_table_end_as_reportlab_sets_them_cell_by_cell():
+    whole = ((0, 0), (-1, -1))
+    cells = [["序号", "差距", "备注"], ["1", "客户经理", ""], ["2", "跟进", "及时"]]
+    commands = [("FONTNAME", *whole, STYLES.font), ("FONTSIZE", *whole, 9),
+                ("TEXTCOLOR", *whole, styles.INK), ("LEFTPADDING", *whole, 5),
+                ("BACKGROUND", (0, 0), (-1, 0), styles.ACCENT),
+                ("TEXTCOLOR", (1, 1), (1, 1), "#b3261e"), ("FONTSIZE", *whole, 8),
+                ("SPAN", (0, 2), (1, 2)), ("VALIGN", *whole, "MIDDLE"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.ACCENT)]
+    hoisted = styles._hoist_cell_styles(cells, TableStyle(commands))
+    assert hoisted is not None and hoisted[1] == commands[4:]  # the leading four, once
+    ours = styles.Table(cells, colWidths=[30, 100, 60], style=TableStyle(commands))
+    theirs = PlatypusTable(cells, colWidths=[30, 100, 60], style=TableStyle(commands))
+    assert _cell_styles(ours) == _cell_styles(theirs)
+    for kind in ("_linecmds", "_bkgrndcmds", "_spanCmds"):
+        assert getattr(ours, kind) == getattr(theirs, kind)
+    assert ours._cellStyles[1][1].color != ours._cellStyles[1][0].color  # one cell's own
+    assert ours._cellStyles[0][0].fontsize == 8  # whole-table, after a one-cell command
 
 
 def test_a_table_measured_in_part_is_measured_again_for_more_room():

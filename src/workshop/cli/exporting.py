@@ -26,13 +26,17 @@ def _load_any(path: Path):
 def cmd_export(args: argparse.Namespace) -> int:
     """Export; several PDFs are made by worker processes on every core (started first, so
     they load their fonts while the session is read), with a line per file written."""
+    from workshop import early_export
     from workshop.export import ExportError
     from workshop.export.workers import WorkerPool
 
     formats = args.format or ["pdf"]
     several = (args.checkin is None and "pdf" in formats
                and (args.all_teams or len(args.team or ()) > 1))
-    pool = WorkerPool().start() if several else None
+    started = early_export.take()  # by the launcher, before this command loaded
+    pool = WorkerPool().adopt(started) if several else None
+    if started is not None and pool is None:
+        early_export.stop(started)  # guessed from the arguments, not needed
     try:
         doc = _load_any(Path(args.source))
         if not args.lang:

@@ -391,15 +391,22 @@ def _fallback_candidates() -> list[Path]:
 
 
 _fallback_cache: dict[tuple[object, ...], tuple[str, ...]] = {}
+_last_fallbacks: tuple[tuple[object, ...], tuple[str, ...]] | None = None
+"""The settings and the answer of the last call: the report asks ten thousand times."""
 
 
 def fallback_fonts() -> tuple[str, ...]:
     """The fallback fonts found on this machine, registered with reportlab, best first
     (their registered names). Unusable files (CFF outlines, damaged) are skipped. Looked
     for once per process (again if ``FALLBACK_FONTS`` or ``FONT_DIRS`` change)."""
+    global _last_fallbacks
     key = (FALLBACK_FONTS, FALLBACK_FILE_NAMES, FONT_DIRS)
+    last = _last_fallbacks
+    if last is not None and all(a is b for a, b in zip(last[0], key, strict=True)):
+        return last[1]  # the very same settings: no need to hash the folders' paths
     found = _fallback_cache.get(key)
     if found is not None:
+        _last_fallbacks = (key, found)
         return found
     names: list[str] = []
     for path in _fallback_candidates():
@@ -418,6 +425,7 @@ def fallback_fonts() -> tuple[str, ...]:
                 _registered.add(font.fontName)
         names.append(font.fontName)
     _fallback_cache[key] = found = tuple(names)
+    _last_fallbacks = (key, found)
     return found
 
 

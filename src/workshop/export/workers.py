@@ -4,15 +4,16 @@ core makes them.
 A ``WorkerPool`` starts one helper process with ``spawn`` (never ``fork`` from the app,
 which would copy its threads and terminal). The helper loads the export modules and the
 fonts once and waits. Start the pool early (``start``: the app does it when the export
-menu opens, the command before it reads the session) and it is ready by the time the
-files are asked for.
+menu opens; ``adopt``: the command's launcher starts it, ``workshop.early_export``) and
+it is ready by the time the files are asked for.
 
 ``pool.run(plan, doc_json)`` sends the helper the document as its saved JSON. The
 helper reads it and derives the report once, then forks one worker per core (where the
 system can fork: the workers start with the document, the report and the fonts already
-in memory) and hands out the plan's jobs in order — the report first, it takes longest —
-each to whichever worker is free; where it cannot fork (Windows) it makes the files
-itself, one after another, still off the app's interpreter. The files are made by the
+in memory) and hands out the plan's jobs in order — the report first, it takes longest,
+and the other files yield to it (``BEHIND_THE_REPORT``) — each to whichever worker is
+free; where it cannot fork (Windows) it makes the files itself, one after another,
+still off the app's interpreter. The files are made by the
 same ``Renderer`` as ``export()`` uses in one process, so they and the messages are the
 same; an ``ExportError`` comes back as its message, unchanged, and ends the export once
 the files being made are finished. Progress comes per file, as it starts and when it is
@@ -53,6 +54,10 @@ POLL_SECONDS = 0.5
 Seldom: each look takes the interpreter's lock from the app's thread for a moment."""
 END_GRACE_SECONDS = 2.0
 """How long ending a process waits for it before it is killed."""
+BEHIND_THE_REPORT = 5
+"""Niceness a worker adds before its first other file while the report is being made:
+the report is the longest file (the export ends when it does), the handouts have time
+to spare, so on a busy machine the report's worker is served first."""
 CAN_FORK = hasattr(os, "fork") and "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -159,8 +164,9 @@ def _export(plan: ExportPlan, data: bytes, tell: Callable[[Any], None]) -> list[
         gc.unfreeze()
 
 
-def _worker(conn: Connection, renderer: Renderer) -> None:
-    """A forked worker: make each file it is sent with the renderer it was born with."""
+def _worker(conn: Connection, renderer: Renderer, yield_to_report: bool) -> None:
+    """A forked worker: make each file it is sent with the renderer it was born with
+    (`yield_to_report`: the export has a report, see ``BEHIND_THE_REPORT``)."""
     while True:
         try:
             message = conn.recv()
@@ -169,6 +175,10 @@ def _worker(conn: Connection, renderer: Renderer) -> None:
         if message[0] == "quit":
             return
         _, index, job = message
+        if yield_to_report and job.kind != "report" and hasattr(os, "nice"):
+            yield_to_report = False  # once: a niceness cannot be taken back
+            with contextlib.suppress(OSError):
+                os.nice(BEHIND_THE_REPORT)
         conn.send(("started", index))
         try:
             conn.send(("written", index, renderer.run(job)))
@@ -192,7 +202,7 @@ class _Worker:
     exitcode: int | None = None
 
     @classmethod
-    def fork(cls, renderer: Renderer) -> _Worker:
+    def fork(cls, renderer: Renderer, yield_to_report: bool) -> _Worker:
         # os.fork, not multiprocessing: the helper is a daemon process, and those may not
         # have multiprocessing children
         mine, theirs = multiprocessing.Pipe()
@@ -201,7 +211,7 @@ class _Worker:
             code = 1
             try:
                 mine.close()
-                _worker(theirs, renderer)
+                _worker(theirs, renderer, yield_to_report)
                 code = 0
             except SystemExit as done:
                 code = done.code if isinstance(done.code, int) else 1
@@ -248,7 +258,9 @@ class _Fleet:
         self.todo = deque(range(len(plan.jobs)))
         self.results: dict[int, JobResult] = {}
         self.failure: _Broke | ExportError | None = None
-        self.workers = [_Worker.fork(renderer) for _ in range(worker_count(len(plan.jobs)))]
+        has_report = any(job.kind == "report" for job in plan.jobs)
+        self.workers = [_Worker.fork(renderer, has_report)
+                        for _ in range(worker_count(len(plan.jobs)))]
         self.gone: list[_Worker] = []
 
     def run(self) -> list[JobResult]:
@@ -390,6 +402,17 @@ class WorkerPool:
         child.close()
         self._conn = parent
         return self
+
+    def adopt(self, started: tuple[Any, Connection] | None) -> WorkerPool:
+        """Use the helper `started` already (``workshop.early_export``: process, pipe) if
+        it still runs, else start one as ``start`` does."""
+        if started is not None and self._helper is None:
+            process, conn = started
+            if process.is_alive():
+                self._helper, self._conn, self._ready = process, conn, False
+                return self
+            conn.close()
+        return self.start()
 
     @property
     def pid(self) -> int | None:

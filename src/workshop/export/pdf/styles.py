@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
@@ -22,6 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus import Table as _PlatypusTable
+from reportlab.platypus.tables import CellStyle, _setCellStyle
 
 from workshop.export.pdf.glyphs import stack_for
 from workshop.export.pdf.paragraphs import paragraph
@@ -67,6 +69,58 @@ printer."""
 ROW_SPLIT_MIN = 30
 """Points of a row that must fit before a page break may fall inside it."""
 
+CELL_OPS = frozenset({
+    "FONT", "FONTNAME", "FACE", "SIZE", "FONTSIZE", "LEADING", "TEXTCOLOR", "ALIGN",
+    "ALIGNMENT", "VALIGN", "LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING",
+    "HREF", "DESTINATION", "DIRECTION", "SHAPING"})
+"""Style commands that set an attribute of each cell in their range (reportlab's
+``_setCellStyle``); the others (backgrounds, lines, spans) are kept as commands."""
+WHOLE_TABLE = ((0, 0), (-1, -1))
+
+
+def _hoist_cell_styles(data: Any, style: Any) -> tuple[list[list[Any]], list[Any]] | None:
+    """The cell styles `style`'s leading whole-table cell commands (font, size, colour,
+    paddings…) give every cell, and the commands left to apply; None when there is
+    nothing to gain.
+
+    reportlab applies such a command to each cell in turn (``table`` gives nine of them
+    to each cell: 170,000 calls for the realistic report); here each is applied once and
+    every cell starts from the result. Later commands (one cell's colour) still apply after
+    them, in order, so each cell ends up as it would have."""
+    if isinstance(style, TableStyle):
+        if style._opts or hasattr(style, "spaceBefore") or hasattr(style, "spaceAfter"):
+            return None
+        commands = list(style.getCommands())
+    elif isinstance(style, (list, tuple)):
+        commands = list(style)
+    else:
+        return None
+    if not data or not all(isinstance(row, (list, tuple)) for row in data):
+        return None
+    first = CellStyle("first")
+    hoisted, rest, partial = 0, [], False
+    for command in commands:
+        if command[0] in CELL_OPS:
+            if not partial and tuple(command[1:3]) == WHOLE_TABLE:
+                _setCellStyle([[first]], 0, 0, command[0], command[3:])
+                hoisted += 1
+                continue
+            partial = True
+        rest.append(command)
+    if not hoisted:
+        return None
+    shared = {k: v for k, v in vars(first).items() if k != "name"}
+    columns = max(len(row) for row in data)
+    cells = []
+    for i in range(len(data)):
+        row = []
+        for j in range(columns):
+            cell = CellStyle(repr((i, j)))  # the name reportlab gives it
+            cell.__dict__.update(shared)
+            row.append(cell)
+        cells.append(row)
+    return cells, rest
+
 
 class Table(_PlatypusTable):
     """A reportlab table whose rows may break across pages.
@@ -77,6 +131,10 @@ class Table(_PlatypusTable):
 
     def __init__(self, data: Any, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("splitInRow", ROW_SPLIT_MIN)
+        if not args and kwargs.get("style") and kwargs.get("cellStyles") is None:
+            hoisted = _hoist_cell_styles(data, kwargs["style"])
+            if hoisted is not None:
+                kwargs["cellStyles"], kwargs["style"] = hoisted
         super().__init__(data, *args, **kwargs)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -146,6 +204,7 @@ def _luminance(hex_color: str) -> float:
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
+@cache  # a handful of team colours, asked for each card of the report
 def readable_ink(color: str, min_contrast: float = 4.5) -> str:
     """`color` darkened just enough to be read as text on white paper (WCAG contrast
     `min_contrast`), so a yellow team still prints a legible name in its own hue."""
