@@ -15,7 +15,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from uitools import settle, until
+from uitools import FakeTime, settle, until
 from workshop.edits.cards import add_card
 from workshop.tui import compat
 from workshop.tui.screens.base import StepScreen
@@ -200,7 +200,7 @@ async def test_a_step_shown_first_does_not_restyle_the_whole_app(make_app, monke
 
 
 async def test_a_step_built_off_screen_is_shown_composed_and_laid_out(make_app):
-    app = make_app()
+    app = make_app(time_source=FakeTime())  # the quiet work must not build it first
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert await compat.build_mode(app, "gaps"), (
