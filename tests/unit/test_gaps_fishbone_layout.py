@@ -103,10 +103,10 @@ def test_at_200_columns_40_character_causes_are_shown_in_full():
 
 def test_the_issues_limit_is_laid_out_quickly():
     data = bones(causes=8, subs=3)
-    start = time.perf_counter()
+    start = time.process_time()  # this process's CPU: other processes cannot slow it
     for width in (80, 200):
         d = layout(HEAD, data, width)
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 0.5
     assert len(d.spans) == 6 + 6 * 8 * 4
     keys = [key for column in d.columns for key in column]
     assert len(keys) == len(set(keys)) == len(d.spans)
