@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.widgets import Input
 
 from workshop import i18n
 from workshop.edits.cards import add_card
@@ -17,6 +19,19 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(autouse=True)
 def _data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKSHOP_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def _steady_cursor(monkeypatch):
+    """A focused input's cursor does not blink in a snapshot: a screenshot taken more than
+    half a second after the last key (a busy machine) would catch it off."""
+    from workshop.tui.app import WorkshopApp
+
+    def focused(app, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
+
+    monkeypatch.setattr(WorkshopApp, "on_descendant_focus", focused, raising=False)
 
 
 @pytest.fixture
