@@ -106,3 +106,19 @@ async def test_a_resize_draws_it_again_at_the_new_width():
         panel, static = app.query_one(LinePanel), app.query_one(Static)
         assert rows(panel) == rows(static)
         assert any("青岛海洋经济" in row for row in rows(panel))
+
+
+async def test_text_changed_while_hidden_shows_when_it_is_shown_again():
+    """Projector mode hides the side panel; cards typed meanwhile change its counts."""
+    app = Side()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await show_both(pilot, panel_text([8, 12, 0, 3, 100]))
+        app.query_one("#lines").display = False
+        await settle(pilot)
+        app.query_one(LinePanel).show_text(panel_text([9, 12, 0, 3, 100]))
+        await settle(pilot)
+        app.query_one("#lines").display = True
+        app.query_one(Static).update(panel_text([9, 12, 0, 3, 100]))
+        await settle(pilot)
+        panel, static = app.query_one(LinePanel), app.query_one(Static)
+        assert "济南队  9" in rows(panel)[1] and rows(panel) == rows(static)

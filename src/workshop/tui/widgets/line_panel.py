@@ -31,6 +31,7 @@ class LinePanel(FittedStatic):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._lines: list[Text] = []
+        self._keys: list[Hashable] = []  # each line's text and styles (_line_key)
         self._rows: list[Strip] = []
         self._rows_made_for: tuple[int, object] | None = None  # (width, visual style)
         self._line_rows: dict[Hashable, list[Strip]] = {}
@@ -39,13 +40,14 @@ class LinePanel(FittedStatic):
         """Show `text`; repaint the rows that changed, and lay the screen out again only
         when the number of rows did (a layout repaints the whole screen)."""
         lines = list(text.split("\n", allow_blank=True))
-        if [_line_key(line) for line in lines] == [_line_key(line) for line in self._lines]:
+        keys = [_line_key(line) for line in lines]
+        if keys == self._keys:
             return
-        self._lines = lines
+        self._lines, self._keys = lines, keys
         width = self.size.width
         if not width or self._rows_made_for is None:
-            self._rows_made_for = None
-            self.refresh(layout=True)
+            self._rows_made_for = None  # hidden (projector mode): its rows are made anew
+            self.refresh(layout=True)  # when it is laid out and drawn again
             return
         was = self._rows
         now = self._make_rows(width)
@@ -93,8 +95,7 @@ class LinePanel(FittedStatic):
             self._line_rows = {}  # another width or theme: every line is drawn anew
         kept: dict[Hashable, list[Strip]] = {}
         rows: list[Strip] = []
-        for line in self._lines:
-            key = _line_key(line)
+        for line, key in zip(self._lines, self._keys, strict=True):
             drawn = self._line_rows.get(key) or kept.get(key)
             if drawn is None:
                 drawn = Visual.to_strips(self, visualize(self, line), width, None,
