@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
 import signal
 import socket
 import subprocess
@@ -14,6 +16,7 @@ from textual.widgets import OptionList
 from uitools import FakeTime, record_notices, settle, tick, until
 from workshop import sessions
 from workshop.edits import room as room_edits
+from workshop.model import STEPS
 from workshop.store import Session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.base import StepScreen
@@ -222,3 +225,38 @@ async def test_theme_choice_is_remembered(make_app, session_path):
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert second.theme == "workshop-dark"
+
+
+async def test_ticks_during_a_language_switch_leave_every_screen_whole(make_app):
+    """A language switch composes every step's screen again, one after another, while the
+    app's clock ticks: here each tick ends a team's turn (a change, so every screen off
+    view is to be redrawn) and the quiet work redraws one. A screen half composed (its
+    frame up, its body not yet) must wait to be drawn. The suite met it as a NoMatches
+    crash when a loaded machine stretched the switch over a few ticks."""
+    clock = FakeTime()
+    app = make_app(time_source=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for step in STEPS:
+            app.switch_mode(step)
+            await settle(pilot)
+        app.switch_mode("vision")
+        await settle(pilot)
+        teams = [team.id for team in app.session.doc.teams]
+        app.room(room_edits.set_turn_seconds, 5, teams, clock.now())
+        await pilot.press("f5")  # the countdown runs with the step clock
+        switch = asyncio.create_task(app.set_language("en"))
+        turns_seen = []
+        while not switch.done():
+            clock.advance(6)  # the turn runs out; the room is quiet for the quiet work
+            app.tick()
+            turns_seen.append(app.session.doc.room.turn.team_id)
+            await asyncio.sleep(0)
+        await switch
+        assert len(turns_seen) > len(STEPS) and len(set(turns_seen)) > 1
+        await settle(pilot)
+        for step in STEPS:
+            app.switch_mode(step)
+            await settle(pilot)
+            keys = app.screen.query_one(KeyBar).render().plain
+            assert "F1 Help" in keys and not re.search(r"[\u4e00-\u9fff]", keys), step
+            assert app.focused is not None and app.focused.screen is app.screen, step

@@ -76,6 +76,7 @@ class StepScreen(Screen):
         self.board: str = boards[0] if boards else ""
         self._dirty = True
         self._frame_dirty = False
+        self._composing = False
         """Only the shared frame is out of date (``redraw.FRAME_ONLY``)."""
         self._select_next: str | None = None
         self._spotlit: CardView | None = None
@@ -170,9 +171,19 @@ class StepScreen(Screen):
         """Whether the screen shows the document as it is now (not waiting to be redrawn)."""
         return not (self._dirty or self._frame_dirty)
 
+    async def recompose(self) -> None:
+        """Compose the screen again (a language switch): drawn once it is all there."""
+        self._composing = True
+        try:
+            await super().recompose()
+        finally:
+            self._composing = False
+
     def frame_is_up(self) -> bool:
         """Whether the frame every step shares is all there: not while the screen is still
         being composed, or taken down (the app's tick and a change come at any moment)."""
+        if self._composing:  # the frame's widgets may be up before what they hold
+            return False
         top = self.query_children(TopBar)
         return bool(top and top.first().query_children(ClockDisplay)
                     and self.query_children(TurnBar) and self.query_children(KeyBar))
