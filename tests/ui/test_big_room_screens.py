@@ -35,10 +35,11 @@ def app_at(saved_room, tmp_path):
 
 
 def as_drawn(static) -> str:
-    """A Static's text at the width it has on screen, its lines joined."""
+    """A Static's text at the width it has on screen, its lines joined (without the indent
+    of a line that wraps a team's name under its first line)."""
     console = Console(width=static.content_region.width, record=True, file=io.StringIO())
     console.print(static.content)
-    return "".join(line.rstrip() for line in console.export_text().splitlines())
+    return "".join(line.strip() for line in console.export_text().splitlines())
 
 
 async def test_the_summary_names_every_team_in_full_with_its_decision_at_80x24(app_at):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -26,18 +27,22 @@ def results_view(doc: Workshop) -> RenderableType:
     parts: list[RenderableType] = [Text(t("summary.results.title"), style="bold underline")]
     if not report.results:
         parts.append(Text(t("summary.results.none"), style="dim"))
+    # the name on a line of its own, the figures under it, beside the team's colour: a
+    # grid keeps what wraps on a narrow panel under the name, not under the marker
+    teams = Table.grid(padding=(0, 1))
+    teams.add_column(no_wrap=True)
+    teams.add_column(overflow="fold")
     for r in report.results:
-        # the name on a line of its own, the figures under it: a table cut the long
-        # names to the same few cells and the decision off the panel in a big room
         decision = r.decision or t("townhall.status.unsigned")
         style = ("bold green" if r.decision_key == "approved" else
                  "bold red" if r.decision_key else "yellow")
-        name = Text("■ ", style=r.color)
-        name.append(r.team)
-        figures = Text("  " + t("summary.results.counts", actions=r.actions,
-                                   adopted=r.adopted, ready=r.ready) + "  ")
-        figures.append(decision, style=style)
-        parts += [name, figures]
+        text = Text(r.team)
+        text.append("\n" + t("summary.results.counts", actions=r.actions, adopted=r.adopted,
+                                ready=r.ready) + "  ")
+        text.append(decision, style=style)
+        teams.add_row(Text("■", style=r.color), text)
+    if report.results:
+        parts.append(teams)
     if doc.townhall.closing_statement:
         parts += [Text(""), Text(t("summary.results.closing"), style="bold underline"),
                   Text(doc.townhall.closing_statement)]
