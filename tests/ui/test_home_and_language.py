@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from uitools import FakeTime, record_notices, settle, tick, until
@@ -260,3 +261,25 @@ async def test_ticks_during_a_language_switch_leave_every_screen_whole(make_app)
             keys = app.screen.query_one(KeyBar).render().plain
             assert "F1 Help" in keys and not re.search(r"[\u4e00-\u9fff]", keys), step
             assert app.focused is not None and app.focused.screen is app.screen, step
+
+
+@pytest.mark.parametrize("quit_with", ["ctrl+q", "test ends"])
+@pytest.mark.parametrize("moments", [0, 1, 2, 3, 4, 6])
+async def test_quitting_while_a_screen_is_built_in_a_quiet_moment(make_app, quit_with, moments):
+    """In a quiet moment the app builds the next step's screen; Ctrl+Q (or a test's end)
+    right then took the screen down while it was being composed, and its first drawing
+    crashed into what was gone (NoMatches: GapBoard, '#pane-storm'): a traceback at
+    exit, a failed test on a loaded machine."""
+    clock = FakeTime()
+    app = make_app(time_source=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        clock.advance(5)  # quiet for long enough
+        app.tick()  # a new snapshot first
+        app.tick()  # then the next step's screen, in a worker
+        assert app.quiet_work.building
+        for _ in range(moments):
+            await asyncio.sleep(0)
+        if quit_with == "ctrl+q":
+            await app.run_action("quit")  # Ctrl+Q's action, at once (a key waits for idle)
+    assert app.return_code in (0, None)

@@ -18,6 +18,7 @@ Once all are built, what they hold is set aside from the cycle collector
 from __future__ import annotations
 
 import gc
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.worker import Worker
@@ -55,7 +56,7 @@ class QuietWork:
         app = self.app
         if app.session is None or not self.quiet():
             return
-        if self._building is not None and self._building.is_running:
+        if self.building:
             return
         if app.session.checkpoint():  # a new snapshot, when the store wants one
             return
@@ -72,11 +73,18 @@ class QuietWork:
                 return
         step = self._next_to_build()
         if step is not None:
-            self._building = app.run_worker(compat.build_mode(app, step), group="quiet",
-                                            exit_on_error=False)
+            # the function, not a coroutine: a worker cancelled before it starts (the app
+            # quitting) leaves no coroutine never awaited
+            self._building = app.run_worker(partial(compat.build_mode, app, step),
+                                            group="quiet", exit_on_error=False)
         elif not self._set_aside and self.done:
             self._set_aside = True
             set_aside_what_lasts()
+
+    @property
+    def building(self) -> bool:
+        """Whether a step's screen is being built now."""
+        return self._building is not None and not self._building.is_finished
 
     @property
     def done(self) -> bool:

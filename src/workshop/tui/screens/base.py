@@ -116,7 +116,8 @@ class StepScreen(Screen):
         self.app.step_screens[self.step] = self
         self.watch(self.app, "revision", self._on_revision, init=False)
         self.refresh_from_doc()
-        self.focus_default()
+        if self.frame_is_up():  # not when the app quit while the screen was being built
+            self.focus_default()
 
     def focus_default(self) -> None:
         if self.has_entry:
@@ -182,7 +183,9 @@ class StepScreen(Screen):
     def frame_is_up(self) -> bool:
         """Whether the frame every step shares is all there: not while the screen is still
         being composed, or taken down (the app's tick and a change come at any moment)."""
-        if self._composing:  # the frame's widgets may be up before what they hold
+        if self._composing or not (self.is_attached and self.app.is_running):
+            # composing: the frame's widgets may be up before what they hold; the app
+            # quitting: what the screen holds is being taken down
             return False
         top = self.query_children(TopBar)
         return bool(top and top.first().query_children(ClockDisplay)
