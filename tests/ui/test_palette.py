@@ -9,6 +9,7 @@ from textual.command import CommandInput, CommandList, CommandPalette
 from uitools import FakeTime, settle, until
 from workshop import i18n
 from workshop.tui.screens.dialogs import Choice, TextPrompt
+from workshop.tui.screens.help import HelpScreen
 from workshop.tui.widgets.stepper import Stepper
 from workshop.tui.widgets.turn_bar import TurnBar
 
@@ -133,3 +134,23 @@ async def test_a_screenshot_lands_in_the_exports_folder(make_app, session_path):
         assert len(shots) == 1
         assert "济南队" in shots[0].read_text("utf-8")  # the turn bar, not the palette
         assert "截图" not in shots[0].read_text("utf-8")
+
+
+async def test_ctrl_p_with_the_palette_under_the_help_opens_no_second(make_app):
+    """F1 opens the help over the palette; Ctrl+P then put a second palette under the
+    same id and the app crashed (DuplicateIds), found by keys pressed at random. Now the
+    palette under the help stays the only one, and shows again once the help is closed."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_palette(pilot)
+        palette = app.screen
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        palettes = [s for s in app.screen_stack if isinstance(s, CommandPalette)]
+        assert palettes == [palette]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is palette

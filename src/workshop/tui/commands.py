@@ -73,9 +73,20 @@ def palette(placeholder: str, providers: list[SimpleProvider] | None = None) -> 
                                no_matches=t("palette.no_matches"), id="--command-palette")
 
 
+def palette_is_open(app: WorkshopApp) -> bool:
+    """Whether a palette is open, on top or under another screen: F1 and F8 open over it
+    (Textual's ``CommandPalette.is_open`` looks at the top screen only, and a second
+    palette under the same id crashed the app)."""
+    return any(screen.has_class("--textual-command-palette") for screen in app.screen_stack)
+
+
 def open_palette(app: WorkshopApp) -> None:
-    if app.use_command_palette and not CommandPalette.is_open(app):
-        app.push_screen(palette(t("palette.placeholder")))
+    if not app.use_command_palette:
+        return
+    if palette_is_open(app):
+        app.bell()  # it is there, under what was opened over it
+        return
+    app.push_screen(palette(t("palette.placeholder")))
 
 
 def theme_label(name: str) -> str:
@@ -90,6 +101,9 @@ def pick_theme(app: WorkshopApp) -> None:
     ours = [theme.name for theme in THEMES]  # light, dark, projector
     names = ours + sorted(name for name in app.available_themes if name not in ours)
     commands = [(theme_label(name), partial(choose, name)) for name in names]
+    if palette_is_open(app):
+        app.bell()
+        return
     app.push_screen(palette(t("palette.theme_placeholder"),
                             [SimpleProvider(app.screen, commands)]))
 
