@@ -134,3 +134,31 @@ async def test_the_scrollbar_comes_and_goes_and_the_lines_keep_their_width():
             await pilot.pause()
         assert not board.show_vertical_scrollbar
         assert board.virtual_size.width == width
+
+
+class OneBoard(App):
+    def compose(self) -> ComposeResult:
+        yield CardBoard(id="board")
+
+
+@pytest.mark.timeout(60)  # the freeze fails the test instead of hanging the run
+@pytest.mark.parametrize("key", ["pagedown", "pageup"])
+async def test_a_page_key_where_the_board_ends_in_lines_with_no_card(key):
+    """The last lines of this board are an empty section's title and hint. PageDown
+    toward them looked for the nearest card line going down, then up, then down again
+    between those two lines, forever: the app froze (found by keys pressed at random on
+    the hostile room's gaps). Each page key now lands on a card."""
+    cards = [CardView(f"c{i}", f"卡片 {i} [/oops] <b>&", "济南队", "#e4572e", group="a")
+             for i in range(30)]
+    sections = [Section("a", "1. 有卡片", cards), Section("b", "2. 空的", [], "这一类暂时没有卡片")]
+    app = OneBoard()
+    async with app.run_test(size=(60, 12)) as pilot:
+        board = app.query_one(CardBoard)
+        board.show(sections)
+        board.focus()
+        await pilot.pause()
+        for start in (0, 15, 29):
+            board.cursor = start
+            for _ in range(4):
+                await pilot.press(key)
+            assert board.cursor == (29 if key == "pagedown" else 0), start

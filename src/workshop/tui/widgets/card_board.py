@@ -467,12 +467,11 @@ class CardBoard(SteadyScrollView, can_focus=True):
         target_row = max(0, min(self._rows - 1, target_row))
         card = None
         row = target_row
-        while card is None and 0 <= row < self._rows:  # the nearest card line
+        step = 1 if direction > 0 else -1
+        while card is None and 0 <= row < self._rows:  # the nearest card line that way
             card = self._card_at_row(row)
-            row += 1 if direction > 0 and row < self._rows - 1 else -1
-            if row < 0:
-                break
-        if card is None:
+            row += step
+        if card is None:  # none that way: the last (or first) card
             card = 0 if direction < 0 else len(self._cards) - 1
         self.cursor = card
 
