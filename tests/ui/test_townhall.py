@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from planning import ready_action, shandong, with_strategies
-from uitools import paste, rendered_lines, shown, stepper_text, type_text
+from uitools import FakeTime, paste, rendered_lines, shown, stepper_text, tick, type_text
 from workshop.methods import townhall as townhall_math
 from workshop.store import Session, load
 from workshop.tui.screens.dialogs import TextPrompt
@@ -183,14 +183,16 @@ async def test_presentation_mode_clock_and_next_team(make_app):
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])
 async def test_a_team_keeps_its_presentation_time_when_the_next_team_comes_up(make_app, size):
-    app = make_app()
+    clock = FakeTime()  # a loaded machine made the wall clock's 1.3 s read 00:02
+    app = make_app(time_source=clock)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         screen = app.screen
         doc = app.session.doc
         first, second = doc.teams[0].id, doc.teams[1].id
         await pilot.press("space")  # 济南队's clock runs
-        await pilot.pause(1.3)
+        clock.advance(1.3)
+        await tick(pilot)
         assert "已用 00:01" in shown(screen.query_one("#th-title"))
         await pilot.press("f4")  # F4 here brings the next team up, like →
         await pilot.pause()
