@@ -219,3 +219,20 @@ async def test_a_step_built_off_screen_is_shown_composed_and_laid_out(make_app):
         await settle(pilot)
         assert app.screen is gaps
         assert gaps.query_one(TopBar).region.height == 3
+
+
+async def test_no_step_is_built_once_the_app_has_begun_to_quit(make_app):
+    """While the app quits it closes its screens one stack at a time; a step's screen built
+    meanwhile (the quiet work's worker starting then) added a stack under that loop and
+    Textual's shutdown raised 'dictionary changed size during iteration' (found by the
+    suite run in eight processes)."""
+    app = make_app(time_source=FakeTime())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        stacks = app._screen_stacks  # what compat.build_mode adds to
+        app._running = False  # what App._shutdown does first
+        try:
+            assert not await compat.build_mode(app, "gaps")
+            assert "gaps" not in stacks and "gaps" not in app.step_screens
+        finally:
+            app._running = True

@@ -203,10 +203,12 @@ async def build_mode(app: App, mode: str) -> bool:
     False if the mode has its screen already.
 
     Does what ``App._init_mode`` does, except telling the screen it is shown: the switch
-    to it does that.
+    to it does that. False too once the app has begun to quit.
     """
     stacks = app._screen_stacks
-    if mode in stacks or mode == app.current_mode:
+    if mode in stacks or mode == app.current_mode or not app.is_running:
+        # not running: the app is quitting, and while it closes its screens one by one,
+        # a screen stack added under it broke its loop over them
         return False
     screen, mounted = app._get_screen(app._modes[mode]())
     stacks[mode] = [screen]
