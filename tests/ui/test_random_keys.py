@@ -3,9 +3,9 @@
 screen or dialog is up, the app neither crashes nor freezes, and the session file stays
 whole.
 
-Runs of this found a board frozen by PageDown (an empty last section), a second command
-palette opened under the help that crashed the app, and a crash when quitting while a
-screen was built in a quiet moment; each has its own test beside the code it fixed.
+Runs of this found a board frozen by PageDown (an empty last section) and a second
+command palette opened under the help that crashed the app; each has its own test
+beside the code it fixed.
 Ctrl+Q (quits), F8 (exports, in other processes) and Ctrl+F (the phones' server) are
 left out; the command palette and the help come seldom, as they take the keys that
 follow.
