@@ -73,20 +73,20 @@ def palette(placeholder: str, providers: list[SimpleProvider] | None = None) -> 
                                no_matches=t("palette.no_matches"), id="--command-palette")
 
 
-def palette_is_open(app: WorkshopApp) -> bool:
-    """Whether a palette is open, on top or under another screen: F1 and F8 open over it
-    (Textual's ``CommandPalette.is_open`` looks at the top screen only, and a second
-    palette under the same id crashed the app)."""
-    return any(screen.has_class("--textual-command-palette") for screen in app.screen_stack)
+def push_palette(app: WorkshopApp, placeholder: str,
+                 providers: list[SimpleProvider] | None = None) -> None:
+    """Open a palette, unless one is open already, on top or under another screen (F1
+    opens over it): Textual's ``CommandPalette.is_open`` looks at the top screen only,
+    and a second palette under the same id crashed the app."""
+    if any(isinstance(screen, CommandPalette) for screen in app.screen_stack):
+        app.bell()  # it is there, under what was opened over it
+        return
+    app.push_screen(palette(placeholder, providers))
 
 
 def open_palette(app: WorkshopApp) -> None:
-    if not app.use_command_palette:
-        return
-    if palette_is_open(app):
-        app.bell()  # it is there, under what was opened over it
-        return
-    app.push_screen(palette(t("palette.placeholder")))
+    if app.use_command_palette:
+        push_palette(app, t("palette.placeholder"))
 
 
 def theme_label(name: str) -> str:
@@ -101,11 +101,7 @@ def pick_theme(app: WorkshopApp) -> None:
     ours = [theme.name for theme in THEMES]  # light, dark, projector
     names = ours + sorted(name for name in app.available_themes if name not in ours)
     commands = [(theme_label(name), partial(choose, name)) for name in names]
-    if palette_is_open(app):
-        app.bell()
-        return
-    app.push_screen(palette(t("palette.theme_placeholder"),
-                            [SimpleProvider(app.screen, commands)]))
+    push_palette(app, t("palette.theme_placeholder"), [SimpleProvider(app.screen, commands)])
 
 
 def save_screenshot(app: WorkshopApp) -> None:

@@ -76,8 +76,9 @@ class StepScreen(Screen):
         self.board: str = boards[0] if boards else ""
         self._dirty = True
         self._frame_dirty = False
-        self._composing = False
         """Only the shared frame is out of date (``redraw.FRAME_ONLY``)."""
+        self._composing = False
+        """Being composed again (``recompose``): not to be drawn until it is all there."""
         self._select_next: str | None = None
         self._spotlit: CardView | None = None
         """A card to put the cursor on at the next redraw (the one just added)."""
