@@ -96,6 +96,20 @@ async def test_export_projector_and_language_from_the_palette(make_app):
         assert "Vision" in app.screen.query_one(Stepper).render().plain
 
 
+@pytest.mark.parametrize(("lang", "query", "other"), [("zh", "English", "en"),
+                                                      ("zh", "英文", "en"),
+                                                      ("en", "中文", "zh"),
+                                                      ("en", "Chinese", "zh")])
+async def test_the_language_switch_is_found_by_the_language_it_switches_to(
+        make_app, lang, query, other):
+    """A facilitator looking for English types "English", not "switch language"."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.set_language(lang)
+        await run_command(pilot, query, "Switch language")
+        assert app.doc.room.language == other
+
+
 async def test_the_turn_timer_from_the_palette(make_app):
     clock = FakeTime()
     app = make_app(time_source=clock)
