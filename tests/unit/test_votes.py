@@ -175,6 +175,6 @@ def test_while_phones_dots_are_secret_the_shown_order_is_the_boards_with_no_dots
     assert [r.name for r in shown] == board != [r.name for r in votes.priority(doc)]
     assert [(r.rank, r.votes, r.tied) for r in shown] == [(1, 0, False), (2, 0, False),
                                                           (3, 0, False)]
-    assert votes.priority(doc)[0].votes == 3  # the exports' order is the vote's
+    assert votes.priority(doc)[0].votes == 3  # the vote's own order, for the reveal
     phone_edits.show_tally(doc.room, "cocreate", True)
     assert [r.votes for r in votes.shown_priority(doc)] == [3, 2, 1]

@@ -54,6 +54,10 @@ class CocreateReport(StepReport):
     dots: int = 3
     dots_per: str = "team"
     total_votes: int = 0
+    secret: bool = False
+    """Phones voted in secret and the tally is not shown yet: the report shows what the
+    projector shows (board order, no dots, no ties), so a page printed or projected
+    before the reveal does not give it away."""
 
     @property
     def pillars(self) -> list[ClusterRow]:
@@ -63,6 +67,23 @@ class CocreateReport(StepReport):
     @property
     def has_content(self) -> bool:
         return bool(self.clusters or self.loose or self.has_cards)
+
+    def dots_text(self, votes: int, lang: str) -> str:
+        """``3 票``, or that the dots are not shown yet while the tally is secret."""
+        if self.secret:
+            return t("cocreate.pdf.dots_secret", lang)
+        return t("cocreate.pdf.dots_n", lang, count=votes)
+
+    def dots_cell(self, votes: int) -> str:
+        """A table cell's count of dots: a dash while the tally is secret."""
+        return "—" if self.secret else str(votes)
+
+    def vote_rule(self, lang: str) -> str:
+        """How many dots each team or member had and how many were placed (the tally
+        secret: how many were placed, and that the result is not shown)."""
+        per = t(f"cocreate.dots_per.{self.dots_per}", lang)
+        key = "cocreate.pdf.vote_rule_secret" if self.secret else "cocreate.pdf.vote_rule"
+        return t(key, lang, dots=self.dots, per=per, total=self.total_votes)
 
     @property
     def has_cards(self) -> bool:
@@ -76,9 +97,11 @@ def build(doc: Workshop, lang: str) -> CocreateReport:
     base = step_report(doc, "cocreate", lang)
     section = doc.cocreate
     teams = {team.id: team for team in doc.teams}
+    secret = vote_method.secret(doc)
     # named strategies in priority order, then the clusters still without a name
-    order = vote_method.priority(doc, named_only=True)
-    order += [vote_method.Ranked(k.id, "", len(k.votes) + k.counted, 0, len(order) + i, False)
+    order = vote_method.shown_priority(doc, named_only=True)
+    order += [vote_method.Ranked(k.id, "", 0 if secret else len(k.votes) + k.counted, 0,
+                                 len(order) + i, False)
               for i, k in enumerate((k for k in section.clusters if not k.name), start=1)]
     voted = vote_method.total(doc) > 0
     rows = []
@@ -86,9 +109,9 @@ def build(doc: Workshop, lang: str) -> CocreateReport:
         cluster = section.cluster(ranked.cluster_id)
         assert cluster is not None
         dots = vote_method.by_team(cluster)
-        by_team = [TeamDots(team.name, team.color, dots[team.id])
-                   for team in doc.teams if dots[team.id]]
-        if cluster.counted:
+        by_team = [] if secret else [TeamDots(team.name, team.color, dots[team.id])
+                                     for team in doc.teams if dots[team.id]]
+        if cluster.counted and not secret:
             by_team.append(TeamDots(t("cocreate.pdf.counted", lang), "", cluster.counted))
         owner = teams.get(cluster.team_id or "")
         rows.append(ClusterRow(
@@ -97,10 +120,11 @@ def build(doc: Workshop, lang: str) -> CocreateReport:
             cards=[card_row(doc, c) for c in cluster_method.cards_of(section, cluster.id)],
             by_team=by_team,
             team_id=owner.id if owner else None, team=owner.name if owner else "",
-            team_color=owner.color if owner else "", counted=cluster.counted))
+            team_color=owner.color if owner else "", counted=0 if secret else cluster.counted))
     goal = cocreate_method.main_goal(doc)
     return CocreateReport(
         step=base.step, title=base.title, purpose=base.purpose, boards=base.boards,
         focus_question=section.focus_question, goal=goal.statement if goal else "",
         clusters=rows, loose=[card_row(doc, c) for c in cluster_method.loose(section)],
-        dots=section.dots, dots_per=section.dots_per, total_votes=vote_method.total(doc))
+        dots=section.dots, dots_per=section.dots_per, total_votes=vote_method.total(doc),
+        secret=secret)

@@ -182,6 +182,8 @@ class GoalPath:
 @dataclass
 class PlanReport(StepReport):
     strategies: list[StrategyRow] = field(default_factory=list)
+    secret: bool = False
+    """Phones' dots are secret: strategies in board order, their dots not shown."""
     teams: list[TeamPlan] = field(default_factory=list)
     """Teams that have actions, in team order (actions of no team last)."""
     paths: dict[str, GoalPath] = field(default_factory=dict)
@@ -201,12 +203,14 @@ class PlanReport(StepReport):
 
 def action_numbers(doc: Workshop) -> dict[str, int]:
     """Each action's number in its team's plan (plan order: by strategy rank, then as
-    written), as the handout prints it and the town hall refers to it."""
+    written), as the handout prints it and the town hall refers to it. While phones'
+    dots are secret the strategies are in board order, as projected, so the numbers do
+    not tell the room which strategy leads."""
     numbers: dict[str, int] = {}
     team_ids: list[str | None] = [team.id for team in doc.teams]
     if any(a.team_id is None or doc.team(a.team_id) is None for a in doc.plan.actions):
         team_ids.append(None)
-    ranked = plan_math.strategies(doc)
+    ranked = plan_math.strategies(doc, shown=True)
     for team_id in team_ids:
         n = 0
         for _, actions in _groups(doc, team_id, ranked):
@@ -282,7 +286,7 @@ def _action_row(doc: Workshop, action: Action, number: int, lang: str,
 
 def build(doc: Workshop, lang: str) -> PlanReport:
     base = step_report(doc, "plan", lang)
-    ranked = plan_math.strategies(doc)
+    ranked = plan_math.strategies(doc, shown=True)
     names = {s.id: (s.name, s.rank) for s in ranked}
     counts: dict[str, int] = {}
     for action in doc.plan.actions:
@@ -331,4 +335,5 @@ def build(doc: Workshop, lang: str) -> PlanReport:
             milestones=_milestone_rows(goal_milestones, goal.unit if goal else "", lang),
             groups=groups, loads=loads))
     return PlanReport(step=base.step, title=base.title, purpose=base.purpose,
-                      boards=base.boards, strategies=strategies, teams=plans, paths=paths)
+                      boards=base.boards, strategies=strategies, teams=plans, paths=paths,
+                      secret=any(s.secret for s in ranked))

@@ -21,15 +21,14 @@ def section(report: StepReport, lang: str) -> list[str]:
     if not report.has_content:
         return [*out, f"*{escape(t('pdf.empty_step', lang))}*", ""]
     if report.pillars:
-        per = t(f"cocreate.dots_per.{report.dots_per}", lang)
         out += [f"### {escape(t('cocreate.pdf.model', lang))}", "",
                 f"{escape(t('cocreate.pdf.roof', lang))}: {escape(report.goal or '—')}", "",
-                escape(t("cocreate.pdf.vote_rule", lang, dots=report.dots, per=per,
-                         total=report.total_votes)), ""]
+                escape(report.vote_rule(lang)), ""]
         out += _table([t("cocreate.pdf.rank", lang), t("cocreate.pdf.strategy", lang),
                        t("cocreate.pdf.dots", lang), t("cocreate.pdf.by_team", lang),
                        t("cocreate.pdf.cards", lang), t("cocreate.pdf.owner", lang)],
-                      [[f"{row.rank}{' =' if row.tied else ''}", row.name, str(row.votes),
+                      [[f"{row.rank}{' =' if row.tied else ''}", row.name,
+                        report.dots_cell(row.votes),
                         "  ".join(f"{d.team} {d.dots}" for d in row.by_team),
                         str(len(row.cards)), row.team]
                        for row in report.pillars])
@@ -38,7 +37,7 @@ def section(report: StepReport, lang: str) -> list[str]:
             out += [f"*{escape(t('cocreate.pdf.tie_rule', lang))}*", ""]
     for row in report.clusters:
         label = (t("cocreate.pdf.cluster_label", lang, rank=row.rank, name=row.name,
-                   dots=t("cocreate.pdf.dots_n", lang, count=row.votes))
+                   dots=report.dots_text(row.votes, lang))
                  if row.name else t("cocreate.unnamed", lang))
         out += board(BoardRow(board=row.id, label=label, cards=row.cards), lang) or [
             f"### {escape(label)}", ""]

@@ -111,11 +111,13 @@ def section(report: StepReport, lang: str) -> list[str]:
     if report.purpose:
         out += ["> " + escape(report.purpose).replace("\n", "\n> "), ""]
     if report.strategies:
-        out += [f"### {escape(t('pdf.plan.strategies', lang))}", ""]
+        heading = "pdf.plan.strategies_secret" if report.secret else "pdf.plan.strategies"
+        out += [f"### {escape(t(heading, lang))}", ""]
         out += _table([t("pdf.plan.col.rank", lang), t("pdf.plan.col.strategy", lang),
                        t("pdf.plan.col.votes", lang), t("pdf.plan.col.team", lang),
                        t("pdf.plan.col.actions", lang)],
-                      [[str(s.rank), s.name, str(s.votes), s.team or "—", str(s.actions)]
+                      [[str(s.rank), s.name, "—" if report.secret else str(s.votes),
+                        s.team or "—", str(s.actions)]
                        for s in report.strategies])
         out.append("")
     for plan in report.teams:

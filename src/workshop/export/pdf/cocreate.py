@@ -169,7 +169,7 @@ def strategy_model(report: CocreateReport, styles: Styles, *, width: float | Non
                       ink if own else ACCENT if team_id is None else ink)
             name_lines = fit_lines(pillar.name, font, 9.5, pillar_w - 8, 5)
             _centered(drawing, name_lines, x + pillar_w / 2, top - 26, font, 9.5, ink)
-            votes = t("cocreate.pdf.dots_n", lang, count=pillar.votes)
+            votes = report.dots_text(pillar.votes, lang)
             footer = [votes]
             if pillar.team:
                 footer.insert(0, fit_lines(pillar.team, font, 7.5, pillar_w - 6, 1)[0])
@@ -227,7 +227,8 @@ def priority_table(report: CocreateReport, styles: Styles,
     body: list[list[object]] = []
     for row in chosen:
         rank = f"{row.rank}{' =' if row.tied else ''}"
-        body.append([Plain(rank), row.name, Plain(str(row.votes)), _dots_by_team(row),
+        body.append([Plain(rank), row.name, Plain(report.dots_cell(row.votes)),
+                     _dots_by_team(row),
                      Plain(str(len(row.cards))),
                      markup_para(team_tag(row.team, row.team_color), styles.cell)
                      if row.team else ""])
@@ -237,11 +238,11 @@ def priority_table(report: CocreateReport, styles: Styles,
                  body, [0.8, 4.2, 0.9, 2.6, 0.9, 1.8], styles)  # type: ignore[arg-type]
 
 
-def cluster_label(row: ClusterRow, lang: str) -> str:
+def cluster_label(report: CocreateReport, row: ClusterRow, lang: str) -> str:
     name = row.name or t("cocreate.unnamed", lang)
     if row.name:
         return t("cocreate.pdf.cluster_label", lang, rank=row.rank, name=name,
-                 dots=t("cocreate.pdf.dots_n", lang, count=row.votes))
+                 dots=report.dots_text(row.votes, lang))
     return name
 
 
@@ -250,16 +251,10 @@ def _clusters(report: CocreateReport, styles: Styles,
     lang = styles.lang
     out: list[Flowable] = []
     for row in rows:
-        board = BoardRow(board=row.id, label=cluster_label(row, lang), cards=row.cards)
+        board = BoardRow(board=row.id, label=cluster_label(report, row, lang), cards=row.cards)
         out += sections.board(board, styles) or [
             sections.board_heading(board.label, 0, styles)]
     return out
-
-
-def _settings(report: CocreateReport, lang: str) -> str:
-    per = t(f"cocreate.dots_per.{report.dots_per}", lang)
-    return t("cocreate.pdf.vote_rule", lang, dots=report.dots, per=per,
-             total=report.total_votes)
 
 
 def story(report: StepReport, styles: Styles) -> list[Flowable]:
@@ -281,7 +276,7 @@ def story(report: StepReport, styles: Styles) -> list[Flowable]:
         out += [KeepTogether([para(t("cocreate.pdf.model", lang), styles.h2), drawing]),
                 Spacer(1, 3 * mm),
                 para(t("cocreate.pdf.priority", lang), styles.h2),
-                para(_settings(report, lang), styles.muted),
+                para(report.vote_rule(lang), styles.muted),
                 priority_table(report, styles)]
         if any(row.tied for row in report.pillars):
             out.append(para(t("cocreate.pdf.tie_rule", lang), styles.muted))

@@ -277,9 +277,11 @@ def strategy_table(report: PlanReport, styles: Styles) -> list[Flowable]:
     if not report.strategies:
         return []
     lang = styles.lang
-    rows = [[Plain(str(s.rank)), s.name, Plain(str(s.votes)), Plain(s.team or "—"),
+    rows = [[Plain(str(s.rank)), s.name, Plain("—" if report.secret else str(s.votes)),
+             Plain(s.team or "—"),
              Plain(str(s.actions))] for s in report.strategies]
-    return [para(t("pdf.plan.strategies", lang), styles.h2),
+    heading = "pdf.plan.strategies_secret" if report.secret else "pdf.plan.strategies"
+    return [para(t(heading, lang), styles.h2),
             table([t("pdf.plan.col.rank", lang), t("pdf.plan.col.strategy", lang),
                    t("pdf.plan.col.votes", lang), t("pdf.plan.col.team", lang),
                    t("pdf.plan.col.actions", lang)], rows, [0.8, 6, 1, 2, 1.2],
