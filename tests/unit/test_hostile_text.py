@@ -34,6 +34,7 @@ from workshop.edits import cards as card_edits
 from workshop.export import export
 from workshop.export.csv_export import safe_cell
 from workshop.export.fonts import register_font
+from workshop.export.pdf.glyphs import stack_for
 from workshop.i18n import t
 from workshop.model import Workshop
 from workshop.store import dumps
@@ -112,6 +113,13 @@ def font_has():
     return lambda char: ord(char) in covered
 
 
+def no_font_has():
+    """Whether no font of the PDF's stack (the CJK font and this machine's fallbacks)
+    draws a character: the PDF prints the placeholder there."""
+    stack = stack_for(register_font(require_cjk_font()))
+    return lambda char: stack.font_for(char) is None
+
+
 def printable(text: str, has) -> str:
     """The characters of `text` a PDF prints as themselves with the font: no spaces, no
     format characters, no placeholders."""
@@ -122,11 +130,16 @@ _RTL = {"R", "AL", "AN"}
 _NEUTRAL = {"ON", "ES", "ET", "CS", "NSM", "BN", "WS", "S", "B"}
 
 
-def left_to_right_runs(text: str) -> list[str]:
+def left_to_right_runs(text: str, drawn_as_placeholder=lambda char: False) -> list[str]:
     """`text` without its right-to-left runs: the pieces a text extractor gives back in
     the order they were written. (pypdf reads a right-to-left run, with the neutral
-    characters around it, in visual order: ``مرحبا&#0`` comes back as ``ابحرم#&0``.)"""
-    classes = [unicodedata.bidirectional(c) for c in text]
+    characters around it, in visual order: ``مرحبا&#0`` comes back as ``ابحرم#&0``.)
+
+    A character no font has is put in order as what the PDF draws in its place, the
+    placeholder, a neutral: in ``שלום#𠀀6`` the 6 follows the Hebrew, not the letter
+    𠀀 (found by Hypothesis)."""
+    classes = [unicodedata.bidirectional(PLACEHOLDER if drawn_as_placeholder(c) else c)
+               for c in text]
     inside = [cls in _RTL for cls in classes]
     # after an explicit right-to-left embedding or override (RLE, RLO, RLI) up to its end
     # (PDF, PDI, the end of the line) even Latin letters go right to left: ``‮[bold]``
@@ -179,7 +192,7 @@ def markdown_shown(markdown: str) -> str:
 
 def through_every_exporter(texts: int, folder: Path) -> Counter:
     counts: Counter = Counter()
-    has = font_has()
+    has, missing = font_has(), no_font_has()
     number = iter(range(10**9))
 
     @_settings(max(1, texts // BATCH))
@@ -190,6 +203,7 @@ def through_every_exporter(texts: int, folder: Path) -> Counter:
               "%s亇任~\t\x1a\x92\U000f8ea8a", "\x7f倖丌湜<b>仵仐乱丙"])
     @example(["שלום&#0;", *[""] * (BATCH - 1)])  # a number after a right-to-left run
     @example(["שלום\u202e\u2029[@click=app.quit]", *[""] * (BATCH - 1)])
+    @example(["שלום#\U000200006+-H=B", *[""] * (BATCH - 1)])  # a letter no font has
     def check(batch: list[str]) -> None:
         doc = make_doc()
         cards, actions = [], []
@@ -224,7 +238,7 @@ def through_every_exporter(texts: int, folder: Path) -> Counter:
         layer = printable(text_layer(written["pdf"], doc), has)
         for card in cards:
             # the runs of the text as stored: its direction controls still in it
-            for run in left_to_right_runs(card.text):
+            for run in left_to_right_runs(card.text, missing):
                 assert printable(run, has) in layer, card.text[:80]
         counts["texts"] += len(batch)
         counts["characters"] += sum(len(t) for t in batch)
