@@ -73,6 +73,14 @@ def draft_focus_question(doc: Workshop, lang: str | None = None) -> str:
     return t("cocreate.focus.draft", lang, goal=phrase)
 
 
+SOURCES_READ = frozenset({"gaps", "teams"})
+"""The parts of the document ``sources`` reads (step 2's boards, and the teams whose
+dots rank the gaps): a change to any other leaves its answer as it was."""
+
+DRAFT_READ = SOURCES_READ | {"vision"}
+"""The parts ``draft_focus_question`` reads: the key gaps, and the main goal."""
+
+
 def sources(doc: Workshop, lang: str | None = None) -> list[Source]:
     """Everything from step 2 the room could pull in: TOWS ideas, then root causes (those
     of the key gaps first), as ``ranking.focus_inputs`` gives them."""
@@ -98,10 +106,13 @@ def _cause_team(doc: Workshop, cause_id: str) -> str | None:
     return None
 
 
-def pending_sources(doc: Workshop, lang: str | None = None) -> list[Source]:
-    """Sources not pulled in yet (a pulled card that was deleted may be pulled again)."""
+def pending_sources(doc: Workshop, lang: str | None = None,
+                    found: list[Source] | None = None) -> list[Source]:
+    """Sources not pulled in yet (a pulled card that was deleted may be pulled again);
+    `found`: ``sources(doc, lang)`` when already worked out."""
     pulled_ids = doc.cocreate.sources
     live = {card.id for card in doc.cocreate.cards if card.id in pulled_ids} \
         if pulled_ids else set()  # none pulled yet: no need to look at every card
     pulled = {key for card_id, key in pulled_ids.items() if card_id in live}
-    return [source for source in sources(doc, lang) if source.key not in pulled]
+    found = sources(doc, lang) if found is None else found
+    return [source for source in found if source.key not in pulled]

@@ -26,6 +26,7 @@ from workshop.methods.dots import tally_hidden
 from workshop.model import Workshop
 from workshop.model.tracking import ChangeSet
 from workshop.text import truncate
+from workshop.tui import redraw
 from workshop.tui.panes import Pane
 from workshop.tui.screens.dialogs import Choice
 from workshop.tui.widgets.card_board import CardView, Section
@@ -258,7 +259,9 @@ class BoardPane(CocreatePane):
         return self.app.session.last_content_change
 
     def _show_question(self, doc: Workshop) -> None:
-        question = doc.cocreate.focus_question or cocreate_method.draft_focus_question(doc)
+        question = doc.cocreate.focus_question or redraw.kept(
+            self.app, doc, "cocreate.draft_question", cocreate_method.DRAFT_READ,
+            lambda: cocreate_method.draft_focus_question(doc))
         if question != self._question:
             self._question = question
             self.query_one(".cocreate-question", Static).update(Text(question))

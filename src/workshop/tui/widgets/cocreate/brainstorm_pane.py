@@ -7,8 +7,10 @@ from __future__ import annotations
 from workshop.edits import cards as card_edits
 from workshop.i18n import t
 from workshop.methods import turns
+from workshop.methods.cocreate import focus
 from workshop.model import Card, Workshop
 from workshop.text import truncate
+from workshop.tui import redraw
 from workshop.tui.widgets.card_board import Section
 from workshop.tui.widgets.cocreate import panel
 from workshop.tui.widgets.cocreate.board_pane import BoardPane
@@ -50,4 +52,7 @@ class BrainstormPane(SettingsActions, BoardPane):
         return None  # the room types: the newest card is the one that matters
 
     def show_panel(self, doc: Workshop) -> None:
-        self.update_panel(panel.brainstorm(doc))
+        # step 2's ranking, 1 ms at 400 gap cards, worked out again only when step 2 changes
+        found = redraw.kept(self.app, doc, "cocreate.sources", focus.SOURCES_READ,
+                            lambda: focus.sources(doc))
+        self.update_panel(panel.brainstorm(doc, found))

@@ -40,7 +40,9 @@ def dots(left: int, total: int) -> str:
     return "●" * left + "○" * (total - left)
 
 
-def brainstorm(doc: Workshop) -> Text:
+def brainstorm(doc: Workshop, sources: list[cocreate_method.Source] | None = None) -> Text:
+    """The cards per team, the round's rules, and how many of step 2's cards are left to
+    pull in (`sources`: ``focus.sources(doc)`` when already worked out)."""
     section = doc.cocreate
     # redrawn with every card typed: counted at C speed (9,900 cards: 1 ms, not 4)
     counts = Counter(map(attrgetter("team_id"), section.cards))
@@ -62,7 +64,7 @@ def brainstorm(doc: Workshop) -> Text:
                       else t("cocreate.panel.no_turn_timer")))
     if hidden:
         parts.append(Text(t("cocreate.panel.hidden", count=hidden), style="italic"))
-    pending = cocreate_method.pending_sources(doc)
+    pending = cocreate_method.pending_sources(doc, found=sources)
     if pending:
         parts += [Text(""), Text(t("cocreate.panel.pull", count=len(pending)), style="italic")]
     parts += [Text(""), Text(t("cocreate.panel.brainstorm_tip"), style="dim")]
