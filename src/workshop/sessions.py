@@ -44,8 +44,14 @@ class RecentSession:
     """When the file was last saved (local time)."""
 
 
+def today() -> dt.date:
+    """The local date, which names a session whose scenario has no date (a function of
+    its own, so a test can hold the day still across midnight)."""
+    return dt.date.today()
+
+
 def _dated_stem(scenario: Path, day: dt.date | None) -> str:
-    return f"{scenario.name.removesuffix('.toml')}-{day or dt.date.today():%Y%m%d}"
+    return f"{scenario.name.removesuffix('.toml')}-{day or today():%Y%m%d}"
 
 
 def default_session_path(scenario: Path, folder: Path | None = None, *,

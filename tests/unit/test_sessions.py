@@ -14,7 +14,9 @@ from workshop.problems import ScenarioError
 from workshop.store import Session, SessionCorrupt, SessionExists, backups
 
 EXAMPLE = SCENARIOS / "shandong-sales.toml"
-TODAY = f"{dt.date.today():%Y%m%d}"
+TODAY = "20270309"
+"""The day the tests run on, held still (``sessions.today``): a run that crosses
+midnight named its files for one day and checked them against the other."""
 WORKSHOP_DAY = "20261205"
 """The example scenario's ``date``: a session is named for the day the workshop runs."""
 
@@ -23,6 +25,7 @@ WORKSHOP_DAY = "20261205"
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKSHOP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sessions, "today", lambda: dt.date(2027, 3, 9))
 
 
 def test_a_new_session_is_named_after_the_scenario_and_day_and_remembered(tmp_path: Path):
