@@ -104,14 +104,27 @@ async def test_a_text_prompt_asks_too(make_app):
         assert [a.what for a in app.session.doc.plan.actions] == ["每月拜访"]
 
 
+async def press_until(pilot, key: str, done, most: int = 2) -> None:
+    """Press `key` until `done()`, at most `most` times (once per character typed)."""
+    for _ in range(most):
+        await pilot.press(key)
+        await pilot.pause()
+        if done():
+            return
+    assert done(), f"{key} pressed {most} times"
+
+
 @pytest.mark.parametrize("size", SIZES)
-async def test_f_keys_leave_an_open_form_alone(make_app, size):
+@pytest.mark.parametrize("steps", ["one undo step", "a step per character"])
+async def test_f_keys_leave_an_open_form_alone(make_app, size, steps):
     app = make_app()
     async with app.run_test(size=size) as pilot:
         form = await open_form_on_a_new_action(pilot)
         doc = app.session.doc
         team = doc.room.turn.team_id
         area = form.query_one("#in-obstacles")
+        if steps == "a step per character":  # as when the machine is slow between keys
+            area.history.checkpoint_timer = 0.0
         area.focus()
         await pilot.pause()
         await type_text(pilot, "预算")
@@ -124,13 +137,12 @@ async def test_f_keys_leave_an_open_form_alone(make_app, size):
         assert app.screen is form
         assert doc.room.turn.team_id == team and doc.room.turn.passed == []
         assert doc.room.step == "plan"
-        await pilot.press("ctrl+z")  # the text box's undo, not the document's
-        await pilot.pause()
-        assert area.text == ""
+        # the text box's undo, not the document's. Textual's text box makes one undo
+        # step of what is typed within 2 s; on a loaded machine the two characters can
+        # be two steps (found in the suite's 16th run in eight processes)
+        await press_until(pilot, "ctrl+z", lambda: area.text == "")
         assert [a.what for a in app.session.doc.plan.actions] == ["参加两次行业展会"]
-        await pilot.press("ctrl+y")
-        await pilot.pause()
-        assert area.text == "预算"
+        await press_until(pilot, "ctrl+y", lambda: area.text == "预算")
         await pilot.press("f10")
         await pilot.pause()
         assert app.session.doc.plan.actions[0].obstacles == "预算"
