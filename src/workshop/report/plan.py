@@ -197,6 +197,14 @@ class PlanReport(StepReport):
     def actions(self) -> list[ActionRow]:
         return [a for plan in self.teams for a in plan.actions]
 
+    def strategies_heading(self, lang: str) -> str:
+        """The strategies' heading: by dots, or in board order while they are secret."""
+        return t("pdf.plan.strategies_secret" if self.secret else "pdf.plan.strategies", lang)
+
+    def votes_cell(self, votes: int) -> str:
+        """A table cell's count of dots: a dash while they are secret."""
+        return "—" if self.secret else str(votes)
+
     def team(self, team_id: str) -> TeamPlan | None:
         return next((p for p in self.teams if p.team_id == team_id), None)
 

@@ -111,12 +111,11 @@ def section(report: StepReport, lang: str) -> list[str]:
     if report.purpose:
         out += ["> " + escape(report.purpose).replace("\n", "\n> "), ""]
     if report.strategies:
-        heading = "pdf.plan.strategies_secret" if report.secret else "pdf.plan.strategies"
-        out += [f"### {escape(t(heading, lang))}", ""]
+        out += [f"### {escape(report.strategies_heading(lang))}", ""]
         out += _table([t("pdf.plan.col.rank", lang), t("pdf.plan.col.strategy", lang),
                        t("pdf.plan.col.votes", lang), t("pdf.plan.col.team", lang),
                        t("pdf.plan.col.actions", lang)],
-                      [[str(s.rank), s.name, "—" if report.secret else str(s.votes),
+                      [[str(s.rank), s.name, report.votes_cell(s.votes),
                         s.team or "—", str(s.actions)]
                        for s in report.strategies])
         out.append("")

@@ -277,11 +277,10 @@ def strategy_table(report: PlanReport, styles: Styles) -> list[Flowable]:
     if not report.strategies:
         return []
     lang = styles.lang
-    rows = [[Plain(str(s.rank)), s.name, Plain("—" if report.secret else str(s.votes)),
+    rows = [[Plain(str(s.rank)), s.name, Plain(report.votes_cell(s.votes)),
              Plain(s.team or "—"),
              Plain(str(s.actions))] for s in report.strategies]
-    heading = "pdf.plan.strategies_secret" if report.secret else "pdf.plan.strategies"
-    return [para(t(heading, lang), styles.h2),
+    return [para(report.strategies_heading(lang), styles.h2),
             table([t("pdf.plan.col.rank", lang), t("pdf.plan.col.strategy", lang),
                    t("pdf.plan.col.votes", lang), t("pdf.plan.col.team", lang),
                    t("pdf.plan.col.actions", lang)], rows, [0.8, 6, 1, 2, 1.2],
