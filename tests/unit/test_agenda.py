@@ -93,3 +93,20 @@ def test_validate_warns_when_the_agenda_does_not_fit_the_days(tmp_path, capsys):
     assert "议程共 520 分钟" in err and "1 天只有 390 分钟" in err and "第 2 天" in err
     assert cli.main(["validate", str(SCENARIOS / "shandong-sales.toml")]) == 0
     assert "议程" not in capsys.readouterr().err
+
+
+def test_a_scenario_without_an_agenda_fits_its_one_day(tmp_path, capsys):
+    """The default minutes are the method's day: a facilitator who leaves ``[agenda]``
+    out is not told to cut steps or plan a second day they never asked for."""
+    text = (SCENARIOS / "shandong-sales.toml").read_text(encoding="utf-8")
+    start = text.index("[agenda]")
+    end = text.index("# -- 小组", start)
+    path = tmp_path / "no-agenda.toml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert cli.main(["validate", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "议程" not in err and "第 2 天" not in err
+    doc = load_scenario(path)
+    planned = agenda.of_workshop(doc)
+    assert planned.fits and planned.days_needed == 1
+    assert planned.total == agenda.DAY_MINUTES
