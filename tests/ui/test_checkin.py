@@ -4,6 +4,7 @@ screen, the re-split accepted and undone, the actions checked, the room view."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 from textual import events
@@ -117,6 +118,33 @@ async def test_keys_typed_faster_than_the_screen_are_taken_in_order(checkin_app)
         found = store_progress(app)
         assert [r.actual for r in found.rows[:2]] == [22000, 24000]
         assert isinstance(app.focused, ActualGrid)  # no dialog opened on the way
+
+
+def driver_key(char: str) -> str:
+    """The key name a terminal driver gives a typed character: itself when it is a
+    letter or digit (万, ２), else its Unicode name (．: fullwidth_full_stop). A pty test
+    (``e2e/test_pty_typing.py``) types the same through the real driver."""
+    if char.isalnum():
+        return char
+    return unicodedata.name(char).lower().replace(" ", "_").replace("-", "_")
+
+
+@pytest.mark.parametrize("typed", ["2.2万\r2.4万\r", "２２０００\r２．４万\r"],
+                         ids=["wan", "full-width"])
+async def test_wan_and_full_width_digits_typed_fast_stay_in_order(checkin_app, typed):
+    """An input method sends 万 and full-width digits; typed quickly, or committed with
+    the digits before them at once, they land where they were typed ("2.2万", not
+    "万2.2"), and Enter saves each number in turn."""
+    app = checkin_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for char in typed:  # keys as the terminal driver names them, all at once
+            app.post_message(events.Key("enter" if char == "\r" else driver_key(char),
+                                        char))
+        await settle(pilot, 8)
+        found = store_progress(app)
+        assert [r.actual for r in found.rows[:2]] == [22000, 24000]
+        assert grid(app).buffer is None  # nothing left typed, no "not a number" held
 
 
 async def test_ahead_proposes_the_higher_target(checkin_app):

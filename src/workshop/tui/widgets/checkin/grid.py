@@ -35,6 +35,13 @@ TYPABLE = set("0123456789.,-+%")
 KEY_CHARS = {**{str(n): str(n) for n in range(10)}, "full_stop": ".", "comma": ",",
              "minus": "-", "plus": "+", "percent_sign": "%"}
 """Keys that type into the grid, and what each types."""
+INPUT_METHOD_CHARS = {char: unicodedata.normalize("NFKC", char)
+                      for char in "０１２３４５６７８９．，－＋％"} | {"万": "万"}
+"""What a Chinese input method types into a number, and what goes into it: full-width
+digits as their ASCII ones (２４０００ → 24000), and 万. Bindings too (keyed by the
+character: Textual names the key as its driver does), so that they keep their turn with
+the digits and Enter: "2.2万⏎" at once is 22,000, not "万2.2"."""
+BOUND_CHARS = set(TYPABLE) | set(INPUT_METHOD_CHARS)
 VERDICT_LOOK = {"behind": "warn", "ahead": "ok", "on_pace": "accent", "no_actual": "muted",
                 "missing": "warn"}
 
@@ -168,6 +175,8 @@ class ActualGrid(RowList):
                   key_display=None if n else "0–9 . , − + %",
                   id=f"checkin_type_{key}" if n else "checkin_type",
                   tooltip="Type the actual") for n, (key, char) in enumerate(KEY_CHARS.items())),
+        *(Binding(char, f"type({typed!r})", "", show=False, id=f"checkin_type_u{ord(char):04x}")
+          for char, typed in INPUT_METHOD_CHARS.items()),
         Binding("backspace", "rub_out", "Delete a digit", show=False, id="checkin_rub_out"),
         Binding("escape", "cancel", "Cancel typing", show=False, id="checkin_cancel"),
     ]
@@ -197,8 +206,8 @@ class ActualGrid(RowList):
             self.post_message(self.Typing())
 
     def on_key(self, event: events.Key) -> None:
-        """Other characters of a number: full-width digits from an input method, 万."""
-        if event.key in KEY_CHARS:
+        """Any other character that reads as part of a number (NFKC: ² is 2)."""
+        if event.character in BOUND_CHARS:
             return  # a binding types it, in turn with Enter
         if typable(event.character) and self.selected is not None:
             event.stop()
