@@ -11,11 +11,13 @@ from textual import events
 from textual.widgets import Input, OptionList, Static
 
 from checkin_factory import FEBRUARY, STORE, store
+from factories import SCENARIOS
 from uitools import FakeTime, record_notices, rendered_lines, settle, shown
 from workshop import i18n
 from workshop.edits import checkin as edits
 from workshop.methods.checkin import ledger, progress
 from workshop.model import Action
+from workshop.scenario import load_scenario
 from workshop.store import Session, load
 from workshop.tui.widgets.checkin.actions_pane import ActionsPane
 from workshop.tui.widgets.checkin.actuals_pane import ActualsPane
@@ -145,6 +147,33 @@ async def test_wan_and_full_width_digits_typed_fast_stay_in_order(checkin_app, t
         found = store_progress(app)
         assert [r.actual for r in found.rows[:2]] == [22000, 24000]
         assert grid(app).buffer is None  # nothing left typed, no "not a number" held
+
+
+async def test_wan_typed_in_a_wan_yuan_goal_is_what_the_room_said(tmp_path):
+    """Shandong counts in 万元: "145万" typed for the first quarter is 145 (万元), as the
+    room says it, and "1.2亿" is 12,000; not 1,450,000万元."""
+    from workshop.tui.app import WorkshopApp
+
+    doc = load_scenario(SCENARIOS / "shandong-sales.toml")
+    doc.room.checkin_id = edits.new_checkin(doc, dt.date(2027, 2, 14), dt.date(2027, 1, 1),
+                                            dt.date(2027, 1, 31)).id
+    doc.room.step = "checkin"
+    session = Session.create(doc, tmp_path / "shandong.workshop.json")
+    try:
+        app = WorkshopApp(session=session, time_source=FakeTime(VALENTINES))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press(*"145万", "enter", *"1.2亿", "enter")
+            await settle(pilot)
+            doc = app.session.doc
+            checkin = ledger.find(doc, doc.room.checkin_id)
+            first, second = (progress.of_key(doc, key, checkin).rows[0].actual
+                             for key in (("shandong", None, None), ("jinan", None, None)))
+            assert (first, second) == (145, 12_000)
+            assert "145" in rendered_lines(grid(app)) and "1,450,000" not in rendered_lines(
+                grid(app))
+    finally:
+        session.close()
 
 
 async def test_ahead_proposes_the_higher_target(checkin_app):

@@ -144,6 +144,29 @@ async def test_the_goal_form_refuses_bad_numbers_and_keeps_what_was_typed(make_a
         assert (goal.target, goal.baseline, str(goal.deadline)) == (300, 240, "2027-12-31")
 
 
+async def test_the_goal_form_reads_wan_typed_in_a_wan_yuan_goal_as_said(make_app):
+    """Unit 万元: "300万" is the 300万元 the room means (not 3,000,000万元), and the
+    SMART check while typing reads it the same way."""
+    app = make_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_panel(pilot, "2")
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        statement = "2027年12月31日前济南市场销售额达到300万元"
+        screen.query_one("#field-statement", Input).value = statement
+        screen.query_one("#field-unit", Input).value = "万元"
+        screen.query_one("#field-baseline", Input).value = "240"  # bare: in the unit
+        screen.query_one("#field-target", Input).value = "300万"
+        await pilot.pause()
+        live = rendered(screen.query_one("#smart-live", Static))
+        assert "25%" in live  # 240 → 300, not 240 → 3,000,000
+        await pilot.press("enter")
+        await pilot.pause()
+        goal = app.session.doc.vision.goals[-1]
+        assert (goal.unit, goal.baseline, goal.target) == ("万元", 240, 300)
+
+
 async def test_a_sub_goal_serves_its_parent_and_is_relevant(make_app):
     app = make_app()
     async with app.run_test(size=(100, 34)) as pilot:

@@ -12,12 +12,14 @@ import re
 import pytest
 
 from checkin_factory import FEBRUARY, STORE, WEEKS, store, store_with_weeks
+from factories import SCENARIOS
 from pdftools import page_texts, pdf_text, render_gray, require_cjk_font
 from workshop.edits import checkin as edits
 from workshop.edits.checkin_import import parse_actuals
 from workshop.export import ExportError, export, export_checkin
 from workshop.methods.checkin import subjects
 from workshop.model import Action
+from workshop.scenario import load_scenario
 
 
 def behind_store():
@@ -117,6 +119,14 @@ def test_the_csv_of_actuals_opens_in_excel_and_imports_back(tmp_path):
     read = parse_actuals(doc, buffer.getvalue().encode("utf-8-sig"))
     assert (STORE, *WEEKS[2], 26500.0) in read
     assert len(read) == len([r for r in rows[1:] if r[11]])
+
+
+def test_an_imported_actual_in_wan_reads_as_said_in_a_wan_yuan_goal():
+    """A CSV typed by hand for Shandong (万元): "145万" is 145, a bare 60 is 60."""
+    doc = load_scenario(SCENARIOS / "shandong-sales.toml")
+    data = "目标编号,开始,实际\nshandong,2027-01-01,145万\njinan,2027-01-01,60\n"
+    read = parse_actuals(doc, data.encode("utf-8"))
+    assert sorted((row[0][0], row[-1]) for row in read) == [("jinan", 60), ("shandong", 145)]
 
 
 # -- the handout's milestone grid: what each period must bring, and the running total ---------

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from factories import SCENARIOS
 from workshop import i18n
-from workshop.methods.numbers import amount, fmt, percent
+from workshop.methods.numbers import amount, fmt, parse_number, percent
 from workshop.methods.vision import cascade, funnel, presets, smart
 from workshop.methods.vision.cascade import CascadeError, split
 from workshop.methods.vision.funnel import FunnelError, plan
@@ -447,6 +447,21 @@ def test_numbers_read_naturally():
     assert amount(20, "%") == "20%"
     assert percent(0.1) == "10%" and percent(0.125) == "12.5%"
     assert fmt(None) == "—"
+
+
+@pytest.mark.parametrize(("typed", "unit", "value"), [
+    ("145万", "万元", 145),  # 145万 (元) is 145 in 万元, not 1,450,000万元
+    ("6.2万", "万元", 6.2),
+    ("1.2亿", "万元", 12_000),
+    ("５k", "万元", 0.5),
+    ("700", "万元", 700),  # a bare number is in the unit
+    ("3亿", "亿元", 3), ("2万", "亿元", 0.0002),
+    ("2.2万", "元", 22_000), ("2.2万", "", 22_000), ("2.2万", None, 22_000),
+    ("2万", "台", 20_000), ("1,000万", "万台", 1000), ("1,000万", "元", 10_000_000),
+    ("1,500k", None, 1_500_000), ("12,345.5", None, 12_345.5), ("1,000", "万元", 1000),
+])
+def test_a_typed_wan_counts_the_thing_itself_whatever_the_unit(typed, unit, value):
+    assert parse_number(typed, unit=unit) == pytest.approx(value)
 
 
 def test_presets_within_a_part_follow_the_calendar():

@@ -147,7 +147,8 @@ def parse_actuals(doc: Workshop, data: bytes, lang: str | None = None) -> list[R
         try:
             found = read.subject(cells)
             start, end = read.period(found, cells)
-            value = parse_number(cells["actual"], allow_empty=False, lang=lang)
+            value = parse_number(cells["actual"], allow_empty=False, lang=lang,
+                                 unit=found.unit)
             assert value is not None
         except (ValueError, ParseError) as error:
             errors.append(t("checkin.import.line", lang, line=line, error=error))

@@ -81,7 +81,9 @@ class ParseError(ValueError):
     """Typed text that is not the number or date asked for; the message says so."""
 
 
-_GROUPING = re.compile(r"(?<=\d)[,，_ ](?=\d{3}\b)")
+_GROUPING = re.compile(r"(?<=\d)[,，_ ](?=\d{3}(?!\d))")
+_UNIT_SCALES = {"万": 10_000, "亿": 100_000_000}
+"""A unit that starts with 万 or 亿 (万元, 亿元, 万台) counts in that many."""
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "k": 1_000, "K": 1_000, "m": 1_000_000,
                 "M": 1_000_000}
 
@@ -92,9 +94,14 @@ def _plain_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip()
 
 
-def parse_number(text: str, *, allow_empty: bool = True, lang: str | None = None) -> float | None:
+def parse_number(text: str, *, allow_empty: bool = True, lang: str | None = None,
+                 unit: str | None = None) -> float | None:
     """A number as people type it: ``700``, ``1,000,000``, ``３５７１``, ``12.5``, ``10万``,
-    ``2k``. Empty gives None (or an error without `allow_empty`); errors say so in `lang`."""
+    ``2k``. Empty gives None (or an error without `allow_empty`); errors say so in `lang`.
+
+    In a `unit` that counts in 万 or 亿 (万元, 亿元), a typed 万, 亿 or k counts units of
+    the thing itself, as people say it: "6.2万" in 万元 is 6.2 (62,000元), "1.2亿" is
+    12,000, "5k" is 0.5; a bare number is in the unit (700 is 700万元)."""
     value = _plain_text(text)
     if not value:
         if allow_empty:
@@ -105,6 +112,8 @@ def parse_number(text: str, *, allow_empty: bool = True, lang: str | None = None
     if value and value[-1] in _MULTIPLIERS:
         multiplier = _MULTIPLIERS[value[-1]]
         value = value[:-1].strip()
+        scale = _UNIT_SCALES.get((unit or "").strip()[:1], 1)
+        multiplier = multiplier // scale if multiplier >= scale else multiplier / scale
     try:
         number = float(value) * multiplier
     except ValueError:

@@ -141,6 +141,11 @@ class FormDialog(FieldDialog[dict[str, Any] | None]):
         value = self.query_one(f"#field-{key}", Select).value
         return None if value is Select.NULL else value
 
+    def unit_for(self, f: Field) -> str | None:
+        """The unit a number field counts in, when the form knows it (万元: 万 typed
+        again is refused)."""
+        return None
+
     def parse(self, f: Field) -> Any:
         if f.kind == "choice":
             return self.choice(f.key)
@@ -148,7 +153,7 @@ class FormDialog(FieldDialog[dict[str, Any] | None]):
         if f.required and not text.strip():
             raise ParseError(t("vision.form.required", field=f.label))
         if f.kind == "number":
-            return parse_number(text)
+            return parse_number(text, unit=self.unit_for(f))
         if f.kind == "int":
             number = parse_number(text)
             if number is None:

@@ -198,7 +198,7 @@ class ActualsPane(CheckinPane):
         if checkin is None:
             return False
         try:
-            value = parse_number(text, allow_empty=False)
+            value = parse_number(text, allow_empty=False, unit=p.subject.unit)
         except ParseError as error:
             self.workbench.bell()
             self.workbench.notify(str(error), severity="warning")

@@ -36,9 +36,9 @@ KEY_CHARS = {**{str(n): str(n) for n in range(10)}, "full_stop": ".", "comma": "
              "minus": "-", "plus": "+", "percent_sign": "%"}
 """Keys that type into the grid, and what each types."""
 INPUT_METHOD_CHARS = {char: unicodedata.normalize("NFKC", char)
-                      for char in "０１２３４５６７８９．，－＋％"} | {"万": "万"}
+                      for char in "０１２３４５６７８９．，－＋％"} | {"万": "万", "亿": "亿"}
 """What a Chinese input method types into a number, and what goes into it: full-width
-digits as their ASCII ones (２４０００ → 24000), and 万. Bindings too (keyed by the
+digits as their ASCII ones (２４０００ → 24000), 万 and 亿. Bindings too (keyed by the
 character: Textual names the key as its driver does), so that they keep their turn with
 the digits and Enter: "2.2万⏎" at once is 22,000, not "万2.2"."""
 BOUND_CHARS = set(TYPABLE) | set(INPUT_METHOD_CHARS)
@@ -50,7 +50,8 @@ def typable(char: str | None) -> bool:
     """A character that belongs in a number (full-width digits too: ２４０００)."""
     if not char:
         return False
-    return char in TYPABLE or unicodedata.normalize("NFKC", char) in TYPABLE or char == "万"
+    return (char in TYPABLE or unicodedata.normalize("NFKC", char) in TYPABLE
+            or char in INPUT_METHOD_CHARS)
 
 
 def number_text(value: Fraction | None, kind: str, lang: str) -> str:

@@ -147,6 +147,10 @@ class GoalDetail(Static):
 
 # -- the goal form ----------------------------------------------------------------------------
 
+AMOUNT_FIELDS = ("baseline", "floor", "target", "stretch")
+"""The goal's numbers that count in its unit."""
+
+
 class GoalDialog(FormDialog):
     """Add or edit a goal; the SMART verdicts update as the statement is typed."""
 
@@ -190,6 +194,9 @@ class GoalDialog(FormDialog):
     def compose_extra(self) -> ComposeResult:
         yield Static(id="smart-live", classes="smart-live")
 
+    def unit_for(self, f: Field) -> str | None:
+        return self.raw("unit") if f.key in AMOUNT_FIELDS else None
+
     def _soft(self, key: str, parse) -> Any:
         try:
             return parse(self.raw(key))
@@ -203,9 +210,12 @@ class GoalDialog(FormDialog):
             parent = self.parent_statements.get(parent_id)
         else:
             parent = True if self.top_when_root else None
+        def number(text: str) -> float | None:
+            return parse_number(text, unit=self.raw("unit"))
+
         return smart.check_goal(
-            self.raw("statement"), baseline=self._soft("baseline", parse_number),
-            target=self._soft("target", parse_number),
+            self.raw("statement"), baseline=self._soft("baseline", number),
+            target=self._soft("target", number),
             deadline=self._soft("deadline", parse_date), parent=parent,
             metric=self.raw("metric"), unit=self.raw("unit"))
 
