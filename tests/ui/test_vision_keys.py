@@ -488,8 +488,18 @@ async def test_add_a_funnel_in_the_form(make_app):
         await pilot.press("enter")
         await pilot.pause()
         funnel = app.session.doc.vision.funnels[-1]
-        assert funnel.label == "济南：VIP客户拜访链" and funnel.average_value == 50000
+        # the goal counts in 万元: "5万" a deal is 5 (万元), 140 deals for the 700
+        assert funnel.label == "济南：VIP客户拜访链" and funnel.average_value == 5
         assert funnel.target_value == 700 and funnel.rates == [0.3, 0.5]
+        # a what-if average typed the same way: "4万" is 4 (万元), 175 deals
+        view = app.screen.query_one(FunnelView)
+        view.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "4万"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert view.current().average == 4
 
 
 async def test_switching_language_keeps_the_panel_and_relabels_it(make_app):

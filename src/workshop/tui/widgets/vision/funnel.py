@@ -281,6 +281,7 @@ class FunnelDialog(FormDialog):
                  goal_id: str | None = None) -> None:
         goal = doc.goal(funnel.goal_id if funnel else goal_id)
         goals = [(truncate(g.statement, 40), g.id) for g in doc.vision.goals]
+        self.units = {g.id: g.unit for g in doc.vision.goals}
         stages = list(funnel.stages) if funnel else t("vision.ui.default_stages").split(",")
         rates = list(funnel.rates) if funnel else [0.1, 0.5, 0.1]
         fields = [
@@ -304,6 +305,12 @@ class FunnelDialog(FormDialog):
                   funnel.days_per_week if funnel else 5),
         ]
         super().__init__(title, fields)
+
+    def unit_for(self, f: Field) -> str | None:
+        """The funnel's goal's unit: its target and average value count in it."""
+        if f.key in ("target_value", "average_value"):
+            return self.units.get(self.choice("goal_id"))
+        return None
 
     def values(self) -> dict[str, Any]:
         out = super().values()

@@ -147,8 +147,12 @@ class FunnelPane(VisionPane):
             return
         is_rate = view.param > 0
         if not is_rate:
-            title, value, parse = (t("vision.ui.type_average"), fmt(what.average, wan=False),
-                                   parse_number)
+            goal = self.doc.goal(view.funnel.goal_id) if view.funnel else None
+            unit = goal.unit if goal else None
+            title, value = t("vision.ui.type_average"), fmt(what.average, wan=False)
+
+            def parse(text: str, allow_empty: bool) -> float | None:
+                return parse_number(text, allow_empty=allow_empty, unit=unit)
         else:
             stage = view.funnel.stages[view.param - 1] if view.funnel else ""
             title = t("vision.ui.type_rate", stage=stage)
