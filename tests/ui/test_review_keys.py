@@ -84,6 +84,15 @@ async def test_add_edit_and_delete_last_years_goals(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert app.session.doc.review.goals[-1].actual == 9
+        await pilot.press("enter")  # in 万元, "560万" is the 560万元 the room means
+        await pilot.pause()
+        app.screen.query_one("#field-unit", Input).value = "万元"
+        app.screen.query_one("#field-target", Input).value = "600万"
+        app.screen.query_one("#field-actual", Input).value = "560"
+        await pilot.press("enter")
+        await pilot.pause()
+        goal = app.session.doc.review.goals[-1]
+        assert (goal.unit, goal.target, goal.actual) == ("万元", 600, 560)
         await pilot.press("x")
         await pilot.pause()
         assert len(app.session.doc.review.goals) == 3

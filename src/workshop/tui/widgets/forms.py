@@ -63,6 +63,8 @@ class FormDialog(FieldDialog[dict[str, Any] | None]):
     something was changed)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    AMOUNT_FIELDS: tuple[str, ...] = ()
+    """Number fields that count in the form's ``unit`` field (see ``unit_for``)."""
 
     DEFAULT_CSS = """
     FormDialog .form-box { width: 92%; max-width: 120; height: auto; max-height: 96%;
@@ -142,9 +144,9 @@ class FormDialog(FieldDialog[dict[str, Any] | None]):
         return None if value is Select.NULL else value
 
     def unit_for(self, f: Field) -> str | None:
-        """The unit a number field counts in, when the form knows it (万元: 万 typed
-        again is refused)."""
-        return None
+        """The unit a number field counts in, when the form knows it: the form's own
+        ``unit`` field for its ``AMOUNT_FIELDS`` ("145万" in 万元 is 145)."""
+        return self.raw("unit") if f.key in self.AMOUNT_FIELDS else None
 
     def parse(self, f: Field) -> Any:
         if f.kind == "choice":

@@ -80,6 +80,8 @@ class ReviewGoalList(WrappedKeyedList):
 class ReviewGoalDialog(FormDialog):
     """Add or edit one of last year's goals."""
 
+    AMOUNT_FIELDS = ("target", "actual")
+
     def __init__(self, title: str, goal: ReviewGoal | None = None) -> None:
         outcomes = [(t(f"outcome.{o}"), o) for o in OUTCOMES]
         fields = [

@@ -147,12 +147,10 @@ class GoalDetail(Static):
 
 # -- the goal form ----------------------------------------------------------------------------
 
-AMOUNT_FIELDS = ("baseline", "floor", "target", "stretch")
-"""The goal's numbers that count in its unit."""
-
-
 class GoalDialog(FormDialog):
     """Add or edit a goal; the SMART verdicts update as the statement is typed."""
+
+    AMOUNT_FIELDS = ("baseline", "floor", "target", "stretch")
 
     def __init__(self, title: str, doc: Workshop, goal: Goal | None = None, *,
                  parent_id: str | None = None) -> None:
@@ -194,8 +192,6 @@ class GoalDialog(FormDialog):
     def compose_extra(self) -> ComposeResult:
         yield Static(id="smart-live", classes="smart-live")
 
-    def unit_for(self, f: Field) -> str | None:
-        return self.raw("unit") if f.key in AMOUNT_FIELDS else None
 
     def _soft(self, key: str, parse) -> Any:
         try:
