@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -299,3 +300,39 @@ def test_loading_the_command_leaves_a_paused_collector_paused():
         gc.enable()
     assert launch.load_cli() is cli
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(("argv", "words"), [
+    (["frobnicate"], "命令 没有“frobnicate”这一项（可选："),
+    (["new"], "workshop new：缺少参数：SCENARIO"),
+    (["open", "a.workshop.json", "b"], "不认识这些参数：b"),
+    (["export", "x.workshop.json", "--format", "docx"], "--format 没有“docx”这一项"),
+    (["export", "x.workshop.json", "--team"], "--team 后面要跟一个值"),
+    (["demo", "--room-port", "70000"], "workshop demo：--room-port 需要 0 到 65535"),
+])
+def test_usage_errors_are_in_the_rooms_language(launched, capsys, argv, words):
+    """A Chinese facilitator who mistypes a command reads what went wrong in Chinese,
+    usage line included; nothing starts."""
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--lang", "zh", *argv])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and not launched
+    assert words in err and err.startswith("用法：")
+    assert not re.search(r"usage:|required|unrecognized|invalid choice|expected one", err)
+
+
+def test_usage_errors_in_english_stay_argparses(launched, capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "en", "new"])
+    err = capsys.readouterr().err
+    assert err.startswith("usage: workshop new")
+    assert "the following arguments are required: SCENARIO" in err
+
+
+def test_help_headings_are_in_the_rooms_language(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "zh", "new", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法： workshop new") and "\n参数：\n" in out and "\n选项：\n" in out
+    assert "显示这段帮助，然后退出" in out
+    assert not re.search(r"usage:|positional arguments|options:|show this help", out)

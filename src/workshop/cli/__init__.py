@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop import __version__, i18n
+from workshop.cli import argparse_words
 from workshop.cli.exporting import cmd_export
 from workshop.cli.output import CliError
 from workshop.cli.output import say as _print
@@ -331,11 +332,18 @@ def _app_options(parser: argparse.ArgumentParser, *, top: bool = False,
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with its own words translated and errors as exit code 2 without usage noise."""
+    """argparse with its own words in the room's language, and errors as exit code 2."""
+
+    def format_usage(self) -> str:
+        return argparse_words.help_text(super().format_usage())
+
+    def format_help(self) -> str:
+        return argparse_words.help_text(super().format_help())
 
     def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
-        _print(t("cli.usage_error", prog=self.prog, message=message), err=True)
+        _print(t("cli.usage_error", prog=self.prog, message=argparse_words.error(message)),
+               err=True)
         raise SystemExit(2)
 
 
