@@ -223,6 +223,8 @@ async def test_without_a_check_in_n_holds_one_for_the_default_period(checkin_app
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert "N" in shown(app.screen.query_one("#checkin-head", Static))
+        # the grid says there is none, once: the panel beside it does not repeat it
+        assert "还没有检查" in rendered_lines(grid(app)) and not detail(app).strip()
         await pilot.press("N")
         await settle(pilot)
         options = app.screen.query_one(OptionList)

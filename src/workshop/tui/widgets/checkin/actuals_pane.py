@@ -163,8 +163,7 @@ class ActualsPane(CheckinPane):
         lang = i18n.get_language()
         detail = self.query_one("#actual-detail", Static)
         if found is None:
-            detail.update(Text(t("checkin.grid.none") if self.checkin() is None
-                               else "", style="dim"))
+            detail.update("")  # with no check-in, the grid says so once, not twice
             return
         p, _row = found
         style = STYLES.get(VERDICT_LOOK.get(p.verdict, "muted"), "")
