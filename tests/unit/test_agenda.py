@@ -109,4 +109,21 @@ def test_a_scenario_without_an_agenda_fits_its_one_day(tmp_path, capsys):
     doc = load_scenario(path)
     planned = agenda.of_workshop(doc)
     assert planned.fits and planned.days_needed == 1
-    assert planned.total == agenda.DAY_MINUTES
+    assert planned.total == agenda.DAY_MINUTES  # Shandong holds a review: the whole day
+
+
+def test_without_a_review_the_day_starts_with_step_1(tmp_path):
+    """No [[review.goals]] and no review minutes: the room opens on step 1, and so does
+    the printed day (not a review slot at 9:00 that nobody holds)."""
+    text = (SCENARIOS / "shandong-sales.toml").read_text(encoding="utf-8")
+    start = text.index("[agenda]")
+    text = text[:start] + text[text.index("# -- 小组", start):]
+    text = text[:text.index("# -- 复盘")] + text[text.index("[gaps]"):]
+    path = tmp_path / "no-review.toml"
+    path.write_text(text, encoding="utf-8")
+    doc = load_scenario(path)
+    planned = agenda.of_workshop(doc)
+    assert doc.room.step == "vision" and doc.agenda["review"] == 0
+    first = planned.slots[0]
+    assert (first.step, first.start) == ("vision", dt.time(9, 0))
+    assert planned.fits and planned.total == agenda.DAY_MINUTES - 30

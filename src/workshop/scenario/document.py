@@ -207,7 +207,10 @@ def _document(spec: ScenarioSpec, teams: list[Team], goals: list[Goal],
               cards: list[tuple[CardSpec, str | None]]) -> Workshop:
     """The new workshop document (pydantic checks it once more as it is made)."""
     meta = Meta(**spec.workshop.model_dump())
+    holds_review = bool(spec.review.goals or spec.agenda.get("review"))
     agenda = {**DEFAULT_AGENDA, **spec.agenda}
+    if not holds_review:
+        agenda["review"] = 0  # no review planned: the day starts with step 1 at 9:00
     doc = Workshop(meta=meta, agenda=agenda, teams=teams)
     doc.vision.goals = goals
     doc.vision.cascades = cascades
@@ -227,6 +230,6 @@ def _document(spec: ScenarioSpec, teams: list[Team], goals: list[Goal],
         doc.card_list(card_spec.step, card_spec.board).append(
             kind(text=card_spec.text, step=card_spec.step, board=card_spec.board, team_id=owner,
                  hidden=card_spec.hidden))
-    doc.room.step = "review" if (doc.review.goals or spec.agenda.get("review")) else "vision"
+    doc.room.step = "review" if holds_review else "vision"
     doc.room.turn.team_id = teams[0].id if teams else None
     return doc
