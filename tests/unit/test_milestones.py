@@ -144,6 +144,28 @@ def test_the_form_text_of_milestones_reads_back_the_same():
     assert typed[0].due is None and typed[0].target == 1 and typed[0].note == "议程确定"
 
 
+@pytest.mark.parametrize(("typed", "unit", "target", "in_period", "note"), [
+    ("2027-03 25,000", None, 25_000, None, ""),  # was 25, with "000" as the note
+    ("2027-03 1,400 第一季度", None, 1_400, None, "第一季度"),
+    ("2027-06-30 31,500 +17,500 第二季度", None, 31_500, 17_500, "第二季度"),
+    ("2027-03 140万 第一季度", "万元", 140, None, "第一季度"),  # 140万 in 万元 is 140
+    ("2027-03 140万 第一季度", "元", 1_400_000, None, "第一季度"),
+    ("2027-03 140, 第一季度", None, 140, None, "第一季度"),  # a comma after it, not in it
+])
+def test_milestone_numbers_read_as_people_write_them(typed, unit, target, in_period, note):
+    (found,) = plan_edits.parse_milestones(typed, unit)
+    assert (found.target, found.in_period, found.note) == (target, in_period, note)
+
+
+def test_milestones_typed_in_the_action_form_count_in_its_goals_unit():
+    doc = load_scenario(SCENARIOS / "shandong-sales.toml")  # goals in 万元
+    team = doc.teams[0]
+    action = Action(what="VIP客户技术交流会", team_id=team.id, goal_id="jinan")
+    doc.plan.actions.append(action)
+    plan_edits.update_action(doc, action.id, {"milestones": "2027-03 75万 第一季度"})
+    assert action.milestones[0].target == 75
+
+
 def test_the_report_says_which_kind_each_goal_is():
     from workshop.report import build_report
 

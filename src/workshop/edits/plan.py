@@ -17,6 +17,7 @@ from typing import Any
 
 from workshop.edits import EditError
 from workshop.i18n import t
+from workshop.methods.numbers import parse_number
 from workshop.methods.plan import adoption
 from workshop.methods.plan.actions import format_number, owned_milestones, strategy, team_goal
 from workshop.model import Action, Milestone, Workshop, now
@@ -89,25 +90,30 @@ def format_milestones(milestones: list[Milestone]) -> str:
     return "\n".join(lines)
 
 
-_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_AMOUNT = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:\s*[万亿kK])?"
+"""A milestone's number as people write it: 140, 25,000, 1.5, 140万, 2k."""
+_NUMBER = re.compile(rf"[-+]?{_AMOUNT}")
 _MILESTONE_DAY = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\d.])|"
                             r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 """A milestone's day: 2027-06-30, 2027/6/30, 2027年6月30日 (not the number after 2027年6月)."""
-_ADDS = re.compile(r"\+\s*(-?\d+(?:\.\d+)?)")
+_ADDS = re.compile(rf"\+\s*(-?{_AMOUNT})")
 
 
-def _leading_number(text: str, pattern: re.Pattern[str]) -> tuple[float | None, str]:
+def _leading_number(text: str, pattern: re.Pattern[str],
+                    unit: str | None) -> tuple[float | None, str]:
     found = pattern.match(text)
     if found and (found.end() == len(text) or text[found.end()] in " \t,，;；"):
-        return float(found.group(found.lastindex or 0)), text[found.end():].strip().lstrip(
-            ",，;；").strip()
+        number = parse_number(found.group(found.lastindex or 0), unit=unit)
+        return number, text[found.end():].strip().lstrip(",，;；").strip()
     return None, text
 
 
-def parse_milestones(text: str) -> list[Milestone]:
+def parse_milestones(text: str, unit: str | None = None) -> list[Milestone]:
     """``2027-06-30 315 +175 第二季度`` (or ``2027-03 140 第一季度``) per line →
     milestones (day or month, optional number, optional ``+`` what the period adds,
-    optional note). Raises ``FieldError`` naming the line that does not read."""
+    optional note). Numbers as people write them (``25,000``, ``140万``: in a goal's
+    `unit` of 万元 that is 140). Raises ``FieldError`` naming the line that does not
+    read."""
     out = []
     for number, raw in enumerate(_normal(text or "").splitlines(), start=1):
         line = raw.strip().lstrip("-•*·").strip()
@@ -132,10 +138,10 @@ def parse_milestones(text: str) -> list[Milestone]:
         if not match or not 1 <= month <= 12 or not 2000 <= year_number <= 2100:
             raise FieldError("milestones", t("plan.error.milestone", line=number, text=line))
         rest = line[match.end():].strip().lstrip(":：,，").strip()
-        target, rest = _leading_number(rest, _NUMBER)
+        target, rest = _leading_number(rest, _NUMBER, unit)
         in_period = None
         if target is not None:
-            in_period, rest = _leading_number(rest, _ADDS)
+            in_period, rest = _leading_number(rest, _ADDS, unit)
         out.append(Milestone(month=f"{year_number:04d}-{month:02d}", due=due,
                              target=target, in_period=in_period, note=clean(rest)))
     return out
@@ -239,7 +245,9 @@ def update_action(doc: Workshop, action_id: str, values: Mapping[str, Any]) -> A
         raise FieldError("due" if "due" in values else "start", t(
             "plan.error.start_after_due", start=start.isoformat(), due=due.isoformat()))
     if "milestones" in values:
-        changes["milestones"] = parse_milestones(str(values["milestones"] or ""))
+        goal = doc.goal(values.get("goal_id", action.goal_id) or None)
+        changes["milestones"] = parse_milestones(str(values["milestones"] or ""),
+                                                 goal.unit if goal else None)
     for name in TEXT_FIELDS:
         if name in values:
             changes[name] = clean(str(values[name] or ""), multiline=name in MULTILINE)
