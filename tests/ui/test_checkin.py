@@ -423,3 +423,23 @@ async def test_i_imports_a_csv_beside_the_session_and_m_keeps_the_rooms_notes(ch
         await settle(pilot)
         head = shown(app.screen.query_one("#checkin-head", Static))
         assert "机会点：情人节 [/oops] 周末加班" in head
+
+
+async def test_at_80_columns_the_key_hint_keeps_whole_keys_and_says_there_are_more(
+        checkin_app):
+    """The tab line has no room for every key: it shows the keys that fit whole and `…`
+    (F1 lists them all), never half a key such as "· a"."""
+    from workshop.tui.widgets.pane_tabs import PaneTabs
+
+    app = checkin_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        tabs = app.screen.query_one(PaneTabs)
+        line = tabs.render_line(0).text.rstrip()
+        assert line.endswith("x 清除 …"), line
+        assert "· a" not in line
+    wide = checkin_app()
+    async with wide.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        line = wide.screen.query_one(PaneTabs).render_line(0).text
+        assert "v 本组/全部" in line and "…" not in line

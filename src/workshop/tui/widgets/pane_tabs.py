@@ -14,6 +14,27 @@ from textual.widget import Widget
 
 from workshop.text import cells, truncate
 
+HINT_SEPARATOR = " · "
+SHORTEST_HINT = 12
+"""Cells: a hint cut shorter than this says nothing."""
+
+
+def fit_hint(hint: str, room: int) -> str:
+    """As many of the hint's keys (``x 清除 · a 接受``) as fit in `room` cells, whole, with
+    `…` when some are left out (F1 lists them all). A first part too long for the room is
+    cut (a sentence of advice reads from its start); nothing in under ``SHORTEST_HINT``."""
+    if cells(hint) <= room:
+        return hint
+    kept = ""
+    for part in hint.split(HINT_SEPARATOR):
+        longer = f"{kept}{HINT_SEPARATOR}{part}" if kept else part
+        if cells(longer) + cells(" …") > room:
+            break
+        kept = longer
+    if kept:
+        return f"{kept} …"
+    return truncate(hint, room) if room >= SHORTEST_HINT else ""
+
 
 @dataclass(frozen=True)
 class Tab:
@@ -70,7 +91,8 @@ class PaneTabs(Widget):
             return f" {tab.mark} {tab.label} " if tab.mark else f" {tab.label} "
         return f" {tab.mark} " if tab.mark else f" {truncate(tab.label, 4)} "
 
-    def _line(self, short: bool) -> tuple[Text, list[tuple[int, int, str]]]:
+    def _line(self, short: bool, width: int | None = None
+              ) -> tuple[Text, list[tuple[int, int, str]]]:
         text = Text(no_wrap=True, overflow="ellipsis")
         spans: list[tuple[int, int, str]] = []
         styles = {name: self.get_component_rich_style(f"pane-tabs--{name}")
@@ -89,17 +111,18 @@ class PaneTabs(Widget):
             text.append(piece, style=styles[style])
             spans.append((x, x + cells(piece), tab.key))
             x += cells(piece)
-        if self.hint:
-            text.append("  " + self.hint, style=self.get_component_rich_style("pane-tabs--hint"))
+        hint = self.hint if width is None else fit_hint(self.hint, width - x - 2)
+        if hint:
+            text.append("  " + hint, style=self.get_component_rich_style("pane-tabs--hint"))
         return text, spans
 
     def render(self) -> Text:
         width = self.size.width or 80
-        text, spans = self._line(short=False)
-        # the hint gives way first (cut at the edge); tabs shrink only when they alone
-        # do not fit
-        if cells(text.plain) > width and spans and spans[-1][1] > width:
-            text, spans = self._line(short=True)
+        text, spans = self._line(short=False, width=width)
+        # the hint gives way first (its last keys); tabs shrink only when they alone do
+        # not fit
+        if spans and spans[-1][1] > width:
+            text, spans = self._line(short=True, width=width)
         self._spans = spans
         return text
 
