@@ -15,7 +15,7 @@ from textual.widget import Widget
 from workshop.text import cells, truncate
 
 HINT_SEPARATOR = " · "
-SHORTEST_HINT = 12
+SHORTEST_HINT = 8
 """Cells: a hint cut shorter than this says nothing."""
 
 
