@@ -47,11 +47,11 @@ VERDICT_LOOK = {"behind": "warn", "ahead": "ok", "on_pace": "accent", "no_actual
 
 
 def typable(char: str | None) -> bool:
-    """A character that belongs in a number (full-width digits too: ２４０００)."""
+    """A character that belongs in a number (NFKC: ² is 2). 万, 亿 and full-width digits
+    never get here: they are bindings (``INPUT_METHOD_CHARS``)."""
     if not char:
         return False
-    return (char in TYPABLE or unicodedata.normalize("NFKC", char) in TYPABLE
-            or char in INPUT_METHOD_CHARS)
+    return char in TYPABLE or unicodedata.normalize("NFKC", char) in TYPABLE
 
 
 def number_text(value: Fraction | None, kind: str, lang: str) -> str:

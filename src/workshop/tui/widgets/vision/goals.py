@@ -192,7 +192,6 @@ class GoalDialog(FormDialog):
     def compose_extra(self) -> ComposeResult:
         yield Static(id="smart-live", classes="smart-live")
 
-
     def _soft(self, key: str, parse) -> Any:
         try:
             return parse(self.raw(key))
@@ -206,7 +205,8 @@ class GoalDialog(FormDialog):
             parent = self.parent_statements.get(parent_id)
         else:
             parent = True if self.top_when_root else None
-        def number(text: str) -> float | None:
+
+        def number(text: str) -> float | None:  # as ``parse`` reads an amount field
             return parse_number(text, unit=self.raw("unit"))
 
         return smart.check_goal(
