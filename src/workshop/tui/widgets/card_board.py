@@ -84,8 +84,10 @@ class CardBoard(SteadyScrollView, can_focus=True):
         Binding("end", "last", "Last card", show=False, id="board.end"),
     ]
 
-    cursor: reactive[int] = reactive(-1, init=False)
-    current_section: reactive[str] = reactive("", init=False)
+    # Neither repaints the whole board: the lines they change are repainted by their
+    # watchers (a whole board's repaint was a third of the frame after a card was typed).
+    cursor: reactive[int] = reactive(-1, init=False, repaint=False)
+    current_section: reactive[str] = reactive("", init=False, repaint=False)
 
     class _BoardMessage(Message):
         """A message from the board; ``control`` is the board (for ``@on`` selectors)."""
@@ -133,6 +135,8 @@ class CardBoard(SteadyScrollView, can_focus=True):
         """The board's width while a frame is drawn (see ``render_lines``)."""
         self._styles_key: tuple = ()
         self.empty_hint = empty_hint
+        self._lit: set[int] = set()
+        """Board lines last drawn in the cursor's colour (repainted when it moves on)."""
 
     def _clear_layout(self, cards: list[CardView]) -> None:
         """Know `cards` without laying them out (no width yet)."""
@@ -200,7 +204,8 @@ class CardBoard(SteadyScrollView, can_focus=True):
                 self._refresh_card(previous)
         if index != self.cursor:
             self.cursor = index
-        else:
+        else:  # the same place, maybe another card (one before it went)
+            self._relight()
             self._announce()
         if select is not None:
             self.call_after_refresh(self._scroll_to_cursor)
@@ -385,14 +390,17 @@ class CardBoard(SteadyScrollView, can_focus=True):
         if width is None:
             width = self.scrollable_content_region.width
         if row_index >= self._rows:
+            self._lit.discard(row_index)
             return Strip.blank(width, self._cached_style("base"))
         block, line = self._locate(row_index)
         laid = self._blocks[block]
         local = laid.rows[line]
         if local is not None and self._block_card_start[block] + local == self.cursor:
+            self._lit.add(row_index)
             base, cursor = self._cached_style("base"), self._cached_style("cursor")
             strip = laid.strips[line].apply_style(cursor).extend_cell_length(width, cursor)
             return strip.crop_extend(0, width, base).apply_style(base)
+        self._lit.discard(row_index)
         strip = self._drawn(laid.strips[line], width)
         if strip.cell_length != width:  # a resize is on its way
             return strip.crop_extend(0, width, self._cached_style("base"))
@@ -411,10 +419,17 @@ class CardBoard(SteadyScrollView, can_focus=True):
 
     # -- cursor -----------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
-        for index in (old, new):
-            self._refresh_card(index)
+        self._relight()
         self._scroll_to_cursor()
         self._announce()
+
+    def _relight(self) -> None:
+        """Repaint the lines last drawn in the cursor's colour and those of the card under
+        it now (where the cursor was is where it was drawn, whatever moved since)."""
+        top, width = self.scroll_offset.y, self.size.width
+        for row in self._lit:
+            self.refresh(Region(0, row - top, width, 1))
+        self._refresh_card(self.cursor)
 
     def _refresh_card(self, index: int) -> None:
         if not 0 <= index < len(self._cards) or not self._blocks:

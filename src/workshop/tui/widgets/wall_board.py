@@ -400,12 +400,15 @@ class WallBoard(CardBoard):
             width = self.scrollable_content_region.width
         laid, line = self._line_at(self._bands, self._tops, row)
         if laid is None:
+            self._lit.discard(row)
             return Strip.blank(width, self._cached_style("base"))
         cursor = self._spot(self.cursor)
         if cursor is not None and self._bands[cursor.band] is laid:
             item = laid.columns[cursor.column].items[cursor.item]
             if item.top <= line < item.top + len(item.lines):
+                self._lit.add(row)
                 return self._join(laid, line, width, cursor)
+        self._lit.discard(row)
         kept = self._joined.get(id(laid))
         if kept is None or kept[0] is not laid:
             kept = self._joined[id(laid)] = (laid, {})
