@@ -426,7 +426,9 @@ class CardBoard(SteadyScrollView, can_focus=True):
     def _relight(self) -> None:
         """Repaint the lines last drawn in the cursor's colour and those of the card under
         it now (where the cursor was is where it was drawn, whatever moved since)."""
-        top, width = self.scroll_offset.y, self.size.width
+        top, width, height = self.scroll_offset.y, self.size.width, self.size.height
+        # lines out of view are not on the terminal: scrolled back, the view repaints whole
+        self._lit = {row for row in self._lit if top <= row < top + height}
         for row in self._lit:
             self.refresh(Region(0, row - top, width, 1))
         self._refresh_card(self.cursor)
