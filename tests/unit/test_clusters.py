@@ -8,6 +8,7 @@ from cocreate_factory import brainstormed, clustered
 from workshop.edits import EditError
 from workshop.edits import cocreate as edits
 from workshop.methods.cocreate import clusters
+from workshop.model import Cluster
 
 
 def texts(doc, cluster_id):
@@ -168,3 +169,21 @@ def test_name_advice_counts_chinese_characters_and_english_words():
     assert clusters.name_advice("建立VIP客户分级拜访制度").han
     assert clusters.name_advice("Build tiered VIP client visits").length == 5
     assert clusters.name_advice("").ok
+
+
+def test_the_steps_to_do_counts_nameless_clusters_that_hold_cards():
+    doc = brainstormed()
+    cards = [c.id for c in doc.cocreate.cards]
+    first = edits.new_cluster(doc, cards[0:2])
+    second = edits.new_cluster(doc, cards[2:4])
+    assert clusters.unnamed(doc.cocreate) == 2
+    edits.name_cluster(doc, first.id, "建立客户分级拜访")
+    assert clusters.unnamed(doc.cocreate) == 1
+    empty = Cluster()  # no card in it: nothing to name yet
+    doc.cocreate.clusters.append(empty)
+    assert clusters.unnamed(doc.cocreate) == 1
+    assert clusters.progress(doc.cocreate) == clusters.Progress(cards=10, loose=6, clusters=3,
+                                                                unnamed=1)
+    edits.name_cluster(doc, second.id, "举办技术交流会")
+    assert clusters.unnamed(doc.cocreate) == 0
+    assert empty.name == ""

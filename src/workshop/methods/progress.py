@@ -87,10 +87,10 @@ def _charter(doc: Workshop) -> StepStatus:
 
 def _cocreate(doc: Workshop) -> StepStatus:
     """Todo: clusters that hold cards but have no name yet (a strategy needs one)."""
-    from workshop.methods.cocreate.clusters import progress
+    from workshop.methods.cocreate.clusters import unnamed
 
     c = doc.cocreate
-    return _counted(bool(c.cards or c.clusters), unnamed=progress(c).unnamed)
+    return _counted(bool(c.cards or c.clusters), unnamed=unnamed(c))
 
 
 def _plan(doc: Workshop) -> StepStatus:
