@@ -137,7 +137,10 @@ class FrameClock:
 
         def timed_display(screen, renderable) -> None:
             display(screen, renderable)
-            if renderable is None or screen is not app.screen:
+            # what App._display itself leaves out never reaches the terminal: nothing,
+            # a screen not in view, and any frame while updates are held (a batch, or
+            # the 50 ms that Textual's switch_mode holds them for, to hide the switch)
+            if renderable is None or screen is not app.screen or app._batch_count:
                 return
             renderable.render_segments(app.console)  # what the terminal would be sent
             at = time.perf_counter()

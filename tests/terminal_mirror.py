@@ -38,6 +38,8 @@ class TerminalMirror:
         width, height = app.size
         self.screen, self.stream = _emulator(width, height)
         self.frames = 0
+        self.on_frame: Any = None
+        """Called after each frame is on the terminal (to look at one frame alone)."""
 
     def install(self) -> None:
         """Start from the screen as it is now (drawn afresh), then follow every frame."""
@@ -49,10 +51,12 @@ class TerminalMirror:
 
         def mirrored(screen: Any, renderable: Any) -> None:
             display(screen, renderable)
-            if renderable is None or screen is not app.screen:
-                return
+            if renderable is None or screen is not app.screen or app._batch_count:
+                return  # what App._display sends no terminal
             self.frames += 1
             self.stream.feed(self._ansi(renderable))
+            if self.on_frame is not None:
+                self.on_frame()
 
         app._display = mirrored
         self.screen = self.fresh_screen()
