@@ -7,6 +7,7 @@ it. Run them first after moving the ``textual`` pin.
 from __future__ import annotations
 
 import inspect
+import time
 
 from textual.app import App, ComposeResult
 from textual.command import CommandList, CommandPalette
@@ -236,3 +237,24 @@ async def test_no_step_is_built_once_the_app_has_begun_to_quit(make_app):
             assert "gaps" not in stacks and "gaps" not in app.step_screens
         finally:
             app._running = True
+
+
+async def test_a_built_step_is_switched_to_without_textuals_hold_on_updates(make_app):
+    app = make_app(time_source=FakeTime())  # the quiet work must not build anything first
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.switch_mode("review")  # Textual's own switch: never built, mounted now
+        assert app._batch_count == 1, (
+            "Textual's switch_mode no longer holds updates (App.delay_update): "
+            "compat.switch_mode_now has nothing to spare; call switch_mode directly.")
+        await settle(pilot)
+        await until(pilot, lambda: app._batch_count == 0)
+        compat.switch_mode_now(app, "vision")  # built: held only until it is shown
+        assert app._batch_count == 1 and app.current_mode == "vision"
+        assert "delay_update" not in vars(app)  # Textual's method is back
+        held_since = time.perf_counter()
+        await until(pilot, lambda: app._batch_count == 0)
+        assert time.perf_counter() - held_since < 0.045, "held as long as Textual holds"
+        compat.switch_mode_now(app, "gaps")  # not built: Textual's hold hides the mounting
+        assert app._batch_count == 1 and app.current_mode == "gaps"
+        await until(pilot, lambda: app._batch_count == 0)

@@ -13,7 +13,7 @@ from gaps_pilot import gaps_app
 
 from cocreate_factory import room
 from terminal_mirror import TerminalMirror
-from uitools import settle, type_text
+from uitools import FakeTime, settle, tick, type_text
 from workshop.tui.widgets.card_board import CardBoard
 from workshop.tui.widgets.card_entry import CardEntry
 
@@ -93,3 +93,46 @@ async def test_the_gaps_list_on_the_terminal_matches_a_fresh_drawing(gaps_app):
             await _same_as_fresh(pilot, mirror, " ".join(keys))
             cursors.append(board.cursor)
         assert len(set(cursors)) >= 3, cursors  # the cursor did walk the list
+
+
+async def test_the_first_frame_of_a_step_shown_with_f3_is_the_whole_step(make_app):
+    """A step built before is shown at once (no 50 ms hold): its first frame on the
+    terminal must already be the whole step, drawn from the document, not a frame of it
+    half laid out."""
+    clock = FakeTime()
+    app = make_app(time_source=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        clock.advance(2)  # a quiet moment: the app builds the other steps' screens
+        for _ in range(80):
+            await tick(pilot)
+            await pilot.pause()
+            if app.quiet_work.done:
+                break
+        assert app.quiet_work.done
+        # fitted to the terminal before they were laid out, as if shown: at 100 columns
+        # the review has no room for the method's column, and its board takes the width
+        review = app.step_screens["review"]
+        assert review.has_class("-narrow") and not review.query_one("#method").display
+        mirror = TerminalMirror(app)
+        mirror.install()
+        for key, step in (("f3", "gaps"), ("f3", "charter"), ("f2", "gaps"), ("f2", "vision"),
+                          ("f2", "review")):
+            seen = mirror.frames
+            first: list[str] = []
+            def keep_first(step: str = step, first: list[str] = first) -> None:
+                if not first and app.screen.step == step:
+                    first.extend(mirror.screen.display)
+
+            mirror.on_frame = keep_first
+            await pilot.press(key)
+            await settle(pilot)
+            mirror.on_frame = None
+            assert app.screen.step == step and mirror.frames > seen and first
+            fresh = mirror.fresh_screen().display
+            assert first == fresh, (f"{key} to {step}: the first frame differs from the step "
+                                    f"drawn afresh:\n" + "\n".join(
+                                        f"{a!r}\n{b!r}" for a, b in zip(first, fresh,
+                                                                        strict=True)
+                                        if a != b))
+            await settle(pilot)

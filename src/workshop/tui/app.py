@@ -375,7 +375,7 @@ class WorkshopApp(PhonesHost, ExportsHost, App[int]):
         if not self._need_session():
             return
         self.leave_phones_screen()
-        self.switch_mode(step)  # first, so the step being left is not redrawn
+        compat.switch_mode_now(self, step)  # first: the step being left is not redrawn
         self.room(room_edits.enter_step, step, self._minutes(step))  # one save
 
     def action_step(self, delta: int) -> None:

@@ -217,6 +217,46 @@ async def build_mode(app: App, mode: str) -> bool:
     return True
 
 
+def switch_mode_now(app: App, mode: str) -> None:
+    """``app.switch_mode(mode)``, holding updates only until the mode's screen has heard
+    it is shown, when that screen is built already (``build_mode``).
+
+    Textual's ``switch_mode`` holds every update for 50 ms (``App.delay_update``) to hide
+    a screen that is still being mounted; a screen built before (in a quiet moment, or
+    shown before) has nothing to hide, and the hold was most of the time F2/F3 took to
+    show a step (60 of 77 ms at 2,000 cards). The hold still covers the switch itself
+    (a frame of the new screen's own changes alone, drawn over the screen left, would
+    show both): it ends once the new screen has taken its first messages, and its next
+    frame repaints it whole, as Textual's does. A mode never shown yet is switched to
+    as Textual does it.
+    """
+    stack = app._screen_stacks.get(mode)
+    if not stack:
+        app.switch_mode(mode)
+        return
+    shown = stack[-1]
+
+    def hold_until_shown(delay: float = 0.05) -> None:
+        app._begin_batch()
+        held = [True]
+
+        def end() -> None:  # once, whichever comes first
+            if held:
+                held.clear()
+                app._end_batch()
+                if not app._batch_count:
+                    app.screen.refresh()
+
+        shown.call_after_refresh(end)
+        app.set_timer(delay, end)  # as Textual's, should the screen never get there
+
+    app.delay_update = hold_until_shown  # type: ignore[method-assign]
+    try:
+        app.switch_mode(mode)
+    finally:
+        del app.delay_update
+
+
 def unsettled_offscreen(app: App, screen: Screen) -> bool:
     """Whether `screen`, not shown, waits for a layout (``settle_offscreen``)."""
     if screen in app.screen_stack or not screen.is_attached:  # shown, or under a dialog
