@@ -196,6 +196,13 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
+        self._check_width()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        # a scrollbar that came or went changes the width of the lines, with no Resize
+        self.call_later(self._check_width)
+
+    def _check_width(self) -> None:
         if max(10, self.scrollable_content_region.width) != self._width:
             self._rebuild()
 
