@@ -106,13 +106,23 @@ class SteadyScrollView(ScrollView):
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
                       layout: bool = True) -> bool:
-        resized = super()._size_updated(size, self.virtual_size, container_size, layout)
-        self.size_updated()
-        return resized
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
 
-    def size_updated(self) -> None:
-        """After each layout of the widget (its scrollbar may have come or gone, which
-        changes its width without a Resize). Override."""
+    def set_virtual_size(self, size: Size) -> None:
+        """Set the scrollable size, without a layout while the scrollbar stays as it is:
+        a layout repaints the whole screen, which with thousands of cards was most of the
+        cost of adding one. A scrollbar coming or going needs one (the watchers of
+        ``show_vertical_scrollbar`` then lay the lines out at their new width)."""
+        if size == self.virtual_size:
+            return
+        viewport = self.scrollable_content_region.height
+        same_bar = (size.height > viewport) == (self.virtual_size.height > viewport)
+        if self.is_mounted and viewport and same_bar:
+            self.set_reactive(ScrollView.virtual_size, size)
+        else:
+            self.virtual_size = size
+        if self.is_mounted:
+            self.update_scrollbars()
 
     def update_scrollbars(self) -> None:
         """Fit the scrollbars to ``virtual_size`` after it was set with ``set_reactive``

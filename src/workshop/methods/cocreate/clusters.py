@@ -49,25 +49,19 @@ def loose(section: CocreateSection) -> list[Card]:
 
 
 def progress(section: CocreateSection) -> Progress:
-    # read with every card typed, moved or dotted: the cards' clusters gathered at C speed
-    homes = list(map(attrgetter("cluster_id"), section.cards))
-    return Progress(cards=len(homes), loose=homes.count(None),
-                    clusters=len(section.clusters), unnamed=_unnamed(section, homes))
+    return Progress(cards=len(section.cards),
+                    loose=sum(1 for card in section.cards if card.cluster_id is None),
+                    clusters=len(section.clusters), unnamed=unnamed(section))
 
 
 def unnamed(section: CocreateSection) -> int:
     """Clusters that hold cards but have no name yet (the step's to-do, worked out with
-    every card typed): no card is looked at while every cluster has a name."""
-    return _unnamed(section, None)
-
-
-def _unnamed(section: CocreateSection, homes: list[str | None] | None) -> int:
+    every card typed): no card is looked at while every cluster has a name, and then
+    the cards' clusters are gathered at C speed."""
     nameless = {k.id for k in section.clusters if not k.name}
     if not nameless:
         return 0
-    if homes is None:
-        homes = list(map(attrgetter("cluster_id"), section.cards))
-    return len(nameless.intersection(homes))
+    return len(nameless.intersection(map(attrgetter("cluster_id"), section.cards)))
 
 
 def _cards(section: CocreateSection, card_ids: Iterable[str]) -> list[Card]:

@@ -274,7 +274,7 @@ class CardBoard(SteadyScrollView, can_focus=True):
         self._rows = self._block_row_start[-1]
         self._cards = list(chain.from_iterable(block.cards for block in blocks))
         self._index = None
-        self._set_virtual_height(self._rows, width)
+        self.set_virtual_size(Size(width, self._rows))
         self._refresh_changed(*old)
 
     _STYLE_NAMES = ("header", "header-current", "cursor", "hidden", "hint", "badge", "marked")
@@ -331,34 +331,11 @@ class CardBoard(SteadyScrollView, can_focus=True):
             return None
         return self._block_card_start[block] + local
 
-    def _set_virtual_height(self, height: int, width: int) -> None:
-        """Set the scrollable size; without a full re-layout when the scrollbar stays as it is.
-
-        A layout repaints the whole screen; with thousands of cards that is most of the
-        cost of adding one. Only a scrollbar appearing or going needs it.
-        """
-        size = Size(width, height)
-        if size == self.virtual_size:
-            return
-        viewport = self.scrollable_content_region.height
-        same_bar = (size.height > viewport) == (self.virtual_size.height > viewport)
-        if self.is_mounted and viewport and same_bar:
-            self.set_reactive(CardBoard.virtual_size, size)
-            self.update_scrollbars()
-        else:
-            self.virtual_size = size
-            if self.is_mounted:  # the scrollbar may come or go (see `size_updated`)
-                self.update_scrollbars()
-
-    def _check_width(self) -> None:
-        if self._sections and max(8, self.scrollable_content_region.width) != self._built_width:
-            self._rebuild()
-
-    def size_updated(self) -> None:
+    def watch_show_vertical_scrollbar(self) -> None:
         # a scrollbar that came or went changes the width of the lines, with no Resize
-        self.call_later(self._check_width)
+        self.call_later(self.on_resize)
 
-    def on_resize(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize | None = None) -> None:
         if max(8, self.scrollable_content_region.width) != self._built_width:
             self._rebuild()
 
@@ -384,13 +361,17 @@ class CardBoard(SteadyScrollView, can_focus=True):
         finally:
             self._line_width = None
 
-    def render_line(self, y: int) -> Strip:
-        row_index = y + self.scroll_offset.y
+    def _begin_line(self, y: int) -> tuple[int, int]:
+        """The board line and the width of screen line `y`, which counts as drawn without
+        the cursor's colour until the caller lights it (``_lit``)."""
+        row = y + self.scroll_offset.y
+        self._lit.discard(row)
         width = self._line_width
-        if width is None:
-            width = self.scrollable_content_region.width
+        return row, self.scrollable_content_region.width if width is None else width
+
+    def render_line(self, y: int) -> Strip:
+        row_index, width = self._begin_line(y)
         if row_index >= self._rows:
-            self._lit.discard(row_index)
             return Strip.blank(width, self._cached_style("base"))
         block, line = self._locate(row_index)
         laid = self._blocks[block]
@@ -400,7 +381,6 @@ class CardBoard(SteadyScrollView, can_focus=True):
             base, cursor = self._cached_style("base"), self._cached_style("cursor")
             strip = laid.strips[line].apply_style(cursor).extend_cell_length(width, cursor)
             return strip.crop_extend(0, width, base).apply_style(base)
-        self._lit.discard(row_index)
         strip = self._drawn(laid.strips[line], width)
         if strip.cell_length != width:  # a resize is on its way
             return strip.crop_extend(0, width, self._cached_style("base"))

@@ -195,14 +195,11 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
             self.virtual_size = size
         self.refresh()
 
-    def on_resize(self, event: events.Resize) -> None:
-        self._check_width()
-
     def watch_show_vertical_scrollbar(self) -> None:
         # a scrollbar that came or went changes the width of the lines, with no Resize
-        self.call_later(self._check_width)
+        self.call_later(self.on_resize)
 
-    def _check_width(self) -> None:
+    def on_resize(self, event: events.Resize | None = None) -> None:
         if max(10, self.scrollable_content_region.width) != self._width:
             self._rebuild()
 

@@ -23,7 +23,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 
 from workshop.text import cells, truncate_start
@@ -167,7 +167,7 @@ class WallBoard(CardBoard):
         limit = 4 * max(1000, len(self._cards))
         if len(self._lines) > limit or len(self._cells) > 2 * limit:
             self._lines, self._cells = {}, {}  # cards long gone: let their lines go
-        self._set_virtual_height(self._rows, width)
+        self.set_virtual_size(Size(width, self._rows))
         self._refresh_rows(*before)
 
     def _lay_columns(self, run: list[Section], width: int, bands: list[Band],
@@ -394,13 +394,9 @@ class WallBoard(CardBoard):
         return strip.crop(0, width) if x > width else strip
 
     def render_line(self, y: int) -> Strip:
-        row = y + self.scroll_offset.y
-        width = self._line_width
-        if width is None:
-            width = self.scrollable_content_region.width
+        row, width = self._begin_line(y)
         laid, line = self._line_at(self._bands, self._tops, row)
         if laid is None:
-            self._lit.discard(row)
             return Strip.blank(width, self._cached_style("base"))
         cursor = self._spot(self.cursor)
         if cursor is not None and self._bands[cursor.band] is laid:
@@ -408,7 +404,6 @@ class WallBoard(CardBoard):
             if item.top <= line < item.top + len(item.lines):
                 self._lit.add(row)
                 return self._join(laid, line, width, cursor)
-        self._lit.discard(row)
         kept = self._joined.get(id(laid))
         if kept is None or kept[0] is not laid:
             kept = self._joined[id(laid)] = (laid, {})
