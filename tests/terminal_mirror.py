@@ -17,6 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 import pyte
+from textual._compositor import Compositor
+from textual.strip import Strip
 
 
 def _emulator(width: int, height: int) -> tuple[pyte.Screen, pyte.Stream]:
@@ -74,7 +76,11 @@ class TerminalMirror:
         app = self.app
         for widget in app.screen.walk_children(with_self=True):
             widget.refresh()
-        strips = app.screen._compositor.render_strips()
+        # drawn by Textual's own compositor, not by the step's (compat.CullingCompositor),
+        # whose frames are what is being checked
+        compositor = app.screen._compositor
+        chops = Compositor._render_chops(compositor, compositor.size.region, lambda y: True)
+        strips = [Strip.join(chop.values()) for chop in chops]
         screen, stream = _emulator(*app.size)
         console = app.console
         text = "".join(

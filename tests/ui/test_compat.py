@@ -9,6 +9,8 @@ from __future__ import annotations
 import inspect
 import time
 
+from rich.segment import Segment
+from textual._compositor import Compositor
 from textual.app import App, ComposeResult
 from textual.command import CommandList, CommandPalette
 from textual.css.stylesheet import Stylesheet
@@ -18,6 +20,7 @@ from textual.strip import Strip
 
 from uitools import FakeTime, settle, until
 from workshop.edits.cards import add_card
+from workshop.model import STEPS
 from workshop.tui import compat
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.card_board import CardBoard
@@ -258,3 +261,35 @@ async def test_a_built_step_is_switched_to_without_textuals_hold_on_updates(make
         compat.switch_mode_now(app, "gaps")  # not built: Textual's hold hides the mounting
         assert app._batch_count == 1 and app.current_mode == "gaps"
         await until(pilot, lambda: app._batch_count == 0)
+
+
+def _drawn_by_textual(compositor: Compositor) -> list[list[Segment]]:
+    chops = Compositor._render_chops(compositor, compositor.size.region, lambda y: True)
+    return [list(Strip.join(chop.values())) for chop in chops]
+
+
+async def test_each_step_is_painted_as_textuals_compositor_paints_it(make_app, monkeypatch):
+    """compat.CullingCompositor leaves out only the lines other widgets cover: every step
+    of the scenario, in a small and a large terminal and in projector mode, comes out of
+    it segment for segment as it comes out of Textual's own compositor."""
+    calls: list[object] = []
+    culled = compat.CullingCompositor._render_chops
+    monkeypatch.setattr(compat.CullingCompositor, "_render_chops",
+                        lambda self, *args: calls.append(self) or culled(self, *args))
+    app = make_app(time_source=FakeTime())
+    async with app.run_test(size=(80, 24)) as pilot:
+        for size, projector in (((80, 24), False), ((200, 60), False), ((120, 40), True)):
+            await pilot.resize_terminal(*size)
+            if projector:
+                app.action_toggle_projector()
+            for step in STEPS:
+                app.go_to(step)
+                await settle(pilot)
+                compositor = app.screen._compositor
+                assert isinstance(compositor, compat.CullingCompositor)
+                calls.clear()
+                ours = [list(strip) for strip in compositor.render_strips()]
+                assert calls, ("Textual no longer paints through Compositor._render_chops: "
+                               "compat.CullingCompositor is never used (harmless, but its "
+                               "gain is gone); port it to Textual's new painting or drop it")
+                assert ours == _drawn_by_textual(compositor), (size, projector, step)

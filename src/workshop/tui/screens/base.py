@@ -23,6 +23,7 @@ from workshop.i18n import t
 from workshop.methods import turns
 from workshop.model import BOARDS, Card, StepId, Workshop
 from workshop.text import truncate
+from workshop.tui import compat
 from workshop.tui.widgets.card_board import CardBoard, CardView, Section
 from workshop.tui.widgets.card_entry import CardEntry
 from workshop.tui.widgets.clock import ClockDisplay
@@ -72,6 +73,7 @@ class StepScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(id=f"step-{self.step}", classes="step-screen")
+        compat.cull_hidden_lines(self)
         boards = BOARDS.get(self.step, ())
         self.board: str = boards[0] if boards else ""
         self._dirty = True
