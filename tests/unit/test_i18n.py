@@ -108,3 +108,45 @@ def test_a_folder_that_cannot_be_written_still_gives_the_catalog(catalog_copy):
     cache_file.parent.write_text("a file where the cache folder would be")
     assert i18n.load_catalog(folder, cache_file) == catalog("zh")
     assert list(cache_file.parent.parent.glob("*.tmp")) == []
+
+
+# -- a count and its words --------------------------------------------------------------
+
+
+def test_a_count_agrees_with_its_words_in_english():
+    assert t("plan.list.strategy_info", "en", votes=1, count=1) == "1 vote · 1 action"
+    assert t("plan.list.strategy_info", "en", votes=0, count=3) == "0 votes · 3 actions"
+    assert t("phones.page.others_hidden", "en", count=1) == (
+        "1 more card is hidden until revealed")
+    assert t("phones.page.others_hidden", "en", count=2) == (
+        "2 more cards are hidden until revealed")
+    assert t("shell.not_saved", "en", reason="disk full", count=1, folder="/x").startswith(
+        "Could not save to disk: disk full. The last 1 change is only in memory and is retried")
+    assert t("plan.list.strategy_info", "zh", votes=1, count=1) == (
+        t("plan.list.strategy_info", "zh", votes=2, count=2).replace("2", "1"))
+
+
+def _filled(text: str, number: int) -> str:
+    names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    return t.__globals__["_COUNTS"].vformat(text, (), dict.fromkeys(names, number))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_entry_reads_whole_with_one_and_with_many(lang):
+    """No count spec is left half-read ('{count:=card' or a missing '|'), and no English
+    entry still hedges with "(s)"."""
+    broken = []
+    for key, text in catalog(lang).items():
+        for number in (1, 2):
+            shown = _filled(text, number)
+            if ":=" in shown or ":~" in shown or "(s)" in shown or "(ies)" in shown:
+                broken.append(f"{key}: {shown!r}")
+        for _, name, spec, _ in string.Formatter().parse(text):
+            if spec and spec[0] in "=~" and "|" not in spec:
+                broken.append(f"{key}: {{{name}:{spec}}} has no plural")
+    assert broken == []
+
+
+def test_chinese_needs_no_count_specs():
+    specs = [key for key, text in catalog("zh").items() if ":=" in text or ":~" in text]
+    assert specs == []

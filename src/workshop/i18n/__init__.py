@@ -7,6 +7,10 @@ is in one language and not the other.
 
 The language is chosen by ``--lang``, then the scenario, then ``LANG``/``LC_ALL``.
 
+A count and the words that agree with it, in English: ``{count:=card|cards}`` reads
+"1 card", "3 cards"; ``{count:~is|are}`` is the word alone ("3 more {count:~card is|cards
+are} hidden"). Chinese has no plural and never needs them.
+
 Reading the TOML takes longer than anything else the first screen needs from this
 module, so each flattened catalog is kept as JSON in ``i18n/__pycache__/``, the way
 Python keeps bytecode: used while every TOML file has the size and time it had, written
@@ -18,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import string
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -110,6 +115,26 @@ def get_language() -> Lang:
     return _current
 
 
+COUNTED = ("=", "~")
+"""Format specs of a count: ``{n:=one|other}`` (n and its words), ``{n:~one|other}``
+(the words alone); singular when n is 1."""
+
+
+class _CountFormatter(string.Formatter):
+    """``str.format`` that also reads the specs of a count (``COUNTED``), as a phone's
+    page does (``room/page/phone.js``)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec[:1] in COUNTED:
+            one, _, other = format_spec[1:].partition("|")
+            words = one if value in (1, "1") else other  # a count may come formatted
+            return words if format_spec[0] == "~" else f"{value} {words}"
+        return super().format_field(value, format_spec)
+
+
+_COUNTS = _CountFormatter()
+
+
 def t(key: str, lang: str | None = None, /, **values: Any) -> str:
     """The text for `key` in `lang` (default: the current language), formatted with `values`.
 
@@ -123,6 +148,8 @@ def t(key: str, lang: str | None = None, /, **values: Any) -> str:
         text = catalog(other).get(key, key)
     if values:
         try:
+            if ":=" in text or ":~" in text:
+                return _COUNTS.vformat(text, (), values)
             return text.format(**values)
         except (KeyError, IndexError, ValueError):
             return text

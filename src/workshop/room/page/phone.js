@@ -21,6 +21,13 @@ function s(key, values) {
   let text = (strings[lang] && strings[lang][key]) || strings.en[key] || key;
   for (const [name, value] of Object.entries(values || {})) {
     text = text.split("{" + name + "}").join(String(value));
+    // a count and its words, as the app's catalogs write them: {n:=card|cards} is "1 card",
+    // "3 cards"; {n:~is|are} the words alone
+    text = text.replace(new RegExp("\\{" + name + ":([=~])([^|}]*)\\|([^}]*)\\}", "g"),
+      (_, mark, one, other) => {
+        const words = String(value) === "1" ? one : other;
+        return mark === "~" ? words : value + " " + words;
+      });
   }
   return text;
 }
