@@ -270,3 +270,30 @@ async def test_an_action_nobody_checks_is_flagged_until_someone_does(tmp_path, l
     finally:
         session.close()
         i18n.set_language("zh")
+
+
+async def test_the_key_bar_follows_the_cursor_between_strategies_and_actions(make_app):
+    """An action's keys (A adopt, S status) are offered on an action and not on a strategy:
+    the key bar on the terminal changes as the cursor moves (it kept the first row's keys
+    until something else redrew it)."""
+    from terminal_mirror import TerminalMirror
+    from uitools import settle
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        rows = app.screen.query_one("#actions", RowList)
+        await pilot.press("c")  # two draft actions under the strategy
+        await pilot.press("home")  # back on the strategy
+        await settle(pilot)
+        mirror = TerminalMirror(app)
+        mirror.install()
+        await settle(pilot)
+        for key, kind, adopt in (("down", "action", True), ("home", "strategy", False),
+                                 ("down", "action", True)):
+            await pilot.press(key)
+            await settle(pilot)
+            assert rows.selected.kind == kind
+            assert ("认领" in mirror.screen.display[-1]) == adopt, mirror.screen.display[-1]
+            assert not mirror.differences(), mirror.differences()[:3]
+            await settle(pilot)

@@ -81,6 +81,8 @@ class PlanScreen(StepScreen):
     def __init__(self) -> None:
         super().__init__()
         self.all_teams = False
+        self._keys_for: str | None = None
+        """The kind of row the key bar's keys were last offered for (``check_action``)."""
         self._readiness: dict[str, Readiness] = {}
         self._numbers: dict[str, int] = {}
         self._ranked: list[plan_math.Strategy] = []
@@ -200,6 +202,11 @@ class PlanScreen(StepScreen):
         event.stop()
         self._side(self.doc)
         self._update_spotlight()
+        row = self.action_list.selected
+        kind = row.kind if row is not None else None
+        if kind != self._keys_for:  # an action's keys (adopt, status…) come and go
+            self._keys_for = kind
+            self.refresh_bindings()
 
     def _update_spotlight(self) -> None:
         """In projector mode, the selected action large above the list: what the room
