@@ -49,19 +49,23 @@ def loose(section: CocreateSection) -> list[Card]:
 
 
 def progress(section: CocreateSection) -> Progress:
-    return Progress(cards=len(section.cards),
-                    loose=sum(1 for card in section.cards if card.cluster_id is None),
-                    clusters=len(section.clusters), unnamed=unnamed(section))
+    # read with every card typed, moved or dotted: the cards' clusters gathered once, at
+    # C speed, for both counts
+    homes = list(map(attrgetter("cluster_id"), section.cards))
+    return Progress(cards=len(homes), loose=homes.count(None),
+                    clusters=len(section.clusters), unnamed=_nameless_held(section, homes))
 
 
 def unnamed(section: CocreateSection) -> int:
     """Clusters that hold cards but have no name yet (the step's to-do, worked out with
-    every card typed): no card is looked at while every cluster has a name, and then
-    the cards' clusters are gathered at C speed."""
+    every card typed): no card is looked at while every cluster has a name."""
+    return _nameless_held(section, map(attrgetter("cluster_id"), section.cards))
+
+
+def _nameless_held(section: CocreateSection, homes: Iterable[str | None]) -> int:
+    """How many clusters without a name are among `homes` (read only if there are)."""
     nameless = {k.id for k in section.clusters if not k.name}
-    if not nameless:
-        return 0
-    return len(nameless.intersection(map(attrgetter("cluster_id"), section.cards)))
+    return len(nameless.intersection(homes)) if nameless else 0
 
 
 def _cards(section: CocreateSection, card_ids: Iterable[str]) -> list[Card]:
