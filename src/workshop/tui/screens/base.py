@@ -89,7 +89,21 @@ class StepScreen(Screen):
         was on a card."""
 
     # -- composition ----------------------------------------------------------------
+    def size_classes(self, width: int, height: int) -> dict[str, bool]:
+        """The screen's classes that follow its size (class name: whether it is set)."""
+        return {}
+
+    def _set_size_classes(self, width: int, height: int) -> None:
+        for name, wanted in self.size_classes(width, height).items():
+            self.set_class(wanted, name)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._set_size_classes(event.size.width, event.size.height)
+
     def compose(self) -> ComposeResult:
+        # set before the widgets mount and are styled: otherwise the first resize would
+        # change them and restyle the whole screen before its first frame
+        self._set_size_classes(*self.app.size)
         yield TopBar(self.step)
         with Vertical(id="body"):
             yield Spotlight(id="spotlight", classes="-empty")  # until a card is spotlit

@@ -38,9 +38,8 @@ class ReviewScreen(StepScreen):
             with VerticalScroll(id="method"):
                 yield MethodPanel(self.step)
 
-    def on_resize(self) -> None:
-        self.set_class(self.size.height < 30, "-short")
-        self.set_class(self.size.width < 140, "-narrow")
+    def size_classes(self, width: int, height: int) -> dict[str, bool]:
+        return {"-short": height < 30, "-narrow": width < 140}
 
     def refresh_body(self, doc: Workshop, *, select: str | None = None) -> None:
         super().refresh_body(doc, select=select)

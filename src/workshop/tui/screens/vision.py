@@ -47,9 +47,8 @@ class VisionScreen(PanedStepScreen):
     VisionScreen.-short .panel-hint { display: none; }
     """
 
-    def on_resize(self) -> None:
-        self.set_class(self.size.height < 30, "-short")
-        self.set_class(self.size.width < 140, "-narrow")
+    def size_classes(self, width: int, height: int) -> dict[str, bool]:
+        return {"-short": height < 30, "-narrow": width < 140}
 
     def tab_mark(self, index: int, pane: Pane) -> str:
         return str(index + 1)
