@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop import cli
+from workshop import cli, i18n
 from workshop.store import Session, load
 
 REPO = Path(__file__).resolve().parents[2]
@@ -147,6 +147,18 @@ def test_demo_starts_the_app_on_the_bundled_scenario(launched):
     assert launched[0]["doc"].teams
     assert cli.main(["demo"]) == 0  # reopens the same demo session
     assert launched[1]["session"].path == launched[0]["session"].path
+
+
+def test_the_demo_speaks_its_scenarios_language_made_or_kept(launched, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # the demo scenario is in Chinese
+    for _ in range(2):  # made from the scenario, then kept in the data folder
+        i18n.set_language("en")
+        assert cli.main(["demo"]) == 0
+        assert capsys.readouterr().out.startswith("演示会话：")
+        assert i18n.get_language() == "zh"
+    i18n.set_language("zh")
+    assert cli.main(["demo", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("Demo session: ")
 
 
 def test_no_arguments_opens_the_home_screen(launched):

@@ -25,6 +25,7 @@ from workshop.i18n import t
 from workshop.problems import ScenarioError
 from workshop.sessions import (
     demo_scenario,
+    demo_session_path,
     new_session,
     open_demo,
     open_session,
@@ -190,10 +191,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     return _run(session, args)
 
 
-def _run(session: Session, args: argparse.Namespace) -> int:
+def _speak_the_session(session: Session, args: argparse.Namespace) -> None:
     if not args.lang:
         i18n.set_language(i18n.detect(scenario=session.doc.room.language
                                       or session.doc.meta.language))
+
+
+def _run(session: Session, args: argparse.Namespace) -> int:
+    _speak_the_session(session, args)
     try:
         return run_app(session, projector=getattr(args, "projector", False),
                        room=getattr(args, "room", False),
@@ -222,9 +227,12 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    if not args.lang:
+    if not args.lang and (args.fresh or not demo_session_path().exists()):
+        # made from the scenario: its messages in the scenario's language (reading the
+        # scenario's schemas costs the start of a kept demo some 20 ms it does not need)
         i18n.set_language(i18n.detect(scenario=scenario_language(demo_scenario())))
     session = open_demo(fresh=args.fresh)
+    _speak_the_session(session, args)
     _print(t("cli.demo_session", path=session.path))
     return _run(session, args)
 

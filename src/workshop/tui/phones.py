@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import SystemCommand
 
 from workshop import i18n
-from workshop.edits import phones as phone_edits
 from workshop.i18n import t
 from workshop.methods import dots as dot_method
 from workshop.room import access
@@ -35,6 +35,14 @@ REDRAW_AFTER = 0.2
 """Seconds the projector waits after a phone's change before it redraws, so that the
 changes of a room full of phones are drawn together, a few times a second (a keystroke
 redraws at once, as always)."""
+
+
+def _phone_edits() -> ModuleType:
+    """``workshop.edits.phones``, loaded when the room first needs it: it brings the
+    edits of every step with it, which the first screen does not wait for."""
+    from workshop.edits import phones
+
+    return phones
 
 
 @dataclass(frozen=True)
@@ -125,7 +133,7 @@ class PhonesHost:
         from workshop.room.server import RoomServer
 
         if not self.session.doc.room.phones.code:
-            self.room(phone_edits.set_code, access.new_code())
+            self.room(_phone_edits().set_code, access.new_code())
         options = self.room_options
         address = options.host or lan_address()
         ports = [options.port] if options.port is not None else [DEFAULT_PORT, 0]
@@ -190,24 +198,24 @@ class PhonesHost:
     def new_code(self) -> None:
         """A new join code: every phone is out until it joins with the new one."""
         dropped = len(self.session.doc.room.phones.devices)
-        self.room(phone_edits.set_code, access.new_code())
+        self.room(_phone_edits().set_code, access.new_code())
         self.notify(t("phones.room.new_code", count=dropped), timeout=5)
 
     def drop_phone(self, device_id: str) -> None:
         if not any(d.id == device_id for d in self.session.doc.room.phones.devices):
             return  # gone already (it left, or a new code dropped it)
-        phone = self.room(phone_edits.drop_device, device_id)
+        phone = self.room(_phone_edits().drop_device, device_id)
         if phone is not None and self.room_server is not None:
             self.room_server.forget_device(device_id)
 
     def phone_lock_keys(self) -> list[str]:
         """What the phones may change now, as lock keys."""
         stage = self.stage()
-        keys = [phone_edits.board_key(stage.step, board) for board in stage.boards]
+        keys = [_phone_edits().board_key(stage.step, board) for board in stage.boards]
         if stage.ballot:
-            keys.append(phone_edits.vote_key(stage.ballot))
+            keys.append(_phone_edits().vote_key(stage.ballot))
         if stage.questions:
-            keys.append(phone_edits.QUESTIONS)
+            keys.append(_phone_edits().QUESTIONS)
         return keys
 
     def toggle_phone_lock(self) -> None:
@@ -218,13 +226,13 @@ class PhonesHost:
             self.notify(t("phones.room.nothing_to_lock"), timeout=4)
             return
         locked = all(key in self.session.doc.room.phones.locked for key in keys)
-        self.room(phone_edits.set_locked, keys, not locked)
+        self.room(_phone_edits().set_locked, keys, not locked)
         self.notify(t("phones.room.unlocked" if locked else "phones.room.locked"), timeout=4)
 
     def step_ballot(self) -> str | None:
         """The dot vote of the current step, if it has one."""
         step = self.session.doc.room.step
-        return step if step in phone_edits.BALLOTS else None
+        return step if step in _phone_edits().BALLOTS else None
 
     def toggle_tally(self) -> None:
         """Show a secret vote's tally on the projector (or hide it again)."""
@@ -234,7 +242,7 @@ class PhonesHost:
             self.notify(t("phones.room.no_vote_here"), timeout=4)
             return
         shown = dot_method.tally_hidden(self.session.doc, ballot)
-        self.room(phone_edits.show_tally, ballot, shown)
+        self.room(_phone_edits().show_tally, ballot, shown)
         self.notify(t("phones.room.tally_shown" if shown else "phones.room.tally_hidden"),
                     timeout=4)
 
