@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from cocreate_factory import IDEAS, room
-from cocreate_pilot import board_lines, board_of, squeeze, wall_cards, wall_titles
+from cocreate_pilot import board_lines, board_of, squeeze, wall_cards, wall_columns, wall_titles
 from uitools import settle
 from workshop.methods.cocreate import clusters
+from workshop.text import cells
 
 SIZES = [(80, 24), (200, 60)]
 
@@ -202,3 +203,45 @@ async def test_undo_and_redo_of_a_card_typed_follow_the_change_not_the_whole_wal
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert wall_columns(app) == undone
+
+
+@pytest.mark.parametrize("size", [(120, 40), (200, 60)])
+async def test_a_card_brought_from_the_gaps_reads_its_text_then_its_badge(cocreate_app, size):
+    """A card carried over from step 2 ends with its badge (根因) at its column's right
+    edge, or on a line of its own when its last line has no room; every line of the wall
+    is as wide as the board, the lit card's too, so the columns beside it stay in line."""
+    doc = room()
+    # the first cluster holds 12 cards of 10 to 21 Chinese characters: whatever the
+    # column's width, some last lines have room for the badge and some do not
+    first = doc.cocreate.clusters[0].id
+    for card in doc.cocreate.cards:
+        if card.cluster_id == first:
+            card.cluster_id = doc.cocreate.clusters[1].id
+    for k, card in enumerate(doc.cocreate.cards[:12]):
+        card.text = "根" * (10 + k)
+        card.cluster_id = first
+        doc.cocreate.sources[card.id] = f"cause:{card.id}"
+    app = cocreate_app(doc)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")  # the wall takes the width
+        await settle(pilot)
+        board = board_of(app)
+        width = board.scrollable_content_region.width
+        for y in range(board.scrollable_content_region.height):
+            line = board.render_line(y)
+            assert line.cell_length == width and cells(line.text) == width, y
+        shown = next(cards for _title, cards in wall_columns(app)
+                     if cards and cards[0].startswith("根"))
+        assert len(shown) >= 8, shown
+        for k, card in enumerate(shown[:-1]):  # the last may go on below the screen
+            assert card == "根" * (10 + k) + "根因", card
+        by_column: dict[tuple[int, int], list[str]] = {}
+        for y in range(board.scrollable_content_region.height):
+            line = board.render_line(y)
+            for key, x, column in board.column_spans(y):
+                by_column.setdefault(key, []).append(line.crop(x, x + column).text)
+        in_column = next(c for c in by_column.values() if any("根根" in cell for cell in c))
+        ends = [c for c in in_column if c.endswith(" 根因") and c.strip() != "根因"]
+        alone = [c for c in in_column if c.strip() == "根因"]
+        assert ends and alone, in_column  # at the end of a line, and on a line of its own

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from workshop.text import cells
+from workshop.text import cells, clean
 from workshop.tui.widgets.wall_layout import (
     Spot,
     balanced,
@@ -47,6 +49,18 @@ def test_a_card_on_the_wall_keeps_its_numbers_and_brackets_whole(width):
     assert not any(line.startswith(("）", "，")) for line in lines[1:])
     assert fill("建立客户分级档案（62）", 20) == ["建立客户分级档案", "（62）"]
     assert fill("a  b", 1) == ["a", "b"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(st.sampled_from(list("ab 1，。（）()[]【】 中文字🎉\t\u3000\n")), max_size=80),
+       width=st.integers(1, 30))
+def test_wrapping_keeps_every_character_but_spaces_and_fits_its_lines(text, width):
+    text = clean(text, multiline=True)  # as every card and title is kept
+    lines = fill(text, width)
+    assert "".join("".join(lines).split()) == "".join(text.split())  # only spaces go
+    assert all(cells(line) <= width or len(line) == 1 for line in lines)  # or too wide
+    assert all(line == line.rstrip() for line in lines)
+    assert len(lines) >= text.count("\n") + 1  # each paragraph starts a line
 
 
 def wall():

@@ -15,7 +15,7 @@ is; after a change only the lines on screen that changed are repainted.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from itertools import accumulate, chain
 from typing import Any
 
@@ -51,6 +51,24 @@ SPACER = Band((), 0, 1)
 """A blank line under the loose cards."""
 
 
+class CardLine:
+    """A card's line as laid out on the wall: its segments and their width. Lighter
+    than a ``Strip`` (which sets up seven caches as it is made): the wall lays out every
+    card, thousands of lines, and draws only the few on screen."""
+
+    __slots__ = ("cell_length", "segments")
+
+    def __init__(self, segments: list[Segment], cell_length: int) -> None:
+        self.segments = segments
+        self.cell_length = cell_length
+
+    def __iter__(self) -> Iterator[Segment]:
+        return iter(self.segments)
+
+    def crop(self, start: int, end: int) -> Strip:
+        return Strip(self.segments, self.cell_length).crop(start, end)
+
+
 class WallBoard(CardBoard):
     """Sections as columns of a wall; `flowing` sections spread across the width."""
 
@@ -72,9 +90,11 @@ class WallBoard(CardBoard):
         self._section_index: dict[str, int] = {}
         self._memo: dict[tuple, tuple[Any, tuple]] = {}
         """Columns and bands laid out, by what they show: reused while it stays the same."""
-        self._lines: dict[tuple[CardView, int], list[Strip]] = {}
+        self._lines: dict[tuple[CardView, int], list[CardLine]] = {}
         self._titles: dict[tuple, list[Strip]] = {}
-        self._cells: dict[int, tuple[Strip | None, list[Segment]]] = {}
+        self._bars: dict[str | None, Style] = {}
+        """A card's bar in its team's colour, by colour."""
+        self._cells: dict[int, tuple[Strip | CardLine | None, list[Segment]]] = {}
         self._joined: dict[int, tuple[Band, dict[int, Strip]]] = {}
         """Lines of the wall put together (by band, then line within it)."""
 
@@ -136,6 +156,7 @@ class WallBoard(CardBoard):
         if styles_key != self._styles_key:
             self._lines.clear()
             self._titles.clear()
+            self._bars.clear()
             self._cells.clear()
             self._memo = {}
             self._styles_key = styles_key
@@ -290,7 +311,7 @@ class WallBoard(CardBoard):
             bar = "█" * round(dots * (width - 1 - cells(f" {most}")) / most)
         return Strip([Segment(f" {bar} {dots}", style)])
 
-    def _card(self, card: CardView, width: int) -> list[Strip]:
+    def _card(self, card: CardView, width: int) -> list[CardLine]:
         """A card in a column: its team's bar, its text (no team name: the wall is the
         room's), its badge; wrapped once per column width."""
         key = (card, width)
@@ -299,29 +320,38 @@ class WallBoard(CardBoard):
             lines = self._lines[key] = self._layout_wall_card(card, width)
         return lines
 
-    def _layout_wall_card(self, card: CardView, width: int) -> list[Strip]:
+    def _bar(self, color: str | None) -> Style:
+        bar = self._bars.get(color)
+        if bar is None:
+            bar = self._bars[color] = Style(color=color, bold=True)
+        return bar
+
+    def _layout_wall_card(self, card: CardView, width: int) -> list[CardLine]:
         # a hidden card gives away neither its text nor its team's colour
-        bar = Style(color=None if card.hidden else card.color or None, bold=True)
+        bar = self._bar(None if card.hidden else card.color or None)
         mark = "▌ "
         if card.marked:
             bar, mark = self._cached_style("marked"), "✔ "
-        text_style = self._cached_style("hidden") if card.hidden else Style()
+        text_style = self._cached_style("hidden") if card.hidden else None
         lines = fill("▒▒▒▒▒▒" if card.hidden else card.text, width - 2)
         badge_style = self._cached_style("badge")
-        strips = []
+        laid = []
         for n, line in enumerate(lines):
-            segments = [Segment(mark if n == 0 else "  ", bar if n == 0 else Style()),
+            used = cells(line)
+            segments = [Segment(mark, bar) if n == 0 else Segment("  "),
                         Segment(line, text_style)]
             if n == len(lines) - 1 and card.badge:
-                room = width - 2 - cells(line)
+                room = width - 2 - used
                 badge = " " + card.badge
                 if cells(badge) <= room:
                     segments += [Segment(" " * (room - cells(badge))), Segment(badge, badge_style)]
+                    used = width - 2
                 else:
-                    strips.append(Strip(segments))
-                    segments = [Segment("  "), Segment(card.badge, badge_style)]
-            strips.append(Strip(segments))
-        return strips
+                    laid.append(CardLine(segments, 2 + used))
+                    segments, used = [Segment("  "), Segment(card.badge, badge_style)], \
+                        cells(card.badge)
+            laid.append(CardLine(segments, 2 + used))
+        return laid
 
     # -- drawing --------------------------------------------------------------------------
     def _line_at(self, bands: list[Band], tops: list[int], row: int) -> tuple[Band | None, int]:
@@ -350,7 +380,7 @@ class WallBoard(CardBoard):
         if changed:
             self.refresh(Region(0, changed[0], self.size.width, changed[-1] - changed[0] + 1))
 
-    def _cell(self, line: Strip | None, width: int, style: Style | None = None
+    def _cell(self, line: Strip | CardLine | None, width: int, style: Style | None = None
               ) -> list[Segment]:
         """A laid-out line as a column draws it: padded to the column's width, on the
         board's style (and on `style`, the cursor's, when given). Kept while the line is

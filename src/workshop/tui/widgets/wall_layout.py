@@ -129,6 +129,17 @@ def _breaks_between(before: str, after: str) -> bool:
     return before == " " or cells(before) > 1 or cells(after) > 1
 
 
+_CHAR_CELLS: dict[str, int] = {}
+"""Cells of each character met so far (the wall wraps thousands of cards at its start)."""
+
+
+def _char_cells(char: str) -> int:
+    width = _CHAR_CELLS.get(char)
+    if width is None:
+        width = _CHAR_CELLS[char] = cells(char)
+    return width
+
+
 def fill(text: str, width: int) -> list[str]:
     """Wrap `text` to lines of at most `width` cells, as a card on the wall reads best:
     Chinese fills each line (``wrap`` moved a Chinese run after a space to the next line,
@@ -137,15 +148,19 @@ def fill(text: str, width: int) -> list[str]:
     width = max(1, width)
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        if cells(paragraph) <= width:  # most titles, short cards: one line
+            lines.append((paragraph.lstrip(" ") if lines else paragraph).rstrip())
+            continue
         line, used = "", 0
+        blank = True  # the line holds only spaces so far
         for char in paragraph:
-            w = cells(char)
+            w = _CHAR_CELLS.get(char) or _char_cells(char)
             if char == " " and not line and lines:
                 continue  # a wrapped line does not start with a space
-            if used + w > width and line.strip():
+            if used + w > width and not blank:
                 if char == " ":  # the line ends at this space
                     lines.append(line.rstrip())
-                    line, used = "", 0
+                    line, used, blank = "", 0, True
                     continue
                 cut = next((i for i in range(len(line) - 1, 0, -1)
                             if _breaks_between(line[i - 1], line[i])), 0)
@@ -156,8 +171,11 @@ def fill(text: str, width: int) -> list[str]:
                 lines.append(line.rstrip())
                 line = rest.lstrip()
                 used = cells(line)
+                blank = not line.strip()
             line += char
             used += w
+            if blank and not char.isspace():
+                blank = False
         lines.append(line.rstrip())
     return lines
 
