@@ -9,10 +9,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from workshop import i18n
+from workshop.model.limits import MAX_NAME
 from workshop.scenario import (
     MAX_BYTES,
     MAX_PROBLEMS,
@@ -829,17 +830,21 @@ user_text = st.text(
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(statement=user_text, name=user_text)
+@example(statement="0", name="0" * 61)  # a name one over the limit: refused, not kept
 def test_user_text_round_trips_after_cleaning(tmp_path: Path, statement: str, name: str) -> None:
     source = (f"[workshop]\ntitle = {toml_string(name)}\n[[teams]]\nname = {toml_string(name)}\n"
               f"members = [{toml_string(name)}]\n[[goals]]\nstatement = {toml_string(statement)}\n"
               f"[vision]\nstatement = {toml_string(statement)}\n")
     path = write(tmp_path, source)
     want_name, want_statement = clean(name), clean(statement)
-    if not want_name or not want_statement:
+    too_long = len(want_name) > MAX_NAME  # a team's and a person's name; a title is longer
+    if not want_name or not want_statement or too_long:
         paths = {p.path for p in problems_of(path)}
         expected = set()
         if not want_name:
             expected |= {"workshop.title", "teams[0].name", "teams[0].members[0].name"}
+        if too_long:
+            expected |= {"teams[0].name", "teams[0].members[0].name"}
         if not want_statement:
             expected.add("goals[0].statement")
         assert paths == expected
