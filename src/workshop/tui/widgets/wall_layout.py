@@ -144,7 +144,9 @@ def fill(text: str, width: int) -> list[str]:
     """Wrap `text` to lines of at most `width` cells, as a card on the wall reads best:
     Chinese fills each line (``wrap`` moved a Chinese run after a space to the next line,
     leaving a cluster's number alone), a number, a word or a bracketed note is not cut in
-    two, and no line starts with a closing mark. A word wider than the line is cut."""
+    two, and no line starts with a closing mark unless the line before could not hold it
+    (``1【。`` in 3 cells). A word wider than the line is cut; no line is wider than
+    `width` but for a single character wider than it."""
     width = max(1, width)
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -164,7 +166,8 @@ def fill(text: str, width: int) -> list[str]:
                     continue
                 cut = next((i for i in range(len(line) - 1, 0, -1)
                             if _breaks_between(line[i - 1], line[i])), 0)
-                if not _breaks_between(line[-1], char) and cut:
+                if (not _breaks_between(line[-1], char) and cut
+                        and cells(line[cut:]) + w <= width):  # what moves down fits there
                     line, rest = line[:cut], line[cut:]
                 else:
                     rest = ""
