@@ -42,6 +42,7 @@ from workshop.tui.widgets.wall_layout import (
     retitle,
     same_line,
     stack,
+    text_cells,
     vertical,
 )
 
@@ -337,19 +338,20 @@ class WallBoard(CardBoard):
         badge_style = self._cached_style("badge")
         laid = []
         for n, line in enumerate(lines):
-            used = cells(line)
+            used = text_cells(line)
             segments = [Segment(mark, bar) if n == 0 else Segment("  "),
                         Segment(line, text_style)]
             if n == len(lines) - 1 and card.badge:
                 room = width - 2 - used
                 badge = " " + card.badge
-                if cells(badge) <= room:
-                    segments += [Segment(" " * (room - cells(badge))), Segment(badge, badge_style)]
+                badge_cells = text_cells(badge)
+                if badge_cells <= room:
+                    segments += [Segment(" " * (room - badge_cells)), Segment(badge, badge_style)]
                     used = width - 2
                 else:
                     laid.append(CardLine(segments, 2 + used))
                     segments, used = [Segment("  "), Segment(card.badge, badge_style)], \
-                        cells(card.badge)
+                        text_cells(card.badge)
             laid.append(CardLine(segments, 2 + used))
         return laid
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from math import ceil
 from typing import Any, NamedTuple
 
@@ -126,7 +127,7 @@ def _breaks_between(before: str, after: str) -> bool:
     opening one (``（61）`` stays whole)."""
     if after in NO_START or before in NO_END or after == " ":
         return False
-    return before == " " or cells(before) > 1 or cells(after) > 1
+    return before == " " or _char_cells(before) > 1 or _char_cells(after) > 1
 
 
 _CHAR_CELLS: dict[str, int] = {}
@@ -140,6 +141,14 @@ def _char_cells(char: str) -> int:
     return width
 
 
+def text_cells(text: str) -> int:
+    """``cells(text)``, summed from the characters' widths met before (as ``fill`` does)."""
+    if "\u200d" in text or "\ufe0f" in text:  # see ``fill``
+        return cells(text)
+    widths = list(map(_CHAR_CELLS.get, text))
+    return sum(widths) if None not in widths else sum(map(_char_cells, text))
+
+
 def fill(text: str, width: int) -> list[str]:
     """Wrap `text` to lines of at most `width` cells, as a card on the wall reads best:
     Chinese fills each line (``wrap`` moved a Chinese run after a space to the next line,
@@ -150,37 +159,61 @@ def fill(text: str, width: int) -> list[str]:
     width = max(1, width)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        if cells(paragraph) <= width:  # most titles, short cards: one line
+        widths = list(map(_CHAR_CELLS.get, paragraph))
+        if None in widths:
+            widths = [_char_cells(char) for char in paragraph]
+        ends = list(accumulate(widths, initial=0))  # ends[k]: the cells of paragraph[:k]
+        # a joiner or a variation selector makes a run of characters one picture: only
+        # then is a text's width not the sum of its characters'
+        exact = "\u200d" not in paragraph and "\ufe0f" not in paragraph
+        if (ends[-1] if exact else cells(paragraph)) <= width:  # one line
             lines.append((paragraph.lstrip(" ") if lines else paragraph).rstrip())
-            continue
-        line, used = "", 0
-        blank = True  # the line holds only spaces so far
-        for char in paragraph:
-            w = _CHAR_CELLS.get(char) or _char_cells(char)
-            if char == " " and not line and lines:
-                continue  # a wrapped line does not start with a space
-            if used + w > width and not blank:
-                if char == " ":  # the line ends at this space
-                    lines.append(line.rstrip())
-                    line, used, blank = "", 0, True
-                    continue
-                cut = next((i for i in range(len(line) - 1, 0, -1)
-                            if _breaks_between(line[i - 1], line[i])), 0)
-                if (not _breaks_between(line[-1], char) and cut
-                        and cells(line[cut:]) + w <= width):  # what moves down fits there
-                    line, rest = line[:cut], line[cut:]
-                else:
-                    rest = ""
-                lines.append(line.rstrip())
-                line = rest.lstrip()
-                used = cells(line)
-                blank = not line.strip()
-            line += char
-            used += w
-            if blank and not char.isspace():
-                blank = False
-        lines.append(line.rstrip())
+        else:
+            _wrap(paragraph, width, lines, widths, ends, exact)
     return lines
+
+
+def _wrap(paragraph: str, width: int, lines: list[str], widths: list[int], ends: list[int],
+          exact: bool) -> None:
+    """Add the lines of `paragraph` to `lines`, a line at a time: each goes straight to
+    the first character that does not fit (``ends``), then ends at the last place a line
+    may end before it (the wall wraps thousands of cards as it opens)."""
+    def span(a: int, b: int) -> int:
+        return ends[b] - ends[a] if exact else cells(paragraph[a:b])
+
+    size = len(paragraph)
+    start = at = used = 0  # the line so far is paragraph[start:at], `used` cells wide
+    while True:
+        if start == at and lines:
+            while at < size and paragraph[at] == " ":
+                at += 1  # a wrapped line does not start with a space
+            start = at
+        over = bisect_right(ends, width - used + ends[at], at + 1) - 1  # does not fit
+        if over >= size:
+            lines.append(paragraph[start:].rstrip())
+            return
+        char, line = paragraph[over], paragraph[start:over]
+        if not line.strip():  # nothing but spaces yet: the character stays on this line
+            used += ends[over + 1] - ends[at]
+            at = over + 1
+            continue
+        if char == " ":  # the line ends at this space
+            lines.append(line.rstrip())
+            start = at = over + 1
+            used = 0
+            continue
+        cut = next((i for i in range(len(line) - 1, 0, -1)
+                    if _breaks_between(line[i - 1], line[i])), 0)
+        kept = len(line)
+        if (cut and not _breaks_between(line[-1], char)
+                and span(start + cut, over) + widths[over] <= width):  # what moves fits
+            kept = cut
+        lines.append(line[:kept].rstrip())
+        start += kept
+        while start < over and paragraph[start].isspace():
+            start += 1
+        used = span(start, over) + widths[over]
+        at = over + 1
 
 
 def same_line(was: Band | None, was_row: int, now: Band | None, now_row: int) -> bool:
