@@ -15,9 +15,10 @@ is; after a change only the lines on screen that changed are repainted.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
+from functools import partial
 from itertools import accumulate, chain
-from typing import Any
+from typing import Any, overload
 
 from rich.segment import Segment
 from rich.style import Style
@@ -70,6 +71,32 @@ class CardLine:
         return Strip(self.segments, self.cell_length).crop(start, end)
 
 
+class CardLines(Sequence[CardLine]):
+    """A card's lines on the wall, made when first drawn: laying the wall out needs only
+    how many there are (its wrapped text), and only the cards on screen are drawn."""
+
+    __slots__ = ("_count", "_lay", "_lines", "_texts")
+
+    def __init__(self, texts: list[str], count: int,
+                 lay: Callable[[list[str]], list[CardLine]]) -> None:
+        self._texts = texts
+        self._count = count
+        self._lay = lay
+        self._lines: list[CardLine] | None = None
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> CardLine: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[CardLine]: ...
+    def __getitem__(self, index: int | slice) -> CardLine | list[CardLine]:
+        if self._lines is None:
+            self._lines = self._lay(self._texts)
+        return self._lines[index]
+
+
 class WallBoard(CardBoard):
     """Sections as columns of a wall; `flowing` sections spread across the width."""
 
@@ -91,7 +118,7 @@ class WallBoard(CardBoard):
         self._section_index: dict[str, int] = {}
         self._memo: dict[tuple, tuple[Any, tuple]] = {}
         """Columns and bands laid out, by what they show: reused while it stays the same."""
-        self._lines: dict[tuple[CardView, int], list[CardLine]] = {}
+        self._lines: dict[tuple[CardView, int], CardLines] = {}
         self._titles: dict[tuple, list[Strip]] = {}
         self._bars: dict[str | None, Style] = {}
         """A card's bar in its team's colour, by colour."""
@@ -312,13 +339,18 @@ class WallBoard(CardBoard):
             bar = "█" * round(dots * (width - 1 - cells(f" {most}")) / most)
         return Strip([Segment(f" {bar} {dots}", style)])
 
-    def _card(self, card: CardView, width: int) -> list[CardLine]:
+    def _card(self, card: CardView, width: int) -> CardLines:
         """A card in a column: its team's bar, its text (no team name: the wall is the
-        room's), its badge; wrapped once per column width."""
+        room's), its badge; wrapped once per column width, drawn when first shown."""
         key = (card, width)
         lines = self._lines.get(key)
         if lines is None:
-            lines = self._lines[key] = self._layout_wall_card(card, width)
+            texts = fill("▒▒▒▒▒▒" if card.hidden else card.text, width - 2)
+            count = len(texts)
+            if card.badge and text_cells(texts[-1]) + text_cells(" " + card.badge) > width - 2:
+                count += 1  # the badge goes on a line of its own
+            lines = self._lines[key] = CardLines(
+                texts, count, partial(self._layout_wall_card, card, width))
         return lines
 
     def _bar(self, color: str | None) -> Style:
@@ -327,14 +359,14 @@ class WallBoard(CardBoard):
             bar = self._bars[color] = Style(color=color, bold=True)
         return bar
 
-    def _layout_wall_card(self, card: CardView, width: int) -> list[CardLine]:
+    def _layout_wall_card(self, card: CardView, width: int, lines: list[str]
+                          ) -> list[CardLine]:
         # a hidden card gives away neither its text nor its team's colour
         bar = self._bar(None if card.hidden else card.color or None)
         mark = "▌ "
         if card.marked:
             bar, mark = self._cached_style("marked"), "✔ "
         text_style = self._cached_style("hidden") if card.hidden else None
-        lines = fill("▒▒▒▒▒▒" if card.hidden else card.text, width - 2)
         badge_style = self._cached_style("badge")
         laid = []
         for n, line in enumerate(lines):
