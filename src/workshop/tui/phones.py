@@ -210,12 +210,12 @@ class PhonesHost:
 
     def phone_lock_keys(self) -> list[str]:
         """What the phones may change now, as lock keys."""
-        stage = self.stage()
-        keys = [_phone_edits().board_key(stage.step, board) for board in stage.boards]
+        stage, edits = self.stage(), _phone_edits()
+        keys = [edits.board_key(stage.step, board) for board in stage.boards]
         if stage.ballot:
-            keys.append(_phone_edits().vote_key(stage.ballot))
+            keys.append(edits.vote_key(stage.ballot))
         if stage.questions:
-            keys.append(_phone_edits().QUESTIONS)
+            keys.append(edits.QUESTIONS)
         return keys
 
     def toggle_phone_lock(self) -> None:

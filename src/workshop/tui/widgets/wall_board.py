@@ -15,10 +15,9 @@ is; after a change only the lines on screen that changed are repainted.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterator, Sequence
-from functools import partial
+from collections.abc import Collection
 from itertools import accumulate, chain
-from typing import Any, overload
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -29,6 +28,7 @@ from textual.strip import Strip
 
 from workshop.text import cells, truncate_start
 from workshop.tui.widgets.card_board import CardBoard, CardView, Section
+from workshop.tui.widgets.wall_cards import CardLine, CardLines, card_lines, lay_card
 from workshop.tui.widgets.wall_layout import (
     GAP,
     Band,
@@ -43,7 +43,6 @@ from workshop.tui.widgets.wall_layout import (
     retitle,
     same_line,
     stack,
-    text_cells,
     vertical,
 )
 
@@ -51,50 +50,6 @@ TITLE_LINES = 2
 """A cluster's title wraps to at most this many lines; cut, its last keeps its end (team, count)."""
 SPACER = Band((), 0, 1)
 """A blank line under the loose cards."""
-
-
-class CardLine:
-    """A card's line as laid out on the wall: its segments and their width. Lighter
-    than a ``Strip`` (which sets up seven caches as it is made): the wall lays out every
-    card, thousands of lines, and draws only the few on screen."""
-
-    __slots__ = ("cell_length", "segments")
-
-    def __init__(self, segments: list[Segment], cell_length: int) -> None:
-        self.segments = segments
-        self.cell_length = cell_length
-
-    def __iter__(self) -> Iterator[Segment]:
-        return iter(self.segments)
-
-    def crop(self, start: int, end: int) -> Strip:
-        return Strip(self.segments, self.cell_length).crop(start, end)
-
-
-class CardLines(Sequence[CardLine]):
-    """A card's lines on the wall, made when first drawn: laying the wall out needs only
-    how many there are (its wrapped text), and only the cards on screen are drawn."""
-
-    __slots__ = ("_count", "_lay", "_lines", "_texts")
-
-    def __init__(self, texts: list[str], count: int,
-                 lay: Callable[[list[str]], list[CardLine]]) -> None:
-        self._texts = texts
-        self._count = count
-        self._lay = lay
-        self._lines: list[CardLine] | None = None
-
-    def __len__(self) -> int:
-        return self._count
-
-    @overload
-    def __getitem__(self, index: int) -> CardLine: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[CardLine]: ...
-    def __getitem__(self, index: int | slice) -> CardLine | list[CardLine]:
-        if self._lines is None:
-            self._lines = self._lay(self._texts)
-        return self._lines[index]
 
 
 class WallBoard(CardBoard):
@@ -345,47 +300,16 @@ class WallBoard(CardBoard):
         key = (card, width)
         lines = self._lines.get(key)
         if lines is None:
-            texts = fill("▒▒▒▒▒▒" if card.hidden else card.text, width - 2)
-            count = len(texts)
-            if card.badge and text_cells(texts[-1]) + text_cells(" " + card.badge) > width - 2:
-                count += 1  # the badge goes on a line of its own
-            lines = self._lines[key] = CardLines(
-                texts, count, partial(self._layout_wall_card, card, width))
+            lines = self._lines[key] = card_lines(card, width, self._lay_card)
         return lines
 
-    def _bar(self, color: str | None) -> Style:
+    def _lay_card(self, card: CardView, width: int, texts: list[str]) -> list[CardLine]:
+        # a hidden card gives away neither its text nor its team's colour
+        color = None if card.hidden else card.color or None
         bar = self._bars.get(color)
         if bar is None:
             bar = self._bars[color] = Style(color=color, bold=True)
-        return bar
-
-    def _layout_wall_card(self, card: CardView, width: int, lines: list[str]
-                          ) -> list[CardLine]:
-        # a hidden card gives away neither its text nor its team's colour
-        bar = self._bar(None if card.hidden else card.color or None)
-        mark = "▌ "
-        if card.marked:
-            bar, mark = self._cached_style("marked"), "✔ "
-        text_style = self._cached_style("hidden") if card.hidden else None
-        badge_style = self._cached_style("badge")
-        laid = []
-        for n, line in enumerate(lines):
-            used = text_cells(line)
-            segments = [Segment(mark, bar) if n == 0 else Segment("  "),
-                        Segment(line, text_style)]
-            if n == len(lines) - 1 and card.badge:
-                room = width - 2 - used
-                badge = " " + card.badge
-                badge_cells = text_cells(badge)
-                if badge_cells <= room:
-                    segments += [Segment(" " * (room - badge_cells)), Segment(badge, badge_style)]
-                    used = width - 2
-                else:
-                    laid.append(CardLine(segments, 2 + used))
-                    segments, used = [Segment("  "), Segment(card.badge, badge_style)], \
-                        text_cells(card.badge)
-            laid.append(CardLine(segments, 2 + used))
-        return laid
+        return lay_card(card, width, texts, bar, self._cached_style)
 
     # -- drawing --------------------------------------------------------------------------
     def _line_at(self, bands: list[Band], tops: list[int], row: int) -> tuple[Band | None, int]:

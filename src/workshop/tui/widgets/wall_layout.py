@@ -141,12 +141,21 @@ def _char_cells(char: str) -> int:
     return width
 
 
-def text_cells(text: str) -> int:
-    """``cells(text)``, summed from the characters' widths met before (as ``fill`` does)."""
-    if "\u200d" in text or "\ufe0f" in text:  # see ``fill``
-        return cells(text)
+def _widths(text: str) -> list[int]:
+    """The cells of each character of `text` (at C speed once they have all been met)."""
     widths = list(map(_CHAR_CELLS.get, text))
-    return sum(widths) if None not in widths else sum(map(_char_cells, text))
+    return widths if None not in widths else [_char_cells(char) for char in text]
+
+
+def _summed(text: str) -> bool:
+    """Whether `text` is as wide as its characters together: not when a joiner or a
+    variation selector makes a run of them one picture."""
+    return "\u200d" not in text and "\ufe0f" not in text
+
+
+def text_cells(text: str) -> int:
+    """``cells(text)``, from the widths of its characters met before."""
+    return sum(_widths(text)) if _summed(text) else cells(text)
 
 
 def fill(text: str, width: int) -> list[str]:
@@ -159,13 +168,9 @@ def fill(text: str, width: int) -> list[str]:
     width = max(1, width)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        widths = list(map(_CHAR_CELLS.get, paragraph))
-        if None in widths:
-            widths = [_char_cells(char) for char in paragraph]
+        widths = _widths(paragraph)
         ends = list(accumulate(widths, initial=0))  # ends[k]: the cells of paragraph[:k]
-        # a joiner or a variation selector makes a run of characters one picture: only
-        # then is a text's width not the sum of its characters'
-        exact = "\u200d" not in paragraph and "\ufe0f" not in paragraph
+        exact = _summed(paragraph)
         if (ends[-1] if exact else cells(paragraph)) <= width:  # one line
             lines.append((paragraph.lstrip(" ") if lines else paragraph).rstrip())
         else:
