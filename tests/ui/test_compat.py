@@ -7,6 +7,7 @@ it. Run them first after moving the ``textual`` pin.
 from __future__ import annotations
 
 import inspect
+import random
 import time
 
 from rich.segment import Segment
@@ -16,6 +17,7 @@ from textual.command import CommandList, CommandPalette
 from textual.css.stylesheet import Stylesheet
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
 
 from uitools import FakeTime, settle, until
@@ -139,6 +141,76 @@ async def test_scrollbars_follow_a_virtual_size_set_without_a_layout():
             "see compat.SteadyScrollView.update_scrollbars.")
         board.scroll_to(y=900, animate=False, immediate=True)
         assert board.scroll_y == 900
+
+
+def _bar_drawn(length: int, virtual: int, window: int, position: float) -> tuple:
+    bar = ScrollBarRender.render_bar(size=length, virtual_size=virtual,
+                                     window_size=window if window < virtual else 0,
+                                     position=position)
+    return _shape(bar.segments)
+
+
+def _shape(segments) -> tuple:
+    """A scrollbar's cells: each one's glyph and what a click on it does (the thumb's
+    cells grab, the others scroll up or down), whatever the theme's colours."""
+    return tuple((segment.text, (segment.style.meta if segment.style else {}).get("@mouse.down"))
+                 for segment in segments)
+
+
+def test_the_thumb_is_where_textual_draws_it():
+    # compat.thumb decides whether a scrollbar is repainted: the bar Textual draws must be
+    # the same whenever thumb() is, and differ whenever thumb() does
+    rng = random.Random(17)
+    by_thumb: dict[tuple, tuple] = {}
+    by_drawing: dict[tuple, tuple] = {}
+    for _ in range(4000):
+        length = rng.randint(1, 40)
+        virtual = rng.choice([rng.randint(1, 60), rng.randint(1, 5000)])
+        window = rng.randint(0, 70)
+        position = int(rng.uniform(0, max(0, virtual - window)) * 8) / 8
+        drawn = _bar_drawn(length, virtual, window, position)
+        key = (length, compat.thumb(length, virtual, window, position))
+        assert by_thumb.setdefault(key, drawn) == drawn, (
+            "ScrollBarRender.render_bar draws its thumb differently from compat.thumb: "
+            "update compat.thumb to its new arithmetic.")
+        assert by_drawing.setdefault((length, drawn), key) == key, (
+            "compat.thumb tells apart bars that Textual draws alike: update it.")
+
+
+async def test_a_scrollbar_is_repainted_when_its_thumb_moves_and_only_then():
+    assert "_refresh_scrollbars" in dir(ScrollView), (
+        "ScrollView._refresh_scrollbars is gone: see compat.SteadyScrollView.update_scrollbars.")
+    app = BoardApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        board = app.query_one(Board)
+        bar = board.vertical_scrollbar
+        repainted: list[int] = []
+        refresh = type(bar).refresh
+
+        def counting(widget, *args, **kwargs):
+            repainted.append(1)
+            return refresh(widget, *args, **kwargs)
+
+        bar.refresh = lambda *a, **k: counting(bar, *a, **k)
+        for rows in range(20, 400):  # a board growing a line at a time
+            board.set_virtual_size(Size(20, rows))
+            await pilot.pause()
+            length = bar.size.height
+            shown = _shape(segment for strip in bar.render_lines(Region(0, 0, 1, length))
+                           for segment in strip)
+            assert shown == _bar_drawn(length, rows, bar.window_size, bar.position), (
+                f"at {rows} rows the scrollbar shows a thumb where it no longer is")
+        assert 0 < len(repainted) < 200  # 380 sizes: repainted only when the thumb moved
+        repainted.clear()
+        for y in [*range(1, 390), *range(388, -1, -1)]:  # a line at a time, down and up
+            board.scroll_to(y=y, animate=False, immediate=True)
+            await pilot.pause()
+            shown = _shape(segment for strip in bar.render_lines(Region(0, 0, 1, length))
+                           for segment in strip)
+            assert shown == _bar_drawn(length, 399, bar.window_size, bar.position), (
+                f"scrolled to line {y}, the scrollbar shows a thumb where it no longer is")
+        assert 0 < len(repainted) < 389  # 778 moves: the thumb moves an eighth every few
 
 
 async def test_the_palette_says_no_matches_in_the_rooms_words(make_app):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import functools
 import threading
+from math import ceil
 from typing import TYPE_CHECKING, Any
 
 from rich.align import Align
@@ -19,6 +20,7 @@ from textual.command import CommandList, CommandPalette
 from textual.css.stylesheet import Stylesheet
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
@@ -130,8 +132,72 @@ class SteadyScrollView(ScrollView):
 
     def update_scrollbars(self) -> None:
         """Fit the scrollbars to ``virtual_size`` after it was set with ``set_reactive``
-        (which, unlike assigning it, re-lays out nothing: a layout repaints the screen)."""
-        self._scroll_update(self.virtual_size)
+        (which, unlike assigning it, re-lays out nothing: a layout repaints the screen).
+
+        As ``ScrollView._scroll_update`` does, except that a scrollbar is repainted only
+        when its thumb is drawn elsewhere: one more card on a wall of thousands seldom
+        moves the thumb by an eighth of a cell, and repainting every line of the bar was
+        a twentieth of an Enter."""
+        self._refresh_scrollbars()
+        width, height = self.container_size
+        if self.show_vertical_scrollbar and self.styles.scrollbar_size_vertical:
+            _fit_bar(self.vertical_scrollbar, self.virtual_size.height,
+                     height - self.scrollbar_size_horizontal)
+        if self.show_horizontal_scrollbar and self.styles.scrollbar_size_horizontal:
+            _fit_bar(self.horizontal_scrollbar, self.virtual_size.width,
+                     width - self.scrollbar_size_vertical)
+        self.scroll_x = self.validate_scroll_x(self.scroll_x)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+
+    # as ScrollView's, but the scrollbar is repainted only when its thumb is drawn
+    # elsewhere: a card typed at the foot of the wall scrolls it a line, and the thumb,
+    # at the bottom of the bar, stays where it is
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        if self.show_horizontal_scrollbar:
+            _move_bar(self.horizontal_scrollbar, new_value)
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        if self.show_vertical_scrollbar:
+            _move_bar(self.vertical_scrollbar, new_value)
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
+
+
+def thumb(length: int, virtual_size: float, window_size: float,
+          position: float) -> tuple[int, int] | None:
+    """Where a scrollbar `length` cells long draws its thumb, in eighths of a cell (first,
+    end), as ``ScrollBarRender.render_bar`` works it out; None: no thumb."""
+    virtual, window = ceil(virtual_size), ceil(window_size if window_size < virtual_size else 0)
+    if not (window and length and virtual and length != virtual):
+        return None
+    eighths = len(ScrollBarRender.VERTICAL_BARS)
+    size = max(1, window / (virtual / length))
+    start = int((length - size) * (position / (virtual - window)) * eighths)
+    return max(0, start), max(0, start + ceil(size * eighths))
+
+
+def _drawn(bar: ScrollBar) -> tuple[int, tuple[int, int] | None]:
+    length = bar.size.height if bar.vertical else bar.size.width
+    return length, thumb(length, bar.window_virtual_size, bar.window_size, bar.position)
+
+
+def _move_bar(bar: ScrollBar, position: float) -> None:
+    """Scroll `bar` to `position`; repaint it only if its thumb is drawn elsewhere."""
+    drawn = _drawn(bar)
+    bar.set_reactive(ScrollBar.position, bar.validate_position(position))
+    if _drawn(bar) != drawn:
+        bar.refresh()
+
+
+def _fit_bar(bar: ScrollBar, virtual_size: int, window_size: int) -> None:
+    """Give `bar` its new sizes; repaint it only if its thumb is drawn elsewhere."""
+    drawn = _drawn(bar)
+    bar.set_reactive(ScrollBar.window_virtual_size, virtual_size)
+    bar.set_reactive(ScrollBar.window_size, window_size)
+    if _drawn(bar) != drawn:
+        bar.refresh()
 
 
 # -- the command palette in the room's language -----------------------------------------------
