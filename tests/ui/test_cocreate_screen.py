@@ -4,6 +4,8 @@ first, move, move back, merge, split), names, the room votes, the model shows th
 
 from __future__ import annotations
 
+import re
+
 from textual.widgets import Input, Static
 
 from cocreate_factory import brainstormed, clustered, voted
@@ -353,3 +355,56 @@ async def test_the_tally_is_cut_to_the_panel_width_it_has_now(cocreate_app):
         await settle(pilot)
         assert "办好技术交流会和行业展会" not in tally_row("办好")
         assert tally_row("办好").rstrip().endswith("● 3")
+
+
+async def test_the_brainstorm_panel_counts_follow_cards_typed_undone_redone_revealed(
+        cocreate_app, monkeypatch):
+    """The side panel's cards per team and hidden cards, after each key, say what the
+    document holds; a card typed, undone or redone is followed without counting every
+    card again (a reveal, which changes cards in place, is counted again)."""
+    from cocreate_pilot import panel_text
+    from workshop.methods.cocreate import counts as card_counts
+
+    doc = brainstormed()
+    app = cocreate_app(doc)
+    first, second = doc.teams
+
+    def says() -> tuple[list[int], int]:
+        text = panel_text(app)
+        per_team = [int(line.split()[-1]) for line in text.splitlines()
+                    if line.startswith("▌")]
+        hidden = re.search(r"隐藏 (\d+) 张", text)
+        return per_team, int(hidden.group(1)) if hidden else 0
+
+    def holds() -> tuple[list[int], int]:
+        cards = app.session.doc.cocreate.cards
+        return ([sum(card.team_id == team.id for card in cards) for team in (first, second)],
+                sum(card.hidden for card in cards))
+
+    counted: list[int] = []
+    count = card_counts.count
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert says() == holds() == ([5, 5], 0)
+        monkeypatch.setattr(card_counts, "count", lambda cards: counted.append(1) or count(cards))
+        await type_card(pilot, "每季度回访 [/oops] <b>&")
+        assert says() == holds() == ([6, 5], 0)
+        await pilot.press("f4")  # the second team at the keyboard
+        await settle(pilot)
+        await type_card(pilot, "举办客户答谢会 🎉")
+        assert says() == holds() == ([6, 6], 0)
+        await pilot.press("ctrl+o")  # cards typed from now on are hidden
+        await settle(pilot)
+        await type_card(pilot, "保密的想法")
+        assert says() == holds() == ([6, 7], 1)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert says() == holds() == ([6, 6], 0)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert says() == holds() == ([6, 7], 1)
+        assert counted == []  # each followed from the change, not counted again
+        await pilot.press("ctrl+r")  # revealed: the cards change in place
+        await settle(pilot)
+        assert says() == holds() == ([6, 7], 0)
+        assert counted == [1]

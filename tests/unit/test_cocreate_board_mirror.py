@@ -180,7 +180,7 @@ def test_change_after_change_the_mirror_shows_what_a_fresh_build_shows(actions):
 
 
 SESSION_ACTIONS = st.lists(st.tuples(
-    st.sampled_from(["add", "add", "move", "delete", "undo", "undo", "redo", "vote"]),
+    st.sampled_from(["add", "add", "move", "delete", "undo", "undo", "redo", "vote", "hide"]),
     st.integers(0, 30), st.integers(0, 30)), max_size=20)
 
 
@@ -213,13 +213,44 @@ def test_following_a_sessions_changes_shows_what_a_fresh_build_shows(actions):
             assert mirror.follow(doc, session.last_content_change) == fresh(doc)
 
 
+@settings(max_examples=40, deadline=None)
+@given(SESSION_ACTIONS)
+def test_the_brainstorms_counts_follow_a_sessions_changes(actions):
+    """The cards per team and the hidden cards, brought up to date change by change
+    (``counts.follow``; counted again where it gives up), are what counting says."""
+    import tempfile
+    from pathlib import Path
+
+    from workshop.methods.cocreate import counts
+    from workshop.store import Session
+
+    start = voted()
+    start.cocreate.phase = "brainstorm"
+    start.cocreate.dots = 20
+    with tempfile.TemporaryDirectory() as folder, \
+            Session.create(start, Path(folder) / "s.workshop.json") as session:
+        doc = session.doc
+        tallied = counts.count(doc.cocreate.cards)
+        for kind, a, b in actions:
+            before = session.content_changes
+            with contextlib.suppress(EditError):
+                change(session, doc, kind, a, b)
+            if session.content_changes == before:
+                continue
+            tallied = (counts.follow(tallied, session.last_content_change)
+                       or counts.count(doc.cocreate.cards))
+            assert tallied == counts.count(doc.cocreate.cards)
+
+
 def change(session, doc: Workshop, kind: str, a: int, b: int) -> None:
-    from workshop.edits.cards import delete_card
+    from workshop.edits.cards import delete_card, set_hidden
 
     cards = doc.cocreate.cards
-    if kind == "add":
+    if kind == "add":  # by a team, or with none at the keyboard; hidden now and then
         session.apply("add", add_card, "cocreate", f"卡片 {a}", board="idea",
-                      team_id=doc.teams[b % 2].id)
+                      team_id=doc.teams[b % 2].id if b % 5 else None, hidden=a % 3 == 0)
+    elif kind == "hide" and cards:  # a card changed in place
+        session.apply("hide", set_hidden, cards[a % len(cards)].id, bool(b % 2))
     elif kind == "move" and cards and doc.cocreate.clusters:
         clusters = doc.cocreate.clusters
         session.apply("move", edits.move, [cards[a % len(cards)].id],

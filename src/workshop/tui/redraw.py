@@ -13,7 +13,8 @@ of every action, the gaps' root causes…) is worked out once per revision of th
 document and kept (``step_status``); after a change to the co-create wall alone, only
 the co-create step's is worked out again (the plan's readiness alone is 2 ms at 300
 actions, and the wall's keys come every 120 ms). Other derived figures a screen shows
-after every card are kept the same way until a change touches what they read (``kept``).
+after every card are kept the same way until a change touches what they read (``kept``),
+or brought up to date from the change itself (``followed``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from workshop.model import StepId, Workshop
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from workshop.model.tracking import ChangeSet
 
 FRAME_ONLY: frozenset[Any] = frozenset({
     room_edits.enter_step, room_edits.toggle_clock, room_edits.reset_clock,
@@ -105,4 +108,28 @@ def kept(app: App, doc: Workshop, name: str, reads: frozenset[str],
             return found[1]
     value = work()
     values[name] = (key, value)
+    return value
+
+
+def followed(app: App, doc: Workshop, name: str, work: Callable[[], T],
+             follow: Callable[[T, ChangeSet], T | None]) -> T:
+    """``work()`` for `doc`, kept under `name`; after the one change made since,
+    ``follow(value, change)`` brings it up to date (None: it cannot, and ``work()`` runs
+    again). For a figure counted over every card that one card changes by one."""
+    session = getattr(app, "session", None)
+    saved = getattr(session, "content_changes", None)
+    if session is None or saved is None or session.doc is not doc:
+        return work()
+    values = _kept.setdefault(app, {})
+    found = values.get(name)
+    value = None
+    if found is not None and found[0][0] == id(doc):
+        if found[0][1] == saved:
+            return found[1]
+        change = session.last_content_change
+        if found[0][1] == saved - 1 and change is not None:
+            value = follow(found[1], change)
+    if value is None:
+        value = work()
+    values[name] = ((id(doc), saved), value)
     return value

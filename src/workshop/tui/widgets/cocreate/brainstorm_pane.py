@@ -7,6 +7,7 @@ from __future__ import annotations
 from workshop.edits import cards as card_edits
 from workshop.i18n import t
 from workshop.methods import turns
+from workshop.methods.cocreate import counts as card_counts
 from workshop.methods.cocreate import focus
 from workshop.model import Card, Workshop
 from workshop.text import truncate
@@ -55,4 +56,8 @@ class BrainstormPane(SettingsActions, BoardPane):
         # step 2's ranking, 1 ms at 400 gap cards, worked out again only when step 2 changes
         found = redraw.kept(self.app, doc, "cocreate.sources", focus.SOURCES_READ,
                             lambda: focus.sources(doc))
-        self.update_panel(panel.brainstorm(doc, found))
+        # the cards per team, from the card just typed (not counted again over them all)
+        counts = redraw.followed(self.app, doc, "cocreate.counts",
+                                 lambda: card_counts.count(doc.cocreate.cards),
+                                 card_counts.follow)
+        self.update_panel(panel.brainstorm(doc, found, counts))
