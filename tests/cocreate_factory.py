@@ -83,10 +83,11 @@ def with_gaps(doc: Workshop) -> Workshop:
     return doc
 
 
-def room(*, clusters: int = 11, named: bool = False, loose: int = 6) -> Workshop:
+def room(*, clusters: int = 11, named: bool = False, loose: int = 6,
+         cards: int = 66) -> Workshop:
     """A real room: the eight odd-named teams of ``odd_room_doc`` (猛虎队 and 雄鹰队 at the
     keyboard first), 45 people (five teams of 6, three of 5), each team in its own colour,
-    and 66 cards typed in turn; all but `loose` of them sorted round-robin into `clusters`
+    and 66 (`cards`) cards typed in turn; all but `loose` of them sorted round-robin into `clusters`
     clusters (card i into cluster i mod `clusters`), named ``策略1…`` when `named`."""
     from workshop.model import Cluster, Member
 
@@ -102,11 +103,11 @@ def room(*, clusters: int = 11, named: bool = False, loose: int = 6) -> Workshop
             team.members.append(Member(name=f"{team.name[:2]}成员6"))
     doc.cocreate.focus_question = "为了实现700万元的销售目标，我们要做的关键行动是什么？"
     ids = [team.id for team in doc.teams]
-    for i in range(66):
+    for i in range(cards):
         add_card(doc, "cocreate", f"{IDEAS[i % len(IDEAS)]}（{i + 1}）", team_id=ids[i % 8])
     doc.cocreate.clusters = [Cluster(name=f"策略{k + 1}" if named else "")
                              for k in range(clusters)]
-    for i, card in enumerate(doc.cocreate.cards[:66 - loose]):
+    for i, card in enumerate(doc.cocreate.cards[:cards - loose]):
         if clusters:
             card.cluster_id = doc.cocreate.clusters[i % clusters].id
     doc.cocreate.phase = "name" if named else ("cluster" if clusters else "brainstorm")

@@ -245,3 +245,72 @@ async def test_a_card_brought_from_the_gaps_reads_its_text_then_its_badge(cocrea
         ends = [c for c in in_column if c.endswith(" 根因") and c.strip() != "根因"]
         alone = [c for c in in_column if c.strip() == "根因"]
         assert ends and alone, in_column  # at the end of a line, and on a line of its own
+
+
+# -- a large wall: the screen first, the rest just after ------------------------------------
+
+LARGE = [pytest.param(6, id="clusters-fill-the-screen"),
+         pytest.param(300, id="loose-cards-fill-the-screen")]
+"""A wall of 1,300 cards (over ``SCREEN_FIRST``) whose first screen is columns of clusters,
+or loose cards across the width."""
+
+
+async def _seen(app, keys: list[str]) -> tuple[list[str], str, int]:
+    """The wall's lines on screen, the card under the cursor, the wall's length, after
+    `keys`."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+        await settle(pilot)
+        board = board_of(app)
+        return board_lines(app), board.selected.text, board.virtual_size.height
+
+
+@pytest.mark.parametrize("loose", LARGE)
+async def test_a_large_wall_shows_its_first_screen_then_lays_out_the_rest(
+        cocreate_app, monkeypatch, loose):
+    """The first frame shows what a wall laid out whole shows; once it is out, the rest
+    is laid out and the wall is as long as the whole one."""
+    from workshop.tui.widgets import wall_board
+
+    first_frames: list[list[str]] = []
+    finish = wall_board.WallBoard._finish_layout
+
+    def finishing(board) -> None:
+        if board._unfinished:  # what the first frame drew, before the rest is laid out
+            first_frames.append(board_lines(app))
+        finish(board)
+
+    monkeypatch.setattr(wall_board.WallBoard, "_finish_layout", finishing)
+    app = cocreate_app(room(cards=1300, loose=loose))
+    seen = await _seen(app, [])
+    monkeypatch.setattr(wall_board, "SCREEN_FIRST", 10 ** 9)  # the wall laid out whole
+    whole = await _seen(cocreate_app(room(cards=1300, loose=loose)), [])
+    assert len(first_frames) == 1 and first_frames[0] == whole[0]
+    assert seen == whole
+
+
+@pytest.mark.parametrize("keys", [
+    pytest.param(["end"], id="end"),
+    pytest.param(["down"] * 30 + ["right", "right"] + ["pagedown"] * 2, id="down-across-pages"),
+])
+@pytest.mark.parametrize("loose", LARGE)
+async def test_keys_on_a_large_wall_before_the_rest_is_laid_out_land_as_on_the_whole_wall(
+        cocreate_app, monkeypatch, loose, keys):
+    """Keys that look past the first screen lay the rest out first: the cursor lands
+    where it would on a wall laid out whole, whenever the keys come."""
+    from workshop.tui.widgets import wall_board
+
+    later = wall_board.WallBoard.call_later
+
+    def not_after_the_first_frame(board, callback, *args, **kwargs):
+        if getattr(callback, "__name__", "") == "_finish_layout":
+            return True  # the keys come first: only they can have the rest laid out
+        return later(board, callback, *args, **kwargs)
+
+    monkeypatch.setattr(wall_board.WallBoard, "call_later", not_after_the_first_frame)
+    seen = await _seen(cocreate_app(room(cards=1300, loose=loose)), keys)
+    monkeypatch.setattr(wall_board, "SCREEN_FIRST", 10 ** 9)
+    whole = await _seen(cocreate_app(room(cards=1300, loose=loose)), keys)
+    assert seen == whole

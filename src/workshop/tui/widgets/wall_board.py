@@ -50,6 +50,11 @@ TITLE_LINES = 2
 """A cluster's title wraps to at most this many lines; cut, its last keeps its end (team, count)."""
 SPACER = Band((), 0, 1)
 """A blank line under the loose cards."""
+SCREEN_FIRST = 1000
+"""From this many cards, the wall's first layout covers the screen, and the rest is laid
+out once the frame that shows the wall is out (or as soon as anything looks past the
+screen): at 9,900 cards the whole wall is 90 ms of a session's first screen, the screen
+a tenth of it. A wall built off screen is finished when it is first shown."""
 
 
 class WallBoard(CardBoard):
@@ -80,6 +85,11 @@ class WallBoard(CardBoard):
         self._cells: dict[int, tuple[Strip | CardLine | None, list[Segment]]] = {}
         self._joined: dict[int, tuple[Band, dict[int, Strip]]] = {}
         """Lines of the wall put together (by band, then line within it)."""
+        self._laid_before = False
+        """Whether the wall was laid out at a width before (the first layout may stop
+        once the screen is covered: ``SCREEN_FIRST``)."""
+        self._unfinished = False
+        """The wall below the screen is not laid out yet (its height is guessed)."""
 
     # -- finding cards --------------------------------------------------------------------
     def index_of(self, card_id: str, group: str | None = None) -> int | None:
@@ -102,6 +112,10 @@ class WallBoard(CardBoard):
         section = self.section_of(index)
         local = index - self._block_card_start[section]
         place = self._place.get(self._sections[section].key)
+        if self._unfinished and (place is None or (
+                place[1] is None and place[0] + local // place[2] >= len(self._bands) - 1)):
+            self._finish_layout()  # a card below the screen is looked for: lay it out
+            place = self._place.get(self._sections[section].key)
         if place is None:
             return None
         first, column, per_row = place
@@ -148,16 +162,29 @@ class WallBoard(CardBoard):
         memo: dict[tuple, tuple[Any, tuple]] = {}
         bands: list[Band] = []
         place: dict[str, tuple[int, int | None, int]] = {}
+        # the first layout of a large wall: the screen first (see SCREEN_FIRST)
+        screen = (self.scroll_offset.y + 2 * self.scrollable_content_region.height
+                  if not self._laid_before and len(self._cards) >= SCREEN_FIRST
+                  and self.scrollable_content_region.height else None)
+        self._laid_before = True
+        covered = False  # the screen is, and more is left to lay out
         run: list[Section] = []
-        for section in [*sections, None]:
+        for number, section in enumerate([*sections, None]):
             if section is not None and section.key not in self.flowing:
                 run.append(section)
                 continue
             if run:
-                self._lay_columns(run, width, bands, place, memo)
+                covered = (self._lay_columns(run, width, bands, place, memo, screen)
+                           or (section is not None and _reached(bands, screen)))
                 run = []
-            if section is not None:
-                self._lay_flow(section, width, bands, place, memo)
+            if section is not None and not covered:
+                covered = (self._lay_flow(section, width, bands, place, memo, screen)
+                           or (number < len(sections) - 1 and _reached(bands, screen)))
+            if covered:
+                break
+        self._unfinished = covered
+        if covered:
+            bands.append(self._rest_guessed(bands, place))
         if not self._cards and not any(b.columns for b in bands) and self.empty_hint:
             hint = [Strip([Segment("  " + line, self._cached_style("hint"))])
                     for line in fill(self.empty_hint, width - 2)]
@@ -173,12 +200,15 @@ class WallBoard(CardBoard):
             self._lines, self._cells = {}, {}  # cards long gone: let their lines go
         self.set_virtual_size(Size(width, self._rows))
         self._refresh_rows(*before)
+        if self._unfinished and 0 <= self.cursor < len(self._cards):
+            self._spot(self.cursor)  # the cursor's card below the screen: all laid out now
 
     def _lay_columns(self, run: list[Section], width: int, bands: list[Band],
                      place: dict[str, tuple[int, int | None, int]],
-                     memo: dict[tuple, tuple[Any, tuple]]) -> None:
+                     memo: dict[tuple, tuple[Any, tuple]], screen: int | None = None) -> bool:
         """Sections side by side, a band of columns at a time, the bands evenly filled.
-        A column is laid out again only when its section changed."""
+        A column is laid out again only when its section changed. True when the bands
+        reach `screen` lines (the rest is left for later: ``SCREEN_FIRST``)."""
         per_band = balanced(len(run), most_columns(width))
         col_w = column_width(width, per_band)
         for start in range(0, len(run), per_band):
@@ -207,11 +237,15 @@ class WallBoard(CardBoard):
                 a is b for a, b in zip(old[1], columns, strict=True)) else band(columns, 1)
             memo[key] = (laid, tuple(columns))
             bands.append(laid)
+            if _reached(bands, screen) and start + per_band < len(run):
+                return True
+        return False
 
     def _lay_flow(self, section: Section, width: int, bands: list[Band],
                   place: dict[str, tuple[int, int | None, int]],
-                  memo: dict[tuple, tuple[Any, tuple]]) -> None:
-        """A section spread across the width: its title, then rows of cards."""
+                  memo: dict[tuple, tuple[Any, tuple]], screen: int | None = None) -> bool:
+        """A section spread across the width: its title, then rows of cards. True when
+        the bands reach `screen` lines before its last row (see ``_lay_columns``)."""
         per_row = most_columns(width)
         col_w = column_width(width, per_row)
         cards = section.cards
@@ -236,8 +270,24 @@ class WallBoard(CardBoard):
                 self._changed.append(self._section_index[section.key])
             memo[key] = (laid, ())
             bands.append(laid)
+            if _reached(bands, screen) and start + per_row < len(cards):
+                return True
         if cards:
             bands.append(SPACER)
+        return False
+
+    def _rest_guessed(self, bands: list[Band], place: dict[str, Any]) -> Band:
+        """A blank band standing for the wall not laid out yet, as tall as the cards
+        left would be at the rate of those laid out (the scrollbar's length until then)."""
+        placed = {self._section_index[key] for key in place}
+        laid = sum(len(self._sections[i].cards) for i in placed) or 1
+        rows = sum(b.rows for b in bands)
+        return Band((), max(1, rows * (len(self._cards) - laid) // laid), 0)
+
+    def _finish_layout(self) -> None:
+        """Lay out the whole wall, after a first layout that covered the screen alone."""
+        if self._unfinished and self.is_attached:
+            self._rebuild()
 
     def _title(self, section: Section, width: int, most: int, rows: int = 0) -> list[Strip]:
         """A section's title (wrapped to `most` lines, then padded to `rows` so the titles
@@ -381,6 +431,12 @@ class WallBoard(CardBoard):
         strip = Strip(segments, max(x, width))
         return strip.crop(0, width) if x > width else strip
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        if self._unfinished:  # the screen is drawn: now the rest, once this frame is out
+            self.call_later(self._finish_layout)
+        return lines
+
     def render_line(self, y: int) -> Strip:
         row, width = self._begin_line(y)
         laid, line = self._line_at(self._bands, self._tops, row)
@@ -423,6 +479,7 @@ class WallBoard(CardBoard):
             self.cursor = self._index_at(spot)
 
     def action_cursor(self, delta: int) -> None:
+        self._finish_layout()  # the keys walk the whole wall
         spot = self._spot(self.cursor)
         if spot is None:
             super().action_cursor(delta)
@@ -438,11 +495,13 @@ class WallBoard(CardBoard):
             self.cursor = max(0, min(len(self._cards) - 1, self.cursor + delta))
 
     def action_across(self, delta: int) -> None:
+        self._finish_layout()  # the keys walk the whole wall
         spot = self._spot(self.cursor)
         if spot is not None:
             self._go(horizontal(self._bands, spot, delta))
 
     def action_page(self, direction: int) -> None:
+        self._finish_layout()  # the keys walk the whole wall
         spot = self._spot(self.cursor)
         if spot is None:
             return
@@ -484,3 +543,8 @@ class WallBoard(CardBoard):
         index = bisect_right(self._tops, row) - 1
         return [((index, number), column.x, column.width)
                 for number, column in enumerate(self._bands[index].columns)]
+
+
+def _reached(bands: list[Band], screen: int | None) -> bool:
+    """Whether `bands` cover `screen` lines (never when there is no such limit)."""
+    return screen is not None and sum(b.rows for b in bands) >= screen
