@@ -26,9 +26,8 @@ from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
-from workshop.text import cells, truncate_start
 from workshop.tui.widgets.card_board import CardBoard, CardView, Section
-from workshop.tui.widgets.wall_cards import CardLine, CardLines, card_lines, lay_card
+from workshop.tui.widgets.wall_cards import CardLine, CardLines, card_lines, lay_card, padded
 from workshop.tui.widgets.wall_layout import (
     GAP,
     Band,
@@ -36,8 +35,10 @@ from workshop.tui.widgets.wall_layout import (
     balanced,
     band,
     column_width,
+    covers,
     dot_per_dot,
     fill,
+    guessed,
     horizontal,
     most_columns,
     retitle,
@@ -45,6 +46,7 @@ from workshop.tui.widgets.wall_layout import (
     stack,
     vertical,
 )
+from workshop.tui.widgets.wall_titles import title_lines, title_strips
 
 TITLE_LINES = 2
 """A cluster's title wraps to at most this many lines; cut, its last keeps its end (team, count)."""
@@ -175,16 +177,17 @@ class WallBoard(CardBoard):
                 continue
             if run:
                 covered = (self._lay_columns(run, width, bands, place, memo, screen)
-                           or (section is not None and _reached(bands, screen)))
+                           or (section is not None and covers(bands, screen)))
                 run = []
             if section is not None and not covered:
                 covered = (self._lay_flow(section, width, bands, place, memo, screen)
-                           or (number < len(sections) - 1 and _reached(bands, screen)))
+                           or (number < len(sections) - 1 and covers(bands, screen)))
             if covered:
                 break
         self._unfinished = covered
-        if covered:
-            bands.append(self._rest_guessed(bands, place))
+        if covered:  # a blank band for the rest: as tall as its cards, at the rate so far
+            laid = sum(len(sections[self._section_index[key]].cards) for key in place)
+            bands.append(guessed(bands, laid, len(self._cards)))
         if not self._cards and not any(b.columns for b in bands) and self.empty_hint:
             hint = [Strip([Segment("  " + line, self._cached_style("hint"))])
                     for line in fill(self.empty_hint, width - 2)]
@@ -237,7 +240,7 @@ class WallBoard(CardBoard):
                 a is b for a, b in zip(old[1], columns, strict=True)) else band(columns, 1)
             memo[key] = (laid, tuple(columns))
             bands.append(laid)
-            if _reached(bands, screen) and start + per_band < len(run):
+            if covers(bands, screen) and start + per_band < len(run):
                 return True
         return False
 
@@ -270,19 +273,11 @@ class WallBoard(CardBoard):
                 self._changed.append(self._section_index[section.key])
             memo[key] = (laid, ())
             bands.append(laid)
-            if _reached(bands, screen) and start + per_row < len(cards):
+            if covers(bands, screen) and start + per_row < len(cards):
                 return True
         if cards:
             bands.append(SPACER)
         return False
-
-    def _rest_guessed(self, bands: list[Band], place: dict[str, Any]) -> Band:
-        """A blank band standing for the wall not laid out yet, as tall as the cards
-        left would be at the rate of those laid out (the scrollbar's length until then)."""
-        placed = {self._section_index[key] for key in place}
-        laid = sum(len(self._sections[i].cards) for i in placed) or 1
-        rows = sum(b.rows for b in bands)
-        return Band((), max(1, rows * (len(self._cards) - laid) // laid), 0)
 
     def _finish_layout(self) -> None:
         """Lay out the whole wall, after a first layout that covered the screen alone."""
@@ -303,7 +298,8 @@ class WallBoard(CardBoard):
         if strips is None:
             if len(self._titles) > 1000:
                 self._titles = {}
-            strips = self._titles[key] = self._layout_title(section, width, most, rows)
+            strips = self._titles[key] = title_strips(
+                section, self._title_lines(section, width, most), width, rows, self._cached_style)
         return strips
 
     def _title_lines(self, section: Section, width: int, most: int) -> list[str]:
@@ -311,38 +307,8 @@ class WallBoard(CardBoard):
         key = (section.title, len(section.cards), width, most)
         lines = self._titles.get(key)
         if lines is None:
-            text = f"{section.title} ({len(section.cards)})" if section.title else ""
-            lines = fill(text, width - 2) if text else []
-            if len(lines) > most:
-                lines = [*lines[:most - 1], truncate_start(text, width - 2)]  # team, count
-            self._titles[key] = lines
+            lines = self._titles[key] = title_lines(section, width, most)
         return lines
-
-    def _layout_title(self, section: Section, width: int, most: int,
-                      rows: int) -> list[Strip]:
-        style = self._cached_style("header")
-        lines = self._title_lines(section, width, most)
-        if lines:
-            lines = lines + [""] * (rows - len(lines))
-        strips = [Strip([Segment(" " + line + " " * max(0, width - 1 - cells(line)), style)])
-                  for line in lines]
-        if section.tally is not None:
-            strips.append(self._tally(*section.tally, width))
-        if not section.cards and section.hint:
-            hint_style = self._cached_style("hint")
-            strips += [Strip([Segment("  " + line, hint_style)])
-                       for line in fill(section.hint, width - 2)]
-        return strips
-
-    def _tally(self, dots: int, most: int, width: int) -> Strip:
-        """``●●●● 4`` under a cluster's title: a paper dot per dot where the most any
-        cluster has fits the column, else a bar to scale (readable from the back)."""
-        style = self._cached_style("badge")
-        if dot_per_dot(dots, most, width):
-            bar = "●" * dots
-        else:
-            bar = "█" * round(dots * (width - 1 - cells(f" {most}")) / most)
-        return Strip([Segment(f" {bar} {dots}", style)])
 
     def _card(self, card: CardView, width: int) -> CardLines:
         """A card in a column: its team's bar, its text (no team name: the wall is the
@@ -390,23 +356,12 @@ class WallBoard(CardBoard):
 
     def _cell(self, line: Strip | CardLine | None, width: int, style: Style | None = None
               ) -> list[Segment]:
-        """A laid-out line as a column draws it: padded to the column's width, on the
-        board's style (and on `style`, the cursor's, when given). Kept while the line is
-        (a line is laid out once, but drawn whenever the wall repaints)."""
+        """``padded`` (kept while the line is: laid out once, drawn at every repaint)."""
         if style is None:
             kept = self._cells.get(id(line))
             if kept is not None and kept[0] is line:
                 return kept[1]
-        segments: list[Segment] = []
-        used = 0
-        if line is not None:
-            if line.cell_length > width:
-                line = line.crop(0, width)
-            used = line.cell_length
-            segments.extend(Segment.apply_style(line, style) if style else line)
-        if used < width:
-            segments.append(Segment(" " * (width - used), style))
-        segments = list(Segment.apply_style(segments, self._cached_style("base")))
+        segments = padded(line, width, style, self._cached_style("base"))
         if style is None:
             self._cells[id(line)] = (line, segments)
         return segments
@@ -544,7 +499,3 @@ class WallBoard(CardBoard):
         return [((index, number), column.x, column.width)
                 for number, column in enumerate(self._bands[index].columns)]
 
-
-def _reached(bands: list[Band], screen: int | None) -> bool:
-    """Whether `bands` cover `screen` lines (never when there is no such limit)."""
-    return screen is not None and sum(b.rows for b in bands) >= screen

@@ -105,3 +105,19 @@ def lay_card(card: CardView, width: int, texts: list[str], bar: Style,
                 used = width - 2
         laid.append(CardLine(segments, 2 + used))
     return laid
+
+
+def padded(line: Strip | CardLine | None, width: int, style: Style | None,
+           base: Style) -> list[Segment]:
+    """A laid-out line as a column draws it: padded to the column's `width`, on the
+    board's `base` style (and on `style`, the cursor's, when given)."""
+    segments: list[Segment] = []
+    used = 0
+    if line is not None:
+        if line.cell_length > width:
+            line = line.crop(0, width)
+        used = line.cell_length
+        segments.extend(Segment.apply_style(line, style) if style else line)
+    if used < width:
+        segments.append(Segment(" " * (width - used), style))
+    return list(Segment.apply_style(segments, base))

@@ -100,6 +100,19 @@ def stack(x: int, width: int, pieces: Sequence[tuple[str, int | None, Sequence[A
     return Column(x, width, tuple(items))
 
 
+def covers(bands: Sequence[Band], lines: int | None) -> bool:
+    """Whether `bands` cover `lines` lines (never when there is no such limit)."""
+    return lines is not None and sum(b.rows for b in bands) >= lines
+
+
+def guessed(bands: Sequence[Band], laid: int, cards: int) -> Band:
+    """A blank band standing for the wall not laid out yet: as tall as the `cards` left
+    would be at the rate of the `laid` cards in `bands` (the scrollbar's length until
+    they are laid out)."""
+    rows = sum(b.rows for b in bands)
+    return Band((), max(1, rows * (cards - laid) // max(1, laid)), 0)
+
+
 def retitle(column: Column, title: Sequence[Any]) -> Column:
     """`column` with its first item's lines (its title) replaced by `title`: the cards
     keep their lines and move up or down by the difference."""
