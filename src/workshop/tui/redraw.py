@@ -123,13 +123,15 @@ def followed(app: App, doc: Workshop, name: str, work: Callable[[], T],
     values = _kept.setdefault(app, {})
     found = values.get(name)
     value = None
-    if found is not None and found[0][0] == id(doc):
-        if found[0][1] == saved:
+    # the session itself, not its address: another session opened in its place may
+    # have its document at the same address, and its count of changes start over
+    if found is not None and found[0][0]() is session and found[0][1] == id(doc):
+        if found[0][2] == saved:
             return found[1]
         change = session.last_content_change
-        if found[0][1] == saved - 1 and change is not None:
+        if found[0][2] == saved - 1 and change is not None:
             value = follow(found[1], change)
     if value is None:
         value = work()
-    values[name] = ((id(doc), saved), value)
+    values[name] = ((weakref.ref(session), id(doc), saved), value)
     return value
