@@ -184,33 +184,46 @@ SESSION_ACTIONS = st.lists(st.tuples(
     st.integers(0, 30), st.integers(0, 30)), max_size=20)
 
 
-@settings(max_examples=40, deadline=None)
-@given(SESSION_ACTIONS)
-def test_following_a_sessions_changes_shows_what_a_fresh_build_shows(actions):
-    """Undo and redo are followed from the change the session saved (``follow``): a card
-    typed and taken back again costs a section, not a build of the whole wall."""
+@contextlib.contextmanager
+def voted_session():
+    """A session on the voted room, back in the brainstorm, with dots to spare."""
     import tempfile
     from pathlib import Path
 
     from workshop.store import Session
 
-    i18n.set_language("zh")
     start = voted()
     start.cocreate.phase = "brainstorm"
     start.cocreate.dots = 20
     with tempfile.TemporaryDirectory() as folder, \
             Session.create(start, Path(folder) / "s.workshop.json") as session:
+        yield session
+
+
+def changes_made(session, actions):
+    """Do `actions` on `session`; yield the change each one made to the document (one
+    refused, no dots left, made none)."""
+    for kind, a, b in actions:
+        before = session.content_changes
+        with contextlib.suppress(EditError):
+            change(session, session.doc, kind, a, b)
+        if session.content_changes != before:
+            assert session.content_changes == before + 1
+            yield session.last_content_change
+
+
+@settings(max_examples=40, deadline=None)
+@given(SESSION_ACTIONS)
+def test_following_a_sessions_changes_shows_what_a_fresh_build_shows(actions):
+    """Undo and redo are followed from the change the session saved (``follow``): a card
+    typed and taken back again costs a section, not a build of the whole wall."""
+    i18n.set_language("zh")
+    with voted_session() as session:
         doc = session.doc
         mirror = BoardMirror()
         mirror.build(doc)
-        for kind, a, b in actions:
-            before = session.content_changes
-            with contextlib.suppress(EditError):  # refused (no dots left): no change
-                change(session, doc, kind, a, b)
-            if session.content_changes == before:
-                continue
-            assert session.content_changes == before + 1
-            assert mirror.follow(doc, session.last_content_change) == fresh(doc)
+        for made in changes_made(session, actions):
+            assert mirror.follow(doc, made) == fresh(doc)
 
 
 @settings(max_examples=40, deadline=None)
@@ -218,28 +231,14 @@ def test_following_a_sessions_changes_shows_what_a_fresh_build_shows(actions):
 def test_the_brainstorms_counts_follow_a_sessions_changes(actions):
     """The cards per team and the hidden cards, brought up to date change by change
     (``counts.follow``; counted again where it gives up), are what counting says."""
-    import tempfile
-    from pathlib import Path
-
     from workshop.methods.cocreate import counts
-    from workshop.store import Session
 
-    start = voted()
-    start.cocreate.phase = "brainstorm"
-    start.cocreate.dots = 20
-    with tempfile.TemporaryDirectory() as folder, \
-            Session.create(start, Path(folder) / "s.workshop.json") as session:
-        doc = session.doc
-        tallied = counts.count(doc.cocreate.cards)
-        for kind, a, b in actions:
-            before = session.content_changes
-            with contextlib.suppress(EditError):
-                change(session, doc, kind, a, b)
-            if session.content_changes == before:
-                continue
-            tallied = (counts.follow(tallied, session.last_content_change)
-                       or counts.count(doc.cocreate.cards))
-            assert tallied == counts.count(doc.cocreate.cards)
+    with voted_session() as session:
+        section = session.doc.cocreate
+        tallied = counts.count(section.cards)
+        for made in changes_made(session, actions):
+            tallied = counts.follow(tallied, made) or counts.count(section.cards)
+            assert tallied == counts.count(section.cards)
 
 
 def change(session, doc: Workshop, kind: str, a: int, b: int) -> None:
