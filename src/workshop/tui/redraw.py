@@ -95,15 +95,15 @@ def kept(app: App, doc: Workshop, name: str, reads: frozenset[str],
     saved = getattr(session, "content_changes", None)
     if session is None or saved is None or session.doc is not doc:
         return work()
-    key = (id(doc), get_language(), saved)
+    key = (*_whose(session, doc), get_language(), saved)
     values = _kept.setdefault(app, {})
     found = values.get(name)
-    if found is not None and found[0][:2] == key[:2]:
-        if found[0][2] == saved:
+    if found is not None and found[0][:3] == key[:3]:
+        if found[0][3] == saved:
             return found[1]
         change = session.last_content_change
         parts = change.parts() if change is not None else None
-        if found[0][2] == saved - 1 and parts is not None and not parts & reads:
+        if found[0][3] == saved - 1 and parts is not None and not parts & reads:
             values[name] = (key, found[1])
             return found[1]
     value = work()
@@ -120,12 +120,11 @@ def followed(app: App, doc: Workshop, name: str, work: Callable[[], T],
     saved = getattr(session, "content_changes", None)
     if session is None or saved is None or session.doc is not doc:
         return work()
+    key = (*_whose(session, doc), saved)
     values = _kept.setdefault(app, {})
     found = values.get(name)
     value = None
-    # the session itself, not its address: another session opened in its place may
-    # have its document at the same address, and its count of changes start over
-    if found is not None and found[0][0]() is session and found[0][1] == id(doc):
+    if found is not None and found[0][:2] == key[:2]:
         if found[0][2] == saved:
             return found[1]
         change = session.last_content_change
@@ -133,5 +132,13 @@ def followed(app: App, doc: Workshop, name: str, work: Callable[[], T],
             value = follow(found[1], change)
     if value is None:
         value = work()
-    values[name] = ((weakref.ref(session), id(doc), saved), value)
+    values[name] = (key, value)
     return value
+
+
+def _whose(session: Any, doc: Workshop) -> tuple[Any, int]:
+    """What a kept value was worked out for: the session itself (a weak reference, equal
+    while it lives) and its document. Not their addresses alone: a session opened in
+    the app later may have its document where the last one's was, and its count of
+    changes starts over."""
+    return weakref.ref(session), id(doc)
