@@ -141,11 +141,11 @@ class SteadyScrollView(ScrollView):
         self._refresh_scrollbars()
         width, height = self.container_size
         if self.show_vertical_scrollbar and self.styles.scrollbar_size_vertical:
-            _fit_bar(self.vertical_scrollbar, self.virtual_size.height,
-                     height - self.scrollbar_size_horizontal)
+            _set_bar(self.vertical_scrollbar, window_virtual_size=self.virtual_size.height,
+                     window_size=height - self.scrollbar_size_horizontal)
         if self.show_horizontal_scrollbar and self.styles.scrollbar_size_horizontal:
-            _fit_bar(self.horizontal_scrollbar, self.virtual_size.width,
-                     width - self.scrollbar_size_vertical)
+            _set_bar(self.horizontal_scrollbar, window_virtual_size=self.virtual_size.width,
+                     window_size=width - self.scrollbar_size_vertical)
         self.scroll_x = self.validate_scroll_x(self.scroll_x)
         self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
@@ -154,13 +154,15 @@ class SteadyScrollView(ScrollView):
     # at the bottom of the bar, stays where it is
     def watch_scroll_x(self, old_value: float, new_value: float) -> None:
         if self.show_horizontal_scrollbar:
-            _move_bar(self.horizontal_scrollbar, new_value)
+            bar = self.horizontal_scrollbar
+            _set_bar(bar, position=bar.validate_position(new_value))
         if round(old_value) != round(new_value):
             self.refresh(self.size.region)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         if self.show_vertical_scrollbar:
-            _move_bar(self.vertical_scrollbar, new_value)
+            bar = self.vertical_scrollbar
+            _set_bar(bar, position=bar.validate_position(new_value))
         if round(old_value) != round(new_value):
             self.refresh(self.size.region)
 
@@ -183,19 +185,12 @@ def _drawn(bar: ScrollBar) -> tuple[int, tuple[int, int] | None]:
     return length, thumb(length, bar.window_virtual_size, bar.window_size, bar.position)
 
 
-def _move_bar(bar: ScrollBar, position: float) -> None:
-    """Scroll `bar` to `position`; repaint it only if its thumb is drawn elsewhere."""
+def _set_bar(bar: ScrollBar, **values: float) -> None:
+    """Give `bar` its new `values` (its reactives, by name); repaint it only if its thumb
+    is drawn elsewhere now."""
     drawn = _drawn(bar)
-    bar.set_reactive(ScrollBar.position, bar.validate_position(position))
-    if _drawn(bar) != drawn:
-        bar.refresh()
-
-
-def _fit_bar(bar: ScrollBar, virtual_size: int, window_size: int) -> None:
-    """Give `bar` its new sizes; repaint it only if its thumb is drawn elsewhere."""
-    drawn = _drawn(bar)
-    bar.set_reactive(ScrollBar.window_virtual_size, virtual_size)
-    bar.set_reactive(ScrollBar.window_size, window_size)
+    for name, value in values.items():
+        bar.set_reactive(getattr(ScrollBar, name), value)
     if _drawn(bar) != drawn:
         bar.refresh()
 

@@ -53,10 +53,11 @@ TITLE_LINES = 2
 SPACER = Band((), 0, 1)
 """A blank line under the loose cards."""
 SCREEN_FIRST = 1000
-"""From this many cards, the wall's first layout covers the screen, and the rest is laid
-out once the frame that shows the wall is out (or as soon as anything looks past the
-screen): at 9,900 cards the whole wall is 90 ms of a session's first screen, the screen
-a tenth of it. A wall built off screen is finished when it is first shown."""
+"""From this many cards, a layout of the wall from nothing (no columns laid out before to
+reuse: first shown, a new theme) covers the screen, and the rest is laid out once the
+frame that shows the wall is out (or as soon as anything looks past the screen): at
+9,900 cards the whole wall is 90 ms of a session's first screen, the screen a tenth of
+it. A wall built off screen is finished when it is first shown."""
 
 
 class WallBoard(CardBoard):
@@ -87,9 +88,6 @@ class WallBoard(CardBoard):
         self._cells: dict[int, tuple[Strip | CardLine | None, list[Segment]]] = {}
         self._joined: dict[int, tuple[Band, dict[int, Strip]]] = {}
         """Lines of the wall put together (by band, then line within it)."""
-        self._laid_before = False
-        """Whether the wall was laid out at a width before (the first layout may stop
-        once the screen is covered: ``SCREEN_FIRST``)."""
         self._unfinished = False
         """The wall below the screen is not laid out yet (its height is guessed)."""
 
@@ -164,11 +162,10 @@ class WallBoard(CardBoard):
         memo: dict[tuple, tuple[Any, tuple]] = {}
         bands: list[Band] = []
         place: dict[str, tuple[int, int | None, int]] = {}
-        # the first layout of a large wall: the screen first (see SCREEN_FIRST)
+        # a large wall laid out from nothing (first shown, a new theme): the screen first
         screen = (self.scroll_offset.y + 2 * self.scrollable_content_region.height
-                  if not self._laid_before and len(self._cards) >= SCREEN_FIRST
+                  if not self._memo and len(self._cards) >= SCREEN_FIRST
                   and self.scrollable_content_region.height else None)
-        self._laid_before = True
         covered = False  # the screen is, and more is left to lay out
         run: list[Section] = []
         for number, section in enumerate([*sections, None]):
