@@ -156,3 +156,35 @@ async def test_a_key_pressed_puts_the_quiet_work_off(make_app):
             await tick(pilot)
             await pilot.pause()
         assert len(app.step_screens) > 1
+
+
+async def test_the_first_frame_shows_the_steps_and_the_next_one_their_status(make_app,
+                                                                                 monkeypatch):
+    """Working out every step's status (the plan's readiness rules among them) waits for
+    the first frame to be on the terminal; the stepper shows it in the frame after."""
+    from workshop.methods import progress
+    from workshop.tui import redraw
+
+    app = make_app(time_source=FakeTime())
+    first_frame_up_when_worked_out: list[bool] = []
+    work_out = redraw.work_out_status
+
+    def spied(doc):
+        first_frame_up_when_worked_out.append(app.first_frame_up)
+        return work_out(doc)
+
+    monkeypatch.setattr(redraw, "work_out_status", spied)
+    at_first_frame: list[str] = []
+    ready = type(app).on_ready
+    monkeypatch.setattr(type(app), "on_ready",
+                        lambda self: (at_first_frame.append(stepper_text(self)), ready(self)))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        status = progress.step_status(app.session.doc)
+        marks = [step for step in STEPS if status[step].todo or status[step].has_content]
+        assert marks, "the example session should give some step a mark"
+        assert first_frame_up_when_worked_out and all(first_frame_up_when_worked_out)
+        assert "✓" not in at_first_frame[0] and "·" not in at_first_frame[0].replace(
+            " · ", "")
+        shown = stepper_text(app)
+        assert "✓" in shown or any(f"·{status[s].todo}" in shown for s in marks)

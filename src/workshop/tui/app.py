@@ -104,6 +104,9 @@ class WorkshopApp(PhonesHost, ExportsHost, App[int]):
         self._clock_was_running_out = False
         self._alert_until = 0.0
         self.step_screens: dict[StepId, StepScreen] = {}
+        self.first_frame_up = False
+        """Whether the first frame is on the terminal (``on_ready``): until then, what can
+        wait for the frame after it does (the stepper's status)."""
         if session is not None:
             self._dress_for(session)  # before the first screen composes, in its language
         # Made with the chosen theme's variables, so the CSS is parsed for it from the start.
@@ -147,9 +150,12 @@ class WorkshopApp(PhonesHost, ExportsHost, App[int]):
         self.set_interval(TICK_SECONDS, self.tick)
 
     def on_ready(self) -> None:
-        """The first frame is on the terminal."""
+        """The first frame is on the terminal: what waited for it is shown now."""
+        self.first_frame_up = True
         if self._on_first_screen is not None:
             self._on_first_screen()
+        for screen in list(self.step_screens.values()):
+            screen.refresh_frame()
 
     def _dress_for(self, session: Session) -> None:
         """Take on `session`'s language, theme and projector mode."""

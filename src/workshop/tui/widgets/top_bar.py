@@ -45,5 +45,12 @@ class TopBar(Horizontal):
             self.query_one("#title", Static).update(title, layout=False)
             heading = Text(t(f"step_long.{self.step}"), no_wrap=True, overflow="ellipsis")
             self.query_one("#step-title", Static).update(heading, layout=False)
-        self.query_one(Stepper).update_status(self.step, step_status(self.app, doc))
+        stepper = self.query_one(Stepper)
+        if getattr(self.app, "first_frame_up", True):
+            stepper.update_status(self.step, step_status(self.app, doc))
+        else:
+            # Working out every step's status costs ~25 ms on a first start (the plan's
+            # readiness rules, their imports and patterns): the first frame shows the
+            # steps' names alone, and the app shows their status in the frame after.
+            stepper.update_status(self.step, {})
         self.query_one(ClockDisplay).show(doc.room.clock, now)
