@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workshop.methods.vision.smart import check_doc_goal
 from workshop.model import STEPS, StepId, Workshop
 
 
@@ -54,6 +53,10 @@ def _vision(doc: Workshop) -> StepStatus:
     """To do: goals that are not specific, measurable or time-bound (A and R are the room's
     judgement), and a drafted vision statement the room has not agreed yet."""
     v = doc.vision
+    # the SMART rules compile many patterns: loaded once a status is wanted, after the
+    # first frame (``TopBar.show``)
+    from workshop.methods.vision.smart import check_doc_goal
+
     reports = (check_doc_goal(doc, goal) for goal in v.goals)
     unclear = sum(1 for report in reports if not (report.S.ok and report.M.ok and report.T.ok))
     pending = 1 if v.statement and not v.agreed else 0
