@@ -263,10 +263,13 @@ class StepScreen(Screen):
         as of `now`. A tick can come while the screen is still being composed, or taken
         down (a language switch composes it again): it shows what is there."""
         doc = self.doc
-        for clock in self.query("TopBar ClockDisplay").results(ClockDisplay):
-            clock.show(doc.room.clock, now)
+        # the frame's bars are the screen's own children: looking there alone, not over
+        # every widget of the step, keeps a tick (four a second) from delaying a key
+        for top in self.query_children(TopBar).results(TopBar):
+            for clock in top.query_children(ClockDisplay).results(ClockDisplay):
+                clock.show(doc.room.clock, now)
         if doc.room.turn.ends_at is not None:
-            for bar in self.query(TurnBar).results(TurnBar):
+            for bar in self.query_children(TurnBar).results(TurnBar):
                 bar.show(doc, now)
 
     def spotlight_card(self) -> CardView | None:
