@@ -314,3 +314,30 @@ async def test_keys_on_a_large_wall_before_the_rest_is_laid_out_land_as_on_the_w
     monkeypatch.setattr(wall_board, "SCREEN_FIRST", 10 ** 9)
     whole = await _seen(cocreate_app(room(cards=1300, loose=loose)), keys)
     assert seen == whole
+
+
+@pytest.mark.parametrize("to_size", [(120, 30), (60, 24)], ids=["wider", "narrower"])
+async def test_the_cursors_card_stays_in_view_when_the_terminal_is_resized(cocreate_app,
+                                                                            to_size):
+    """A wider or narrower terminal wraps the cards anew, so the wall's lines move: the
+    card under the cursor is still on screen afterwards (End, then a resize, left the
+    view where the old lines were)."""
+    app = cocreate_app(room(cards=300))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        board = board_of(app)
+        board.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        last = board.selected.text
+        assert squeeze(last) in wall_cards(app)
+        await pilot.resize_terminal(*to_size)
+        await settle(pilot)
+        assert board.selected.text == last
+        assert squeeze(last) in wall_cards(app)
+        await pilot.press("home")
+        await settle(pilot)
+        first = board.selected.text
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert squeeze(first) in wall_cards(app)

@@ -337,7 +337,12 @@ class CardBoard(SteadyScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize | None = None) -> None:
         if max(8, self.scrollable_content_region.width) != self._built_width:
+            relaid = self._built_width != 0  # not the first lay-out: the lines moved
             self._rebuild()
+            if relaid and 0 <= self.cursor < len(self._cards):
+                # the cards wrap anew at the new width: the view follows the cursor's
+                # card, not the line it happened to start at
+                self._scroll_to_cursor()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
