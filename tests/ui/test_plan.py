@@ -297,3 +297,35 @@ async def test_the_key_bar_follows_the_cursor_between_strategies_and_actions(mak
             assert ("认领" in mirror.screen.display[-1]) == adopt, mirror.screen.display[-1]
             assert not mirror.differences(), mirror.differences()[:3]
             await settle(pilot)
+
+
+async def test_walking_the_list_shows_each_strategy_without_ranking_them_again(
+        make_app, monkeypatch):
+    """The side shows the strategy under the cursor as the list ranks it; moving the
+    cursor does not rank every strategy again (that walks every co-create card: 5 ms a
+    row at 9,900 cards, and an off-screen plan redrawn in a quiet moment held up the
+    next key by as much)."""
+    from workshop.methods.plan import actions as plan_math
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        rows = screen.query_one("#actions", RowList)
+        ranked = {s.id: s for s in plan_math.strategies(app.session.doc, shown=True)}
+        calls: list[object] = []
+        rank = plan_math.strategies
+        monkeypatch.setattr(plan_math, "strategies",
+                            lambda *a, **k: (calls.append(a), rank(*a, **k))[1])
+        seen = set()
+        for _ in range(len(rows.rows)):
+            row = rows.selected
+            if row is not None and row.kind == "strategy":
+                sid = row.key.split(":")[1]  # strategy:<id>:<team>
+                if sid in ranked:
+                    assert ranked[sid].name in shown(screen.query_one("#plan-detail"))
+                    seen.add(sid)
+            await pilot.press("down")
+            await pilot.pause()
+        assert seen == set(ranked)  # every strategy was passed and shown
+        assert calls == []
