@@ -11,10 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from factories import REPO, SCENARIOS
 from pdftools import pdf_text
-from uitools import record_notices
+from uitools import record_notices, until
 from workshop.export import ExportError, export, fonts
 from workshop.scenario import load_scenario
 from workshop.tui.screens.dialogs import Choice
@@ -57,10 +58,18 @@ async def test_the_room_types_on_while_the_box_shows_the_export(app, tmp_path: P
         await _choose(pilot, "down")  # the report and every team's handout
         assert "正在导出" in _box_text(app)  # the box is up, how far it is depends on the machine
         assert "正在导出 0/11 个文件" in drawn[0]  # ...and it came up before any file was made
-        await pilot.press(*"展会邀约", "enter")  # a card, typed while the files are made
-        await pilot.pause()
-        assert app.exports.status is not None, notices  # ...really while
-        assert "展会邀约" in [card.text for card in app.session.doc.cocreate.cards]
+        # a card, typed while the files are made: the keys come as a terminal sends them
+        # (the pilot's press waits for the app to be idle after each key, which on a busy
+        # machine can outlast the export)
+        running_when_saved: list[bool] = []
+        edit = app.edit
+        app.edit = lambda *args, **kwargs: (  # type: ignore[method-assign]
+            running_when_saved.append(app.exports.status is not None), edit(*args, **kwargs))[1]
+        for char in "展会邀约":
+            app.post_message(events.Key(char, char))
+        app.post_message(events.Key("enter", "\r"))
+        await until(pilot, lambda: "展会邀约" in [c.text for c in app.session.doc.cocreate.cards])
+        assert running_when_saved == [True], notices  # ...really while
         await app.workers.wait_for_complete()
         await pilot.pause()
         making = [text for text in drawn if "正在生成：" in text]
