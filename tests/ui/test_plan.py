@@ -332,9 +332,9 @@ async def test_walking_the_list_shows_each_strategy_without_ranking_them_again(
 
 
 async def test_a_redraw_draws_the_side_once(make_app, monkeypatch):
-    """The list says its cursor is on a row after every redraw; the side, drawn with the
-    list, is not drawn a second time for it (an off-screen plan redrawn in a quiet moment
-    spent 3-4 ms on it at 9,900 cards, as the next key came)."""
+    """The side is drawn with the list, once per redraw: the list does not report again a
+    row that stays under its cursor (a second drawing cost an off-screen plan redrawn in
+    a quiet moment 3-4 ms at 9,900 cards, as the next key came)."""
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

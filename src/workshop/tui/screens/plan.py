@@ -87,8 +87,6 @@ class PlanScreen(StepScreen):
         self._numbers: dict[str, int] = {}
         self._ranked: list[plan_math.Strategy] = []
         self._owners: dict[str, str] = {}
-        self._side_drawn: tuple[str | None, int] | None = None
-        """The row the side was last drawn for, and the app's revision then."""
 
     # -- layout ------------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -178,7 +176,6 @@ class PlanScreen(StepScreen):
 
     def _side(self, doc: Workshop) -> None:
         row = self.action_list.selected
-        self._side_drawn = (row.key if row is not None else None, self.app.revision)
         detail = self.query_one("#plan-detail", Static)
         if row is None:
             detail.update(Text(t("plan.detail.none"), style="dim"))
@@ -208,12 +205,9 @@ class PlanScreen(StepScreen):
     @on(RowList.Highlighted, "#actions")
     def _moved(self, event: RowList.Highlighted) -> None:
         event.stop()
-        row = self.action_list.selected
-        # the list says so after every redraw too, when the side is drawn already (a
-        # strategy's ideas are a table of up to hundreds of cards: 3-4 ms at 9,900)
-        if self._side_drawn != (row.key if row is not None else None, self.app.revision):
-            self._side(self.doc)
+        self._side(self.doc)
         self._update_spotlight()
+        row = self.action_list.selected
         kind = row.kind if row is not None else None
         if kind != self._keys_for:  # an action's keys (adopt, status…) come and go
             self._keys_for = kind
