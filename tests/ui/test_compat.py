@@ -365,3 +365,24 @@ async def test_each_step_is_painted_as_textuals_compositor_paints_it(make_app, m
                                "compat.CullingCompositor is never used (harmless, but its "
                                "gain is gone); port it to Textual's new painting or drop it")
                 assert ours == _drawn_by_textual(compositor), (size, projector, step)
+
+
+async def test_bound_keys_are_the_focus_chains_with_the_keymap_enabled_or_not(make_app):
+    from textual.screen import Screen
+
+    assert isinstance(getattr(Screen, "_modal_binding_chain", None), property), (
+        "Textual's Screen has no _modal_binding_chain any more: update compat.bound_keys "
+        "(every key bound from the focused widget up to the app).")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.set_keymap({"help": "f12"})
+        await pilot.press("tab")  # the vision board: the card keys are the screen's
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(app.focused, CardBoard)
+        bound = compat.bound_keys(screen)
+        assert bound["f12"].id == "help" and "f1" not in bound  # the keymap applied
+        assert bound["f3"].id == "next_step"  # the app's
+        assert bound["h"].id == "hide_card"  # the screen's, though no card is selected
+        assert not screen.check_action("toggle_card_hidden", ())
+        assert "加" not in bound

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from textual.app import App
+    from textual.binding import Binding
     from textual.screen import Screen
     from textual.strip import Strip
 
@@ -355,6 +356,17 @@ def settle_offscreen(app: App, screen: Screen) -> bool:
     screen._dirty_widgets.clear()
     screen._compositor.render_update(full=True, screen_stack=[])
     return True
+
+
+# -- keys: what a key means where the focus is ----------------------------------------------
+
+def bound_keys(screen: Screen) -> dict[str, Binding]:
+    """Every key bound along `screen`'s binding chain (the focused widget, its ancestors,
+    the screen, the app; the user's keymap applied), enabled now or not: a key bound
+    anywhere means something here. Textual's public ``active_bindings`` leaves out keys
+    whose action is disabled at the moment, and asks every action whether it is."""
+    return {key: binding for _node, bindings in screen._modal_binding_chain
+            for key, binding in bindings}
 
 
 # -- painting a frame: only what shows ------------------------------------------------------

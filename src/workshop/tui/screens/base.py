@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 
 from workshop.edits import cards as card_edits
 from workshop.edits import room as room_edits
@@ -43,6 +43,10 @@ def card_views(doc: Workshop, step: StepId, board: str) -> list[CardView]:
     nobody = ("", "")
     return [CardView(card.id, card.text, *teams.get(card.team_id, nobody), card.hidden, "", board)
             for card in doc.cards(step, board)]
+
+
+NOTICE_SECONDS = 4.0
+"""How long the notice that typing lands nowhere stays; typing on meanwhile adds none."""
 
 
 class Spotlight(Static):
@@ -84,6 +88,8 @@ class StepScreen(Screen):
         self._select_next: str | None = None
         self._spotlit: CardView | None = None
         """A card to put the cursor on at the next redraw (the one just added)."""
+        self._said_typed_nowhere = float("-inf")
+        """When the notice that typed text lands nowhere here was last shown."""
         self._cursor_holds: tuple[CardBoard, bool] | None = None
         """The board the footer's keys were last worked out for, and whether its cursor
         was on a card."""
@@ -430,6 +436,38 @@ class StepScreen(Screen):
         key = "undo.show_card" if card.hidden else "undo.hide_card"
         self.app.edit(t(key, text=truncate(card.text, 24)), card_edits.set_hidden, card.id,
                       not card.hidden)
+
+    def start_typing(self) -> Input | None:
+        """Where a character typed with the focus elsewhere goes (made ready for it), or
+        None: nowhere on this screen. Default: the card entry, when it is on screen."""
+        found = self.query_children(CardEntry) if self.has_entry else None
+        entry = found.first() if found else None
+        return entry.input if entry is not None and entry.display else None
+
+    def on_key(self, event: events.Key) -> None:
+        """A character typed where nothing takes text (a board or a list has the focus, and
+        no key here is that character) is not lost without a word: it goes where this
+        screen takes text (``start_typing``), which takes the keys from then on; else a
+        notice says typing lands nowhere here."""
+        if (not event.is_printable or isinstance(self.focused, (Input, TextArea))
+                or event.character is None):
+            return
+        bound = compat.bound_keys(self)
+        if any(key in bound for key in event.aliases):
+            return
+        event.stop()
+        event.prevent_default()
+        field = self.start_typing()
+        if field is not None:
+            field.focus()
+            field.insert_text_at_cursor(event.character)
+            return
+        now = self.app.time_source.monotonic()
+        if now - self._said_typed_nowhere > NOTICE_SECONDS:  # one notice per burst of typing
+            self._said_typed_nowhere = now
+            help_keys = [key for key, binding in bound.items() if binding.id == "help"]
+            self.notify(t("shell.typed_nowhere", help=self.app.get_key_display(
+                bound[help_keys[0]]) if help_keys else "F1"), timeout=NOTICE_SECONDS)
 
     def action_focus_entry(self) -> None:
         self.focus_default()

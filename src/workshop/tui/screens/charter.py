@@ -72,7 +72,7 @@ class CharterScreen(StepScreen):
         yield Static(id="charter-hint")
         with Container(id="commit-entry"):
             yield Static(id="commit-who")
-            yield Input(id="commit-input", max_length=MAX_TEXT,
+            yield Input(id="commit-input", max_length=MAX_TEXT, select_on_focus=False,
                         placeholder=t("charter.commit_placeholder"))
 
     @property
@@ -274,6 +274,17 @@ class CharterScreen(StepScreen):
         if member_id is None:
             return
         self._start_writing(member_id)
+
+    def start_typing(self) -> Input | None:
+        """Typing on a member's row starts (or goes on with) their commitment."""
+        member_id = self._member_id()
+        if member_id is None:
+            return None
+        field = self.commit_input
+        if self._writing != member_id:  # a burst of keys comes before the focus moves
+            self._start_writing(member_id)
+            field.cursor_position = len(field.value)
+        return field
 
     def _start_writing(self, member_id: str) -> None:
         team = self.team()

@@ -25,6 +25,12 @@ class EntryInput(Input):
 
     virtual_size = Reactive(Size(0, 0), layout=False)
 
+    def __init__(self, *args, **kwargs) -> None:
+        # coming back to the entry (Esc, Tab, a character typed on the board) goes on
+        # with the draft: Textual's default selects it all, and the next key replaced it
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+
     def watch_value(self, value: str) -> None:
         # Kept as the room's draft now, inside the change of value: the repaint that shows
         # the key comes later, so what the room saw typed is on disk whatever happens next.
