@@ -386,3 +386,14 @@ async def test_bound_keys_are_the_focus_chains_with_the_keymap_enabled_or_not(ma
         assert bound["h"].id == "hide_card"  # the screen's, though no card is selected
         assert not screen.check_action("toggle_card_hidden", ())
         assert "加" not in bound
+
+
+def test_the_inputs_cursor_blinks_through_a_private_reactive():
+    from textual.widgets import Input
+
+    assert "_cursor_visible" in Input._reactives, (
+        "Textual's Input no longer keeps its blink in _cursor_visible: update "
+        "compat.cursor_shown, which the card entry keys its kept empty line on.")
+    field = Input()
+    field._cursor_visible = False
+    assert compat.cursor_shown(field) is False

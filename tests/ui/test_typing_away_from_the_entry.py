@@ -132,3 +132,37 @@ async def test_coming_back_to_the_entry_goes_on_with_the_draft(cocreate_app):
         await pilot.press("tab", "down", *"VIP")  # typed on the board: on with the draft
         await settle(pilot)
         assert entry.has_focus and entry.value == "每周拜访VIP"
+
+
+async def test_the_empty_entrys_line_is_the_one_textual_draws_in_every_state(cocreate_app):
+    """The entry keeps its empty line (placeholder and cursor) from one card to the next:
+    after focus moves, projector mode, a theme, hidden mode and a resize it is
+    still the line Textual's input draws for that state."""
+    from workshop.tui.themes import THEMES
+
+    app = cocreate_app(brainstormed())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        entry = app.screen.query_one(CardEntry).input
+
+        async def same(label: str) -> None:
+            await settle(pilot)
+            assert entry.value == ""
+            assert entry.render_line(0) == Input.render_line(entry, 0), label
+
+        await same("focused")
+        await pilot.press("tab")
+        await same("the board has the focus")
+        await pilot.press("escape")
+        await same("back in the entry")
+        await pilot.press("f9")
+        await same("projector")
+        await pilot.press("f9")
+        app.theme = THEMES[-1].name
+        await same("another theme")
+        await pilot.press("ctrl+o")
+        await same("hidden mode")
+        await pilot.resize_terminal(90, 30)
+        await same("narrower")
+        await pilot.press(*"卡", "enter")
+        await same("after a card")

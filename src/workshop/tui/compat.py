@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from textual.binding import Binding
     from textual.screen import Screen
     from textual.strip import Strip
+    from textual.widgets import Input
 
 
 # -- start-up: open in the session's step, parse the CSS once per theme ----------------------
@@ -367,6 +368,11 @@ def bound_keys(screen: Screen) -> dict[str, Binding]:
     whose action is disabled at the moment, and asks every action whether it is."""
     return {key: binding for _node, bindings in screen._modal_binding_chain
             for key, binding in bindings}
+
+
+def cursor_shown(field: Input) -> bool:
+    """Whether `field`'s blinking cursor is in its visible half (what its line shows)."""
+    return bool(field._cursor_visible)
 
 
 # -- painting a frame: only what shows ------------------------------------------------------

@@ -10,10 +10,12 @@ from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from workshop.i18n import t
 from workshop.text import MAX_TEXT
+from workshop.tui import compat
 from workshop.tui.widgets.turn_bar import readable_on
 
 
@@ -30,6 +32,25 @@ class EntryInput(Input):
         # with the draft: Textual's default selects it all, and the next key replaced it
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
+        self._styles_seen = 0
+        self._empty_line: tuple[tuple, Strip] | None = None
+
+    def notify_style_update(self) -> None:
+        self._styles_seen += 1
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        # After every card the entry is empty again and shows its placeholder: the same
+        # line each time, which Textual works out anew from the app's styles (a tenth of
+        # the frame that shows the card)
+        if y or self.value:
+            return super().render_line(y)
+        key = (self.scrollable_content_region.width, self.has_focus,
+               compat.cursor_shown(self), self.placeholder, self.rich_style,
+               self._styles_seen)
+        if self._empty_line is None or self._empty_line[0] != key:
+            self._empty_line = (key, super().render_line(y))
+        return self._empty_line[1]
 
     def watch_value(self, value: str) -> None:
         # Kept as the room's draft now, inside the change of value: the repaint that shows
