@@ -34,6 +34,8 @@ from workshop.tui.widgets.top_bar import TopBar
 from workshop.tui.widgets.turn_bar import TurnBar
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from workshop.tui.app import WorkshopApp
 
 
@@ -85,6 +87,8 @@ class StepScreen(Screen):
         """Only the shared frame is out of date (``redraw.FRAME_ONLY``)."""
         self._composing = False
         """Being composed again (``recompose``): not to be drawn until it is all there."""
+        self._frame_found: tuple[Widget, ...] = ()
+        """The shared frame's widgets, last found all up (``frame_is_up``)."""
         self._select_next: str | None = None
         self._spotlit: CardView | None = None
         """A card to put the cursor on at the next redraw (the one just added)."""
@@ -210,9 +214,15 @@ class StepScreen(Screen):
             # composing: the frame's widgets may be up before what they hold; the app
             # quitting: what the screen holds is being taken down
             return False
+        if self._frame_found and all(part.is_attached for part in self._frame_found):
+            return True  # looking for them again is a tenth of a millisecond
         top = self.query_children(TopBar)
-        return bool(top and top.first().query_children(ClockDisplay)
-                    and self.query_children(TurnBar) and self.query_children(KeyBar))
+        clock = top.first().query_children(ClockDisplay) if top else None
+        rest = [self.query_children(TurnBar), self.query_children(KeyBar)]
+        if not (clock and all(rest)):
+            return False
+        self._frame_found = (top.first(), clock.first(), *(found.first() for found in rest))
+        return True
 
     def refresh_from_doc(self, *, select: str | None = None) -> None:
         """Redraw everything from the document (after any change)."""
