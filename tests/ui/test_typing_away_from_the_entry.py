@@ -166,3 +166,25 @@ async def test_the_empty_entrys_line_is_the_one_textual_draws_in_every_state(coc
         await same("narrower")
         await pilot.press(*"卡", "enter")
         await same("after a card")
+
+
+async def test_text_pasted_on_the_wall_goes_into_the_entry_and_on_the_focus_says_so(
+        cocreate_app):
+    app = cocreate_app(brainstormed())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        entry = app.screen.query_one(CardEntry).input
+        await pilot.press(*"每周", "tab", "down")
+        await settle(pilot)
+        app.post_message(events.Paste("拜访VIP客户 [/oops] <b>&\n第二行"))
+        await until(pilot, lambda: entry.value == "每周拜访VIP客户 [/oops] <b>&")
+        assert entry.has_focus
+        await pilot.press("ctrl+g")  # back to the focus question: no entry there
+        await settle(pilot)
+        notices = record_notices(app)
+        app.screen.query_one("#focus-scroll").focus()
+        await settle(pilot)
+        app.post_message(events.Paste("焦点问题"))
+        await settle(pilot)
+        assert len(notices) == 1 and "没有输入框" in notices[0]
+        assert app.session.doc.cocreate.focus_question != "焦点问题"

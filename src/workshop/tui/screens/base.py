@@ -456,9 +456,7 @@ class StepScreen(Screen):
 
     def on_key(self, event: events.Key) -> None:
         """A character typed where nothing takes text (a board or a list has the focus, and
-        no key here is that character) is not lost without a word: it goes where this
-        screen takes text (``start_typing``), which takes the keys from then on; else a
-        notice says typing lands nowhere here."""
+        no key here is that character) is not lost without a word (``_typed_elsewhere``)."""
         if (not event.is_printable or isinstance(self.focused, (Input, TextArea))
                 or event.character is None):
             return
@@ -467,10 +465,24 @@ class StepScreen(Screen):
             return
         event.stop()
         event.prevent_default()
+        self._typed_elsewhere(event.character, bound)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Text pasted with a board or a list holding the focus goes the same way (its
+        first line, as an input takes a paste)."""
+        lines = event.text.splitlines()
+        if not lines or not lines[0] or isinstance(self.focused, (Input, TextArea)):
+            return
+        event.stop()
+        self._typed_elsewhere(lines[0], compat.bound_keys(self))
+
+    def _typed_elsewhere(self, text: str, bound: dict[str, Binding]) -> None:
+        """`text` goes where this screen takes text (``start_typing``), which takes the
+        keys from then on; else a notice says typing lands nowhere here."""
         field = self.start_typing()
         if field is not None:
             field.focus()
-            field.insert_text_at_cursor(event.character)
+            field.insert_text_at_cursor(text)
             return
         now = self.app.time_source.monotonic()
         if now - self._said_typed_nowhere > NOTICE_SECONDS:  # one notice per burst of typing
