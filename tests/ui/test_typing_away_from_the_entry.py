@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList
 
 from cocreate_factory import brainstormed
 from uitools import record_notices, settle, until
+from workshop.tui.lifecycle import FORM_KEPT_MARK
 from workshop.tui.screens.cocreate import CocreateScreen
 from workshop.tui.widgets.card_board import CardBoard
 from workshop.tui.widgets.card_entry import CardEntry
@@ -114,8 +115,11 @@ async def test_typing_on_a_members_row_writes_their_commitment(make_app):
         field = app.screen.query_one("#commit-input", Input)
         await until(pilot, lambda: field.value == "每周拜访3家VIP")
         assert field.has_focus
+        # on screen, so on disk before Enter, as the card entry's draft is (a kill keeps it)
+        assert app.session.doc.room.draft == "每周拜访3家VIP" + FORM_KEPT_MARK
         await pilot.press("enter")
         await settle(pilot)
+        assert app.session.doc.room.draft == ""  # saved as the commitment: no draft left
         charter = app.session.doc.charter.charter(team.id)
         assert [c.text for c in charter.commitments if c.text] == ["每周拜访3家VIP"]
         assert notices == []

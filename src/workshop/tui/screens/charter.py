@@ -28,10 +28,22 @@ from workshop.methods import charter as charter_method
 from workshop.methods import turns
 from workshop.model import CHARTER_LISTS, Team, Workshop
 from workshop.text import MAX_TEXT, truncate
+from workshop.tui.lifecycle import FORM_KEPT_MARK
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.charter.sheet import TeamTabs, rows
 from workshop.tui.widgets.fitted import FittedOptionList, WidthChanged
+
+
+class CommitmentInput(Input):
+    """The commitment line. What is typed on it and not yet saved is kept as the room's
+    draft with every key, before the key shows, as the card entry's text is: a kill
+    loses nothing that was on screen (the next start shows it in a notice)."""
+
+    def watch_value(self, value: str) -> None:
+        keep = getattr(self.screen, "keep_commitment_draft", None)
+        if keep is not None:
+            keep(value)
 
 
 class CharterScreen(StepScreen):
@@ -72,8 +84,9 @@ class CharterScreen(StepScreen):
         yield Static(id="charter-hint")
         with Container(id="commit-entry"):
             yield Static(id="commit-who")
-            yield Input(id="commit-input", max_length=MAX_TEXT, select_on_focus=False,
-                        placeholder=t("charter.commit_placeholder"))
+            yield CommitmentInput(id="commit-input", max_length=MAX_TEXT,
+                                  select_on_focus=False,
+                                  placeholder=t("charter.commit_placeholder"))
 
     @property
     def sheet(self) -> OptionList:
@@ -296,6 +309,20 @@ class CharterScreen(StepScreen):
         field = self.commit_input
         field.value = pledge.text if pledge else ""
         field.focus()
+
+    def keep_commitment_draft(self, value: str) -> None:
+        """`value` on the commitment line: kept as the draft while it differs from the
+        member's saved commitment (marked as a form's text); the draft is let go once
+        it is saved, unless it is another entry's."""
+        team = self.team()
+        member_id = self._writing or self._member_id()
+        charter = self.doc.charter.charter(team.id) if team else None
+        pledge = charter.commitment(member_id) if charter and member_id else None
+        drafts = self.app.drafts
+        if value.strip() and value != (pledge.text if pledge else ""):
+            drafts.save(value + FORM_KEPT_MARK)
+        elif self.doc.room.draft.endswith(FORM_KEPT_MARK):
+            drafts.save("")
 
     @on(Input.Submitted, "#commit-input")
     def _commitment_typed(self, event: Input.Submitted) -> None:
