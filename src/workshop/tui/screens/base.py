@@ -487,9 +487,9 @@ class StepScreen(Screen):
         now = self.app.time_source.monotonic()
         if now - self._said_typed_nowhere > NOTICE_SECONDS:  # one notice per burst of typing
             self._said_typed_nowhere = now
-            help_keys = [key for key, binding in bound.items() if binding.id == "help"]
-            self.notify(t("shell.typed_nowhere", help=self.app.get_key_display(
-                bound[help_keys[0]]) if help_keys else "F1"), timeout=NOTICE_SECONDS)
+            help_key = next((b for b in bound.values() if b.id == "help"), None)
+            self.notify(t("shell.typed_nowhere", help=self.app.get_key_display(help_key)
+                          if help_key else "F1"), timeout=NOTICE_SECONDS)
 
     def action_focus_entry(self) -> None:
         self.focus_default()

@@ -299,27 +299,27 @@ class CharterScreen(StepScreen):
             field.cursor_position = len(field.value)
         return field
 
-    def _start_writing(self, member_id: str) -> None:
+    def _saved_commitment(self, member_id: str | None) -> str:
+        """The personal commitment `member_id` of the team shown has saved ("" if none)."""
         team = self.team()
         charter = self.doc.charter.charter(team.id) if team else None
-        pledge = charter.commitment(member_id) if charter else None
+        pledge = charter.commitment(member_id) if charter and member_id else None
+        return pledge.text if pledge else ""
+
+    def _start_writing(self, member_id: str) -> None:
         self._writing = member_id
         self._highlight(f"member:{member_id}")
         self._show_writer(self.doc)
         field = self.commit_input
-        field.value = pledge.text if pledge else ""
+        field.value = self._saved_commitment(member_id)
         field.focus()
 
     def keep_commitment_draft(self, value: str) -> None:
         """`value` on the commitment line: kept as the draft while it differs from the
         member's saved commitment (marked as a form's text); the draft is let go once
         it is saved, unless it is another entry's."""
-        team = self.team()
-        member_id = self._writing or self._member_id()
-        charter = self.doc.charter.charter(team.id) if team else None
-        pledge = charter.commitment(member_id) if charter and member_id else None
         drafts = self.app.drafts
-        if value.strip() and value != (pledge.text if pledge else ""):
+        if value.strip() and value != self._saved_commitment(self._writing or self._member_id()):
             drafts.save(value + FORM_KEPT_MARK)
         elif self.doc.room.draft.endswith(FORM_KEPT_MARK):
             drafts.save("")
@@ -332,9 +332,7 @@ class CharterScreen(StepScreen):
         if team is None or member_id is None:
             return
         member = team.member(member_id)
-        charter = self.doc.charter.charter(team.id)
-        pledge = charter.commitment(member_id) if charter else None
-        if event.value.strip() != (pledge.text if pledge else ""):
+        if event.value.strip() != self._saved_commitment(member_id):
             label = t("charter.undo.commitment", name=member.name if member else "",
                       text=truncate(event.value, 20))
             was_signed = self._signed(team.id)
