@@ -397,3 +397,24 @@ def test_the_inputs_cursor_blinks_through_a_private_reactive():
     field = Input()
     field._cursor_visible = False
     assert compat.cursor_shown(field) is False
+
+
+async def test_an_inputs_own_keys_run_at_once_from_its_bindings():
+    from textual.app import App
+    from textual.widgets import Input
+
+    class OneInput(App):
+        def compose(self):
+            yield Input(value="abc", select_on_focus=False)
+
+    app = OneInput()
+    async with app.run_test() as pilot:
+        field = app.query_one(Input)
+        assert await compat.run_own_key(field, "backspace"), (
+            "Textual's Input no longer binds backspace in its _bindings: update "
+            "compat.run_own_key, which the card entry runs its own keys with, in order.")
+        assert field.value == "ab"
+        assert await compat.run_own_key(field, "home") and field.cursor_position == 0
+        assert not await compat.run_own_key(field, "f5")  # not the input's key
+        await pilot.pause()
+        assert field.value == "ab"

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from textual.binding import Binding
     from textual.screen import Screen
     from textual.strip import Strip
+    from textual.widget import Widget
     from textual.widgets import Input
 
 
@@ -368,6 +369,16 @@ def bound_keys(screen: Screen) -> dict[str, Binding]:
     whose action is disabled at the moment, and asks every action whether it is."""
     return {key: binding for _node, bindings in screen._modal_binding_chain
             for key, binding in bindings}
+
+
+async def run_own_key(widget: Widget, key: str) -> bool:
+    """Run `widget`'s own binding for `key` now, as Textual would run it once the key had
+    travelled up to the app (the focused widget is first in the binding chain, and its
+    bindings are not priority ones). True if a binding took the key."""
+    for binding in widget._bindings.key_to_bindings.get(key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            return True
+    return False
 
 
 def cursor_shown(field: Input) -> bool:

@@ -120,7 +120,7 @@ class StepScreen(Screen):
             yield from self.compose_body()
         yield TurnBar()
         if self.has_entry:
-            yield CardEntry()
+            yield CardEntry(self.add_card)
         yield KeyBar()
 
     @property
@@ -349,10 +349,6 @@ class StepScreen(Screen):
         self.app.room(room_edits.next_turn, self.app.team_ids(), self.app.time_source.now())
 
     # -- cards ------------------------------------------------------------------------
-    @on(CardEntry.Submitted)
-    def _add_card(self, event: CardEntry.Submitted) -> None:
-        self.add_card(event.text, event.hidden, event.entry)
-
     def add_card(self, text: str, hidden: bool, entry: CardEntry) -> None:
         def add_and_select(doc: Workshop) -> Card:
             card = card_edits.add_card(doc, self.step, text, board=self.board or None,

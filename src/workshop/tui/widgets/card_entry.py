@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import Input, Static
@@ -52,6 +53,25 @@ class EntryInput(Input):
             self._empty_line = (key, super().render_line(y))
         return self._empty_line[1]
 
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual runs the input's own keys (Enter, Backspace, the arrows) only once the
+        # key has bubbled up to the app, while a character typed behind it is inserted as
+        # soon as it arrives: in a burst, the next card's first letter joined the card
+        # just entered and a Backspace took away the letter typed after it. Run them here,
+        # in the order typed.
+        if not event.is_printable and await compat.run_own_key(self, event.key):
+            self._restart_blink()
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        # the card is added before the next key is taken (no message to wait for)
+        entry = self.parent
+        if isinstance(entry, CardEntry):
+            entry.submit(self.value)
+
     def watch_value(self, value: str) -> None:
         # Kept as the room's draft now, inside the change of value: the repaint that shows
         # the key comes later, so what the room saw typed is on disk whatever happens next.
@@ -61,7 +81,8 @@ class EntryInput(Input):
 
 
 class CardEntry(Horizontal):
-    """A label saying who is typing where, and the input. Posts ``CardEntry.Submitted``.
+    """A label saying who is typing where, and the input. Enter hands the text to
+    `on_card` (text, hidden, this entry) at once, inside the key's own handling.
 
     The input is cleared only once the card is safely in the document
     (``accepted()``), so a refused card keeps its text.
@@ -74,19 +95,9 @@ class CardEntry(Horizontal):
     CardEntry > Input { width: 1fr; }
     """
 
-    class Submitted(Message):
-        def __init__(self, entry: CardEntry, text: str, hidden: bool) -> None:
-            super().__init__()
-            self.entry = entry
-            self.text = text
-            self.hidden = hidden
-
-        @property
-        def control(self) -> CardEntry:
-            return self.entry
-
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, on_card: Callable[[str, bool, CardEntry], None], **kwargs) -> None:
         super().__init__(**kwargs)
+        self.on_card = on_card
         self.hidden_mode = False
         self._who_key: tuple = ()
 
@@ -122,11 +133,9 @@ class CardEntry(Horizontal):
     def accepted(self) -> None:
         self.input.value = ""
 
-    @on(Input.Submitted)
-    def _submit(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.value.strip():
-            self.post_message(self.Submitted(self, event.value, self.hidden_mode))
+    def submit(self, text: str) -> None:
+        if text.strip():
+            self.on_card(text, self.hidden_mode, self)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
