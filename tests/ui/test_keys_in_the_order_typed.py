@@ -2,7 +2,8 @@
 than the app draws: Textual runs an input's own keys (Enter, Backspace, the arrows)
 only once the key has travelled up to the app, so a character typed just after them
 used to get there first: the next card's first character joined the card just entered,
-a Backspace took away the character typed after it."""
+a Backspace took away the character typed after it. The charter's commitment line
+takes its keys the same way."""
 
 from __future__ import annotations
 
@@ -63,3 +64,24 @@ async def test_an_empty_enter_in_a_burst_adds_nothing_and_loses_nothing(cocreate
         await settle(pilot)
         assert cards_of(app) == before
         assert entry.value == "  好"
+
+
+async def test_commitments_typed_in_one_burst_go_to_one_member_each(make_app):
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(120, 45)) as pilot:
+        await pilot.press("f3", "f3")  # vision → gaps → charter
+        await settle(pilot)
+        assert app.screen.step == "charter"
+        team = app.session.doc.teams[0]
+        field = app.screen.query_one("#commit-input", Input)
+        await pilot.press("enter")  # the first member's line
+        await settle(pilot)
+        assert field.has_focus
+        burst(app, [*"每周拜访", "enter", *"每月复盘", "backspace", "backspace", *"总结"])
+        await until(pilot, lambda: field.value == "每月总结")
+        await settle(pilot)
+        charter = app.session.doc.charter.charter(team.id)
+        assert [c.text for c in charter.commitments if c.text] == ["每周拜访"]
+        assert field.value == "每月总结" and field.has_focus

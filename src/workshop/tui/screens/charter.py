@@ -33,9 +33,10 @@ from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.charter.sheet import TeamTabs, rows
 from workshop.tui.widgets.fitted import FittedOptionList, WidthChanged
+from workshop.tui.widgets.typed_line import TypedLine
 
 
-class CommitmentInput(Input):
+class CommitmentInput(TypedLine):
     """The commitment line. What is typed on it and not yet saved is kept as the room's
     draft with every key, before the key shows, as the card entry's text is: a kill
     loses nothing that was on screen (the next start shows it in a notice)."""
@@ -84,8 +85,8 @@ class CharterScreen(StepScreen):
         yield Static(id="charter-hint")
         with Container(id="commit-entry"):
             yield Static(id="commit-who")
-            yield CommitmentInput(id="commit-input", max_length=MAX_TEXT,
-                                  select_on_focus=False,
+            yield CommitmentInput(id="commit-input", entered=self._commitment_typed,
+                                  max_length=MAX_TEXT,
                                   placeholder=t("charter.commit_placeholder"))
 
     @property
@@ -324,19 +325,17 @@ class CharterScreen(StepScreen):
         elif self.doc.room.draft.endswith(FORM_KEPT_MARK):
             drafts.save("")
 
-    @on(Input.Submitted, "#commit-input")
-    def _commitment_typed(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _commitment_typed(self, value: str) -> None:
         team = self.team()
         member_id = self._writing or self._member_id()
         if team is None or member_id is None:
             return
         member = team.member(member_id)
-        if event.value.strip() != self._saved_commitment(member_id):
+        if value.strip() != self._saved_commitment(member_id):
             label = t("charter.undo.commitment", name=member.name if member else "",
-                      text=truncate(event.value, 20))
+                      text=truncate(value, 20))
             was_signed = self._signed(team.id)
-            if not self._edit(label, edits.set_commitment, team.id, member_id, event.value):
+            if not self._edit(label, edits.set_commitment, team.id, member_id, value):
                 return
             self._announce_signed(team.id, was_signed)
         nxt = self._next_member(member_id)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from rich.style import Style
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.geometry import Size
@@ -18,9 +18,10 @@ from workshop.i18n import t
 from workshop.text import MAX_TEXT
 from workshop.tui import compat
 from workshop.tui.widgets.turn_bar import readable_on
+from workshop.tui.widgets.typed_line import TypedLine
 
 
-class EntryInput(Input):
+class EntryInput(TypedLine):
     """The card entry's input. Its box keeps its size whatever is typed, so a keystroke
     repaints it without laying out the whole screen again (Textual's input asks for a
     layout on every key, as its text's width changes: a tenth of the typing time on a
@@ -29,9 +30,6 @@ class EntryInput(Input):
     virtual_size = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *args, **kwargs) -> None:
-        # coming back to the entry (Esc, Tab, a character typed on the board) goes on
-        # with the draft: Textual's default selects it all, and the next key replaced it
-        kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
         self._styles_seen = 0
         self._empty_line: tuple[tuple, Strip] | None = None
@@ -53,25 +51,6 @@ class EntryInput(Input):
             self._empty_line = (key, super().render_line(y))
         return self._empty_line[1]
 
-    async def _on_key(self, event: events.Key) -> None:
-        # Textual runs the input's own keys (Enter, Backspace, the arrows) only once the
-        # key has bubbled up to the app, while a character typed behind it is inserted as
-        # soon as it arrives: in a burst, the next card's first letter joined the card
-        # just entered and a Backspace took away the letter typed after it. Run them here,
-        # in the order typed.
-        if not event.is_printable and await compat.run_own_key(self, event.key):
-            self._restart_blink()
-            event.stop()
-            event.prevent_default()
-            return
-        await super()._on_key(event)
-
-    async def action_submit(self) -> None:
-        # the card is added before the next key is taken (no message to wait for)
-        entry = self.parent
-        if isinstance(entry, CardEntry):
-            entry.submit(self.value)
-
     def watch_value(self, value: str) -> None:
         # Kept as the room's draft now, inside the change of value: the repaint that shows
         # the key comes later, so what the room saw typed is on disk whatever happens next.
@@ -82,7 +61,7 @@ class EntryInput(Input):
 
 class CardEntry(Horizontal):
     """A label saying who is typing where, and the input. Enter hands the text to
-    `on_card` (text, hidden, this entry) at once, inside the key's own handling.
+    `add_card` (text, hidden, this entry) at once, inside the key's own handling.
 
     The input is cleared only once the card is safely in the document
     (``accepted()``), so a refused card keeps its text.
@@ -95,15 +74,15 @@ class CardEntry(Horizontal):
     CardEntry > Input { width: 1fr; }
     """
 
-    def __init__(self, on_card: Callable[[str, bool, CardEntry], None], **kwargs) -> None:
+    def __init__(self, add_card: Callable[[str, bool, CardEntry], None], **kwargs) -> None:
         super().__init__(**kwargs)
-        self.on_card = on_card
+        self.add_card = add_card
         self.hidden_mode = False
         self._who_key: tuple = ()
 
     def compose(self) -> ComposeResult:
         yield Static(id="entry-who")
-        yield EntryInput(id="entry-input", max_length=MAX_TEXT,
+        yield EntryInput(id="entry-input", entered=self.submit, max_length=MAX_TEXT,
                          placeholder=t("shell.entry_placeholder"))
 
     @property
@@ -135,7 +114,7 @@ class CardEntry(Horizontal):
 
     def submit(self, text: str) -> None:
         if text.strip():
-            self.on_card(text, self.hidden_mode, self)
+            self.add_card(text, self.hidden_mode, self)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
