@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.align import Align
 from rich.text import Text
+from textual import events
 from textual._compositor import Compositor
 from textual.command import CommandList, CommandPalette
 from textual.css.stylesheet import Stylesheet
@@ -379,6 +380,19 @@ async def run_own_key(widget: Widget, key: str) -> bool:
         if not binding.priority and await widget.app.run_action(binding.action, widget):
             return True
     return False
+
+
+class BoundKeysAtOnce:
+    """For a focusable widget with no keys of its own to handle first: a key bound along
+    its binding chain (itself, its ancestors, the screen, the app; the keymap applied)
+    runs from the widget's own key handler, as Textual would run it once the key had
+    bubbled up through every ancestor's message queue to the app. The same bindings in
+    the same order, without the hops (about half a millisecond a key on a step's wall)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if await self.app._check_bindings(event.key):
+            event.stop()
+            event.prevent_default()
 
 
 def cursor_shown(field: Input) -> bool:

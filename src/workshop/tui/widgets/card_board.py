@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from workshop.tui.compat import SteadyScrollView
+from workshop.tui.compat import BoundKeysAtOnce, SteadyScrollView
 from workshop.tui.widgets.card_layout import (
     CardView,
     LaidOutSection,
@@ -34,7 +34,7 @@ from workshop.tui.widgets.card_layout import (
 __all__ = ["CardBoard", "CardView", "Section"]
 
 
-class CardBoard(SteadyScrollView, can_focus=True):
+class CardBoard(BoundKeysAtOnce, SteadyScrollView, can_focus=True):
     """Sections of cards with a cursor. Cards wrap; CJK is measured in cells.
 
     Redrawing is incremental: a section whose cards did not change keeps its laid-out

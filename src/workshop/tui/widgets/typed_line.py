@@ -26,12 +26,11 @@ class TypedLine(Input):
         self.entered = entered
 
     async def _on_key(self, event: events.Key) -> None:
+        # (printable keys go on to Input._on_key, next in the class chain)
         if not event.is_printable and await compat.run_own_key(self, event.key):
             self._restart_blink()
             event.stop()
             event.prevent_default()
-            return
-        await super()._on_key(event)
 
     async def action_submit(self) -> None:
         self.entered(self.value)
