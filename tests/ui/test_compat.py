@@ -418,3 +418,26 @@ async def test_an_inputs_own_keys_run_at_once_from_its_bindings():
         assert not await compat.run_own_key(field, "f5")  # not the input's key
         await pilot.pause()
         assert field.value == "ab"
+
+
+async def test_a_boards_bound_keys_run_from_its_own_handler(cocreate_app, monkeypatch):
+    from cocreate_factory import brainstormed
+    from workshop.tui.screens.base import StepScreen
+
+    assert list(inspect.signature(App._check_bindings).parameters) == [
+        "self", "key", "priority"], (
+        "Textual's App._check_bindings changed: update compat.BoundKeysAtOnce (a board runs "
+        "the keys bound along its chain from its own key handler).")
+    app = cocreate_app(brainstormed())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab")  # the wall
+        await settle(pilot)
+        board = app.focused
+        assert isinstance(board, compat.BoundKeysAtOnce)
+        seen: list[str] = []  # the keys that bubble up past the board to the screen
+        monkeypatch.setattr(StepScreen, "on_key", lambda screen, event: seen.append(event.key))
+        cursor = board.cursor
+        await pilot.press("down", "f12")
+        await settle(pilot)
+        assert board.cursor != cursor  # down ran, at the board
+        assert seen == ["f12"]  # an unbound key goes on up
