@@ -192,3 +192,26 @@ async def test_text_pasted_on_the_wall_goes_into_the_entry_and_on_the_focus_says
         await settle(pilot)
         assert len(notices) == 1 and "没有输入框" in notices[0]
         assert app.session.doc.cocreate.focus_question != "焦点问题"
+
+
+async def test_a_commitment_left_half_typed_is_shown_at_the_next_start(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 45)) as pilot:
+        await pilot.press("f3", "f3")  # vision → gaps → charter
+        await settle(pilot)
+        assert app.screen.step == "charter"
+        await pilot.press("enter")  # the first member's commitment line
+        burst(app, "每月复盘[/oops]")
+        field = app.screen.query_one("#commit-input", Input)
+        await until(pilot, lambda: field.value == "每月复盘[/oops]")
+        await pilot.press("escape")  # left, not saved
+        await settle(pilot)
+        await pilot.press("ctrl+q")  # a normal quit: no terminal closed, nothing killed
+        await settle(pilot)
+    app.session.close()
+    again = make_app()
+    notices = record_notices(again)
+    async with again.run_test(size=(120, 45)) as pilot:
+        await settle(pilot)
+        assert again.screen.step == "charter"
+        assert notices == ["上次有一段表单里的文字没有保存：每月复盘[/oops]"]
