@@ -112,3 +112,10 @@ async def choose(pilot, key: str) -> None:
     keys = [option for option, _label in dialog.options]
     await pilot.press(*["down"] * keys.index(key), "enter")
     await pilot.pause()
+
+
+async def open_charter(pilot) -> None:
+    """From the session's first step (vision) on to the charter, its screen shown."""
+    await pilot.press("f3", "f3")  # vision → gaps → charter
+    await settle(pilot)
+    assert pilot.app.screen.step == "charter"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, OptionList
 
-from uitools import settle
+from uitools import open_charter, settle
 from workshop.methods import charter as charter_method
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.stepper import Stepper
@@ -15,12 +15,6 @@ from workshop.tui.widgets.stepper import Stepper
 def sheet_text(app) -> str:
     sheet = app.screen.query_one("#charter-sheet", OptionList)
     return "\n".join(str(sheet.get_option_at_index(i).prompt) for i in range(sheet.option_count))
-
-
-async def open_charter(pilot) -> None:
-    await pilot.press("f3", "f3")  # vision → gaps → charter
-    await settle(pilot)
-    assert pilot.app.screen.step == "charter"
 
 
 @pytest.mark.slow  # a whole flow end to end

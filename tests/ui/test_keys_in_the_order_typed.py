@@ -11,7 +11,7 @@ from textual import events
 from textual.keys import _character_to_key
 
 from cocreate_factory import brainstormed
-from uitools import settle, until
+from uitools import open_charter, settle, until
 from workshop.tui.widgets.card_entry import CardEntry
 
 
@@ -71,9 +71,7 @@ async def test_commitments_typed_in_one_burst_go_to_one_member_each(make_app):
 
     app = make_app()
     async with app.run_test(size=(120, 45)) as pilot:
-        await pilot.press("f3", "f3")  # vision → gaps → charter
-        await settle(pilot)
-        assert app.screen.step == "charter"
+        await open_charter(pilot)
         team = app.session.doc.teams[0]
         field = app.screen.query_one("#commit-input", Input)
         await pilot.press("enter")  # the first member's line

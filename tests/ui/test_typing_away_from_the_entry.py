@@ -10,7 +10,7 @@ from textual.keys import _character_to_key
 from textual.widgets import Input, OptionList
 
 from cocreate_factory import brainstormed
-from uitools import record_notices, settle, until
+from uitools import open_charter, record_notices, settle, until
 from workshop.tui.lifecycle import FORM_KEPT_MARK
 from workshop.tui.screens.cocreate import CocreateScreen
 from workshop.tui.widgets.card_board import CardBoard
@@ -105,9 +105,7 @@ async def test_a_key_bound_on_the_wall_does_its_thing_and_types_nothing(cocreate
 async def test_typing_on_a_members_row_writes_their_commitment(make_app):
     app = make_app()
     async with app.run_test(size=(120, 45)) as pilot:
-        await pilot.press("f3", "f3")  # vision → gaps → charter
-        await settle(pilot)
-        assert app.screen.step == "charter"
+        await open_charter(pilot)
         team = app.session.doc.teams[0]
         assert app.screen.query_one("#charter-sheet", OptionList).has_focus
         notices = record_notices(app)
@@ -197,9 +195,7 @@ async def test_text_pasted_on_the_wall_goes_into_the_entry_and_on_the_focus_says
 async def test_a_commitment_left_half_typed_is_shown_at_the_next_start(make_app):
     app = make_app()
     async with app.run_test(size=(120, 45)) as pilot:
-        await pilot.press("f3", "f3")  # vision → gaps → charter
-        await settle(pilot)
-        assert app.screen.step == "charter"
+        await open_charter(pilot)
         await pilot.press("enter")  # the first member's commitment line
         burst(app, "每月复盘[/oops]")
         field = app.screen.query_one("#commit-input", Input)
