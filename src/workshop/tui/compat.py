@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from textual.binding import Binding
     from textual.screen import Screen
     from textual.strip import Strip
-    from textual.widget import Widget
     from textual.widgets import Input
 
 
@@ -372,27 +371,24 @@ def bound_keys(screen: Screen) -> dict[str, Binding]:
             for key, binding in bindings}
 
 
-async def run_own_key(widget: Widget, key: str) -> bool:
-    """Run `widget`'s own binding for `key` now, as Textual would run it once the key had
-    travelled up to the app (the focused widget is first in the binding chain, and its
-    bindings are not priority ones). True if a binding took the key."""
-    for binding in widget._bindings.key_to_bindings.get(key, ()):
-        if not binding.priority and await widget.app.run_action(binding.action, widget):
-            return True
-    return False
-
-
 class BoundKeysAtOnce:
-    """For a focusable widget with no keys of its own to handle first: a key bound along
-    its binding chain (itself, its ancestors, the screen, the app; the keymap applied)
-    runs from the widget's own key handler, as Textual would run it once the key had
-    bubbled up through every ancestor's message queue to the app. The same bindings in
-    the same order, without the hops (about half a millisecond a key on a step's wall)."""
+    """For a focusable widget: a key bound along its binding chain (itself, its
+    ancestors, the screen, the app; the keymap applied) runs from the widget's own key
+    handler, as Textual would run it once the key had bubbled up through every
+    ancestor's message queue to the app. The same bindings in the same order, without
+    the hops (about half a millisecond a key on a step's wall), and in the order typed:
+    an input inserts a character as soon as it arrives, so a bound key before it
+    (Enter, Backspace) must not wait for the trip up. A key the widget takes itself
+    (`takes_key`) goes on as before."""
+
+    def takes_key(self, event: events.Key) -> bool:
+        return False
 
     async def _on_key(self, event: events.Key) -> None:
-        if await self.app._check_bindings(event.key):
+        # not prevent_default: the widget's own handler still sees the key (an input's
+        # restarts its cursor's blink), it only goes no further up
+        if not self.takes_key(event) and await self.app._check_bindings(event.key):
             event.stop()
-            event.prevent_default()
 
 
 def cursor_shown(field: Input) -> bool:
