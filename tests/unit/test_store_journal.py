@@ -348,3 +348,43 @@ def test_a_cluster_renamed_after_an_undone_merge_is_on_disk(tmp_path):
         assert load(session.path).cocreate.cluster(target).name == "新的名字"
     finally:
         session.close()
+
+
+def _model_lists(model: Any) -> list[tuple[Any, str]]:
+    """Every (owner, field) of `model` and the models under it that holds a list."""
+    from pydantic import BaseModel
+
+    found = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, list):
+            found.append((model, name))
+            found += [pair for item in value if isinstance(item, BaseModel)
+                      for pair in _model_lists(item)]
+        elif isinstance(value, BaseModel):
+            found += _model_lists(value)
+        elif isinstance(value, dict):
+            found += [pair for item in value.values() if isinstance(item, BaseModel)
+                      for pair in _model_lists(item)]
+    return found
+
+
+def test_items_put_in_a_list_are_written_as_the_session_file_writes_them():
+    """A splice writes its new items one by one (pydantic's ``include`` of a few indices
+    walks the whole list): byte for byte what the document's own serialiser writes
+    for those items, for every list in the realistic workshop, hostile text in it."""
+    from hostile import ESCAPES, MARKUP, WORLD
+    from workshop.store import journal
+
+    doc = MINI.model_copy(deep=True)
+    for text in [*MARKUP, *ESCAPES, *WORLD, "🎉" * 3, "x" * 2000, '"\\\u2028']:
+        card_edits.add_card(doc, "cocreate", f"卡{text}", team_id=doc.teams[0].id)
+    doc.room.turn.passed.append(doc.teams[0].id)  # a list of str: written as before
+    lists = [(owner, name) for owner, name in _model_lists(doc) if getattr(owner, name)]
+    assert {name for _owner, name in lists} >= {"cards", "clusters", "teams", "passed"}
+    for owner, name in lists:
+        size = len(getattr(owner, name))
+        for start, count in {(0, 1), (size - 1, 1), (0, size), (size // 2, (size + 1) // 2)}:
+            indices = set(range(start, start + count))
+            assert journal._items_json(owner, name, start, count) == \
+                journal._field_json(owner, name, indices), (type(owner).__name__, name)

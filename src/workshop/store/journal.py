@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -73,9 +73,8 @@ def _op(entry: Entry) -> bytes:
     if entry.kind == "set":
         return head + _field_json(owner, entry.name, None) + b"]"
     if entry.kind == "splice":
-        items = (_field_json(owner, entry.name, set(range(entry.start,
-                                                          entry.start + len(entry.new))))
-                 if entry.new else b"[]")
+        items = _items_json(owner, entry.name, entry.start, len(entry.new)) \
+            if entry.new else b"[]"
         return head + b"%d,%d,%s]" % (entry.start, len(entry.old), items)
     kept = {k for k, v in entry.new.items() if v is not MISSING}
     gone = [k for k, v in entry.new.items() if v is MISSING]
@@ -85,6 +84,29 @@ def _op(entry: Entry) -> bytes:
 
 def _json(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _items_json(owner: BaseModel, name: str, start: int, count: int) -> bytes:
+    """``owner.<name>[start:start + count]`` as the session file writes it. A list of
+    models is written item by item: pydantic's ``include`` of a few indices walks the
+    whole list (half a millisecond of every card typed at 9,900 cards)."""
+    items = getattr(owner, name)[start:start + count]
+    model = _item_model(type(owner), name)
+    if model is not None and all(type(item) is model for item in items):
+        serializer = model.__pydantic_serializer__
+        return b"[" + b",".join(serializer.to_json(item, warnings="error")
+                                for item in items) + b"]"
+    return _field_json(owner, name, set(range(start, start + count)))
+
+
+@cache
+def _item_model(owner: type[BaseModel], name: str) -> type[BaseModel] | None:
+    """The model a list field of `owner` holds (``list[Card]``: Card), else None."""
+    annotation = owner.model_fields[name].annotation
+    if get_origin(annotation) is not list:
+        return None
+    (item,) = get_args(annotation) or (None,)
+    return item if isinstance(item, type) and issubclass(item, BaseModel) else None
 
 
 def _field_json(owner: BaseModel, name: str, items: set[Any] | None) -> bytes:
