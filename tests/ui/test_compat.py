@@ -451,3 +451,42 @@ async def test_a_boards_bound_keys_run_from_its_own_handler(cocreate_app, monkey
         await settle(pilot)
         assert board.cursor != cursor  # down ran, at the board
         assert seen == ["f12"]  # an unbound key goes on up
+
+
+async def test_painting_now_sends_every_change_made_so_far_in_one_frame():
+    """``compat.paint_now`` gathers the widgets in view that asked for a repaint (Textual
+    sends each to the screen only at that widget's idle moment) and paints them at once,
+    before any of them has gone idle."""
+    from textual.widgets import Static
+
+    class Two(App):
+        def compose(self) -> ComposeResult:
+            yield Static("one", id="a")
+            yield Static("two", id="b")
+
+    app = Two()
+    async with app.run_test(size=(40, 6)) as pilot:
+        await settle(pilot)
+        sent: list[str] = []
+        display = app._display
+
+        def noting(screen, renderable) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                sent.append(renderable.render_segments(app.console))
+
+        app._display = noting
+        for name in ("_on_timer_update", "_dirty_widgets", "_compositor"):
+            assert hasattr(app.screen, name), (
+                f"Textual's Screen has no {name} any more: compat.paint_now must find "
+                "how a frame is painted now (or go: a change's frame then waits for the "
+                "rest of the screen, about a millisecond of every Enter)")
+        app.query_one("#a", Static).update("ONE", layout=False)
+        app.query_one("#b", Static).update("TWO", layout=False)
+        assert compat.paint_now(app.screen), "nothing held updates: a frame goes out"
+        assert len(sent) == 1 and "ONE" in sent[0] and "TWO" in sent[0], (
+            "a widget's pending repaint did not reach the frame painted at once: Textual "
+            "changed how a widget's refresh reaches its screen (Widget._check_refresh)")
+        app.screen.query_one("#a").refresh(layout=True)
+        assert not compat.paint_now(app.screen), (
+            "a widget waiting for a layout is left to Textual's own frame")

@@ -360,6 +360,31 @@ def settle_offscreen(app: App, screen: Screen) -> bool:
     return True
 
 
+def paint_now(screen: Screen) -> bool:
+    """Send the changes made so far to what `screen` shows to the terminal now, as
+    Textual does once every widget has gone idle and the screen's update timer fired.
+    Returns whether a frame went out: not for a screen out of view, while updates are
+    held (a batch, a mode switch), or when a widget on screen waits for a new layout
+    or its styles (Textual's own frame, at the next idle moment, does those).
+
+    A widget asks for a repaint at its next idle moment (``Widget._check_refresh``,
+    a message to the screen); the widgets in view that asked are gathered here, so the
+    frame holds every change made before the call. For the change a key made: its frame
+    goes out before the rest of the screen follows it (``StepScreen.follow_up``)."""
+    app = screen.app
+    if not (app.is_running and screen.is_current) or app._batch_count:
+        return False
+    in_view = screen._compositor.visible_widgets
+    if any(widget._layout_required or widget._scroll_required
+           or widget._refresh_styles_required for widget in in_view):
+        return False
+    for widget in in_view:
+        if widget._repaint_required:
+            widget._repaint_required = False  # its idle moment has nothing left to send
+            screen._dirty_widgets.add(widget)
+    screen._on_timer_update()
+    return True
+
 # -- keys: what a key means where the focus is ----------------------------------------------
 
 def bound_keys(screen: Screen) -> dict[str, Binding]:
@@ -409,8 +434,9 @@ class CullingCompositor(Compositor):
     wall near the top and the entry near the bottom, so that box is the screen: 16
     widgets rendered for the 6 that show (a quarter of the compositor's time). Same
     pieces, in the same order, as Textual's: only what would have been thrown away is
-    not rendered. (A widget's lines left unrendered stay marked as changed in its own
-    cache, as they would be out of a crop.)
+    not rendered; and a widget renders its changed lines a run at a time, not the
+    lines between two changes too. (A widget's lines left unrendered stay marked as
+    changed in its own cache, as they would be out of a crop.)
     """
 
     def _render_chops(self, crop: Region,
@@ -425,21 +451,29 @@ class CullingCompositor(Compositor):
             left, right = shown.column_span
             lines = [y for y in shown.line_range
                      if is_rendered_line(y) and _uncovered(chops[y], cuts[y], left, right)]
-            if not lines:
-                continue
-            top, bottom = lines[0], lines[-1] + 1
-            strips = widget.render_lines(
-                Region(left - region.x, top - region.y, shown.width, bottom - top))
-            for y, strip in zip(range(top, bottom), strips, strict=False):
-                if not is_rendered_line(y):
-                    continue
-                line = chops[y]
-                line_cuts = [cut for cut in cuts[y] if left <= cut <= right]
-                pieces = strip.divide([cut - left for cut in line_cuts[1:]])
-                for cut, piece in zip(line_cuts, pieces, strict=False):
-                    if line.get(cut) is None:  # the front-most piece stays
-                        line[cut] = piece
+            for top, bottom in _runs(lines):
+                strips = widget.render_lines(
+                    Region(left - region.x, top - region.y, shown.width, bottom - top))
+                for y, strip in zip(range(top, bottom), strips, strict=False):
+                    line = chops[y]
+                    line_cuts = [cut for cut in cuts[y] if left <= cut <= right]
+                    pieces = strip.divide([cut - left for cut in line_cuts[1:]])
+                    for cut, piece in zip(line_cuts, pieces, strict=False):
+                        if line.get(cut) is None:  # the front-most piece stays
+                            line[cut] = piece
         return chops
+
+
+def _runs(lines: list[int]) -> list[tuple[int, int]]:
+    """(top, bottom) of each run of consecutive `lines`: a widget renders those alone,
+    not the lines between two changes (each one rendered costs, cached or not)."""
+    runs: list[tuple[int, int]] = []
+    for y in lines:
+        if runs and runs[-1][1] == y:
+            runs[-1] = (runs[-1][0], y + 1)
+        else:
+            runs.append((y, y + 1))
+    return runs
 
 
 def _uncovered(line: dict[int, Strip | None], line_cuts: list[int], left: int,

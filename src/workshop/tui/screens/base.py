@@ -7,6 +7,7 @@ method says about the step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -97,6 +98,9 @@ class StepScreen(Screen):
         self._cursor_holds: tuple[CardBoard, bool] | None = None
         """The board the footer's keys were last worked out for, and whether its cursor
         was on a card."""
+        self._follow_ups: list[Callable[[], None]] = []
+        """What follows a change once the frame that shows it is out (``follow_up``)."""
+        self._drawing_change = False
 
     # -- composition ----------------------------------------------------------------
     def size_classes(self, width: int, height: int) -> dict[str, bool]:
@@ -172,7 +176,7 @@ class StepScreen(Screen):
     def _on_revision(self, _revision: int) -> None:
         if self.app.screen is self:
             select, self._select_next = self._select_next, None
-            self.refresh_from_doc(select=select)
+            self.refresh_from_doc(select=select, change_first=True)
         else:
             self._dirty = True
 
@@ -197,7 +201,7 @@ class StepScreen(Screen):
     @property
     def drawn(self) -> bool:
         """Whether the screen shows the document as it is now (not waiting to be redrawn)."""
-        return not (self._dirty or self._frame_dirty)
+        return not (self._dirty or self._frame_dirty or self._follow_ups)
 
     async def recompose(self) -> None:
         """Compose the screen again (a language switch): drawn once it is all there."""
@@ -224,17 +228,61 @@ class StepScreen(Screen):
         self._frame_found = (top.first(), clock.first(), *(found.first() for found in rest))
         return True
 
-    def refresh_from_doc(self, *, select: str | None = None) -> None:
-        """Redraw everything from the document (after any change)."""
+    def refresh_from_doc(self, *, select: str | None = None, change_first: bool = False) -> None:
+        """Redraw everything from the document (after any change).
+
+        `change_first` (a change made in view): the step's body, where the change shows,
+        is drawn now, and what else derives from the document (the shared frame, the
+        entry's team, the spotlight, a pane's tabs and side panel: ``follow_up``) once
+        the frame that shows the change is out. A card typed is on the wall a
+        millisecond or two sooner; the counts beside it follow a frame later."""
         if not self.frame_is_up():
             self._dirty = True  # drawn when it is composed
             return
         self._dirty = False
         doc = self.doc
+        if not change_first:
+            self.refresh_body(doc, select=select)
+            self._show_surroundings()
+            return
+        self._drawing_change = True
+        try:
+            self.refresh_body(doc, select=select)
+            self.follow_up(self._show_surroundings)
+        finally:
+            self._drawing_change = False
+
+    def _show_surroundings(self) -> None:
+        doc = self.doc
         self._show_frame(doc)
-        self.refresh_body(doc, select=select)
         self.show_entry_target(doc)
         self._update_spotlight()
+
+    def follow_up(self, work: Callable[[], None]) -> None:
+        """Run `work` (a redraw beside the change being drawn) once the frame that shows
+        the change is out; at once when no change is being drawn. Each piece of work
+        runs once however many changes came meanwhile, and reads the document as it is
+        then."""
+        if work in self._follow_ups:
+            return  # it runs once the frame is out
+        if not self._drawing_change:
+            work()
+            return
+        if not self._follow_ups:
+            self.call_later(self._paint_then_follow_up)
+        self._follow_ups.append(work)
+
+    def _paint_then_follow_up(self) -> None:
+        # on the screen's queue, behind the handler that made the change: the key's
+        # whole effect (the entry emptied too) is in the frame painted here
+        compat.paint_now(self)
+        while self._follow_ups:  # work may ask for more
+            work = self._follow_ups.pop(0)
+            if not self.frame_is_up():  # taken down or composed again meanwhile
+                self._follow_ups.clear()
+                self._dirty = True
+                return
+            work()
 
     def refresh_frame(self) -> None:
         """Redraw the shared frame alone: the top bar, the turn bar, the entry's team."""

@@ -109,7 +109,7 @@ class PanedStepScreen(StepScreen):
     def refresh_body(self, doc: Workshop, *, select: str | None = None) -> None:
         pane = self.active_pane
         self._stale = {p.view for p in self.PANES} - {pane.view}
-        self._show_tabs()
+        self.follow_up(self._show_tabs)
         pane.show(doc, select=select)
         if self.has_entry:
             entry = self.query_one(CardEntry)

@@ -240,7 +240,15 @@ class BoardPane(CocreatePane):
                 select = self.start_card(doc, sections)
             self.board.show(sections, select=select)
         self._in_step = self._step_mark(doc)
-        self.show_panel(doc)
+        follow_up = getattr(self.screen, "follow_up", None)  # a step's: after the board's frame
+        if follow_up is None:
+            self.show_panel(doc)
+        else:
+            follow_up(self._show_panel_now)
+
+    def _show_panel_now(self) -> None:
+        if self.is_attached:  # not a pane taken down meanwhile (a language switch)
+            self.show_panel(self.doc)
 
     def _step_mark(self, doc: Workshop) -> tuple[Any, ...] | None:
         """What the mirror was last in step with: the session's count of changes to the
