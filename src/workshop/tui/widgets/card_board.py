@@ -27,6 +27,7 @@ from workshop.tui.widgets.card_layout import (
     component_style,
     hint_lines,
     layout_section,
+    line_regions,
     title_strip,
     visible_lines,
 )
@@ -307,8 +308,7 @@ class CardBoard(BoundKeysAtOnce, SteadyScrollView, can_focus=True):
                    if (before[y] if y < len(before) else None)
                    is not (after[y] if y < len(after) else None)]
         if changed:
-            width = self.size.width
-            self.refresh(Region(0, changed[0], width, changed[-1] - changed[0] + 1))
+            self.refresh(*line_regions(changed, self.size.width))
 
     def _locate(self, row: int) -> tuple[int, int]:
         """(block, line within the block) of board line `row`."""

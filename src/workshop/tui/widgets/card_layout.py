@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region
 from textual.strip import Strip
 
 from workshop.text import cells, wrap
@@ -152,6 +153,24 @@ def visible_lines(blocks: Sequence[LaidOutSection], starts: Sequence[int], top: 
         block += 1
         line = 0
     return out
+
+
+def line_regions(changed: Sequence[int], width: int) -> list[Region]:
+    """The regions a board repaints for its changed lines (ascending `changed`): one
+    per run of lines, not one from the first to the last (a card typed changes the
+    section's count in its title and the card's lines further down: four lines, not
+    the sixteen between them; every line repainted is 60-80 µs of a frame)."""
+    regions: list[Region] = []
+    start = previous = None
+    for y in changed:
+        if previous is None or y != previous + 1:
+            if start is not None:
+                regions.append(Region(0, start, width, previous - start + 1))
+            start = y
+        previous = y
+    if start is not None and previous is not None:
+        regions.append(Region(0, start, width, previous - start + 1))
+    return regions
 
 
 def layout_card(card: CardView, width: int, style: StyleOf) -> list[Strip]:
