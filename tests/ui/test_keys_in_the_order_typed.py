@@ -83,3 +83,23 @@ async def test_commitments_typed_in_one_burst_go_to_one_member_each(make_app):
         charter = app.session.doc.charter.charter(team.id)
         assert [c.text for c in charter.commitments if c.text] == ["每周拜访"]
         assert field.value == "每月总结" and field.has_focus
+
+
+async def test_a_card_and_enter_typed_just_before_f3_land_where_they_were_typed(cocreate_app):
+    """F3 is the app's (a priority key): it is taken as it arrives, ahead of the keys
+    before it, still waiting at the entry. Those keys used to be looked up on the step
+    shown since: the plan, not composed yet, crashed on Enter."""
+    app = cocreate_app(brainstormed())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        cocreate = app.screen
+        before = cards_of(app)
+        burst(app, [*"最后一张", "enter", "f3"])
+        await until(pilot, lambda: app.screen is not cocreate)
+        await settle(pilot)
+        assert app.screen.step == "plan"
+        assert cards_of(app) == [*before, "最后一张"]
+        assert cocreate.query_one(CardEntry).input.value == ""
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.screen is cocreate and cocreate.drawn

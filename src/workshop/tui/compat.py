@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from textual.binding import Binding
     from textual.screen import Screen
     from textual.strip import Strip
+    from textual.widget import Widget
     from textual.widgets import Input
 
 
@@ -412,8 +413,23 @@ class BoundKeysAtOnce:
     async def _on_key(self, event: events.Key) -> None:
         # not prevent_default: the widget's own handler still sees the key (an input's
         # restarts its cursor's blink), it only goes no further up
-        if not self.takes_key(event) and await self.app._check_bindings(event.key):
+        if not self.takes_key(event) and await _run_bound_key(self, event.key):  # type: ignore[arg-type]
             event.stop()
+
+
+async def _run_bound_key(widget: Widget, key: str) -> bool:
+    """What Textual's ``App._check_bindings(key)`` does for a key that is not a priority
+    key, along the binding chain of `widget`'s own screen rather than the screen shown
+    now. The app takes a priority key (F3: the next step) as it arrives, ahead of the
+    keys typed before it, still in the widget's queue: a card and Enter typed just
+    before F3 are added where they were typed, not looked up on the step shown since
+    (whose keys ask for widgets it may not have composed yet)."""
+    app = widget.app
+    for namespace, bindings in widget.screen._modal_binding_chain:
+        for binding in bindings.key_to_bindings.get(key, ()):
+            if not binding.priority and await app.run_action(binding.action, namespace):
+                return True
+    return False
 
 
 def cursor_shown(field: Input) -> bool:

@@ -281,6 +281,8 @@ class PlanScreen(StepScreen):
         return action.strategy_id if action else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.frame_is_up():  # a key that came before the step was composed
+            return False
         if action in ("edit_action", "adopt", "cycle_status", "delete_action", "move",
                       "fill_milestones"):
             return self._selected_action_id() is not None or (

@@ -274,6 +274,8 @@ class TownhallScreen(StepScreen):
                 for a in plan_math.team_actions(doc, team_id)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.frame_is_up():  # a key that came before the step was composed
+            return False
         if action in ("edit_question", "answered", "followup", "delete_question"):
             return self._selected_question() is not None
         if action == "changed":
