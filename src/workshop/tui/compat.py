@@ -24,6 +24,8 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets.option_list import Option
 
+from workshop.tui.widgets.card_layout import line_runs
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -386,6 +388,7 @@ def paint_now(screen: Screen) -> bool:
     screen._on_timer_update()
     return True
 
+
 # -- keys: what a key means where the focus is ----------------------------------------------
 
 def bound_keys(screen: Screen) -> dict[str, Binding]:
@@ -467,7 +470,8 @@ class CullingCompositor(Compositor):
             left, right = shown.column_span
             lines = [y for y in shown.line_range
                      if is_rendered_line(y) and _uncovered(chops[y], cuts[y], left, right)]
-            for top, bottom in _runs(lines):
+            # a run at a time: each line rendered costs, cached or not
+            for top, bottom in line_runs(lines):
                 strips = widget.render_lines(
                     Region(left - region.x, top - region.y, shown.width, bottom - top))
                 for y, strip in zip(range(top, bottom), strips, strict=False):
@@ -478,18 +482,6 @@ class CullingCompositor(Compositor):
                         if line.get(cut) is None:  # the front-most piece stays
                             line[cut] = piece
         return chops
-
-
-def _runs(lines: list[int]) -> list[tuple[int, int]]:
-    """(top, bottom) of each run of consecutive `lines`: a widget renders those alone,
-    not the lines between two changes (each one rendered costs, cached or not)."""
-    runs: list[tuple[int, int]] = []
-    for y in lines:
-        if runs and runs[-1][1] == y:
-            runs[-1] = (runs[-1][0], y + 1)
-        else:
-            runs.append((y, y + 1))
-    return runs
 
 
 def _uncovered(line: dict[int, Strip | None], line_cuts: list[int], left: int,

@@ -20,7 +20,8 @@ or brought up to date from the change itself (``followed``).
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from workshop.edits import room as room_edits
@@ -28,6 +29,7 @@ from workshop.i18n import get_language
 from workshop.methods.progress import ROOM_DEPENDENT, StepStatus, status_of, steps_touched
 from workshop.methods.progress import step_status as work_out_status
 from workshop.model import StepId, Workshop
+from workshop.tui import compat
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -142,3 +144,55 @@ def _whose(session: Any, doc: Workshop) -> tuple[Any, int]:
     the app later may have its document where the last one's was, and its count of
     changes starts over."""
     return weakref.ref(session), id(doc)
+
+
+class ChangeFirst:
+    """For a step screen: a change made in view is sent to the terminal as soon as the
+    part of the screen where it shows is drawn (``drawing_change``); what else the
+    screen works out from it (``follow_up``: the shared frame, a side panel, the tabs)
+    is drawn once that frame is out, and reaches the terminal in the next. The screen
+    provides ``frame_is_up`` and ``_dirty`` (``StepScreen``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._follow_ups: list[Callable[[], None]] = []
+        self._drawing_change = False
+
+    @property
+    def following(self) -> bool:
+        """Whether some redraw still waits for the change's frame to go out."""
+        return bool(self._follow_ups)
+
+    @contextmanager
+    def drawing_change(self) -> Iterator[None]:
+        self._drawing_change = True
+        try:
+            yield
+        finally:
+            self._drawing_change = False
+
+    def follow_up(self, work: Callable[[], None]) -> None:
+        """Run `work` (a redraw beside the change being drawn) once the frame that shows
+        the change is out; at once when no change is being drawn. Each piece of work
+        runs once however many changes came meanwhile, and reads the document as it is
+        then."""
+        if work in self._follow_ups:
+            return  # it runs once the frame is out
+        if not self._drawing_change:
+            work()
+            return
+        if not self._follow_ups:
+            self.call_later(self._paint_then_follow_up)  # type: ignore[attr-defined]
+        self._follow_ups.append(work)
+
+    def _paint_then_follow_up(self) -> None:
+        # on the screen's queue, behind the handler that made the change: the key's
+        # whole effect (the entry emptied too) is in the frame painted here
+        compat.paint_now(self)  # type: ignore[arg-type]
+        while self._follow_ups:  # work may ask for more
+            work = self._follow_ups.pop(0)
+            if not self.frame_is_up():  # type: ignore[attr-defined]  # taken down meanwhile
+                self._follow_ups.clear()
+                self._dirty = True
+                return
+            work()

@@ -7,16 +7,14 @@ method says about the step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, TextArea
 
 from workshop.edits import cards as card_edits
 from workshop.edits import room as room_edits
@@ -25,11 +23,13 @@ from workshop.methods import turns
 from workshop.model import BOARDS, Card, StepId, Workshop
 from workshop.text import truncate
 from workshop.tui import compat
+from workshop.tui.redraw import ChangeFirst
 from workshop.tui.widgets.card_board import CardBoard, CardView, Section
 from workshop.tui.widgets.card_entry import CardEntry
 from workshop.tui.widgets.clock import ClockDisplay
 from workshop.tui.widgets.key_bar import KeyBar
 from workshop.tui.widgets.method_panel import MethodPanel
+from workshop.tui.widgets.spotlight import Spotlight
 from workshop.tui.widgets.stepper import Stepper
 from workshop.tui.widgets.top_bar import TopBar
 from workshop.tui.widgets.turn_bar import TurnBar
@@ -52,11 +52,7 @@ NOTICE_SECONDS = 4.0
 """How long the notice that typing lands nowhere stays; typing on meanwhile adds none."""
 
 
-class Spotlight(Static):
-    """The selected card, large, for the back of the room (projector mode only)."""
-
-
-class StepScreen(Screen):
+class StepScreen(ChangeFirst, Screen):
     """A step of the method inside the shared frame."""
 
     step: ClassVar[StepId] = "vision"
@@ -98,9 +94,6 @@ class StepScreen(Screen):
         self._cursor_holds: tuple[CardBoard, bool] | None = None
         """The board the footer's keys were last worked out for, and whether its cursor
         was on a card."""
-        self._follow_ups: list[Callable[[], None]] = []
-        """What follows a change once the frame that shows it is out (``follow_up``)."""
-        self._drawing_change = False
 
     # -- composition ----------------------------------------------------------------
     def size_classes(self, width: int, height: int) -> dict[str, bool]:
@@ -201,7 +194,7 @@ class StepScreen(Screen):
     @property
     def drawn(self) -> bool:
         """Whether the screen shows the document as it is now (not waiting to be redrawn)."""
-        return not (self._dirty or self._frame_dirty or self._follow_ups)
+        return not (self._dirty or self._frame_dirty or self.following)
 
     async def recompose(self) -> None:
         """Compose the screen again (a language switch): drawn once it is all there."""
@@ -245,44 +238,15 @@ class StepScreen(Screen):
             self.refresh_body(doc, select=select)
             self._show_surroundings()
             return
-        self._drawing_change = True
-        try:
+        with self.drawing_change():
             self.refresh_body(doc, select=select)
             self.follow_up(self._show_surroundings)
-        finally:
-            self._drawing_change = False
 
     def _show_surroundings(self) -> None:
         doc = self.doc
         self._show_frame(doc)
         self.show_entry_target(doc)
         self._update_spotlight()
-
-    def follow_up(self, work: Callable[[], None]) -> None:
-        """Run `work` (a redraw beside the change being drawn) once the frame that shows
-        the change is out; at once when no change is being drawn. Each piece of work
-        runs once however many changes came meanwhile, and reads the document as it is
-        then."""
-        if work in self._follow_ups:
-            return  # it runs once the frame is out
-        if not self._drawing_change:
-            work()
-            return
-        if not self._follow_ups:
-            self.call_later(self._paint_then_follow_up)
-        self._follow_ups.append(work)
-
-    def _paint_then_follow_up(self) -> None:
-        # on the screen's queue, behind the handler that made the change: the key's
-        # whole effect (the entry emptied too) is in the frame painted here
-        compat.paint_now(self)
-        while self._follow_ups:  # work may ask for more
-            work = self._follow_ups.pop(0)
-            if not self.frame_is_up():  # taken down or composed again meanwhile
-                self._follow_ups.clear()
-                self._dirty = True
-                return
-            work()
 
     def refresh_frame(self) -> None:
         """Redraw the shared frame alone: the top bar, the turn bar, the entry's team."""
@@ -355,19 +319,9 @@ class StepScreen(Screen):
         card = self.spotlight_card()
         if card is not None and card.hidden:
             card = None
-        if card == self._spotlit:
-            return
-        self._spotlit = card
-        spotlight = self.query_one(Spotlight)
-        spotlight.set_class(card is None, "-empty")
-        if card is None:
-            spotlight.update("")
-            return
-        text = Text()
-        if card.team:
-            text.append(card.team + "\n", style=f"bold {card.color}" if card.color else "bold")
-        text.append(card.text, style="bold")
-        spotlight.update(text)
+        if card != self._spotlit:
+            self._spotlit = card
+            self.query_one(Spotlight).show_card(card)
 
     @on(Stepper.StepClicked)
     def _step_clicked(self, event: Stepper.StepClicked) -> None:
@@ -437,6 +391,12 @@ class StepScreen(Screen):
         return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # a key can come before the step is composed (F3, the app's, goes ahead of the
+        # keys typed before it): nothing here to act on yet, nor to ask
+        return self.frame_is_up() and self.allows(action, parameters)
+
+    def allows(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Whether `action` may run now (``check_action`` once the step is composed)."""
         if action in ("edit_card", "delete_card", "toggle_card_hidden"):
             return self._selected_card() is not None
         if action in ("next_board", "toggle_hidden_mode", "reveal_all"):

@@ -189,7 +189,7 @@ class CharterScreen(StepScreen):
             return None
         return field, None if index == "+" else int(index)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def allows(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         in_sheet = self.focused is self.query("#charter-sheet").first(OptionList) \
             if self.query("#charter-sheet") else False
         if action in ("decide", "role", "commit"):
@@ -201,7 +201,7 @@ class CharterScreen(StepScreen):
             return in_sheet and item is not None and item[1] is not None
         if action == "team":
             return in_sheet and len(self.doc.teams) > 1
-        return super().check_action(action, parameters)
+        return super().allows(action, parameters)
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()

@@ -97,7 +97,7 @@ class CocreateScreen(PanedStepScreen):
             pane.leave()
 
     # -- the shared card keys: only on the board, and Enter names a cluster from phase 4 ---
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def allows(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         phase = self.doc.cocreate.phase
         if action in ("edit_card", "delete_card", "toggle_card_hidden") and (
                 phase not in BOARD_PHASES or (action == "edit_card"
@@ -107,4 +107,4 @@ class CocreateScreen(PanedStepScreen):
             return False
         if action in ("toggle_hidden_mode", "reveal_all"):
             return phase in ("brainstorm", "cluster")
-        return super().check_action(action, parameters)
+        return super().allows(action, parameters)

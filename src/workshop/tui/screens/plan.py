@@ -29,7 +29,7 @@ from workshop.model import StepId, Workshop
 from workshop.model.plan import STATUSES
 from workshop.report.plan import action_numbers
 from workshop.text import truncate
-from workshop.tui.screens.base import Spotlight, StepScreen
+from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.action_form import open_action_form
 from workshop.tui.widgets.plan.view import (
@@ -43,6 +43,7 @@ from workshop.tui.widgets.plan.view import (
     team_row,
 )
 from workshop.tui.widgets.row_list import Row, RowList
+from workshop.tui.widgets.spotlight import Spotlight
 
 NOBODY = "-"
 
@@ -280,9 +281,7 @@ class PlanScreen(StepScreen):
         action = next((a for a in doc.plan.actions if a.id == row.key), None)
         return action.strategy_id if action else None
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if not self.frame_is_up():  # a key that came before the step was composed
-            return False
+    def allows(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_action", "adopt", "cycle_status", "delete_action", "move",
                       "fill_milestones"):
             return self._selected_action_id() is not None or (
@@ -290,7 +289,7 @@ class PlanScreen(StepScreen):
         if action == "from_cards":
             row = self.action_list.selected
             return row is not None and (row.kind == "strategy" or row.kind == "action")
-        return super().check_action(action, parameters)
+        return super().allows(action, parameters)
 
     # -- actions ---------------------------------------------------------------------------
     def action_new_action(self) -> None:

@@ -26,11 +26,12 @@ from workshop.methods.plan import actions as plan_math
 from workshop.model import Clock, StepId, Workshop
 from workshop.report.plan import action_numbers
 from workshop.text import truncate
-from workshop.tui.screens.base import Spotlight, StepScreen
+from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.dialogs import Choice, TextPrompt
 from workshop.tui.widgets.action_form import open_action_form
 from workshop.tui.widgets.clock import ClockDisplay
 from workshop.tui.widgets.row_list import Row, RowList
+from workshop.tui.widgets.spotlight import Spotlight
 from workshop.tui.widgets.townhall.dialogs import ChallengeForm, ClosingForm, SignOffForm
 from workshop.tui.widgets.townhall.room_questions import pick_next, waiting_note
 from workshop.tui.widgets.townhall.signoffs import SignOffStrip
@@ -273,14 +274,12 @@ class TownhallScreen(StepScreen):
         return [(a.id, f"{numbers.get(a.id, 0)}. {a.what}")
                 for a in plan_math.team_actions(doc, team_id)]
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if not self.frame_is_up():  # a key that came before the step was composed
-            return False
+    def allows(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_question", "answered", "followup", "delete_question"):
             return self._selected_question() is not None
         if action == "changed":
             return self._selected_question() is not None
-        return super().check_action(action, parameters)
+        return super().allows(action, parameters)
 
     def action_ask(self, kind: str) -> None:
         doc = self.doc

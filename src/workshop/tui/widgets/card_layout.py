@@ -155,22 +155,23 @@ def visible_lines(blocks: Sequence[LaidOutSection], starts: Sequence[int], top: 
     return out
 
 
+def line_runs(lines: Sequence[int]) -> list[tuple[int, int]]:
+    """(top, bottom) of each run of consecutive `lines` (ascending)."""
+    runs: list[tuple[int, int]] = []
+    for y in lines:
+        if runs and runs[-1][1] == y:
+            runs[-1] = (runs[-1][0], y + 1)
+        else:
+            runs.append((y, y + 1))
+    return runs
+
+
 def line_regions(changed: Sequence[int], width: int) -> list[Region]:
-    """The regions a board repaints for its changed lines (ascending `changed`): one
-    per run of lines, not one from the first to the last (a card typed changes the
-    section's count in its title and the card's lines further down: four lines, not
-    the sixteen between them; every line repainted is 60-80 µs of a frame)."""
-    regions: list[Region] = []
-    start = previous = None
-    for y in changed:
-        if previous is None or y != previous + 1:
-            if start is not None:
-                regions.append(Region(0, start, width, previous - start + 1))
-            start = y
-        previous = y
-    if start is not None and previous is not None:
-        regions.append(Region(0, start, width, previous - start + 1))
-    return regions
+    """The regions a board repaints for its changed lines: one per run of lines, not
+    one from the first to the last (a card typed changes the section's count in its
+    title and the card's lines further down: four lines, not the sixteen between them;
+    every line repainted is 60-80 µs of a frame)."""
+    return [Region(0, top, width, bottom - top) for top, bottom in line_runs(changed)]
 
 
 def layout_card(card: CardView, width: int, style: StyleOf) -> list[Strip]:

@@ -28,22 +28,31 @@ from textual.strip import Strip
 
 from workshop.tui.widgets.card_board import CardBoard, CardView, Section
 from workshop.tui.widgets.card_layout import line_regions
-from workshop.tui.widgets.wall_cards import CardLine, CardLines, card_lines, lay_card, padded
+from workshop.tui.widgets.wall_cards import (
+    CardLine,
+    CardLines,
+    card_lines,
+    join_line,
+    lay_card,
+    padded,
+)
 from workshop.tui.widgets.wall_layout import (
     GAP,
     Band,
+    RunLaid,
     Spot,
     balanced,
     band,
+    changed_rows,
     column_width,
     covers,
     dot_per_dot,
     fill,
     guessed,
     horizontal,
+    line_at,
     most_columns,
     retitle,
-    same_line,
     stack,
     vertical,
 )
@@ -212,21 +221,16 @@ class WallBoard(CardBoard):
         them as they were (going over 40 columns to find that was 0.4 ms a card)."""
         key = ("run", width, tuple(s.key for s in run))
         old = self._memo.get(key)
-        if screen is None and old is not None and all(
-                a.cards is b.cards and a[:2] == b[:2] and a[3:] == b[3:]
-                for a, b in zip(old[1][0], run, strict=True)):
-            _, laid, spots, carried = old[1]
-            memo.update(carried)
+        if screen is None and old is not None and old[0].fits(run):
+            memo.update(old[0].memo)
             memo[key] = old
-            place.update({k: (len(bands) + at, i, per) for k, (at, i, per) in spots.items()})
-            bands += laid
+            old[0].place_into(bands, place)
             return False
         first, known = len(bands), set(memo)
         if self._lay_columns(run, width, bands, place, memo, screen):
             return True  # the screen's worth alone: not kept
-        spots = {s.key: (place[s.key][0] - first, *place[s.key][1:]) for s in run}
-        memo[key] = (None, (tuple(run), bands[first:], spots,
-                            {k: v for k, v in memo.items() if k not in known}))
+        memo[key] = (RunLaid.of(run, bands[first:], place, first,
+                                {k: v for k, v in memo.items() if k not in known}), ())
         return False
 
     def _lay_columns(self, run: list[Section], width: int, bands: list[Band],
@@ -351,12 +355,6 @@ class WallBoard(CardBoard):
         return lay_card(card, width, texts, bar, self._cached_style)
 
     # -- drawing --------------------------------------------------------------------------
-    def _line_at(self, bands: list[Band], tops: list[int], row: int) -> tuple[Band | None, int]:
-        if not bands or row >= tops[-1] or row < 0:
-            return None, 0
-        index = bisect_right(tops, row) - 1
-        return bands[index], row - tops[index]
-
     def _refresh_rows(self, bands: list[Band], tops: list[int]) -> None:
         """Repaint only the lines on screen that show something else now."""
         height = self.scrollable_content_region.height
@@ -367,13 +365,7 @@ class WallBoard(CardBoard):
         if top and top + height > self._rows:
             self.refresh()  # the wall got shorter under a scrolled view: it will scroll back
             return
-        changed = []
-        for y in range(height):
-            was, was_row = self._line_at(bands, tops, top + y)
-            now, now_row = self._line_at(self._bands, self._tops, top + y)
-            if (was is not now or was_row != now_row) and not same_line(was, was_row, now,
-                                                                          now_row):
-                changed.append(y)
+        changed = changed_rows((bands, tops), (self._bands, self._tops), top, height)
         if changed:
             self.refresh(*line_regions(changed, self.size.width))
 
@@ -391,23 +383,7 @@ class WallBoard(CardBoard):
 
     def _join(self, laid: Band, row: int, width: int, cursor: Spot | None) -> Strip:
         """Line `row` of band `laid`: its columns side by side (the cursor's card lit)."""
-        base = self._cached_style("base")
-        segments: list[Segment] = []
-        x = 0
-        for number, column in enumerate(laid.columns):
-            if column.x > x:
-                segments.append(Segment(" " * (column.x - x), base))
-            item = column.item_at(row) if row < laid.height else None
-            line = item.lines[row - item.top] if item is not None else None
-            lit = (cursor is not None and item is not None and cursor.column == number
-                   and column.items[cursor.item] is item)
-            segments += self._cell(line, column.width,
-                                   self._cached_style("cursor") if lit else None)
-            x = column.x + column.width
-        if x < width:
-            segments.append(Segment(" " * (width - x), base))
-        strip = Strip(segments, max(x, width))
-        return strip.crop(0, width) if x > width else strip
+        return join_line(laid, row, width, cursor, self._cell, self._cached_style)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         lines = super().render_lines(crop)
@@ -417,7 +393,7 @@ class WallBoard(CardBoard):
 
     def render_line(self, y: int) -> Strip:
         row, width = self._begin_line(y)
-        laid, line = self._line_at(self._bands, self._tops, row)
+        laid, line = line_at(self._bands, self._tops, row)
         if laid is None:
             return Strip.blank(width, self._cached_style("base"))
         cursor = self._spot(self.cursor)
@@ -497,7 +473,7 @@ class WallBoard(CardBoard):
 
     def on_click(self, event: events.Click) -> None:
         event.prevent_default()  # CardBoard's click reads its own (list) layout
-        laid, line = self._line_at(self._bands, self._tops, event.y + self.scroll_offset.y)
+        laid, line = line_at(self._bands, self._tops, event.y + self.scroll_offset.y)
         if laid is None:
             return
         column = next((c for c in laid.columns if c.x <= event.x < c.x + c.width), None)

@@ -9,14 +9,14 @@ time one of its lines is drawn (``CardLines``), as light ``CardLine``s rather th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import overload
+from typing import Any, overload
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
 from workshop.tui.widgets.card_layout import CardView, StyleOf
-from workshop.tui.widgets.wall_layout import fill, text_cells
+from workshop.tui.widgets.wall_layout import Band, Spot, fill, text_cells
 
 HIDDEN_TEXT = "▒▒▒▒▒▒"
 """What a hidden card shows instead of its text."""
@@ -121,3 +121,26 @@ def padded(line: Strip | CardLine | None, width: int, style: Style | None,
     if used < width:
         segments.append(Segment(" " * (width - used), style))
     return list(Segment.apply_style(segments, base))
+
+
+def join_line(laid: Band, row: int, width: int, cursor: Spot | None,
+              cell: Callable[[Any, int, Style | None], list[Segment]],
+              style: StyleOf) -> Strip:
+    """Line `row` of band `laid`: its columns side by side, each line drawn by `cell`
+    (the cursor's card lit)."""
+    base = style("base")
+    segments: list[Segment] = []
+    x = 0
+    for number, column in enumerate(laid.columns):
+        if column.x > x:
+            segments.append(Segment(" " * (column.x - x), base))
+        item = column.item_at(row) if row < laid.height else None
+        line = item.lines[row - item.top] if item is not None else None
+        lit = (cursor is not None and item is not None and cursor.column == number
+               and column.items[cursor.item] is item)
+        segments += cell(line, column.width, style("cursor") if lit else None)
+        x = column.x + column.width
+    if x < width:
+        segments.append(Segment(" " * (width - x), base))
+    strip = Strip(segments, max(x, width))
+    return strip.crop(0, width) if x > width else strip

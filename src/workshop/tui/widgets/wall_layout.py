@@ -251,6 +251,60 @@ def same_line(was: Band | None, was_row: int, now: Band | None, now_row: int) ->
     return True
 
 
+def line_at(bands: Sequence[Band], tops: Sequence[int], row: int) -> tuple[Band | None, int]:
+    """The band that draws line `row` of the wall (`tops`: where each band starts), and
+    the line within it."""
+    if not bands or row >= tops[-1] or row < 0:
+        return None, 0
+    index = bisect_right(tops, row) - 1
+    return bands[index], row - tops[index]
+
+
+def changed_rows(was: tuple[Sequence[Band], Sequence[int]],
+                 now: tuple[Sequence[Band], Sequence[int]], top: int, height: int) -> list[int]:
+    """The lines from `top` (`height` of them, counted from `top`) that the wall laid
+    out as `now` draws otherwise than as `was` (each: bands and their tops)."""
+    changed = []
+    for y in range(height):
+        old, old_row = line_at(*was, top + y)
+        new, new_row = line_at(*now, top + y)
+        if (old is not new or old_row != new_row) and not same_line(old, old_row, new,
+                                                                      new_row):
+            changed.append(y)
+    return changed
+
+
+class RunLaid(NamedTuple):
+    """A run of columns as laid out (``WallBoard._lay_run``): its sections, its bands,
+    where each section went (band counted from the run's first, column, per band), and
+    the layout memo's entries that went into it."""
+
+    sections: tuple[Any, ...]
+    bands: list[Band]
+    spots: dict[str, tuple[int, int | None, int]]
+    memo: dict[tuple, Any]
+
+    @classmethod
+    def of(cls, run: Sequence[Any], bands: list[Band],
+           place: dict[str, tuple[int, int | None, int]], first: int,
+           memo: dict[tuple, Any]) -> RunLaid:
+        """The run just laid out as `bands`, its first at `first` in `place`."""
+        spots = {s.key: (place[s.key][0] - first, *place[s.key][1:]) for s in run}
+        return cls(tuple(run), bands, spots, memo)
+
+    def place_into(self, bands: list[Band],
+                   place: dict[str, tuple[int, int | None, int]]) -> None:
+        """Put the run's bands after `bands`, and its sections in `place`."""
+        place.update({k: (len(bands) + at, i, per) for k, (at, i, per) in self.spots.items()})
+        bands += self.bands
+
+    def fits(self, run: Sequence[Any]) -> bool:
+        """Whether `run` is the same sections: the same card lists, titles, hints, tallies."""
+        return len(run) == len(self.sections) and all(
+            a.cards is b.cards and a[:2] == b[:2] and a[3:] == b[3:]
+            for a, b in zip(self.sections, run, strict=True))
+
+
 def dot_per_dot(dots: int, most: int, width: int) -> bool:
     """Whether the most dots on any cluster fit a column as one ``●`` each (else bars)."""
     return most <= width - 1 - cells(f" {most}")

@@ -28,6 +28,7 @@ from workshop.model.tracking import ChangeSet
 from workshop.text import truncate
 from workshop.tui import redraw
 from workshop.tui.panes import Pane
+from workshop.tui.redraw import ChangeFirst
 from workshop.tui.screens.dialogs import Choice
 from workshop.tui.widgets.card_board import CardView, Section
 from workshop.tui.widgets.cocreate.board_mirror import LOOSE, BoardMirror
@@ -240,11 +241,10 @@ class BoardPane(CocreatePane):
                 select = self.start_card(doc, sections)
             self.board.show(sections, select=select)
         self._in_step = self._step_mark(doc)
-        follow_up = getattr(self.screen, "follow_up", None)  # a step's: after the board's frame
-        if follow_up is None:
-            self.show_panel(doc)
+        if isinstance(self.screen, ChangeFirst):  # after the frame with the board
+            self.screen.follow_up(self._show_panel_now)
         else:
-            follow_up(self._show_panel_now)
+            self.show_panel(doc)
 
     def _show_panel_now(self) -> None:
         if self.is_attached:  # not a pane taken down meanwhile (a language switch)
